@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Nara",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nara", targets: ["nara"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Pure rules and value types: no storage, no terminal.
+        .target(name: "NaraDomain"),
+        // The SQLite file store behind the domain's store protocols.
+        .target(
+            name: "NaraStore",
+            dependencies: [
+                "NaraDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "nara",
+            dependencies: [
+                "NaraDomain",
+                "NaraStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
+        .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
+        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,39 @@
+/// What kind of named contact an assignment is.
+public enum ContactRole: String, CaseIterable, Sendable, Codable {
+    /// Fast vårdkontakt (Patientlagen 6 kap 2 §): coordinates the patient's care at a unit.
+    case careContact = "care_contact"
+    /// Fast läkarkontakt (Patientlagen 6 kap 3 §): the named doctor at the listing unit.
+    case namedPhysician = "named_physician"
+}
+
+/// A named person responsible for a patient at a unit for a period. A patient may have
+/// several care contacts (one per unit) and one named GP; ended ones stay as history.
+public struct CareContact: Hashable, Sendable, Codable, Identifiable {
+    public var id: RecordID
+    public var patientId: PatientID
+    public var role: ContactRole
+    public var staffId: StaffID
+    public var unitId: UnitID
+    public var reason: String
+    public var from: LocalDate
+    public var to: LocalDate?
+    public var endReason: String?
+    /// Bumped on every change; a save with an older version is a conflict.
+    public var version: Int
+
+    public init(id: RecordID, patientId: PatientID, role: ContactRole, staffId: StaffID, unitId: UnitID,
+                reason: String, from: LocalDate, to: LocalDate? = nil, endReason: String? = nil, version: Int = 1) {
+        self.id = id
+        self.patientId = patientId
+        self.role = role
+        self.staffId = staffId
+        self.unitId = unitId
+        self.reason = reason
+        self.from = from
+        self.to = to
+        self.endReason = endReason
+        self.version = version
+    }
+
+    public func isActive(on date: LocalDate) -> Bool { from <= date && (to.map { date < $0 } ?? true) }
+}

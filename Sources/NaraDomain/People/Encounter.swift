@@ -1,0 +1,48 @@
+import Foundation
+
+public enum EncounterMode: String, CaseIterable, Sendable, Codable {
+    case visit, phone, video, chat
+    case homeVisit = "home_visit"
+}
+
+/// Vårdkontakt: one contact between the patient and a staff member at a unit.
+public struct Encounter: Hashable, Sendable, Codable, Identifiable {
+    public var id: RecordID
+    public var patientId: PatientID
+    public var at: Date
+    public var mode: EncounterMode
+    public var planned: Bool
+    public var staffId: StaffID
+    public var unitId: UnitID
+    public var reason: String
+
+    public init(id: RecordID, patientId: PatientID, at: Date, mode: EncounterMode, planned: Bool,
+                staffId: StaffID, unitId: UnitID, reason: String) {
+        self.id = id
+        self.patientId = patientId
+        self.at = at
+        self.mode = mode
+        self.planned = planned
+        self.staffId = staffId
+        self.unitId = unitId
+        self.reason = reason
+    }
+}
+
+/// A discharge from a hospital ward: primary care and home care must follow up
+/// (lag 2017:612 om samverkan vid utskrivning).
+public struct HospitalDischarge: Hashable, Sendable, Codable, Identifiable {
+    public var id: RecordID
+    public var patientId: PatientID
+    public var unitId: UnitID
+    public var admittedOn: LocalDate
+    public var dischargedOn: LocalDate
+
+    public init(id: RecordID, patientId: PatientID, unitId: UnitID, admittedOn: LocalDate, dischargedOn: LocalDate) {
+        self.id = id
+        self.patientId = patientId
+        self.unitId = unitId
+        self.admittedOn = admittedOn
+        self.dischargedOn = dischargedOn
+    }
+}
