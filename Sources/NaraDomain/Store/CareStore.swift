@@ -1,0 +1,76 @@
+import Foundation
+
+/// The directory: care units and staff. Not patient data, so not logged per read.
+public protocol DirectoryStore: Sendable {
+    func units() throws -> [CareUnit]
+    func unit(_ id: UnitID) throws -> CareUnit?
+    func staff(_ id: StaffID) throws -> Staff?
+    func staffList(unit: UnitID?) throws -> [Staff]
+    func addUnit(_ unit: CareUnit) throws
+    func addStaff(_ staff: Staff) throws
+    func setStaffActive(_ id: StaffID, active: Bool) throws
+}
+
+/// Finding a patient. Results are a list view: enough to choose, protected identities
+/// masked, nothing logged until a record is opened.
+public protocol PatientSearchStore: Sendable {
+    /// A full or partial identifier (with or without century and separator), or the
+    /// beginnings of name words ("ann lund", "öb"). At most `limit` rows, unranked.
+    func searchPatients(_ query: String, limit: Int) throws -> [PatientSummary]
+    func patientSummary(_ id: PatientID) throws -> PatientSummary?
+    func patientID(for identifier: PersonIdentifier) throws -> PatientID?
+}
+
+/// The one door for patient data: every call reads or writes one patient's record and
+/// writes an access-log row in the same transaction. Nothing else in the program reads
+/// a record, so logging cannot be forgotten by a screen.
+public protocol PatientRecordStore: Sendable {
+    func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
+    func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
+                         as context: AccessContext) throws -> Patient
+    func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws
+    func addProblem(_ patient: PatientID, code: String, text: String, chronic: Bool, since: LocalDate?,
+                    as context: AccessContext) throws -> Problem
+    func recordEncounter(_ encounter: NewEncounter, as context: AccessContext) throws -> Encounter
+    /// Ends the active contact of the same role at the same unit, if any, with `reason`.
+    func assignContact(_ contact: NewCareContact, as context: AccessContext) throws -> CareContact
+    func endContact(_ id: RecordID, expectedVersion: Int, on day: LocalDate, reason: String,
+                    as context: AccessContext) throws -> CareContact
+    func createReferral(_ referral: NewReferral, at: Date, as context: AccessContext) throws -> Referral
+    /// Applies one lifecycle step; refused with `.conflict` when the referral changed
+    /// after `expectedVersion` was read.
+    func applyReferral(_ id: RecordID, _ action: ReferralAction, expectedVersion: Int, at: Date,
+                       comment: String, as context: AccessContext) throws -> Referral
+    /// Creates (id 0) or updates a plan; an update checks `plan.version`.
+    func savePlan(_ plan: CoordinatedPlan, as context: AccessContext) throws -> CoordinatedPlan
+    func recordDischarge(_ patient: PatientID, unit: UnitID, admittedOn: LocalDate, dischargedOn: LocalDate,
+                         as context: AccessContext) throws -> HospitalDischarge
+    /// Writes a log row for something done outside the store (an export, a print).
+    func logAccess(_ patient: PatientID?, action: AccessAction, detail: String, as context: AccessContext) throws
+}
+
+/// Queues over many patients: a unit's referrals and the proactive work lists.
+public protocol QueueStore: Sendable {
+    func referrals(box: ReferralBox, unit: UnitID, includeClosed: Bool, limit: Int) throws -> [ReferralListItem]
+}
+
+/// The access log, read back for extracts and review.
+public protocol AccessLogStore: Sendable {
+    func accessLog(patient: PatientID?, limit: Int) throws -> [AccessLogEntry]
+}
+
+/// Everything the app and the commands need from a store. SQLite implements it now; a
+/// server database can implement it later without the screens noticing.
+public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, AccessLogStore {
+    var kind: StoreKind { get }
+    /// The staff member a demo store runs as when no `--user` is given.
+    var demoUser: StaffID? { get }
+    /// True when another session (or process) committed since the last call.
+    func hasChanged() throws -> Bool
+}
+
+/// A demo store holds synthetic people and says so on every screen; a production store
+/// holds real ones and demands a known user.
+public enum StoreKind: String, Sendable, Codable {
+    case demo, production
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// What can go wrong in a store, in terms a user and a command line can act on.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(String)
+    /// Someone else saved first: the caller's input must be kept for a retry.
+    case conflict(changedBy: StaffID, at: Date)
+    case invalid(String)
+    case duplicate(String)
+    case unknownStaff(StaffID)
+    case inactiveStaff(StaffID)
+    case missing(path: String)
+    case readOnly(path: String)
+    case diskFull
+    case corrupt(path: String, detail: String)
+    case locked(path: String)
+    case newerSchema(path: String, found: String)
+    case notAStore(path: String)
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): return "\(what) not found"
+        case .conflict(let by, let at):
+            return "changed by \(by) at \(Self.timestamp(at)) since you opened it; reload and try again"
+        case .invalid(let why): return why
+        case .duplicate(let what): return "\(what) already exists"
+        case .unknownStaff(let id): return "unknown user '\(id)'"
+        case .inactiveStaff(let id): return "user '\(id)' is deactivated"
+        case .missing(let path): return "no store at \(path)"
+        case .readOnly(let path): return "the store \(path) is read-only"
+        case .diskFull: return "the disk is full: nothing was saved; free space and try again"
+        case .corrupt(let path, let detail): return "the store \(path) is damaged (\(detail))"
+        case .locked(let path): return "the store \(path) is locked by another process"
+        case .newerSchema(let path, let found):
+            return "the store \(path) was written by a newer version of nara (schema \(found)); upgrade nara"
+        case .notAStore(let path): return "\(path) is not a Nära store"
+        case .other(let text): return text
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let tz = TimeZone(identifier: "Europe/Stockholm") ?? .current
+        let day = LocalDate(date: date, in: tz)
+        let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
+        let m = ((secs % 86_400) + 86_400) % 86_400 / 60
+        return day.iso + " " + LocalDate.pad(m / 60, 2) + ":" + LocalDate.pad(m % 60, 2)
+    }
+}

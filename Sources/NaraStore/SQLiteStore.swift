@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// The embedded store: one SQLite file in WAL mode shared by every session on a clinic
+/// server. Implements `CareStore`; every patient read and write goes through `door`.
+public final class SQLiteStore: Sendable {
+    public let path: String
+    public let kind: StoreKind
+    public let demoUser: StaffID?
+    public let readOnly: Bool
+    let writer: any DatabaseWriter
+    let clock: any NaraDomain.Clock
+    private let watcher: ChangeWatcher
+
+    public enum OpenMode: Sendable, Equatable {
+        /// The file must exist and be a Nära store.
+        case existing
+        /// Create an empty store of this kind when no file is there.
+        case createIfMissing(StoreKind)
+    }
+
+    public static func open(at path: String, mode: OpenMode = .existing, readOnly: Bool = false,
+                            clock: any NaraDomain.Clock = SystemClock()) throws -> SQLiteStore {
+        do {
+            return try openUnmapped(at: path, mode: mode, readOnly: readOnly, clock: clock)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    private static func openUnmapped(at path: String, mode: OpenMode, readOnly: Bool,
+                                     clock: any NaraDomain.Clock) throws -> SQLiteStore {
+        let fm = FileManager.default
+        let exists = fm.fileExists(atPath: path)
+        if !exists {
+            guard case .createIfMissing = mode, !readOnly else { throw StoreError.missing(path: path) }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        } else {
+            try StoreFileCheck.checkHeader(path: path)
+        }
+        let writable = !readOnly && (!exists || fm.isWritableFile(atPath: path))
+        let writer: any DatabaseWriter
+        if writable {
+            let lock = StoreLock(storePath: path)
+            defer { lock?.release() }
+            let pool = try DatabasePool(path: path, configuration: StoreConfiguration.make(readOnly: false))
+            try prepareSchema(pool, path: path, mode: mode, existed: exists)
+            writer = pool
+        } else {
+            let queue = try DatabaseQueue(path: path, configuration: StoreConfiguration.make(readOnly: true))
+            try queue.read { db in try checkSchema(db, path: path, requireComplete: true) }
+            writer = queue
+        }
+        let meta = try writer.read { db in try StoreMeta.read(db) }
+        guard let kind = meta.kind else { throw StoreError.notAStore(path: path) }
+        return SQLiteStore(path: path, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
+                           writer: writer, clock: clock, watcher: try ChangeWatcher(path: path))
+    }
+
+    private init(path: String, kind: StoreKind, demoUser: StaffID?, readOnly: Bool,
+                 writer: any DatabaseWriter, clock: any NaraDomain.Clock, watcher: ChangeWatcher) {
+        self.path = path
+        self.kind = kind
+        self.demoUser = demoUser
+        self.readOnly = readOnly
+        self.writer = writer
+        self.clock = clock
+        self.watcher = watcher
+    }
+
+    private static func prepareSchema(_ pool: DatabasePool, path: String, mode: OpenMode, existed: Bool) throws {
+        try pool.write { db in try checkSchema(db, path: path, requireComplete: false) }
+        try Migrations.migrator.migrate(pool)
+        try pool.write { db in
+            if try StoreMeta.read(db).kind == nil {
+                guard case .createIfMissing(let kind) = mode else { throw StoreError.notAStore(path: path) }
+                try StoreMeta.write(db, key: .kind, value: kind.rawValue)
+                try StoreMeta.write(db, key: .createdAt, value: ISO8601DateFormatter().string(from: Date()))
+            }
+        }
+    }
+
+    /// Refuses a file that is some other program's database, or that a newer Nära wrote.
+    private static func checkSchema(_ db: Database, path: String, requireComplete: Bool) throws {
+        let hasMigrations = try db.tableExists("grdb_migrations")
+        if !hasMigrations {
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if tables > 0 || requireComplete { throw StoreError.notAStore(path: path) }
+            return
+        }
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        if let unknown = applied.subtracting(Migrations.knownIdentifiers).sorted().last {
+            throw StoreError.newerSchema(path: path, found: unknown)
+        }
+        if requireComplete && applied != Migrations.knownIdentifiers {
+            throw StoreError.readOnly(path: path)
+        }
+    }
+
+    /// True when another connection committed since the last call.
+    public func hasChanged() throws -> Bool { try watcher.hasChanged() }
+
+    /// Runs a read-only query outside the logging door: directory data, counts, queues.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard !readOnly else { throw StoreError.readOnly(path: path) }
+        do { return try writer.write(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    /// SQLite's integrity check; an empty array means the file is sound.
+    public func integrityProblems() throws -> [String] {
+        try read { db in
+            let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            return rows == ["ok"] ? [] : rows
+        }
+    }
+
+    /// Rows per table, for `nara check`.
+    public func counts() throws -> [(table: String, rows: Int)] {
+        let tables = ["care_unit", "staff", "patient", "listing", "care_contact", "problem", "encounter",
+                      "discharge", "referral", "referral_event", "coordinated_plan", "access_log"]
+        return try read { db in
+            try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) }
+        }
+    }
+
+    /// Meta value, for commands that show what kind of store this is.
+    public func meta(_ key: StoreMeta.Key) throws -> String? {
+        try read { db in try StoreMeta.value(db, key) }
+    }
+}

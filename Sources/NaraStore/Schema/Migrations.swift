@@ -1,0 +1,12 @@
+import GRDB
+
+/// Every schema change is a named migration, applied once, in order, by GRDB's migrator.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(SchemaV1.identifier) { db in try SchemaV1.migrate(db) }
+        return migrator
+    }
+
+    static var knownIdentifiers: Set<String> { Set(migrator.migrations) }
+}
