@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Rows to domain values. Decoding is explicit rather than through Codable records:
+/// the column names are the schema's, the types are the domain's, and the hot paths
+/// (search, overview) avoid Codable's per-row overhead.
+enum Decode {
+    static func day(_ value: String?) -> LocalDate? { value.flatMap(LocalDate.init(iso:)) }
+
+    static func day(_ row: Row, _ column: String) -> LocalDate? { day(row[column] as String?) }
+
+    static func requiredDay(_ row: Row, _ column: String) -> LocalDate {
+        day(row, column) ?? LocalDate(dayNumber: 0)
+    }
+
+    static func time(_ row: Row, _ column: String) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(row[column] as Int64))
+    }
+
+    static func identifier(_ row: Row) -> PersonIdentifier {
+        PersonIdentifier(kind: IdentifierKind(rawValue: row["ident_kind"]) ?? .personnummer,
+                         value: row["ident"], birthDate: day(row, "birth_date"),
+                         sex: Sex(rawValue: row["sex"]) ?? .unknown)
+    }
+
+    static func patient(_ row: Row) -> Patient {
+        let street: String? = row["street"], postal: String? = row["postal_code"], city: String? = row["city"]
+        let address = street.map { Address(street: $0, postalCode: postal ?? "", city: city ?? "") }
+        return Patient(id: PatientID(row["id"] as Int64), identifier: identifier(row),
+                       givenName: row["given_name"], familyName: row["family_name"],
+                       sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
+                       address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool)
+    }
+
+    static func unit(_ row: Row) -> CareUnit {
+        CareUnit(id: UnitID(row["id"] as String), name: row["name"],
+                 principal: Principal(rawValue: row["principal"]) ?? .region,
+                 kind: UnitKind(rawValue: row["kind"]) ?? .other)
+    }
+
+    static func staff(_ row: Row) -> Staff {
+        let roles = (row["roles"] as String).split(separator: ",").compactMap { StaffRole(rawValue: String($0)) }
+        return Staff(id: StaffID(row["id"] as String), name: row["name"],
+                     profession: Profession(rawValue: row["profession"]) ?? .other,
+                     unitId: UnitID(row["unit_id"] as String), roles: Set(roles), hsaId: row["hsa_id"],
+                     active: row["active"] as Bool)
+    }
+
+    static func listing(_ row: Row) -> Listing {
+        Listing(patientId: PatientID(row["patient_id"] as Int64), unitId: UnitID(row["unit_id"] as String),
+                from: requiredDay(row, "from_date"), to: day(row, "to_date"))
+    }
+
+    static func contact(_ row: Row) -> CareContact {
+        CareContact(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                    role: ContactRole(rawValue: row["role"]) ?? .careContact,
+                    staffId: StaffID(row["staff_id"] as String), unitId: UnitID(row["unit_id"] as String),
+                    reason: row["reason"], from: requiredDay(row, "from_date"), to: day(row, "to_date"),
+                    endReason: row["end_reason"], version: row["version"])
+    }
+
+    static func problem(_ row: Row) -> Problem {
+        Problem(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), code: row["code"],
+                text: row["text"], chronic: row["chronic"] as Bool, since: day(row, "since"))
+    }
+
+    static func encounter(_ row: Row) -> Encounter {
+        Encounter(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), at: time(row, "at"),
+                  mode: EncounterMode(rawValue: row["mode"]) ?? .visit, planned: row["planned"] as Bool,
+                  staffId: StaffID(row["staff_id"] as String), unitId: UnitID(row["unit_id"] as String),
+                  reason: row["reason"])
+    }
+
+    static func discharge(_ row: Row) -> HospitalDischarge {
+        HospitalDischarge(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                          unitId: UnitID(row["unit_id"] as String), admittedOn: requiredDay(row, "admitted_on"),
+                          dischargedOn: requiredDay(row, "discharged_on"))
+    }
+
+    /// A referral without its history and pauses; `ReferralRows.load` adds them.
+    static func referral(_ row: Row) -> Referral {
+        Referral(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                 fromUnitId: UnitID(row["from_unit_id"] as String), toUnitId: UnitID(row["to_unit_id"] as String),
+                 priority: ReferralPriority(rawValue: row["priority"]), question: row["question"],
+                 guarantee: GuaranteeKind(rawValue: row["guarantee"]) ?? .none,
+                 selfReferral: row["self_referral"] as Bool,
+                 state: ReferralState(rawValue: row["state"]) ?? .draft, createdAt: time(row, "created_at"),
+                 createdBy: StaffID(row["created_by"] as String), sentOn: day(row, "sent_on"),
+                 bookedOn: day(row, "booked_on"), seenOn: day(row, "seen_on"), reply: row["reply"],
+                 version: row["version"])
+    }
+
+    static func referralEvent(_ row: Row) -> ReferralEvent {
+        ReferralEvent(at: time(row, "at"), staffId: StaffID(row["staff_id"] as String),
+                      unitId: UnitID(row["unit_id"] as String),
+                      action: ReferralActionKind(rawValue: row["action"]) ?? .create,
+                      from: ReferralState(rawValue: row["from_state"]) ?? .draft,
+                      to: ReferralState(rawValue: row["to_state"]) ?? .draft, comment: row["comment"])
+    }
+
+    static func pause(_ row: Row) -> GuaranteePause {
+        GuaranteePause(kind: PauseKind(rawValue: row["kind"]) ?? .medical, from: requiredDay(row, "from_date"),
+                       to: day(row, "to_date"), comment: row["comment"])
+    }
+
+    static func plan(_ row: Row, participants: [PlanParticipant]) -> CoordinatedPlan {
+        CoordinatedPlan(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                        responsibleUnitId: UnitID(row["responsible_unit_id"] as String), participants: participants,
+                        goal: row["goal"], agreedOn: requiredDay(row, "agreed_on"),
+                        followUpOn: day(row, "follow_up_on"), closedOn: day(row, "closed_on"),
+                        version: row["version"])
+    }
+}

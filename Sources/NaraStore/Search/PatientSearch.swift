@@ -1,0 +1,107 @@
+import GRDB
+import NaraDomain
+
+/// Patient search by identifier or by name.
+///
+/// Names: every query word is a prefix match on the FTS5 index (`"öb"* AND "an"*`),
+/// at most `limit` rows, in index order, never ranked: ranking a one-letter query over a
+/// million names costs a quarter of a second (TERMINAL.md). The few rows returned are
+/// then sorted by name for the eye. Protected-identity patients have no searchable
+/// name, so a name search can never reveal that a protected person exists; they are
+/// found by identifier only, and shown masked.
+extension SQLiteStore: PatientSearchStore {
+    public func searchPatients(_ query: String, limit: Int) throws -> [PatientSummary] {
+        let text = CleanText.line(query)
+        guard !text.isEmpty, limit > 0 else { return [] }
+        let ids: [Int64]
+        switch IdentifierQuery(text) {
+        case .exact(let value):
+            ids = try read { db in
+                try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [value])
+            }
+        case .short(let value):
+            ids = try read { db in
+                try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident_short = ? LIMIT ?",
+                                   arguments: [value, limit])
+            }
+        case .prefix(let value):
+            ids = try read { db in
+                let upper = value + "\u{7F}"
+                return try Int64.fetchAll(db, sql: """
+                    SELECT id FROM (SELECT id FROM patient WHERE ident >= ? AND ident < ? LIMIT ?)
+                    UNION
+                    SELECT id FROM (SELECT id FROM patient WHERE ident_short >= ? AND ident_short < ? LIMIT ?)
+                    LIMIT ?
+                    """, arguments: [value, upper, limit, value, upper, limit, limit])
+            }
+        case .name(let words):
+            guard !words.isEmpty else { return [] }
+            let match = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+            ids = try read { db in
+                try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH ? LIMIT ?
+                    """, arguments: [match, limit])
+            }
+        }
+        let summaries = try summaries(ids)
+        return summaries.sorted { a, b in
+            let ka = SwedishOrder.key((a.name.map { _ in a.familyNameKey } ?? "~") + " " + a.identifier.value)
+            let kb = SwedishOrder.key((b.name.map { _ in b.familyNameKey } ?? "~") + " " + b.identifier.value)
+            return ka < kb
+        }
+    }
+
+    public func patientSummary(_ id: PatientID) throws -> PatientSummary? {
+        try summaries([id.rawValue]).first
+    }
+
+    public func patientID(for identifier: PersonIdentifier) throws -> PatientID? {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [identifier.value])
+                .map { PatientID(rawValue: $0) }
+        }
+    }
+
+    func summaries(_ ids: [Int64]) throws -> [PatientSummary] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in try SummaryQuery.fetch(db, ids: ids) }
+    }
+}
+
+extension PatientSummary {
+    /// Family name first, for sorting a result list.
+    var familyNameKey: String {
+        guard let name else { return "" }
+        let parts = name.split(separator: " ")
+        return parts.count > 1 ? parts.dropFirst().joined(separator: " ") + " " + parts[0] : name
+    }
+}
+
+/// List rows for a set of patients: identity, listing unit and named care contact.
+enum SummaryQuery {
+    static func fetch(_ db: Database, ids: [Int64]) throws -> [PatientSummary] {
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
+                   l.unit_id AS listing_unit_id, u.name AS listing_unit_name,
+                   (SELECT s.name FROM care_contact c JOIN staff s ON s.id = c.staff_id
+                     WHERE c.patient_id = p.id AND c.to_date IS NULL AND c.role = 'care_contact'
+                     ORDER BY c.unit_id = l.unit_id DESC, c.from_date DESC LIMIT 1) AS contact_name
+            FROM patient p
+            LEFT JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
+            LEFT JOIN care_unit u ON u.id = l.unit_id
+            WHERE p.id IN (\(placeholders))
+            """, arguments: StatementArguments(ids))
+        return rows.map(summary)
+    }
+
+    static func summary(_ row: Row) -> PatientSummary {
+        let protected: Bool = row["protected"]
+        let name = protected ? nil : (row["given_name"] as String) + " " + (row["family_name"] as String)
+        return PatientSummary(id: PatientID(rawValue: row["id"]), identifier: Decode.identifier(row), name: name,
+                              sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: Decode.day(row, "birth_date"),
+                              protectedIdentity: protected,
+                              listingUnitId: (row["listing_unit_id"] as String?).map { UnitID(rawValue: $0) },
+                              listingUnitName: row["listing_unit_name"], namedContactName: row["contact_name"])
+    }
+}
