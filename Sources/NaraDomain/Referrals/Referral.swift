@@ -132,9 +132,11 @@ public struct ReferralEvent: Hashable, Sendable, Codable {
     public var from: ReferralState
     public var to: ReferralState
     public var comment: String
+    /// The unit a forward sent it to: `toUnitId` only shows the latest holder.
+    public var forwardedTo: UnitID?
 
     public init(at: Date, staffId: StaffID, unitId: UnitID, action: ReferralActionKind,
-                from: ReferralState, to: ReferralState, comment: String) {
+                from: ReferralState, to: ReferralState, comment: String, forwardedTo: UnitID? = nil) {
         self.at = at
         self.staffId = staffId
         self.unitId = unitId
@@ -142,6 +144,7 @@ public struct ReferralEvent: Hashable, Sendable, Codable {
         self.from = from
         self.to = to
         self.comment = comment
+        self.forwardedTo = forwardedTo
     }
 }
 
