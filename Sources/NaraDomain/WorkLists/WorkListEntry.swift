@@ -1,0 +1,71 @@
+/// Why a patient is on a list. The associated values carry the numbers so the UI can
+/// word the reason in Swedish or English without parsing text.
+public enum WorkListReason: Sendable, Hashable, Codable {
+    case elderlyMultimorbid(age: Int, chronic: Int)
+    case lowContinuity(encounters: Int, coc: Double)
+    case planFollowUpPassed(planId: RecordID, followUpOn: LocalDate, daysPast: Int)
+    case dischargedWithoutContact(dischargedOn: LocalDate, days: Int)
+    case referralOverdue(referralId: RecordID, days: Int)
+    /// Sent, but the receiver has not confirmed receipt.
+    case referralUnconfirmed(referralId: RecordID, sentOn: LocalDate, days: Int)
+    /// Answered, but nobody at the sending unit has acknowledged the reply.
+    case replyNotAcknowledged(referralId: RecordID, answeredOn: LocalDate, days: Int)
+    case chronicWithoutEncounter(chronic: Int, lastEncounter: LocalDate?)
+
+    /// English wording for logs, tests and `--lang en`; the Swedish text is the UI's.
+    public var summary: String {
+        switch self {
+        case let .elderlyMultimorbid(age, chronic):
+            return "Age \(age), \(chronic) chronic diagnoses, no named care contact"
+        case let .lowContinuity(encounters, coc):
+            return "\(encounters) encounters, COC \(Self.twoDecimals(coc))"
+        case let .planFollowUpPassed(planId, followUpOn, daysPast):
+            return "Plan \(planId): follow-up \(followUpOn.iso) passed \(Self.days(daysPast)) ago"
+        case let .dischargedWithoutContact(dischargedOn, days):
+            return "Discharged \(dischargedOn.iso) (\(Self.days(days)) ago), no primary-care contact since"
+        case let .referralOverdue(referralId, days):
+            return "Referral \(referralId): \(Self.days(days)) past the care-guarantee deadline"
+        case let .referralUnconfirmed(referralId, sentOn, days):
+            return "Referral \(referralId): sent \(sentOn.iso), not confirmed after \(Self.days(days))"
+        case let .replyNotAcknowledged(referralId, answeredOn, days):
+            return "Referral \(referralId): answered \(answeredOn.iso), not acknowledged after \(Self.days(days))"
+        case let .chronicWithoutEncounter(chronic, lastEncounter):
+            let last = lastEncounter.map { "last encounter \($0.iso)" } ?? "no encounter recorded"
+            return "\(chronic) chronic \(chronic == 1 ? "diagnosis" : "diagnoses"), \(last)"
+        }
+    }
+
+    private static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+
+    /// Fixed two decimals without Foundation's locale-dependent formatting.
+    private static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let a = abs(hundredths)
+        return sign + String(a / 100) + "." + LocalDate.pad(a % 100, 2)
+    }
+}
+
+/// One patient on one list.
+public struct WorkListEntry: Sendable, Hashable, Codable {
+    public var patientId: PatientID
+    public var kind: WorkListKind
+    public var reason: WorkListReason
+    /// Larger is more urgent; only comparable within one kind. Lists sort by it
+    /// descending, then by patient id, so a list reads the same every run.
+    public var sortKey: Int
+
+    public init(patientId: PatientID, kind: WorkListKind, reason: WorkListReason, sortKey: Int) {
+        self.patientId = patientId
+        self.kind = kind
+        self.reason = reason
+        self.sortKey = sortKey
+    }
+
+    public var summary: String { reason.summary }
+
+    /// Most urgent first, ties by patient id.
+    public static func urgencyOrder(_ a: WorkListEntry, _ b: WorkListEntry) -> Bool {
+        a.sortKey != b.sortKey ? a.sortKey > b.sortKey : a.patientId < b.patientId
+    }
+}

@@ -1,0 +1,58 @@
+/// A referral as the work lists see it. Whether it is overdue comes from the care
+/// guarantee clock, which lives with the referral rules; the work list only ranks.
+public struct ReferralFacts: Sendable, Hashable {
+    public var id: RecordID
+    public var state: ReferralState
+    public var sentOn: LocalDate?
+    /// Days past the guarantee deadline (pauses deducted); nil when not overdue.
+    public var overdueDays: Int?
+    /// The day the reply came; set while the referral is answered.
+    public var answeredOn: LocalDate?
+
+    public init(id: RecordID, state: ReferralState, sentOn: LocalDate? = nil, overdueDays: Int? = nil,
+                answeredOn: LocalDate? = nil) {
+        self.id = id
+        self.state = state
+        self.sentOn = sentOn
+        self.overdueDays = overdueDays
+        self.answeredOn = answeredOn
+    }
+}
+
+/// Everything the work-list rules may read about one patient. Plain values, so the
+/// rules stay pure and the store decides how to fetch them (see `WorkListKind.needs`).
+public struct WorkListPatientFacts: Sendable {
+    public var patientId: PatientID
+    public var birthDate: LocalDate?
+    /// The listing that is active today, if any.
+    public var listing: Listing?
+    public var chronicProblemCount: Int
+    /// Care contacts and named GPs; ended ones may be included, the rule checks the period.
+    public var careContacts: [CareContact]
+    /// Days of all encounters, at any unit.
+    public var encounterDays: [LocalDate]
+    /// All encounters with provider and profession, for the COC of the low-continuity list.
+    public var encountersForContinuity: [ContinuityEncounter]
+    /// Days of encounters at primary-care units: only those follow up a discharge.
+    public var primaryCareEncounterDays: [LocalDate]
+    public var plans: [CoordinatedPlan]
+    public var discharges: [HospitalDischarge]
+    public var referrals: [ReferralFacts]
+
+    public init(patientId: PatientID, birthDate: LocalDate? = nil, listing: Listing? = nil,
+                chronicProblemCount: Int = 0, careContacts: [CareContact] = [], encounterDays: [LocalDate] = [],
+                encountersForContinuity: [ContinuityEncounter] = [], primaryCareEncounterDays: [LocalDate] = [],
+                plans: [CoordinatedPlan] = [], discharges: [HospitalDischarge] = [], referrals: [ReferralFacts] = []) {
+        self.patientId = patientId
+        self.birthDate = birthDate
+        self.listing = listing
+        self.chronicProblemCount = chronicProblemCount
+        self.careContacts = careContacts
+        self.encounterDays = encounterDays
+        self.encountersForContinuity = encountersForContinuity
+        self.primaryCareEncounterDays = primaryCareEncounterDays
+        self.plans = plans
+        self.discharges = discharges
+        self.referrals = referrals
+    }
+}

@@ -1,0 +1,45 @@
+/// The proactive lists a vårdcentral runs every week (DOMAIN.md "Proactive work lists").
+/// Raw values are the names used on the command line. The referral list of DOMAIN.md is
+/// split in two because overdue referrals wait on the receiver and unacknowledged ones
+/// on a confirmation or on our own reading of the reply: different people act on them.
+public enum WorkListKind: String, CaseIterable, Sendable, Codable {
+    case elderlyMultimorbidWithoutContact = "elderly-multimorbid"
+    case frequentLowContinuity = "low-continuity"
+    case planFollowUpDue = "plan-follow-up"
+    case dischargedWithoutContact = "discharged"
+    case overdueReferrals = "overdue-referrals"
+    case unacknowledgedReferrals = "unacknowledged-referrals"
+    case chronicWithoutEncounter = "chronic-no-contact"
+
+    /// The facts a rule reads. A store loads only these for its candidates; everything
+    /// else in `WorkListPatientFacts` may be left empty.
+    ///
+    /// Suggested SQL narrowing (the rule still decides, so a loose filter is safe and a
+    /// tight one must not be stricter than the rule):
+    /// - elderly: active listing at the unit, birth date ≤ today − minimumAge years,
+    ///   at least minimumChronicDiagnoses chronic problems.
+    /// - low continuity: at least frequentEncounters encounters in the window.
+    /// - plan follow-up: open plans with follow_up_on < today.
+    /// - discharged: discharges with discharged_on in [today − dischargeWindowDays, today].
+    /// - overdue referrals: open referrals the guarantee clock calls overdue.
+    /// - unacknowledged: referrals in state sent or answered.
+    /// - chronic without encounter: at least one chronic problem.
+    public var needs: Set<WorkListFact> {
+        switch self {
+        case .elderlyMultimorbidWithoutContact: return [.listing, .birthDate, .chronicProblemCount, .careContacts]
+        case .frequentLowContinuity: return [.encountersForContinuity]
+        case .planFollowUpDue: return [.plans]
+        case .dischargedWithoutContact: return [.discharges, .primaryCareEncounterDays]
+        case .overdueReferrals: return [.referrals]
+        case .unacknowledgedReferrals: return [.referrals]
+        case .chronicWithoutEncounter: return [.chronicProblemCount, .encounterDays]
+        }
+    }
+}
+
+/// The parts of `WorkListPatientFacts`, named so a store can ask which to load.
+public enum WorkListFact: String, CaseIterable, Sendable, Codable {
+    case listing, birthDate, chronicProblemCount, careContacts
+    case encounterDays, encountersForContinuity, primaryCareEncounterDays
+    case plans, discharges, referrals
+}

@@ -1,0 +1,125 @@
+/// The rules behind each work list. Each is a pure function of one patient's facts, so
+/// the store can narrow candidates in SQL however it likes and the rule stays the one
+/// place that decides.
+public enum WorkListRules {
+    /// Sort key for a patient never seen: above any realistic number of days.
+    static let neverSeenKey = 1_000_000
+
+    public static func evaluate(_ kind: WorkListKind, facts: WorkListPatientFacts, settings: WorkListSettings,
+                                today: LocalDate) -> WorkListEntry? {
+        let found: (reason: WorkListReason, sortKey: Int)?
+        switch kind {
+        case .elderlyMultimorbidWithoutContact: found = elderlyMultimorbid(facts, settings, today)
+        case .frequentLowContinuity: found = lowContinuity(facts, settings, today)
+        case .planFollowUpDue: found = planFollowUp(facts, today)
+        case .dischargedWithoutContact: found = discharged(facts, settings, today)
+        case .overdueReferrals: found = overdueReferral(facts)
+        case .unacknowledgedReferrals: found = unacknowledgedReferral(facts, settings, today)
+        case .chronicWithoutEncounter: found = chronicWithoutEncounter(facts, settings, today)
+        }
+        return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
+    }
+
+    /// All lists a patient is on, in `WorkListKind` order.
+    public static func evaluateAll(facts: WorkListPatientFacts, settings: WorkListSettings,
+                                   today: LocalDate) -> [WorkListEntry] {
+        WorkListKind.allCases.compactMap { evaluate($0, facts: facts, settings: settings, today: today) }
+    }
+
+    /// A named GP does not count: the list is about who coordinates, which is the
+    /// care contact's job (Patientlagen 6 kap 2 §). A contact at any unit counts.
+    static func elderlyMultimorbid(_ f: WorkListPatientFacts, _ s: WorkListSettings,
+                                   _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard let listing = f.listing, listing.isActive(on: today),
+              let age = f.birthDate?.age(on: today), age >= s.minimumAge,
+              f.chronicProblemCount >= s.minimumChronicDiagnoses,
+              !f.careContacts.contains(where: { $0.role == .careContact && $0.isActive(on: today) })
+        else { return nil }
+        // More diagnoses first, then older.
+        return (.elderlyMultimorbid(age: age, chronic: f.chronicProblemCount), f.chronicProblemCount * 1000 + age)
+    }
+
+    /// COC over all staff: a patient who sees a new nurse and a new doctor each time is
+    /// fragmented even if each profession alone looks fine.
+    static func lowContinuity(_ f: WorkListPatientFacts, _ s: WorkListSettings,
+                              _ today: LocalDate) -> (WorkListReason, Int)? {
+        let window = Continuity.window(endingOn: today, months: s.frequentWindowMonths)
+        let m = Continuity.measures(encounters: f.encountersForContinuity, window: window, group: nil, named: [])
+        guard m.encounters >= s.frequentEncounters, let coc = m.coc, coc < s.lowCocThreshold else { return nil }
+        // Many encounters with little continuity first.
+        let key = Int((Double(m.encounters) * (1 - coc) * 1000).rounded())
+        return (.lowContinuity(encounters: m.encounters, coc: coc), key)
+    }
+
+    /// The plan whose follow-up is longest past is reported.
+    static func planFollowUp(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        let due = f.plans.compactMap { plan -> (RecordID, LocalDate, Int)? in
+            guard plan.followUpOverdue(on: today), let on = plan.followUpOn else { return nil }
+            return (plan.id, on, on.days(until: today))
+        }
+        guard let worst = due.max(by: { ($0.2, -$0.0) < ($1.2, -$1.0) }) else { return nil }
+        return (.planFollowUpPassed(planId: worst.0, followUpOn: worst.1, daysPast: worst.2), worst.2)
+    }
+
+    /// Only the latest discharge in the window matters: a contact after it also follows
+    /// any earlier one, and without one every earlier discharge is uncovered too.
+    /// A contact on the discharge day counts (the vårdcentral may call the same day).
+    static func discharged(_ f: WorkListPatientFacts, _ s: WorkListSettings,
+                           _ today: LocalDate) -> (WorkListReason, Int)? {
+        let from = today.adding(days: -s.dischargeWindowDays)
+        guard let latest = f.discharges.map(\.dischargedOn).filter({ $0 >= from && $0 <= today }).max(),
+              !f.primaryCareEncounterDays.contains(where: { $0 >= latest })
+        else { return nil }
+        let days = latest.days(until: today)
+        return (.dischargedWithoutContact(dischargedOn: latest, days: days), days)
+    }
+
+    /// One entry per patient, for the referral furthest past its deadline.
+    static func overdueReferral(_ f: WorkListPatientFacts) -> (WorkListReason, Int)? {
+        let overdue = f.referrals.compactMap { r in r.overdueDays.map { (r.id, $0) } }
+        guard let worst = overdue.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }) else { return nil }
+        return (.referralOverdue(referralId: worst.0, days: worst.1), worst.1)
+    }
+
+    /// Two loose ends with the same limit: a sent referral nobody confirmed (it may
+    /// never have arrived) and a reply nobody at our unit has read. One entry per
+    /// patient, the longest waiting first.
+    static func unacknowledgedReferral(_ f: WorkListPatientFacts, _ s: WorkListSettings,
+                                       _ today: LocalDate) -> (WorkListReason, Int)? {
+        var candidates: [(reason: WorkListReason, days: Int, id: RecordID)] = []
+        for r in f.referrals {
+            switch r.state {
+            case .sent:
+                guard let sent = r.sentOn else { continue }
+                let days = sent.days(until: today)
+                if days >= s.acknowledgementDays {
+                    candidates.append((.referralUnconfirmed(referralId: r.id, sentOn: sent, days: days), days, r.id))
+                }
+            case .answered:
+                guard let answered = r.answeredOn else { continue }
+                let days = answered.days(until: today)
+                if days >= s.acknowledgementDays {
+                    candidates.append((.replyNotAcknowledged(referralId: r.id, answeredOn: answered, days: days),
+                                       days, r.id))
+                }
+            default:
+                continue
+            }
+        }
+        guard let worst = candidates.max(by: { ($0.days, -$0.id) < ($1.days, -$1.id) }) else { return nil }
+        return (worst.reason, worst.days)
+    }
+
+    /// Any encounter counts, at any unit and in any mode: the question is whether
+    /// anyone has seen the patient, not whether we did.
+    static func chronicWithoutEncounter(_ f: WorkListPatientFacts, _ s: WorkListSettings,
+                                        _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard f.chronicProblemCount >= 1 else { return nil }
+        let window = Continuity.window(endingOn: today, months: s.noEncounterMonths)
+        let past = f.encounterDays.filter { $0 <= today }
+        guard !past.contains(where: { window.contains($0) }) else { return nil }
+        let last = past.max()
+        let key = last.map { $0.days(until: today) } ?? neverSeenKey
+        return (.chronicWithoutEncounter(chronic: f.chronicProblemCount, lastEncounter: last), key)
+    }
+}
