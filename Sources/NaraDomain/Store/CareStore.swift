@@ -61,7 +61,8 @@ public protocol AccessLogStore: Sendable {
 
 /// Everything the app and the commands need from a store. SQLite implements it now; a
 /// server database can implement it later without the screens noticing.
-public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, AccessLogStore {
+public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, WorkListStore,
+    AccessLogStore {
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }
@@ -73,4 +74,21 @@ public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStor
 /// holds real ones and demands a known user.
 public enum StoreKind: String, Sendable, Codable {
     case demo, production
+}
+
+/// The proactive work lists of a unit.
+public protocol WorkListStore: Sendable {
+    func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
+                  limit: Int) throws -> [WorkListRow]
+}
+
+/// One patient on a work list, with the reason they are there.
+public struct WorkListRow: Hashable, Sendable {
+    public var entry: WorkListEntry
+    public var patient: PatientSummary
+
+    public init(entry: WorkListEntry, patient: PatientSummary) {
+        self.entry = entry
+        self.patient = patient
+    }
 }

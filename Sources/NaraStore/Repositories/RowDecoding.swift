@@ -96,7 +96,8 @@ enum Decode {
                       unitId: UnitID(row["unit_id"] as String),
                       action: ReferralActionKind(rawValue: row["action"]) ?? .create,
                       from: ReferralState(rawValue: row["from_state"]) ?? .draft,
-                      to: ReferralState(rawValue: row["to_state"]) ?? .draft, comment: row["comment"])
+                      to: ReferralState(rawValue: row["to_state"]) ?? .draft, comment: row["comment"],
+                      forwardedTo: (row["forwarded_to"] as String?).map { UnitID(rawValue: $0) })
     }
 
     static func pause(_ row: Row) -> GuaranteePause {

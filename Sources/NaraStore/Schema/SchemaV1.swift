@@ -174,7 +174,8 @@ enum SchemaV1 {
                 'pause_clock', 'resume_clock')),
             from_state TEXT NOT NULL CHECK (length(from_state) <= 16),
             to_state TEXT NOT NULL CHECK (length(to_state) <= 16),
-            comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 8000)
+            comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 8000),
+            forwarded_to TEXT CHECK (forwarded_to IS NULL OR length(forwarded_to) <= 64)
         ) STRICT
         """,
         "CREATE INDEX referral_event_by_referral ON referral_event(referral_id)",

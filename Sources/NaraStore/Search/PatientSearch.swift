@@ -80,28 +80,40 @@ extension PatientSummary {
 /// List rows for a set of patients: identity, listing unit and named care contact.
 enum SummaryQuery {
     static func fetch(_ db: Database, ids: [Int64]) throws -> [PatientSummary] {
+        guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
-                   l.unit_id AS listing_unit_id, u.name AS listing_unit_name,
-                   (SELECT s.name FROM care_contact c JOIN staff s ON s.id = c.staff_id
-                     WHERE c.patient_id = p.id AND c.to_date IS NULL AND c.role = 'care_contact'
-                     ORDER BY c.unit_id = l.unit_id DESC, c.from_date DESC LIMIT 1) AS contact_name
+                   l.unit_id AS listing_unit_id, u.name AS listing_unit_name
             FROM patient p
             LEFT JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
             LEFT JOIN care_unit u ON u.id = l.unit_id
             WHERE p.id IN (\(placeholders))
             """, arguments: StatementArguments(ids))
-        return rows.map(summary)
+        // Active care contacts, newest first; the one at the listing unit is preferred.
+        var contacts: [Int64: [(unit: String, name: String)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.patient_id, c.unit_id, s.name FROM care_contact c JOIN staff s ON s.id = c.staff_id
+            WHERE c.patient_id IN (\(placeholders)) AND c.to_date IS NULL AND c.role = 'care_contact'
+            ORDER BY c.from_date DESC, c.id DESC
+            """, arguments: StatementArguments(ids)) {
+            contacts[row["patient_id"], default: []].append((row["unit_id"], row["name"]))
+        }
+        return rows.map { row in
+            let listingUnit: String? = row["listing_unit_id"]
+            let options = contacts[row["id"]] ?? []
+            let contact = options.first { $0.unit == listingUnit } ?? options.first
+            return summary(row, contactName: contact?.name)
+        }
     }
 
-    static func summary(_ row: Row) -> PatientSummary {
+    static func summary(_ row: Row, contactName: String?) -> PatientSummary {
         let protected: Bool = row["protected"]
         let name = protected ? nil : (row["given_name"] as String) + " " + (row["family_name"] as String)
         return PatientSummary(id: PatientID(rawValue: row["id"]), identifier: Decode.identifier(row), name: name,
                               sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: Decode.day(row, "birth_date"),
                               protectedIdentity: protected,
                               listingUnitId: (row["listing_unit_id"] as String?).map { UnitID(rawValue: $0) },
-                              listingUnitName: row["listing_unit_name"], namedContactName: row["contact_name"])
+                              listingUnitName: row["listing_unit_name"], namedContactName: contactName)
     }
 }

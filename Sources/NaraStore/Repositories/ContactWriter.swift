@@ -1,0 +1,63 @@
+import GRDB
+import NaraDomain
+
+extension SQLiteStore {
+    public func assignContact(_ new: NewCareContact, as context: AccessContext) throws -> CareContact {
+        let reason = try Validate.text(new.reason, field: "reason", max: 500)
+        let now = seconds(clock.now)
+        return try throughDoor(context, patient: new.patientId, action: .write,
+                               detail: "\(new.role.rawValue) \(new.staffId)") { db in
+            try Validate.patientExists(db, new.patientId)
+            let staff = try Validate.staff(db, new.staffId)
+            _ = try Validate.unit(db, new.unitId)
+            if new.role == .namedPhysician && staff.profession != .physician {
+                throw StoreError.invalid("a named GP must be a physician; \(staff.name) is not")
+            }
+            if let active = try Row.fetchOne(db, sql: """
+                SELECT * FROM care_contact WHERE patient_id = ? AND unit_id = ? AND role = ? AND to_date IS NULL
+                """, arguments: [new.patientId.rawValue, new.unitId.rawValue, new.role.rawValue]).map(Decode.contact) {
+                guard active.from <= new.from else {
+                    throw StoreError.invalid("the new contact cannot start before the current one (\(active.from.iso))")
+                }
+                try db.execute(sql: """
+                    UPDATE care_contact SET to_date = ?, end_reason = ?, version = version + 1, updated_at = ?,
+                                            updated_by = ?
+                    WHERE id = ?
+                    """, arguments: [new.from.iso, String("replaced by \(staff.id): \(reason)".prefix(500)), now,
+                                     context.staffId.rawValue, active.id])
+            }
+            try db.execute(sql: """
+                INSERT INTO care_contact(patient_id, role, staff_id, unit_id, reason, from_date, version, updated_at,
+                                         updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                """, arguments: [new.patientId.rawValue, new.role.rawValue, new.staffId.rawValue, new.unitId.rawValue,
+                                 reason, new.from.iso, now, context.staffId.rawValue])
+            return CareContact(id: db.lastInsertedRowID, patientId: new.patientId, role: new.role,
+                               staffId: new.staffId, unitId: new.unitId, reason: reason, from: new.from)
+        }
+    }
+
+    public func endContact(_ id: RecordID, expectedVersion: Int, on day: LocalDate, reason: String,
+                           as context: AccessContext) throws -> CareContact {
+        let reason = try Validate.text(reason, field: "reason", max: 500)
+        return try write { db in
+            try Validate.version(db, table: "care_contact", id: id, expected: expectedVersion)
+            guard var contact = try Row.fetchOne(db, sql: "SELECT * FROM care_contact WHERE id = ?", arguments: [id])
+                .map(Decode.contact) else { throw StoreError.notFound("care contact \(id)") }
+            guard contact.to == nil else { throw StoreError.invalid("the contact has already ended") }
+            guard contact.from <= day else {
+                throw StoreError.invalid("the end cannot be before the start (\(contact.from.iso))")
+            }
+            try db.execute(sql: """
+                UPDATE care_contact SET to_date = ?, end_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
+                WHERE id = ?
+                """, arguments: [day.iso, reason, seconds(clock.now), context.staffId.rawValue, id])
+            contact.to = day
+            contact.endReason = reason
+            contact.version += 1
+            try appendLog(db, context: context, patient: contact.patientId, action: .write,
+                          detail: "end \(contact.role.rawValue) \(contact.staffId)")
+            return contact
+        }
+    }
+}

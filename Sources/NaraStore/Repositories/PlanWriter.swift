@@ -1,0 +1,46 @@
+import GRDB
+import NaraDomain
+
+extension SQLiteStore {
+    public func savePlan(_ plan: CoordinatedPlan, as context: AccessContext) throws -> CoordinatedPlan {
+        let goal = try Validate.text(plan.goal, field: "goal", max: 2000, multiline: true)
+        if let followUp = plan.followUpOn, followUp < plan.agreedOn {
+            throw StoreError.invalid("the follow-up date cannot be before the agreed date")
+        }
+        let now = seconds(clock.now)
+        return try throughDoor(context, patient: plan.patientId, action: .write,
+                               detail: plan.id == 0 ? "new coordinated plan" : "coordinated plan \(plan.id)") { db in
+            try Validate.patientExists(db, plan.patientId)
+            for unit in plan.unitIds { _ = try Validate.unit(db, unit) }
+            var saved = plan
+            saved.goal = goal
+            if plan.id == 0 {
+                try db.execute(sql: """
+                    INSERT INTO coordinated_plan(patient_id, responsible_unit_id, goal, agreed_on, follow_up_on,
+                                                 closed_on, version, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                    """, arguments: [plan.patientId.rawValue, plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso,
+                                     plan.followUpOn?.iso, plan.closedOn?.iso, now, context.staffId.rawValue])
+                saved.id = db.lastInsertedRowID
+                saved.version = 1
+            } else {
+                try Validate.version(db, table: "coordinated_plan", id: plan.id, expected: plan.version)
+                try db.execute(sql: """
+                    UPDATE coordinated_plan SET responsible_unit_id = ?, goal = ?, agreed_on = ?, follow_up_on = ?,
+                           closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?
+                    WHERE id = ?
+                    """, arguments: [plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso, plan.followUpOn?.iso,
+                                     plan.closedOn?.iso, now, context.staffId.rawValue, plan.id])
+                try db.execute(sql: "DELETE FROM plan_participant WHERE plan_id = ?", arguments: [plan.id])
+                saved.version = plan.version + 1
+            }
+            var seen = Set<UnitID>()
+            for p in plan.participants where seen.insert(p.unitId).inserted {
+                try db.execute(sql: "INSERT INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)",
+                               arguments: [saved.id, p.unitId.rawValue, CleanText.line(p.role)])
+            }
+            saved.participants = plan.participants.filter { p in seen.remove(p.unitId) != nil }
+            return saved
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Loads, for each candidate, only the facts its work list reads (`WorkListKind.needs`).
+struct WorkListFactLoader {
+    let db: Database
+    let today: LocalDate
+
+    func load(_ ids: [Int64], needs: Set<WorkListFact>) throws -> [WorkListPatientFacts] {
+        try ids.map { try facts(PatientID(rawValue: $0), needs: needs) }
+    }
+
+    private func facts(_ id: PatientID, needs: Set<WorkListFact>) throws -> WorkListPatientFacts {
+        let pid = id.rawValue
+        var f = WorkListPatientFacts(patientId: id)
+        if needs.contains(.birthDate) {
+            f.birthDate = Decode.day(try String.fetchOne(db, sql: "SELECT birth_date FROM patient WHERE id = ?",
+                                                         arguments: [pid]))
+        }
+        if needs.contains(.listing) {
+            f.listing = try Row.fetchOne(db, sql: "SELECT * FROM listing WHERE patient_id = ? AND to_date IS NULL",
+                                         arguments: [pid]).map(Decode.listing)
+        }
+        if needs.contains(.chronicProblemCount) {
+            f.chronicProblemCount = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM problem WHERE patient_id = ? AND chronic = 1
+                """, arguments: [pid]) ?? 0
+        }
+        if needs.contains(.careContacts) {
+            f.careContacts = try Row.fetchAll(db, sql: "SELECT * FROM care_contact WHERE patient_id = ?",
+                                              arguments: [pid]).map(Decode.contact)
+        }
+        if needs.contains(.encounterDays) {
+            // The latest encounter is all "no encounter in N months" and its message need.
+            if let at = try Int64.fetchOne(db, sql: "SELECT max(at) FROM encounter WHERE patient_id = ?",
+                                           arguments: [pid]) {
+                f.encounterDays = [day(at)]
+            }
+        }
+        if needs.contains(.encountersForContinuity) {
+            f.encountersForContinuity = try Row.fetchAll(db, sql: """
+                SELECT e.at, e.staff_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
+                WHERE e.patient_id = ? ORDER BY e.at, e.id
+                """, arguments: [pid]).map { row in
+                ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
+                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup)
+            }
+        }
+        if needs.contains(.primaryCareEncounterDays) {
+            f.primaryCareEncounterDays = try Int64.fetchAll(db, sql: """
+                SELECT e.at FROM encounter e JOIN care_unit u ON u.id = e.unit_id
+                WHERE e.patient_id = ? AND u.kind = 'primary_care'
+                """, arguments: [pid]).map(day)
+        }
+        if needs.contains(.plans) { f.plans = try PlanRows.load(db, patient: pid) }
+        if needs.contains(.discharges) {
+            f.discharges = try Row.fetchAll(db, sql: "SELECT * FROM discharge WHERE patient_id = ?",
+                                            arguments: [pid]).map(Decode.discharge)
+        }
+        if needs.contains(.referrals) {
+            f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).map { r in
+                ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
+                              overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
+                              answeredOn: r.history.last { $0.action == .reply }
+                                  .map { LocalDate(date: $0.at, in: .stockholm) })
+            }
+        }
+        return f
+    }
+
+    private func day(_ seconds: Int64) -> LocalDate {
+        LocalDate(date: Date(timeIntervalSince1970: TimeInterval(seconds)), in: .stockholm)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Work lists: SQL narrows a unit's patients to candidates with indexed queries, then
+/// the domain's rules decide and give the reason. The filters are never stricter than
+/// the rules, so a rule change in the domain cannot be hidden by a stale query.
+extension SQLiteStore: WorkListStore {
+    public func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
+                         limit: Int) throws -> [WorkListRow] {
+        try read { db in
+            let candidates = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
+            let facts = try WorkListFactLoader(db: db, today: today).load(candidates, needs: kind.needs)
+            let entries = facts.compactMap { WorkListRules.evaluate(kind, facts: $0, settings: settings, today: today) }
+                .sorted(by: WorkListEntry.urgencyOrder)
+                .prefix(limit)
+            let summaries = try SummaryQuery.fetch(db, ids: entries.map(\.patientId.rawValue))
+            let byId = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return entries.compactMap { e in byId[e.patientId].map { WorkListRow(entry: e, patient: $0) } }
+        }
+    }
+}
+
+enum WorkListCandidates {
+    static func ids(_ db: Database, kind: WorkListKind, unit: UnitID, settings: WorkListSettings,
+                    today: LocalDate) throws -> [Int64] {
+        let u = unit.rawValue, t = today.iso
+        let listed = "SELECT patient_id FROM listing WHERE unit_id = ? AND to_date IS NULL"
+        switch kind {
+        case .elderlyMultimorbidWithoutContact:
+            let born = today.adding(months: -12 * settings.minimumAge).iso
+            return try Int64.fetchAll(db, sql: """
+                SELECT p.id FROM listing l JOIN patient p ON p.id = l.patient_id
+                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.birth_date <= ?
+                  AND (SELECT count(*) FROM problem pr WHERE pr.patient_id = p.id AND pr.chronic = 1) >= ?
+                  AND NOT EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = p.id AND c.role = 'care_contact'
+                                  AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
+                """, arguments: [u, born, settings.minimumChronicDiagnoses, t, t])
+        case .frequentLowContinuity:
+            let since = seconds(Continuity.window(endingOn: today, months: settings.frequentWindowMonths)
+                .lowerBound.adding(days: -1).noon(in: .stockholm))
+            return try Int64.fetchAll(db, sql: """
+                SELECT e.patient_id FROM encounter e WHERE e.patient_id IN (\(listed)) AND e.at >= ?
+                GROUP BY e.patient_id HAVING count(*) >= ?
+                """, arguments: [u, since, settings.frequentEncounters])
+        case .planFollowUpDue:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT p.patient_id FROM coordinated_plan p
+                WHERE p.closed_on IS NULL AND p.follow_up_on < ?
+                  AND (p.responsible_unit_id = ? OR EXISTS (SELECT 1 FROM plan_participant pp
+                       WHERE pp.plan_id = p.id AND pp.unit_id = ?))
+                """, arguments: [t, u, u])
+        case .dischargedWithoutContact:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT d.patient_id FROM discharge d
+                WHERE d.discharged_on >= ? AND d.discharged_on <= ? AND d.patient_id IN (\(listed))
+                """, arguments: [today.adding(days: -settings.dischargeWindowDays - 1).iso, t, u])
+        case .overdueReferrals:
+            // Pauses only move a deadline later, so "sent more than the limit ago" is a superset.
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT patient_id FROM referral
+                WHERE (from_unit_id = ? OR to_unit_id = ?)
+                  AND state IN ('sent', 'received', 'accepted', 'forwarded', 'booked')
+                  AND ((guarantee = 'assessment' AND sent_on < ?)
+                       OR (guarantee IN ('specialist_visit', 'treatment') AND sent_on < ?))
+                """, arguments: [u, u, today.adding(days: -3).iso, today.adding(days: -90).iso])
+        case .unacknowledgedReferrals:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT patient_id FROM referral
+                WHERE from_unit_id = ? AND (state = 'answered' OR (state = 'sent' AND sent_on <= ?))
+                """, arguments: [u, today.adding(days: -settings.acknowledgementDays).iso])
+        case .chronicWithoutEncounter:
+            let since = seconds(Continuity.window(endingOn: today, months: settings.noEncounterMonths)
+                .lowerBound.adding(days: -1).noon(in: .stockholm))
+            return try Int64.fetchAll(db, sql: """
+                SELECT l.patient_id FROM listing l
+                WHERE l.unit_id = ? AND l.to_date IS NULL
+                  AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND pr.chronic = 1)
+                  AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?)
+                """, arguments: [u, since])
+        }
+    }
+}

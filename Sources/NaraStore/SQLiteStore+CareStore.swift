@@ -1,0 +1,4 @@
+import NaraDomain
+
+extension SQLiteStore: PatientRecordStore {}
+extension SQLiteStore: CareStore {}
