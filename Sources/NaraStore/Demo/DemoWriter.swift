@@ -1,0 +1,120 @@
+import GRDB
+
+/// One prepared statement per table, reused for every row: preparing SQL costs more
+/// than inserting a row, and a load writes tens of millions of them.
+struct DemoWriter {
+    let db: Database
+    private let patient: Statement
+    private let listingRow: Statement
+    private let contact: Statement
+    private let problemRow: Statement
+    private let encounterRow: Statement
+    private let dischargeRow: Statement
+    private let referralRow: Statement
+    private let eventRow: Statement
+    private let pauseRow: Statement
+    private let planRow: Statement
+    private let participantRow: Statement
+    private(set) var encounters = 0
+    private(set) var referrals = 0
+    private(set) var plans = 0
+
+    init(_ db: Database) throws {
+        self.db = db
+        patient = try db.makeStatement(sql: """
+            INSERT INTO patient(id, ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
+                birth_date, street, postal_code, city, phone, protected)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        listingRow = try db.makeStatement(sql:
+            "INSERT INTO listing(patient_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)")
+        contact = try db.makeStatement(sql: """
+            INSERT INTO care_contact(patient_id, role, staff_id, unit_id, reason, from_date, to_date, end_reason,
+                version, updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        problemRow = try db.makeStatement(sql:
+            "INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)")
+        encounterRow = try db.makeStatement(sql: """
+            INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        dischargeRow = try db.makeStatement(sql:
+            "INSERT INTO discharge(patient_id, unit_id, admitted_on, discharged_on) VALUES (?, ?, ?, ?)")
+        referralRow = try db.makeStatement(sql: """
+            INSERT INTO referral(id, patient_id, from_unit_id, to_unit_id, priority, question, guarantee,
+                self_referral, state, created_at, created_by, sent_on, booked_on, seen_on, reply, version,
+                updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        eventRow = try db.makeStatement(sql: """
+            INSERT INTO referral_event(referral_id, at, staff_id, unit_id, action, from_state, to_state, comment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        pauseRow = try db.makeStatement(sql:
+            "INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)")
+        planRow = try db.makeStatement(sql: """
+            INSERT INTO coordinated_plan(id, patient_id, responsible_unit_id, goal, agreed_on, follow_up_on,
+                closed_on, version, updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """)
+        participantRow = try db.makeStatement(sql:
+            "INSERT INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)")
+    }
+
+    func insertPatient(id: Int64, ident: String, kind: String, given: String, family: String, search: String,
+                       sex: String, birth: String, street: String, postal: String, city: String, phone: String?,
+                       protected: Bool) throws {
+        try patient.execute(arguments: [id, ident, String(ident.suffix(10)), kind, given, family, search, sex,
+                                        birth, street, postal, city, phone, protected ? 1 : 0])
+    }
+
+    func insertListing(patient: Int64, unit: String, from: String, to: String?) throws {
+        try listingRow.execute(arguments: [patient, unit, from, to])
+    }
+
+    func insertContact(patient: Int64, role: String, staff: String, unit: String, reason: String, from: String,
+                       to: String?, endReason: String?, version: Int, updatedAt: Int64, updatedBy: String) throws {
+        try contact.execute(arguments: [patient, role, staff, unit, reason, from, to, endReason, version,
+                                        updatedAt, updatedBy])
+    }
+
+    func insertProblem(patient: Int64, code: String, text: String, chronic: Bool, since: String) throws {
+        try problemRow.execute(arguments: [patient, code, text, chronic ? 1 : 0, since])
+    }
+
+    mutating func insertEncounter(patient: Int64, at: Int64, mode: String, planned: Bool, staff: String,
+                                  unit: String, reason: String) throws {
+        try encounterRow.execute(arguments: [patient, at, mode, planned ? 1 : 0, staff, unit, reason])
+        encounters += 1
+    }
+
+    func insertDischarge(patient: Int64, unit: String, admitted: String, discharged: String) throws {
+        try dischargeRow.execute(arguments: [patient, unit, admitted, discharged])
+    }
+
+    mutating func insertReferral(_ r: DemoReferralRow) throws {
+        try referralRow.execute(arguments: [r.id, r.patient, r.fromUnit, r.toUnit, r.priority, r.question,
+                                            r.guarantee, r.state, r.createdAt, r.createdBy, r.sentOn, r.bookedOn,
+                                            r.seenOn, r.reply, r.version, r.updatedAt, r.updatedBy])
+        referrals += 1
+    }
+
+    func insertEvent(referral: Int64, _ e: DemoReferralEvent) throws {
+        try eventRow.execute(arguments: [referral, e.at, e.staff, e.unit, e.action, e.from, e.to, e.comment])
+    }
+
+    func insertPause(referral: Int64, kind: String, from: String, to: String?, comment: String) throws {
+        try pauseRow.execute(arguments: [referral, kind, from, to, comment])
+    }
+
+    mutating func insertPlan(id: Int64, patient: Int64, unit: String, goal: String, agreed: String,
+                             followUp: String?, closed: String?, updatedAt: Int64, updatedBy: String) throws {
+        try planRow.execute(arguments: [id, patient, unit, goal, agreed, followUp, closed, updatedAt, updatedBy])
+        plans += 1
+    }
+
+    func insertParticipant(plan: Int64, unit: String, role: String) throws {
+        try participantRow.execute(arguments: [plan, unit, role])
+    }
+}
