@@ -8,6 +8,7 @@ struct DemoReferralEvent {
     var from: String
     var to: String
     var comment: String
+    var forwardedTo: String? = nil
 }
 
 struct DemoReferralRow {
@@ -111,11 +112,15 @@ extension DemoBuilder {
                 var next = region.specialists[DemoRegion.Specialty(rawValue: rng.below(8))!]!
                 if next == target { next = region.specialists[.medicine == specialty ? .geriatrics : .medicine]! }
                 sim.add(days.clinicTime(day: day, rng: &rng), doctor(at: target, rng: &rng), unitID(target),
-                        "forward", "forwarded", "Vidarebefordrad till \(region.units[next].name): handläggs där.")
+                        "forward", "forwarded", "Vidarebefordrad till \(region.units[next].name): handläggs där.",
+                        forwardedTo: unitID(next))
                 target = next
                 if stop == .forwarded { break done }
                 day += rng.int(2, 10)
                 guard day < today else { break done }
+                // The new receiver confirms receipt before it can accept, as the lifecycle demands.
+                sim.add(days.clinicTime(day: day, rng: &rng), clerk(at: target, rng: &rng), unitID(target),
+                        "confirm_receipt", "received", "")
             }
             sim.add(days.clinicTime(day: day, rng: &rng), doctor(at: target, rng: &rng), unitID(target),
                     "accept", "accepted", "")
@@ -129,7 +134,8 @@ extension DemoBuilder {
             }
             var wait = toHomeCare ? rng.int(2, 14)
                 : [rng.int(5, 20), rng.int(15, 60), rng.int(30, 130)][priorityIndex]
-            if showcase?.pause == true || (stop == nil && rng.chance(0.06)) {
+            // A referral without a legal limit (home care) has no clock to pause.
+            if !toHomeCare && (showcase?.pause == true || (stop == nil && rng.chance(0.06))) {
                 let from = day + rng.int(3, 20)
                 guard from < today else { break done }
                 let kind = rng.pick(DemoReferralTexts.pauses)
@@ -194,10 +200,10 @@ struct DemoReferralSim {
 
     /// Steps on the same day keep their order: a later step is at least five minutes on.
     mutating func add(_ at: Int64, _ staff: String, _ unit: String, _ action: String, _ to: String,
-                      _ comment: String) {
+                      _ comment: String, forwardedTo: String? = nil) {
         let time = events.isEmpty ? at : max(at, lastAt + 300)
         events.append(DemoReferralEvent(at: time, staff: staff, unit: unit, action: action,
-                                        from: state, to: to, comment: comment))
+                                        from: state, to: to, comment: comment, forwardedTo: forwardedTo))
         state = to
         lastAt = time
     }

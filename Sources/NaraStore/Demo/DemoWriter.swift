@@ -48,8 +48,9 @@ struct DemoWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         eventRow = try db.makeStatement(sql: """
-            INSERT INTO referral_event(referral_id, at, staff_id, unit_id, action, from_state, to_state, comment)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO referral_event(referral_id, at, staff_id, unit_id, action, from_state, to_state, comment,
+                                       forwarded_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         pauseRow = try db.makeStatement(sql:
             "INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)")
@@ -101,7 +102,8 @@ struct DemoWriter {
     }
 
     func insertEvent(referral: Int64, _ e: DemoReferralEvent) throws {
-        try eventRow.execute(arguments: [referral, e.at, e.staff, e.unit, e.action, e.from, e.to, e.comment])
+        try eventRow.execute(arguments: [referral, e.at, e.staff, e.unit, e.action, e.from, e.to, e.comment,
+                                          e.forwardedTo])
     }
 
     func insertPause(referral: Int64, kind: String, from: String, to: String?, comment: String) throws {

@@ -57,8 +57,8 @@ extension SQLiteStore: PatientSearchStore {
 
     public func patientID(for identifier: PersonIdentifier) throws -> PatientID? {
         try read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [identifier.value])
-                .map { PatientID(rawValue: $0) }
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM patient WHERE ident = ?"),
+                               arguments: [identifier.value]).map { PatientID(rawValue: $0) }
         }
     }
 

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Latency of the store operations a nurse waits on, measured on any store file, with a
+/// raw prepared SQLite statement beside the store API as the baseline the API is held to.
+public struct StoreBenchmark {
+    public struct Figure: Sendable, Codable, Equatable {
+        public var p50: Double
+        public var p99: Double
+        public var samples: Int
+    }
+
+    public struct Report: Sendable, Codable {
+        public var patients: Int
+        public var pnrLookupMicroseconds: Figure
+        public var pnrLookupRawSQLiteMicroseconds: Figure
+        public var nameSearchMilliseconds: Figure
+        public var openRecordMilliseconds: Figure
+    }
+
+    let store: SQLiteStore
+    let samples: Int
+
+    public init(store: SQLiteStore, samples: Int = 2_000) {
+        self.store = store
+        self.samples = samples
+    }
+
+    public func run(context: AccessContext) throws -> Report {
+        let (patients, idents, ids) = try sample()
+        guard !idents.isEmpty else { throw StoreError.invalid("the store has no patients to measure") }
+        var generator = SystemRandomNumberGenerator()
+        let identifiers = idents.map { value in
+            (try? PersonIdentifier(stored: value)) ?? PersonIdentifier(kind: .personnummer, value: value, birthDate: nil, sex: .unknown)
+        }
+
+        let lookup = try measure(samples) { i in _ = try store.patientID(for: identifiers[i % identifiers.count]) }
+        let raw = try store.read { db -> Figure in
+            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
+            return try measure(samples) { i in
+                _ = try Int64.fetchOne(statement, arguments: [idents[i % idents.count]])
+            }
+        }
+        let prefixes = try namePrefixes(count: 200, using: &generator)
+        let search = try measure(min(samples, 1000)) { i in
+            _ = try store.searchPatients(prefixes[i % prefixes.count], limit: 50)
+        }
+        let open = try measure(min(samples, 300)) { i in _ = try store.openRecord(ids[i % ids.count], as: context) }
+        return Report(patients: patients, pnrLookupMicroseconds: lookup.scaled(1e6),
+                      pnrLookupRawSQLiteMicroseconds: raw.scaled(1e6),
+                      nameSearchMilliseconds: search.scaled(1e3), openRecordMilliseconds: open.scaled(1e3))
+    }
+
+    /// Random patients, spread over the whole id range so caches do not flatter the figures.
+    private func sample() throws -> (Int, [String], [PatientID]) {
+        try store.read { db in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM patient") ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT id, ident FROM patient ORDER BY random() LIMIT 500")
+            return (count, rows.map { $0["ident"] }, rows.map { PatientID(rawValue: $0["id"]) })
+        }
+    }
+
+    /// 2–4 letter beginnings of real family and given names.
+    private func namePrefixes(count: Int, using generator: inout SystemRandomNumberGenerator) throws -> [String] {
+        let names = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT search_name FROM patient WHERE search_name <> '' ORDER BY random() LIMIT ?",
+                                arguments: [count])
+        }
+        return names.compactMap { name in
+            let words = name.split(separator: " ")
+            guard let word = words.randomElement(using: &generator) else { return nil }
+            return String(word.prefix(Int.random(in: 2...4, using: &generator)))
+        }
+    }
+}
+
+/// Runs `body` `n` times and returns p50 and p99 in seconds (scaled by the caller).
+func measure(_ n: Int, _ body: (Int) throws -> Void) throws -> StoreBenchmark.Figure {
+    for i in 0..<min(50, n) { try body(i) } // warm caches and statement caches first
+    var times = [Double]()
+    times.reserveCapacity(n)
+    for i in 0..<n {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body(i)
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    times.sort()
+    func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
+    return StoreBenchmark.Figure(p50: pct(0.5), p99: pct(0.99), samples: n)
+}
+
+extension StoreBenchmark.Figure {
+    func scaled(_ factor: Double) -> StoreBenchmark.Figure {
+        StoreBenchmark.Figure(p50: p50 * factor, p99: p99 * factor, samples: samples)
+    }
+}

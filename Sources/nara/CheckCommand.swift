@@ -1,0 +1,28 @@
+import ArgumentParser
+import NaraStore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run SQLite's integrity check on a store and print its counts.",
+        discussion: "Exit status 0 when the store is sound, 1 when the check fails or the store cannot be opened."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reportingFailures {
+            let store = try storeOptions.open(readOnly: true)
+            let problems = try store.integrityProblems()
+            print("store\t\(store.path)")
+            print("kind\t\(store.kind.rawValue)")
+            for (table, rows) in try store.counts() { print("\(table)\t\(rows)") }
+            if problems.isEmpty {
+                print("integrity\tok")
+            } else {
+                for p in problems.prefix(20) { Output.error("integrity: \(p)") }
+                throw ExitCode(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import NaraDomain
+import NaraStore
+
+/// `--store`, shared by every command that works on a store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "PATH"))
+    var store: String?
+
+    /// --store, else NARA_STORE, else the default demo store.
+    var path: String {
+        if let store, !store.isEmpty { return store }
+        if let env = ProcessInfo.processInfo.environment["NARA_STORE"], !env.isEmpty { return env }
+        return StoreLocation.defaultDemoStore
+    }
+
+    var isDefaultDemoStore: Bool { path == StoreLocation.defaultDemoStore }
+
+    /// Opens the store. The default demo store is built on first use, so that a new
+    /// user's first command works; any other missing path is an error.
+    func open(readOnly: Bool = false) throws -> SQLiteStore {
+        let path = self.path
+        if isDefaultDemoStore && !FileManager.default.fileExists(atPath: path) {
+            Output.note("Creating the demo store at \(path) …")
+            _ = try DemoCommand.build(at: path, options: DemoOptions(today: SystemClock().today), force: false)
+        }
+        return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
+    }
+}
+
+enum StoreLocation {
+    static var defaultDemoStore: String {
+        let env = ProcessInfo.processInfo.environment
+        let dataHome: String
+        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg
+        } else {
+            dataHome = (env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return dataHome + "/nara/demo.sqlite"
+    }
+}
+
+/// Runs a command body, turning known failures into a message on stderr and exit 1.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        Output.error(String(describing: error))
+        throw ExitCode(1)
+    }
+}
