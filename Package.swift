@@ -14,6 +14,9 @@ let package = Package(
     targets: [
         // Pure rules and value types: no storage, no terminal.
         .target(name: "NaraDomain"),
+        // The terminal toolkit: cells, buffers, layout, keys, widgets. Knows nothing of
+        // patients and nothing of curses.
+        .target(name: "TerminalUI"),
         // The SQLite file store behind the domain's store protocols.
         .target(
             name: "NaraStore",
@@ -31,6 +34,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
         .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
     ],
