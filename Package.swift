@@ -17,6 +17,10 @@ let package = Package(
         // The terminal toolkit: cells, buffers, layout, keys, widgets. Knows nothing of
         // patients and nothing of curses.
         .target(name: "TerminalUI"),
+        // Test support for anything drawn with TerminalUI: buffers as text, snapshot
+        // files with line diffs. Kept out of TerminalUI so the toolkit stays free of
+        // Foundation and Testing.
+        .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Sources/TerminalUITesting"),
         // The SQLite file store behind the domain's store protocols.
         .target(
             name: "NaraStore",
@@ -34,7 +38,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
         .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
     ],
