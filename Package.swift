@@ -29,6 +29,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The application: screens, keymaps, strings, the loop. Talks to the store only
+        // through the domain's protocols and to the terminal only through TerminalUI.
+        .target(name: "NaraApp", dependencies: ["NaraDomain", "TerminalUI"]),
         .executableTarget(
             name: "nara",
             dependencies: [
@@ -38,8 +41,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
+        .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
+                                                        "TerminalUITesting"]),
         .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
     ],
     swiftLanguageModes: [.v6]
