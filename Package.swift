@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Pure rules and value types: no storage, no terminal.
@@ -25,6 +26,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Colour themes: the TOML theme format, the shipped themes (embedded at build
+        // time, so an installed binary needs no files beside it) and the user's own.
+        .target(
+            name: "NaraThemes",
+            dependencies: [
+                "TerminalUI",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            plugins: ["EmbedThemes"]
+        ),
+        // Turns Themes/*.toml into Swift source for NaraThemes.
+        .executableTarget(name: "embed-themes", path: "Sources/EmbedThemesTool"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-themes"]),
         .executableTarget(
             name: "nara",
             dependencies: [
@@ -37,6 +51,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
         .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
+        .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )
