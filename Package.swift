@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Pure rules and value types: no storage, no terminal.
@@ -32,6 +33,19 @@ let package = Package(
         // The application: screens, keymaps, strings, the loop. Talks to the store only
         // through the domain's protocols and to the terminal only through TerminalUI.
         .target(name: "NaraApp", dependencies: ["NaraDomain", "TerminalUI"]),
+        // Colour themes: the TOML theme format, the shipped themes (embedded at build
+        // time, so an installed binary needs no files beside it) and the user's own.
+        .target(
+            name: "NaraThemes",
+            dependencies: [
+                "TerminalUI",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            plugins: ["EmbedThemes"]
+        ),
+        // Turns Themes/*.toml into Swift source for NaraThemes.
+        .executableTarget(name: "embed-themes", path: "Sources/EmbedThemesTool"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-themes"]),
         .executableTarget(
             name: "nara",
             dependencies: [
@@ -47,6 +61,7 @@ let package = Package(
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"]),
         .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
+        .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )
