@@ -1,4 +1,6 @@
-/// The bottom row naming the keys that matter now, as htop draws it: `F1 Hjälp F3 Sök`.
+/// The bottom row naming the keys that matter now, as htop draws it: `F1Hjälp F3Sök`.
+/// Key and label touch, told apart by their styles, so that all of a screen's keys fit
+/// in 80 columns in Swedish too.
 /// Built from the screen's keymap, so it shows exactly what the keys do.
 public struct FunctionBar: Widget, Hashable, Sendable {
     public struct Item: Hashable, Sendable {
@@ -40,10 +42,10 @@ public struct FunctionBar: Widget, Hashable, Sendable {
         for item in items {
             // Half a label misleads more than a missing one: an item fits whole (its
             // trailing space may fall off the edge) or the bar ends before it.
-            let needed = DisplayWidth.of(item.key) + 1 + DisplayWidth.of(item.label)
+            let needed = DisplayWidth.of(item.key) + DisplayWidth.of(item.label)
             guard x + needed <= row.maxX else { break }
             x += buffer.put(item.key, x: x, y: row.y, style: keyStyle, clip: row)
-            x += buffer.put(" " + item.label + " ", x: x, y: row.y, style: labelStyle, clip: row)
+            x += buffer.put(item.label + " ", x: x, y: row.y, style: labelStyle, clip: row)
         }
     }
 }

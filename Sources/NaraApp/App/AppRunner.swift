@@ -1,0 +1,38 @@
+import TerminalUI
+
+/// The one loop of the program: wait for an event, let the app handle it and every
+/// event already waiting behind it, then draw one frame. Reading the whole burst before
+/// drawing means a fast typist or a paste costs one frame, not one per key.
+public enum AppRunner {
+    /// How long to wait for a key before a tick: the clock and other sessions' changes
+    /// are checked this often, well inside the two seconds a nurse may wait.
+    public static let tickMilliseconds = 1000
+
+    public static func run(_ app: App, backend: any TerminalBackend, view: AppView) {
+        let size = backend.size
+        app.handle(.resize(width: size.width, height: size.height))
+        draw(app, backend, view)
+        while !app.shouldQuit {
+            guard let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) else { return }
+            app.handle(event)
+            var burst = 0
+            while !app.shouldQuit, burst < 512 {
+                guard let next = backend.nextEvent(timeoutMilliseconds: 0) else { return }
+                if next == .tick { break }
+                app.handle(next)
+                burst += 1
+            }
+            if app.shouldQuit { return }
+            if app.redrawRequested {
+                app.redrawRequested = false
+                backend.invalidate()
+            }
+            draw(app, backend, view)
+        }
+    }
+
+    private static func draw(_ app: App, _ backend: any TerminalBackend, _ view: AppView) {
+        let frame = view.render(app)
+        backend.draw(frame.buffer, cursor: frame.cursor)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import NaraDomain
+import TerminalUI
+
+/// Product, unit, the user and the time on one line; DEMO in its own colour on a demo
+/// store, so synthetic data can never be mistaken for real patients.
+struct TopBar: Widget {
+    var state: AppState
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let s = state.strings
+        buffer.fill(area, style: Style(.header))
+        let staff = state.session.staff
+        let left = " \(s.product) │ \(state.session.unit.name) │ "
+            + "\(staff.name), \(s.profession(staff.profession))"
+        let clock = " " + Self.time(state.now, in: state.timeZone) + " "
+        let demo = state.session.isDemoStore ? s.demoBanner : ""
+        let rightWidth = DisplayWidth.of(clock) + DisplayWidth.of(demo) + (demo.isEmpty ? 0 : 1)
+        buffer.put(left, x: area.x, y: area.y, style: Style(.header, .bold), maxWidth: max(0, area.width - rightWidth - 1))
+        var x = area.maxX - rightWidth
+        if !demo.isEmpty {
+            x += buffer.put(demo, x: x, y: area.y, style: Style(.demoBanner, .bold), clip: area) + 1
+        }
+        buffer.put(clock, x: x, y: area.y, style: Style(.header), clip: area)
+    }
+
+    static func time(_ date: Date, in tz: TimeZone) -> String {
+        let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
+        let minutes = ((secs % 86_400) + 86_400) % 86_400 / 60
+        return (minutes / 60 < 10 ? "0" : "") + String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "")
+            + String(minutes % 60)
+    }
+}

@@ -1,0 +1,68 @@
+/// Every word the interface shows, in one table per language. A missing translation is
+/// a compile error, not an English word in a Swedish screen.
+public struct Strings: Sendable {
+    public var language: Language
+    public var product: String
+    public var demoBanner: String
+    // Screens
+    public var searchTitle: String
+    public var overviewTitle: String
+    public var continuityTitle: String
+    public var referralsTitle: String
+    public var workListsTitle: String
+    public var helpTitle: String
+    // Function-bar labels and help texts of global keys
+    public var barHelp: String, helpHelp: String
+    public var barSearch: String, helpSearch: String
+    public var barOverview: String, helpOverview: String
+    public var barContinuity: String, helpContinuity: String
+    public var barReferrals: String, helpReferrals: String
+    public var barWorkLists: String, helpWorkLists: String
+    public var barQuit: String, helpQuit: String
+    public var helpBack: String
+    public var helpRedraw: String
+    public var helpFindAnywhere: String
+    // Lists
+    public var helpMove: String, helpFirstLast: String, helpPage: String, helpOpen: String
+    // Search
+    public var searchPrompt: String
+    public var searchPlaceholder: String
+    public var searchHint: String
+    public var searchNoResults: String
+    public var columnIdentifier: String, columnName: String, columnAge: String
+    public var columnListing: String, columnContact: String
+    public var protectedIdentity: String
+    public var resultsCount: @Sendable (Int) -> String
+    public var moreResults: @Sendable (Int) -> String
+    // Placeholders
+    public var comingSoon: String
+    public var placeholderBody: [String: [String]]
+    public var noPatientChosen: String
+    // Quit and messages
+    public var confirmQuitTitle: String
+    public var confirmQuitUnsaved: String
+    public var confirmQuitCtrlC: String
+    public var yes: String, no: String
+    public var tooSmall: @Sendable (Int, Int) -> String
+    public var helpFooter: String
+    public var storeChanged: String
+    public var errorPrefix: String
+}
+
+extension Strings {
+    /// Numbers with the language's decimal mark: "0,42" in Swedish, "0.42" in English.
+    public func decimal(_ value: Double, digits: Int = 2) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        let whole = Int(rounded.magnitude)
+        var fraction = Int(((rounded.magnitude - Double(whole)) * scale).rounded())
+        var wholePart = whole
+        if fraction >= Int(scale) { wholePart += 1; fraction -= Int(scale) }
+        let sign = rounded < 0 && (wholePart > 0 || fraction > 0) ? "-" : ""
+        guard digits > 0 else { return sign + String(wholePart) }
+        var f = String(fraction)
+        while f.count < digits { f = "0" + f }
+        return sign + String(wholePart) + (language == .sv ? "," : ".") + f
+    }
+}
