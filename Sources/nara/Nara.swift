@@ -10,6 +10,6 @@ struct Nara: ParsableCommand {
             $XDG_DATA_HOME/nara/demo.sqlite (~/.local/share/nara/demo.sqlite), created as a demo store \
             on first use.
             """,
-        subcommands: [PnrCommand.self, BenchCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, SelfTestCommand.self]
+        subcommands: [PnrCommand.self, WorklistCommand.self, BenchCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, SelfTestCommand.self]
     )
 }

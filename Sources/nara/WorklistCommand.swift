@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import NaraDomain
+import NaraStore
+
+struct WorklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worklist",
+        abstract: "Print one of a unit's proactive work lists.",
+        discussion: """
+            Lists: \(WorkListKind.allCases.map(\.rawValue).joined(separator: ", ")). The unit is --unit, else the \
+            unit of --user, else (on a demo store) the demo user's unit. Opening a work list is a look at \
+            patient data: it is written to the access log as an export.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Argument(help: ArgumentHelp("The list.", valueName: "NAME"))
+    var name: String
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "FORMAT"))
+    var format: Format = .table
+    @Option(help: ArgumentHelp("The care unit whose list to print.", valueName: "ID"))
+    var unit: String?
+    @Option(help: ArgumentHelp("The staff member asking (decides the unit when --unit is not given).",
+                               valueName: "ID"))
+    var user: String?
+    @Option(help: ArgumentHelp("The day to evaluate the rules on (YYYY-MM-DD), default today.", valueName: "DATE"))
+    var today: String?
+    @Option(help: ArgumentHelp("At most this many patients.", valueName: "N"))
+    var limit: Int = 500
+
+    func validate() throws {
+        guard WorkListKind(rawValue: name) != nil else {
+            throw ValidationError("unknown work list '\(name)'; one of: "
+                + WorkListKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let today, LocalDate(iso: today) == nil { throw ValidationError("--today must be YYYY-MM-DD") }
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let kind = WorkListKind(rawValue: name)!
+            let store = try storeOptions.open()
+            let staffId = user.map { StaffID(rawValue: $0) } ?? store.demoUser
+            guard let staffId, let staff = try store.staff(staffId) else {
+                throw StoreError.invalid(user == nil ? "name the staff member asking with --user"
+                                                     : "unknown user '\(user!)'")
+            }
+            let unitId = unit.map { UnitID(rawValue: $0) } ?? staff.unitId
+            guard try store.unit(unitId) != nil else { throw StoreError.notFound("unit \(unitId)") }
+            let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
+            let rows = try store.workList(kind, unit: unitId, settings: .default, today: day, limit: limit)
+            let context = AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "cli-\(getpid())")
+            try store.logAccess(nil, action: .export, detail: "work list \(kind.rawValue) for \(unitId): \(rows.count) patients",
+                                as: context)
+            print(WorkListOutput.render(rows, format: format, today: day), terminator: "")
+        }
+    }
+}
+
+/// The three output formats. Protected identities stay masked in every one.
+enum WorkListOutput {
+    static func render(_ rows: [WorkListRow], format: WorklistCommand.Format, today: LocalDate) -> String {
+        let records = rows.map { row -> [String] in
+            [row.patient.identifier.display, row.patient.name ?? "Skyddad identitet",
+             row.patient.birthDate.map { String($0.age(on: today)) } ?? "", row.patient.listingUnitName ?? "",
+             row.entry.summary]
+        }
+        let header = ["identifier", "name", "age", "listing_unit", "reason"]
+        switch format {
+        case .csv:
+            return ([header] + records).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .json:
+            let objects = zip(rows, records).map { row, record -> [String: String] in
+                var o = Dictionary(uniqueKeysWithValues: zip(header, record))
+                o["kind"] = row.entry.kind.rawValue
+                return o
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .table:
+            guard !records.isEmpty else { return "No patients on this list.\n" }
+            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
+            func line(_ r: [String]) -> String {
+                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                    .joined(separator: "  ")
+            }
+            return ([line(header)] + records.map(line)).joined(separator: "\n") + "\n\(records.count) patients\n"
+        }
+    }
+
+    static func csvField(_ s: String) -> String {
+        let clean = CleanText.line(s)
+        guard clean.contains(where: { $0 == "," || $0 == "\"" }) else { return clean }
+        return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@Suite struct WorklistCommandTests {
+    @Test func printsEachListInEachFormat() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("w.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "3000", "--today", "2026-11-23"]).status == 0)
+        let table = try NaraBinary.run(["worklist", "elderly-multimorbid", "--store", path, "--today", "2026-11-23"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("no named care contact"))
+        let csv = try NaraBinary.run(["worklist", "overdue-referrals", "--store", path, "--today", "2026-11-23",
+                                      "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("identifier,name,age,listing_unit,reason\n"))
+        #expect(csv.stdout.contains("past the care-guarantee deadline"))
+        let json = try NaraBinary.run(["worklist", "discharged", "--store", path, "--today", "2026-11-23",
+                                       "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
+        #expect(parsed != nil)
+        #expect(parsed?.allSatisfy { $0["kind"] == "discharged" } == true)
+        let bad = try NaraBinary.run(["worklist", "nonsense", "--store", path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("elderly-multimorbid"))
+    }
+}
