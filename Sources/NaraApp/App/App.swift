@@ -2,14 +2,18 @@ import Foundation
 import NaraDomain
 import TerminalUI
 
-/// The program without a terminal: events in, state changes, effects run against the
-/// store, frames out. The ncurses loop and the tests drive the same object, so what a
-/// test presses is what a nurse presses.
+/// The program without a terminal: events in, state changes, store calls, frames out.
+/// The ncurses loop and the tests drive the same object, so what a test presses is what
+/// a nurse presses.
 public final class App {
     public private(set) var state: AppState
     let store: any CareStore
     let clock: any NaraDomain.Clock
     let globalKeys: Keymap<AppAction>
+    /// Box and chart glyphs, so screens draw ASCII where the terminal needs it.
+    public var glyphs: Glyphs = .unicode
+    /// Set by Ctrl-L; the runner repaints the whole terminal.
+    public var redrawRequested = false
 
     public init(store: any CareStore, session: Session, language: Language, width: Int, height: Int,
                 clock: any NaraDomain.Clock = SystemClock()) {
@@ -23,13 +27,13 @@ public final class App {
 
     public var shouldQuit: Bool { state.shouldQuit }
 
-    /// The bindings of the screen on top, for help and the function-key bar.
-    public var screenKeys: Keymap<AppAction>? {
-        switch state.top {
-        case .search: return SearchKeymap.make(state.strings)
-        case .placeholder: return nil
-        }
+    var context: ScreenContext {
+        ScreenContext(store: store, session: state.session, strings: state.strings, now: state.now,
+                      today: state.today, bodyWidth: state.width, bodyHeight: state.bodyHeight,
+                      patient: state.patient, glyphs: glyphs)
     }
+
+    public func handle(_ events: [Event]) { events.forEach(handle) }
 
     public func handle(_ event: Event) {
         switch event {
@@ -39,32 +43,46 @@ public final class App {
         case .tick:
             state.now = clock.now
             refreshIfOthersChanged()
-        case .paste(let text):
-            guard state.overlay == nil, case .search = state.top else { return }
-            reduceSearch(.paste(text))
+        case .paste:
+            if state.overlay == nil { _ = toScreen(event) }
         case .key(let key):
             route(key)
         }
     }
 
-    public func handle(_ events: [Event]) { events.forEach(handle) }
-
     private func route(_ key: Key) {
         if state.overlay != nil { return handleOverlay(key) }
-        if state.textFieldHasFocus && key.isPrintable {
-            if case .char("/") = key, case .search = state.top {
-                // "/" on the search screen starts a new search.
-                return reduceSearch(.edit(.ctrl("u")))
-            }
-            return reduceSearch(.edit(key))
+        if key == .ctrl("c") { return dispatch(.interrupt) }
+        if state.top.capturesKeys || (state.textFieldHasFocus && key.isPrintable) {
+            if toScreen(.key(key)) { return }
         }
-        if let action = globalKeys.action(for: key) { return dispatch(action) }
-        switch state.top {
-        case .search:
-            if let action = SearchKeymap.action(for: key) { return reduceSearch(action) }
-            reduceSearch(.edit(key))
-        case .placeholder:
-            break
+        if let action = globalKeys.action(for: key), !(state.textFieldHasFocus && key.isPrintable) {
+            // Esc belongs to the screen first: it may close a dialog or clear a field.
+            if action == .back, toScreen(.key(key)) { return }
+            return dispatch(action)
+        }
+        _ = toScreen(.key(key))
+    }
+
+    /// Gives an event to the screen on top and carries out what it asks.
+    @discardableResult
+    private func toScreen(_ event: Event) -> Bool {
+        var screen = state.top
+        let (handled, commands) = screen.handle(event, context)
+        state.top = screen
+        if handled { state.message = nil }
+        commands.forEach(perform)
+        return handled
+    }
+
+    func perform(_ command: ScreenCommand) {
+        switch command {
+        case .openPatient(let id): openRecord(id)
+        case .reloadPatient:
+            if let id = state.patient?.patient.id { openRecord(id, show: false) }
+        case .go(let screen): go(screen)
+        case .back: back()
+        case .message(let text, let isError): state.message = Message(text: text, kind: isError ? .error : .info)
         }
     }
 
@@ -81,27 +99,36 @@ public final class App {
                 state.shouldQuit = true
             }
         case .interrupt: state.overlay = .confirmQuit(text: state.strings.confirmQuitCtrlC, yesSelected: false)
-        case .redraw: run(.redraw)
-        case .search(let a): reduceSearch(a)
+        case .redraw: redrawRequested = true
         }
     }
 
-    private func go(_ screen: ScreenID) {
-        if screen == .search {
+    private func go(_ id: ScreenID) {
+        if id == .search {
             state.stack.removeSubrange(1...)
             return
         }
-        if state.top.id == screen { return }
-        state.stack.removeSubrange(1...)
-        state.stack.append(.placeholder(screen))
+        if state.top.id == id { return }
+        if let index = state.stack.firstIndex(where: { $0.id == id }) {
+            state.stack.removeSubrange((index + 1)...)
+            return
+        }
+        state.stack.append(ScreenFactory.make(id))
     }
 
     private func back() {
-        if state.stack.count > 1 {
-            state.stack.removeLast()
-        } else if case .search(let s) = state.top, !s.field.isEmpty {
-            reduceSearch(.edit(.ctrl("u")))
-            reduceSearch(.edit(.ctrl("k")))
+        if state.stack.count > 1 { state.stack.removeLast() }
+    }
+
+    private func openRecord(_ id: PatientID, show: Bool = true) {
+        do {
+            state.patient = try store.openRecord(id, as: state.session.context)
+            if show {
+                state.stack.removeSubrange(1...)
+                go(.overview)
+            }
+        } catch {
+            state.message = Message(text: "\(state.strings.errorPrefix) \(error)", kind: .error)
         }
     }
 
@@ -119,10 +146,9 @@ public final class App {
         case .confirmQuit(let text, let yes):
             switch key {
             case .left, .right, .tab, .backTab: state.overlay = .confirmQuit(text: text, yesSelected: !yes)
-            case .char("j"), .char("J"), .char("y"), .char("Y"): state.shouldQuit = true
+            case .char("j"), .char("J"), .char("y"), .char("Y"), .ctrl("c"): state.shouldQuit = true
             case .char("n"), .char("N"), .escape: state.overlay = nil
             case .enter: if yes { state.shouldQuit = true } else { state.overlay = nil }
-            case .ctrl("c"): state.shouldQuit = true
             default: break
             }
         case nil:
@@ -130,49 +156,15 @@ public final class App {
         }
     }
 
-    private func reduceSearch(_ action: SearchAction) {
-        guard case .search(var s) = state.top else { return }
-        let body = max(0, state.height - 3)
-        let effects = SearchReducer.reduce(&s, action, visibleRows: SearchView.visibleRows(bodyHeight: body))
-        state.top = .search(s)
-        effects.forEach(run)
-    }
-
-    /// Runs an effect synchronously: the store answers in micro- to milliseconds, and a
-    /// synchronous effect keeps tests free of waiting.
-    func run(_ effect: Effect) {
-        do {
-            switch effect {
-            case .searchPatients(let query):
-                let rows = try store.searchPatients(query, limit: SearchState.limit)
-                reduceSearch(.results(rows, query: query))
-            case .openRecord(let id):
-                state.patient = try store.openRecord(id, as: state.session.context)
-                go(.overview)
-            case .redraw:
-                redrawRequested = true
-            }
-        } catch {
-            state.message = Message(text: "\(state.strings.errorPrefix) \(error)", kind: .error)
-        }
-    }
-
-    /// Set by Ctrl-L; the runner repaints the whole terminal and clears it.
-    public var redrawRequested = false
-
+    /// Another session committed: every screen on the stack reads again what it shows,
+    /// so a nurse sees a colleague's change within a tick.
     private func refreshIfOthersChanged() {
         guard (try? store.hasChanged()) == true else { return }
-        if case .search(var s) = state.top, !s.searchedFor.isEmpty {
-            let query = s.searchedFor
-            s.searchedFor = ""
-            state.top = .search(s)
-            let selected = s.selected?.id
-            run(.searchPatients(query))
-            if let selected, case .search(var again) = state.top,
-               let index = again.results.firstIndex(where: { $0.id == selected }) {
-                again.list.select(index, count: again.results.count)
-                state.top = .search(again)
-            }
+        let ctx = context
+        for i in state.stack.indices {
+            var screen = state.stack[i]
+            screen.refresh(ctx)
+            state.stack[i] = screen
         }
     }
 }

@@ -1,18 +1,16 @@
 import NaraDomain
-import TerminalUI
 
-/// Everything a key can ask the program to do.
-public enum AppAction: Sendable {
+/// What the global keys ask the program to do.
+public enum AppAction: Sendable, Equatable {
     case showHelp
     case go(ScreenID)
     case back
     case quit
     case interrupt
     case redraw
-    case search(SearchAction)
 }
 
-/// Work a reducer asks for; the app runs it against the store and feeds the result back.
+/// Work a screen's reducer asks for; the screen runs it against the store.
 public enum Effect: Sendable {
     case searchPatients(String)
     case openRecord(PatientID)

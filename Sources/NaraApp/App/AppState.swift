@@ -7,20 +7,6 @@ public enum ScreenID: String, CaseIterable, Sendable {
     case search, overview, continuity, referrals, workLists
 }
 
-/// One screen on the stack with its own state.
-public enum ScreenState: Sendable {
-    case search(SearchState)
-    /// A screen whose workflows are not built yet: it says what will be there.
-    case placeholder(ScreenID)
-
-    public var id: ScreenID {
-        switch self {
-        case .search: return .search
-        case .placeholder(let id): return id
-        }
-    }
-}
-
 /// A line under the screen: a confirmation, or an error the user must see.
 public struct Message: Hashable, Sendable {
     public enum Kind: Sendable { case info, error }
@@ -38,7 +24,7 @@ public struct AppState: Sendable {
     public var session: Session
     public var strings: Strings
     /// Never empty: the search screen is the bottom of the stack.
-    public var stack: [ScreenState]
+    public var stack: [any ScreenModel]
     public var overlay: Overlay?
     public var message: Message?
     public var width: Int
@@ -53,14 +39,14 @@ public struct AppState: Sendable {
                 timeZone: TimeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current) {
         self.session = session
         self.strings = strings
-        self.stack = [.search(SearchState())]
+        self.stack = [SearchScreen()]
         self.width = width
         self.height = height
         self.now = now
         self.timeZone = timeZone
     }
 
-    public var top: ScreenState {
+    public var top: any ScreenModel {
         get { stack[stack.count - 1] }
         set { stack[stack.count - 1] = newValue }
     }
@@ -71,14 +57,12 @@ public struct AppState: Sendable {
     public static let minimumWidth = 80, minimumHeight = 24
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    /// True when a text field has focus: printable keys go to it, not to key bindings.
-    public var textFieldHasFocus: Bool {
-        if overlay != nil { return false }
-        if case .search = top { return true }
-        return false
-    }
+    /// The rows between the top bar and the message line.
+    public var bodyHeight: Int { max(0, height - 3) }
 
-    /// Input that would be lost by quitting. The search text is not a form: nothing is
-    /// lost by leaving it.
-    public var hasUnsavedInput: Bool { false }
+    /// True when a text field has focus: printable keys go to it, not to key bindings.
+    public var textFieldHasFocus: Bool { overlay == nil && (top.textFieldHasFocus || top.capturesKeys) }
+
+    /// Input that quitting would lose, on any screen of the stack.
+    public var hasUnsavedInput: Bool { stack.contains { $0.hasUnsavedInput } }
 }

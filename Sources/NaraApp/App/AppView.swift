@@ -19,22 +19,19 @@ public struct AppView {
         }
         let rows = Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(buffer.area)
         TopBar(state: state).render(in: rows[0], buffer: &buffer)
-        var cursor: (x: Int, y: Int)?
-        switch state.top {
-        case .search(let search):
-            let view = SearchView(state: search, strings: state.strings, today: state.today, glyphs: glyphs)
-            view.render(in: rows[1], buffer: &buffer)
-            cursor = state.overlay == nil ? view.cursorPosition(in: rows[1]) : nil
-        case .placeholder(let id):
-            PlaceholderView(screen: id, state: state, glyphs: glyphs).render(in: rows[1], buffer: &buffer)
-        }
+        var context = app.context
+        context = ScreenContext(store: context.store, session: context.session, strings: context.strings,
+                                now: context.now, today: context.today, bodyWidth: rows[1].width,
+                                bodyHeight: rows[1].height, patient: context.patient, glyphs: glyphs)
+        let screenCursor = state.top.render(in: rows[1], buffer: &buffer, context)
+        let cursor = state.overlay == nil ? screenCursor : nil
         MessageLine(message: state.message).render(in: rows[2], buffer: &buffer)
-        let bar = Keymap(state.strings.product, app.globalKeys.bindings)
-        FunctionBar(keymap: bar).render(in: rows[3], buffer: &buffer)
+        FunctionBar(keymap: app.globalKeys).render(in: rows[3], buffer: &buffer)
         switch state.overlay {
         case .help(let scroll):
-            HelpOverlay(global: app.globalKeys, screen: app.screenKeys, strings: state.strings, scroll: scroll,
-                        glyphs: glyphs).render(in: buffer.area, buffer: &buffer)
+            let sections = [state.top.help(state.strings), HelpSection(app.globalKeys)].compactMap { $0 }
+            HelpOverlay(sections: sections, strings: state.strings, scroll: scroll, glyphs: glyphs)
+                .render(in: buffer.area, buffer: &buffer)
         case .confirmQuit(let text, let yes):
             Modal(title: state.strings.confirmQuitTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 50, glyphs: glyphs)

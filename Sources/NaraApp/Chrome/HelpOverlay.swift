@@ -2,21 +2,20 @@ import TerminalUI
 
 /// Help generated from the keymaps in force, so it lists exactly what the keys do.
 struct HelpOverlay: Widget {
-    var global: Keymap<AppAction>
-    var screen: Keymap<AppAction>?
+    var sections: [HelpSection]
     var strings: Strings
     var scroll: Int
     var glyphs: Glyphs
 
     var lines: [TextLine] {
         var out: [TextLine] = []
-        for map in [screen, global].compactMap({ $0 }) {
+        for section in sections {
             if !out.isEmpty { out.append(TextLine("")) }
-            out.append(TextLine(map.title, Style(.accent, .bold)))
-            let keyWidth = map.bindings.map { DisplayWidth.of($0.keyNames) }.max() ?? 0
-            for b in map.bindings {
-                out.append(TextLine([Span(DisplayWidth.pad(b.keyNames, to: keyWidth + 2), Style(.functionKey, .bold)),
-                                     Span(b.help)]))
+            out.append(TextLine(section.title, Style(.accent, .bold)))
+            let keyWidth = section.rows.map { DisplayWidth.of($0.keys) }.max() ?? 0
+            for row in section.rows {
+                out.append(TextLine([Span(DisplayWidth.pad(row.keys, to: keyWidth + 2), Style(.functionKey, .bold)),
+                                     Span(row.help)]))
             }
         }
         return out

@@ -5,17 +5,18 @@ import TerminalUI
 /// the screen will hold, so the keys and the layout can be tried today.
 struct PlaceholderView: Widget {
     var screen: ScreenID
-    var state: AppState
+    var strings: Strings
+    var patient: PatientRecord?
     var glyphs: Glyphs
 
     func render(in area: Rect, buffer: inout Buffer) {
-        let s = state.strings
+        let s = strings
         let frame = Frame(title: s.screenTitle(screen), glyphs: glyphs)
         frame.render(in: area, buffer: &buffer)
         let inner = frame.inner(area).inset(left: 1, right: 1)
         var y = inner.y
         if screen == .overview || screen == .continuity {
-            if let record = state.patient {
+            if let record = patient {
                 let p = record.patient
                 let name = p.fullName
                 let line = TextLine([Span(name, Style(.text, .bold)), Span("  " + p.identifier.display, Style(.accent))]

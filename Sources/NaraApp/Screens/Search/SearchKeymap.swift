@@ -1,23 +1,15 @@
 import TerminalUI
 
+/// The search screen's own keys. Letters, digits, Home/End and the Ctrl editing keys
+/// belong to the search field, so the list moves with arrows and PgUp/PgDn only.
 enum SearchKeymap {
-    static func make(_ s: Strings) -> Keymap<AppAction> {
+    static func make(_ s: Strings) -> Keymap<SearchAction> {
         Keymap(s.searchTitle, [
-            Binding([.up, .down], .search(.moveDown), help: s.helpMove),
-            Binding([.pageUp, .pageDown], .search(.pageDown), help: s.helpPage),
-            Binding([.enter], .search(.open), help: s.helpOpen),
+            Binding([.up], .moveUp, help: s.helpMove),
+            Binding([.down], .moveDown, help: s.helpMove),
+            Binding([.pageUp], .pageUp, help: s.helpPage),
+            Binding([.pageDown], .pageDown, help: s.helpPage),
+            Binding([.enter], .open, help: s.helpOpen),
         ])
-    }
-
-    /// The real mapping: the bindings above name keys in pairs for help.
-    static func action(for key: Key) -> SearchAction? {
-        switch key {
-        case .up: return .moveUp
-        case .down: return .moveDown
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .enter: return .open
-        default: return nil
-        }
     }
 }

@@ -1,0 +1,9 @@
+/// Makes the screen for an id. The one place that knows every screen type.
+enum ScreenFactory {
+    static func make(_ id: ScreenID) -> any ScreenModel {
+        switch id {
+        case .search: return SearchScreen()
+        case .overview, .continuity, .referrals, .workLists: return PlaceholderScreen(id)
+        }
+    }
+}
