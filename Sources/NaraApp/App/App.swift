@@ -120,8 +120,13 @@ public final class App {
         if state.stack.count > 1 { state.stack.removeLast() }
     }
 
+    /// The fingerprint of the open record when it was read, to tell whether another
+    /// session's commit touched it.
+    private var recordFingerprint: String?
+
     private func openRecord(_ id: PatientID, show: Bool = true) {
         do {
+            recordFingerprint = try store.recordFingerprint(id)
             state.patient = try store.openRecord(id, as: state.session.context)
             if show {
                 state.stack.removeSubrange(1...)
@@ -160,6 +165,10 @@ public final class App {
     /// so a nurse sees a colleague's change within a tick.
     private func refreshIfOthersChanged() {
         guard (try? store.hasChanged()) == true else { return }
+        if let id = state.patient?.patient.id, let print = try? store.recordFingerprint(id),
+           print != recordFingerprint {
+            openRecord(id, show: false)
+        }
         let ctx = context
         for i in state.stack.indices {
             var screen = state.stack[i]

@@ -26,6 +26,10 @@ public protocol PatientSearchStore: Sendable {
 /// a record, so logging cannot be forgotten by a screen.
 public protocol PatientRecordStore: Sendable {
     func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
+    /// A fingerprint of the record that changes whenever anything in it changes, read
+    /// without the record's contents (and so without a log row): a session compares it
+    /// after another session's commit and opens the record again only when it differs.
+    func recordFingerprint(_ id: PatientID) throws -> String
     func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
                          as context: AccessContext) throws -> Patient
     func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws

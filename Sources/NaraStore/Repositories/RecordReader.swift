@@ -76,3 +76,24 @@ enum PlanRows {
         return rows.map { Decode.plan($0, participants: participants[$0["id"]] ?? []) }
     }
 }
+
+extension SQLiteStore {
+    public func recordFingerprint(_ id: PatientID) throws -> String {
+        try read { db in
+            let pid = id.rawValue
+            let parts = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) || '.' || coalesce(max(id), 0) FROM listing WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM care_contact WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM problem WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM encounter WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM referral WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM coordinated_plan WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM discharge WHERE patient_id = ?1),
+                       (SELECT given_name || family_name || coalesce(street, '') || coalesce(phone, '') || protected
+                          FROM patient WHERE id = ?1)
+                """, arguments: [pid])
+            guard let parts else { throw StoreError.notFound("patient \(id)") }
+            return (0..<8).map { (parts[$0] as String?) ?? "-" }.joined(separator: "|")
+        }
+    }
+}
