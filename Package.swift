@@ -17,6 +17,16 @@ let package = Package(
         // The terminal toolkit: cells, buffers, layout, keys, widgets. Knows nothing of
         // patients and nothing of curses.
         .target(name: "TerminalUI"),
+        // libncursesw and a shim for what Swift cannot import. Only NcursesBackend uses it.
+        .systemLibrary(name: "CNcursesw"),
+        // The one module that talks to curses: a real terminal behind TerminalBackend.
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // A tiny program the backend's tests drive under tmux.
+        .executableTarget(
+            name: "nara-terminal-check",
+            dependencies: ["NcursesBackend", "TerminalUI"],
+            path: "Sources/NaraTerminalCheck"
+        ),
         // The SQLite file store behind the domain's store protocols.
         .target(
             name: "NaraStore",
@@ -35,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "nara-terminal-check"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
         .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
     ],
