@@ -3,7 +3,8 @@
 // what their terminal sends: `swift run nara-terminal-check`.
 //
 // Options: --ascii (draw ASCII only), --plain (Theme.plain instead of colours),
-// --ignore-hangup (ignore SIGHUP once started, to exercise the dropped-terminal path).
+// --ignore-hangup (ignore SIGHUP once started, to exercise the dropped-terminal path),
+// --wait-forever (wait for input without a timeout, as an idle screen may).
 // NARA_CHECK_PID_FILE names a file to write the process id into.
 // Exit status: 0 on q, a termination signal or a lost terminal; 2 when no screen opens.
 
@@ -87,7 +88,8 @@ extension String {
 
 var endedBy = "terminal gone"
 render()
-while let event = backend.nextEvent(timeoutMilliseconds: 1000) {
+let timeout = arguments.contains("--wait-forever") ? -1 : 1000
+while let event = backend.nextEvent(timeoutMilliseconds: timeout) {
     if event == .key(.char("q")) {
         endedBy = "q"
         break

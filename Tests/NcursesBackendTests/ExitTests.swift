@@ -26,9 +26,11 @@ import Testing
         #expect(restored, "\(screen)")
     }
 
-    @Test(arguments: [(SIGHUP, "signal 1"), (SIGTERM, "signal 15"), (SIGINT, "signal 2")])
-    func terminationSignalEndsCleanly(signal: Int32, reason: String) throws {
-        let session = try start()
+    @Test(arguments: [(SIGHUP, "signal 1"), (SIGTERM, "signal 15"), (SIGINT, "signal 2")], [false, true])
+    func terminationSignalEndsCleanly(signal: (Int32, String), waitingForever: Bool) throws {
+        let (signal, reason) = signal
+        // Waiting without a timeout too: the signal must interrupt the read itself.
+        let session = try start(waitingForever ? ["--wait-forever"] : [])
         defer { session.close() }
         let pid = try session.pid()
         #expect(kill(pid, signal) == 0)

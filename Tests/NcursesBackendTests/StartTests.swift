@@ -28,6 +28,14 @@ import Testing
         #expect(!screen.contains("Å"))
     }
 
+    @Test func noColorMeansAttributesOnly() throws {
+        let session = try TmuxSession(environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "NO_COLOR": "1"])
+        defer { session.close() }
+        let (matched, screen) = try session.waitForScreen(containing: "events: 0")
+        #expect(matched)
+        #expect(screen.contains("colours: none"), "\(screen)")
+    }
+
     @Test(arguments: [
         ("nosuchterm", "unknown terminal type 'nosuchterm': set TERM to one your system knows, such as xterm-256color"),
         ("dumb", "terminal type 'dumb' cannot move the cursor"),
