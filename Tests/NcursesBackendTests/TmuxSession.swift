@@ -147,8 +147,8 @@ final class TmuxSession {
 /// Not `Process`: the test runner's threads block most signals (SIGCHLD, SIGHUP, SIGINT
 /// among them) and a spawned child inherits that mask. A tmux server started that way
 /// never notices its pane's program exit, and the program under test would never see
-/// the signals these tests send. And a pipe for output would be held open by the tmux
-/// server it forks, so reading it to the end would never finish.
+/// the signals these tests send. Output goes to a file, not a pipe, so nothing waits on
+/// descriptors the forked tmux server may have inherited.
 func spawn(_ path: String, _ arguments: [String], environment: [String: String], outputPath: String) throws -> Int32 {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
