@@ -22,6 +22,16 @@ let package = Package(
         // files with line diffs. Kept out of TerminalUI so the toolkit stays free of
         // Foundation and Testing.
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Sources/TerminalUITesting"),
+        // libncursesw and a shim for what Swift cannot import. Only NcursesBackend uses it.
+        .systemLibrary(name: "CNcursesw"),
+        // The one module that talks to curses: a real terminal behind TerminalBackend.
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // A tiny program the backend's tests drive under tmux.
+        .executableTarget(
+            name: "nara-terminal-check",
+            dependencies: ["NcursesBackend", "TerminalUI"],
+            path: "Sources/NaraTerminalCheck"
+        ),
         // The SQLite file store behind the domain's store protocols.
         .target(
             name: "NaraStore",
@@ -51,17 +61,22 @@ let package = Package(
             dependencies: [
                 "NaraDomain",
                 "NaraStore",
+                "NaraApp",
+                "NaraThemes",
+                "NcursesBackend",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "nara-terminal-check"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain"]),
+        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "nara"]),
         .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
