@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         // The one module that talks to curses: a real terminal behind TerminalBackend.
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // Drives a real binary of this package in a private tmux server, for tests.
+        .target(name: "TmuxTesting", path: "Sources/TmuxTesting"),
         // A tiny program the backend's tests drive under tmux.
         .executableTarget(
             name: "nara-terminal-check",
@@ -71,12 +73,13 @@ let package = Package(
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "nara-terminal-check"]),
+        .testTarget(name: "NcursesBackendTests",
+                    dependencies: ["NcursesBackend", "TerminalUI", "TmuxTesting", "nara-terminal-check"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "nara"]),
+        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "TmuxTesting", "nara"]),
         .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,10 @@
 import ArgumentParser
+import Foundation
+import NaraApp
+import NaraDomain
+import NaraThemes
+import NcursesBackend
+import TerminalUI
 
 @main
 struct Nara: ParsableCommand {
@@ -6,10 +12,49 @@ struct Nara: ParsableCommand {
         commandName: "nara",
         abstract: "Nära: continuity, referrals and proactive work lists for Swedish primary care.",
         discussion: """
-            Every command that takes --store also reads NARA_STORE. With neither, the store is \
-            $XDG_DATA_HOME/nara/demo.sqlite (~/.local/share/nara/demo.sqlite), created as a demo store \
-            on first use.
+            Without a subcommand, nara opens the program in the terminal. Every command that takes --store \
+            also reads NARA_STORE. With neither, the store is $XDG_DATA_HOME/nara/demo.sqlite \
+            (~/.local/share/nara/demo.sqlite), created as a demo store on first use.
             """,
-        subcommands: [PnrCommand.self, WorklistCommand.self, BenchCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, SelfTestCommand.self]
+        subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, BenchCommand.self,
+                      SelfTestCommand.self]
     )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("The staff member using the program (required on a production store).",
+                               valueName: "ID"))
+    var user: String?
+
+    @Option(help: ArgumentHelp("Interface language: sv (default) or en. Also NARA_LANG.", valueName: "LANG"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("A theme name (\(ThemeCatalog.shippedNames.joined(separator: ", ")), or one in "
+                               + "$XDG_CONFIG_HOME/nara/themes) or the path of a theme file.", valueName: "NAME|PATH"))
+    var theme: String = "default"
+
+    @Flag(help: "Draw borders and charts with ASCII characters only.")
+    var ascii = false
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("--lang must be sv or en, not '\(lang)'")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let environment = ProcessInfo.processInfo.environment
+            let language = Language.resolve(option: lang, environment: environment) ?? .sv
+            let chosenTheme = try ThemeCatalog.load(theme, environment: environment)
+            let store = try storeOptions.open()
+            let session = try SessionResolver.resolve(store: store, user: user, environment: environment)
+            let backend = try NcursesBackend(options: NcursesOptions(
+                theme: chosenTheme, forceASCII: ascii, noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false))
+            defer { backend.shutdown() }
+            let size = backend.size
+            let app = App(store: store, session: session, language: language, width: size.width, height: size.height)
+            AppRunner.run(app, backend: backend, view: AppView(glyphs: backend.usesASCII ? .ascii : .unicode))
+        }
+    }
 }

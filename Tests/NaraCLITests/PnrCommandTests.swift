@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite struct PnrCommandTests {
@@ -38,7 +39,12 @@ import Testing
             #expect(r.status == 0, "\(command)")
             #expect(r.stdout.contains("USAGE"), "\(command)")
         }
-        let bare = try NaraBinary.run([])
-        #expect(bare.stdout.contains("SUBCOMMANDS"))
+        #expect(try NaraBinary.run(["--help"]).stdout.contains("SUBCOMMANDS"))
+        // Without a terminal the program says so instead of drawing into a pipe.
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let bare = try NaraBinary.run([], home: home)
+        #expect(bare.status != 0)
+        #expect(bare.stderr.contains("terminal"), "\(bare.stderr)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TmuxTesting
 import Testing
 
 /// Every way a session ends gives the terminal back and ends the process: quitting,

@@ -1,4 +1,5 @@
 import Foundation
+import TmuxTesting
 import Testing
 
 /// Keys, pastes and resizes as a terminal really sends them (tmux in between).

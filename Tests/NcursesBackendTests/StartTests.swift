@@ -1,4 +1,5 @@
 import Foundation
+import TmuxTesting
 import Testing
 
 /// Start-up under real terminals: locale, TERM handling, refusals with a clear message.
@@ -57,7 +58,7 @@ import Testing
 
     @Test func refusesPipesInsteadOfATerminal() throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TmuxSession.binaryPath())
+        process.executableURL = URL(fileURLWithPath: try TmuxSession.binaryPath("nara-terminal-check"))
         process.environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
         let input = Pipe()
         let output = Pipe()

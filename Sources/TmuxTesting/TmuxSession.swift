@@ -1,17 +1,23 @@
 import Foundation
 
-/// The real `nara-terminal-check` binary in a private tmux server: keys go in with
-/// `send-keys`, the screen comes out with `capture-pane`. Each session has its own
-/// socket, so tests can run side by side, and `close()` kills the server.
-final class TmuxSession {
-    let socket = "nara-test-\(UUID().uuidString)"
-    let directory: URL
-    var stderrURL: URL { directory.appendingPathComponent("stderr") }
-    var statusURL: URL { directory.appendingPathComponent("status") }
-    var pidURL: URL { directory.appendingPathComponent("pid") }
+/// A real binary of this package in a private tmux server: keys go in with `send-keys`,
+/// the screen comes out with `capture-pane`. Each session has its own socket, so tests
+/// can run side by side, and `close()` kills the server. Shared by the backend's tests
+/// and the end-to-end tests of `nara`.
+public final class TmuxSession {
+    public let socket = "nara-test-\(UUID().uuidString)"
+    public let directory: URL
+    public var stderrURL: URL { directory.appendingPathComponent("stderr") }
+    public var statusURL: URL { directory.appendingPathComponent("status") }
+    public var pidURL: URL { directory.appendingPathComponent("pid") }
 
-    /// - Parameter environment: TERM, LANG and friends for the program; `nil` unsets.
-    init(environment: [String: String?], arguments: [String] = [], width: Int = 80, height: Int = 24) throws {
+    /// - Parameters:
+    ///   - binary: the executable's name; it is looked for next to the test bundle.
+    ///   - environment: TERM, LANG and friends for the program; `nil` unsets.
+    ///   - pidFileVariable: an environment variable through which the program writes
+    ///     its process id to `pidURL`, when it supports one.
+    public init(binary: String, environment: [String: String?], arguments: [String] = [], width: Int = 80,
+                height: Int = 24, pidFileVariable: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Nothing from the runner's environment that changes what the program does.
@@ -19,11 +25,11 @@ final class TmuxSession {
         let sorted = environment.sorted(by: { $0.key < $1.key })
         for (name, value) in sorted where value == nil { env += ["-u", name] }
         for (name, value) in sorted { if let value { env.append("\(name)=\(value)") } }
-        env.append("NARA_CHECK_PID_FILE=\(pidURL.path)")
+        if let pidFileVariable { env.append("\(pidFileVariable)=\(pidURL.path)") }
         // The shell waits for the program and writes down its exit status: tmux 3.3a,
         // when busy, sometimes leaves its pane's exited process unreaped, so
         // #{pane_dead_status} never comes.
-        let command = (env + [try Self.binaryPath()] + arguments).map(Self.quote).joined(separator: " ")
+        let command = (env + [try Self.binaryPath(binary)] + arguments).map(Self.quote).joined(separator: " ")
             + " 2>" + Self.quote(stderrURL.path) + "; echo $? >" + Self.quote(statusURL.path)
         // remain-on-exit before the pane exists: a program that fails at once would
         // otherwise take the session, its exit status and the server with it.
@@ -31,30 +37,30 @@ final class TmuxSession {
                  "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
-    func close() {
+    public func close() {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: directory)
     }
 
     // MARK: - Driving
 
-    func sendKeys(_ keys: String...) throws { try run(["send-keys", "-t", "0.0"] + keys) }
+    public func sendKeys(_ keys: String...) throws { try run(["send-keys", "-t", "0.0"] + keys) }
 
     /// Pastes `text` the way a terminal does when the program asked for bracketed paste.
-    func paste(_ text: String) throws {
+    public func paste(_ text: String) throws {
         try run(["set-buffer", "-b", "nara", text])
         try run(["paste-buffer", "-p", "-b", "nara", "-t", "0.0"])
     }
 
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "0.0"]).output }
+    public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "0.0"]).output }
 
     /// Polls the screen until `predicate` holds, for up to `seconds`; returns the last screen.
     @discardableResult
-    func waitForScreen(seconds: Double = 8, _ predicate: (String) -> Bool) throws -> (matched: Bool, screen: String) {
+    public func waitForScreen(seconds: Double = 8, _ predicate: (String) -> Bool) throws -> (matched: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = try capture()
         while !predicate(screen) {
@@ -65,12 +71,12 @@ final class TmuxSession {
         return (true, screen)
     }
 
-    func waitForScreen(containing text: String, seconds: Double = 8) throws -> (matched: Bool, screen: String) {
+    public func waitForScreen(containing text: String, seconds: Double = 8) throws -> (matched: Bool, screen: String) {
         try waitForScreen(seconds: seconds) { $0.contains(text) }
     }
 
     /// The program's process id, as it wrote it down at start.
-    func pid(seconds: Double = 8) throws -> pid_t {
+    public func pid(seconds: Double = 8) throws -> pid_t {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() <= deadline {
             if let text = try? String(contentsOf: pidURL, encoding: .utf8),
@@ -80,11 +86,11 @@ final class TmuxSession {
         throw NoProcessID()
     }
 
-    struct NoProcessID: Error {}
+    public struct NoProcessID: Error {}
 
     /// The program's exit status once it has ended (128 + n when signal n killed it),
     /// polling up to `seconds`; nil while it still runs.
-    func waitForExit(seconds: Double = 8) throws -> Int? {
+    public func waitForExit(seconds: Double = 8) throws -> Int? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() <= deadline {
             if let text = try? String(contentsOf: statusURL, encoding: .utf8),
@@ -94,7 +100,7 @@ final class TmuxSession {
         return nil
     }
 
-    var standardError: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+    public var standardError: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
     // MARK: - Plumbing
 
@@ -104,7 +110,7 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    public func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil
         environment["LC_ALL"] = nil
@@ -126,20 +132,20 @@ final class TmuxSession {
 
     struct BinaryNotFound: Error, CustomStringConvertible {
         var looked: [String]
-        var description: String { "nara-terminal-check not found; looked in \(looked.joined(separator: ", ")). Run swift build first." }
+        var description: String { "binary not found; looked in \(looked.joined(separator: ", ")). Run swift build first." }
     }
 
     /// Next to the test bundle (`.build/debug/NaraPackageTests.xctest`), or one level up.
-    static func binaryPath() throws -> String {
+    public static func binaryPath(_ name: String) throws -> String {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [bundle, bundle.deletingLastPathComponent()].map {
-            $0.appendingPathComponent("nara-terminal-check").path
+            $0.appendingPathComponent(name).path
         }
         for path in candidates where FileManager.default.isExecutableFile(atPath: path) { return path }
         throw BinaryNotFound(looked: candidates)
     }
 
-    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    public static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
 
 /// Runs a program with a clean signal mask and default signal actions, output to a file.
@@ -149,7 +155,7 @@ final class TmuxSession {
 /// never notices its pane's program exit, and the program under test would never see
 /// the signals these tests send. Output goes to a file, not a pipe, so nothing waits on
 /// descriptors the forked tmux server may have inherited.
-func spawn(_ path: String, _ arguments: [String], environment: [String: String], outputPath: String) throws -> Int32 {
+public func spawn(_ path: String, _ arguments: [String], environment: [String: String], outputPath: String) throws -> Int32 {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -190,7 +196,7 @@ struct SpawnError: Error, CustomStringConvertible {
 }
 
 /// Whether a process still runs: gone, or a zombie nobody has reaped yet, counts as ended.
-func processIsRunning(_ pid: pid_t) -> Bool {
+public func processIsRunning(_ pid: pid_t) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
     guard let close = stat.lastIndex(of: ")") else { return false }
     let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
@@ -198,13 +204,13 @@ func processIsRunning(_ pid: pid_t) -> Bool {
 }
 
 /// The state letter of a running process (R, S, T for stopped...).
-func processState(_ pid: pid_t) -> Character? {
+public func processState(_ pid: pid_t) -> Character? {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
           let close = stat.lastIndex(of: ")") else { return nil }
     return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
 }
 
-func waitUntilEnded(_ pid: pid_t, seconds: Double) -> Bool {
+public func waitUntilEnded(_ pid: pid_t, seconds: Double) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() <= deadline {
         if !processIsRunning(pid) { return true }

@@ -1,0 +1,30 @@
+import Foundation
+import TmuxTesting
+
+/// `nara` in a tmux pane, with the few verbs the end-to-end tests read best in.
+final class NaraTerminal {
+    let session: TmuxSession
+
+    init(_ session: TmuxSession) { self.session = session }
+
+    deinit { session.close() }
+
+    func send(_ keys: String...) throws { for k in keys { try session.sendKeys(k) } }
+
+    /// Types text literally, as a person typing it.
+    func type(_ text: String) throws { try session.sendKeys("-l", text) }
+
+    func screen() throws -> String { try session.capture() }
+
+    func resize(_ width: Int, _ height: Int) throws { try session.resize(width: width, height: height) }
+
+    /// Polls until `predicate` holds (up to 8 s) and returns the last screen either way.
+    @discardableResult
+    func waitFor(_ predicate: (String) -> Bool) throws -> String { try session.waitForScreen(predicate).screen }
+
+    func waitFor(_ text: String) throws -> String { try session.waitForScreen(containing: text).screen }
+
+    func exitStatus() throws -> Int32? { try session.waitForExit(seconds: 0.2).map(Int32.init) }
+
+    func waitForExit() throws -> Int32? { try session.waitForExit(seconds: 5).map(Int32.init) }
+}
