@@ -15,6 +15,7 @@ struct OverviewDocument {
     private let gutter: Int
     /// Room for the reason of an encounter, the question of a referral and such.
     private var wide: Bool { width >= 100 }
+    private let tall: Bool
 
     init(model: OverviewModel, strings: Strings, width: Int, height: Int) {
         self.model = model
@@ -23,8 +24,9 @@ struct OverviewDocument {
         self.width = max(1, width)
         let labels = [s.labelAlerts, s.labelListed, s.labelNamedGP, s.labelCareContact, s.labelChronic,
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
+        tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
-        let sections = [identity(), alerts(), contacts(), chronic(maxLines: height >= 30 ? 3 : 1), encounters(),
+        let sections = [identity(), alerts(), contacts(), chronic(maxLines: tall ? 3 : 1), encounters(),
                         referrals(), plan(), continuity()].filter { !$0.isEmpty }
         let total = sections.reduce(0) { $0 + $1.count }
         // Breathing room between sections only when everything still fits.
@@ -142,18 +144,33 @@ struct OverviewDocument {
         })
     }
 
+    /// The follow-up first, since that is what may need doing; the responsible unit on
+    /// the same row when it fits, else on the next. A tall window adds goal and partners.
     private func plan() -> [TextLine] {
         guard let plan = model.plan else { return labelled(s.labelPlan, [TextLine(s.noPlan, Style(.muted))]) }
-        var spans: [Span]
+        var first: [Span]
         if let on = plan.followUpOn {
-            spans = [Span(s.followUp(on), Style(plan.passed ? .danger : .text, plan.passed ? .bold : []))]
-            if plan.passed { spans.append(Span(" (\(s.passed))", Style(.danger))) }
+            first = [Span(s.followUp(on), Style(plan.passed ? .danger : .text, plan.passed ? .bold : []))]
+            if plan.passed { first.append(Span(" (\(s.passed))", Style(.danger))) }
         } else {
-            spans = [Span(s.noFollowUp, Style(.muted))]
+            first = [Span(s.noFollowUp, Style(.muted))]
         }
-        spans.append(Span(" · \(s.responsible): " + plan.responsibleUnitName))
-        if model.openPlanCount > 1 { spans.append(Span(" · " + s.more(model.openPlanCount - 1), Style(.muted))) }
-        return labelled(s.labelPlan, [TextLine(spans)])
+        if model.openPlanCount > 1 { first.append(Span(" · " + s.more(model.openPlanCount - 1), Style(.muted))) }
+        let responsible = Span("\(s.responsible): " + plan.responsibleUnitName)
+        var lines: [TextLine]
+        if TextLine(first).width + 3 + responsible.width <= content {
+            lines = [TextLine(first + [Span(" · "), responsible])]
+        } else {
+            lines = [TextLine(first), TextLine([responsible])]
+        }
+        if tall, !plan.goal.isEmpty {
+            var goal = [Span("\(s.goal): " + plan.goal, Style(.muted))]
+            if !plan.participantNames.isEmpty {
+                goal.append(Span(" · \(s.participants): " + plan.participantNames.joined(separator: ", "), Style(.muted)))
+            }
+            lines.append(TextLine(goal))
+        }
+        return labelled(s.labelPlan, lines)
     }
 
     private func continuity() -> [TextLine] {
@@ -161,8 +178,8 @@ struct OverviewDocument {
         let row = { (name: String, m: ContinuityMeasures) in
             [Span(DisplayWidth.pad(name, to: groupW) + "  "), Span(OverviewFormat.continuity(m, self.strings, self.s))]
         }
-        let window = Span("  " + s.window(months: OverviewModel.continuityMonths) + " (" + model.continuityWindow
-            .lowerBound.iso + " – " + model.continuityWindow.upperBound.iso + ")", Style(.muted))
+        let range = wide ? " (" + model.continuityWindow.lowerBound.iso + " – " + model.continuityWindow.upperBound.iso + ")" : ""
+        let window = Span("  " + s.window(months: OverviewModel.continuityMonths) + range, Style(.muted))
         return labelled(s.labelContinuity, [TextLine(row(s.doctors, model.doctors) + [window]),
                                             TextLine(row(s.nurses, model.nurses))])
     }

@@ -51,6 +51,9 @@ public struct OverviewModel: Sendable, Hashable {
         public var followUpOn: LocalDate?
         public var responsibleUnitName: String
         public var passed: Bool
+        public var goal: String = ""
+        /// The other units in the plan, by name.
+        public var participantNames: [String] = []
     }
 
     public var identity: Identity
@@ -118,8 +121,12 @@ public struct OverviewModel: Sendable, Hashable {
         // A plan without a follow-up date sorts after every dated one.
         plan = openPlans.min { a, b in
             (a.followUpOn?.dayNumber ?? Int.max, a.id) < (b.followUpOn?.dayNumber ?? Int.max, b.id)
-        }.map { PlanLine(followUpOn: $0.followUpOn, responsibleUnitName: unitName($0.responsibleUnitId),
-                         passed: $0.followUpOverdue(on: today)) }
+        }.map { plan in
+            PlanLine(followUpOn: plan.followUpOn, responsibleUnitName: unitName(plan.responsibleUnitId),
+                     passed: plan.followUpOverdue(on: today), goal: plan.goal,
+                     participantNames: plan.participants.map(\.unitId).filter { $0 != plan.responsibleUnitId }
+                        .map(unitName))
+        }
 
         continuityWindow = Continuity.window(endingOn: today, months: Self.continuityMonths)
         let continuityEncounters = zip(record.encounters, days).map { e, day in

@@ -14,6 +14,7 @@ struct OverviewStrings: Sendable {
     var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
     var doctors: String, nurses: String, notAvailable: String
     var helpScroll: String, helpContinuity: String, helpReferrals: String, helpReload: String
+    var goal: String, participants: String
     var reloaded: String
     var moreBelow: String
 
@@ -31,6 +32,7 @@ struct OverviewStrings: Sendable {
         doctors: "Läkare", nurses: "Sjuksköterskor", notAvailable: "–",
         helpScroll: "Rulla", helpContinuity: "Kontinuitet och fasta kontakter", helpReferrals: "Remisser",
         helpReload: "Läs in journalen på nytt",
+        goal: "mål", participants: "deltar",
         reloaded: "Journalen är inläst på nytt.",
         moreBelow: "mer nedåt")
 
@@ -48,6 +50,7 @@ struct OverviewStrings: Sendable {
         doctors: "Doctors", nurses: "Nurses", notAvailable: "n/a",
         helpScroll: "Scroll", helpContinuity: "Continuity and named contacts", helpReferrals: "Referrals",
         helpReload: "Read the record again",
+        goal: "goal", participants: "taking part",
         reloaded: "The record was read again.",
         moreBelow: "more below")
 
@@ -163,12 +166,12 @@ struct OverviewStrings: Sendable {
         case (.en, .noCareContact): return "No named care contact"
         case (.sv, .overdueReferrals(let n)): return n == 1 ? "1 remiss försenad" : "\(n) remisser försenade"
         case (.en, .overdueReferrals(let n)): return n == 1 ? "1 referral overdue" : "\(n) referrals overdue"
-        case (.sv, .dischargedWithoutContact(let on, let days)):
+        case (.sv, .dischargedWithoutContact(_, let days)):
             let when = days == 0 ? "i dag" : "för \(days) \(days == 1 ? "dag" : "dagar") sedan"
-            return "Utskriven \(when) utan kontakt i primärvården (\(on.iso))"
-        case (.en, .dischargedWithoutContact(let on, let days)):
+            return "Utskriven \(when) utan kontakt i primärvården"
+        case (.en, .dischargedWithoutContact(_, let days)):
             let when = days == 0 ? "today" : "\(days) \(days == 1 ? "day" : "days") ago"
-            return "Discharged \(when) without a primary-care contact (\(on.iso))"
+            return "Discharged \(when) without a primary-care contact"
         case (.sv, .contactLeft(let role, let name)):
             return (role == .namedPhysician ? "Fasta läkaren " : "Fasta vårdkontakten ") + name + " har slutat"
         case (.en, .contactLeft(let role, let name)):
