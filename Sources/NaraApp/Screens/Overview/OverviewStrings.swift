@@ -1,0 +1,189 @@
+import NaraDomain
+
+/// The overview's own words in both languages. Words that depend on a value (a state, a
+/// count) are functions with a case per language, so a missing translation is a compile
+/// error here too.
+struct OverviewStrings: Sendable {
+    var language: Language
+    var noPatient: String
+    var noPatientHint: String
+    var labelAlerts: String, labelListed: String, labelNamedGP: String, labelCareContact: String
+    var labelChronic: String, labelEncounters: String, labelReferrals: String, labelPlan: String
+    var labelContinuity: String
+    var noChronic: String, noEncounters: String, noReferrals: String, noPlan: String
+    var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
+    var doctors: String, nurses: String, notAvailable: String
+    var helpScroll: String, helpContinuity: String, helpReferrals: String, helpReload: String
+    var goal: String, participants: String
+    var reloaded: String
+    var moreBelow: String
+
+    static let sv = OverviewStrings(
+        language: .sv,
+        noPatient: "Ingen patient är öppen.",
+        noPatientHint: "Sök med / eller F2, välj med ↑/↓ och öppna journalen med Enter.",
+        labelAlerts: "Varningar", labelListed: "Listad", labelNamedGP: "Fast läkare", labelCareContact: "Vårdkontakt",
+        labelChronic: "Kroniska", labelEncounters: "Kontakter", labelReferrals: "Remisser", labelPlan: "SIP",
+        labelContinuity: "Kontinuitet",
+        noChronic: "Inga kroniska diagnoser", noEncounters: "Inga kontakter", noReferrals: "Inga öppna remisser",
+        noPlan: "Ingen SIP",
+        paused: "pausad", passed: "passerad", responsible: "ansvarig", noFollowUp: "ingen uppföljning satt",
+        since: "sedan",
+        doctors: "Läkare", nurses: "Sjuksköterskor", notAvailable: "–",
+        helpScroll: "Rulla", helpContinuity: "Kontinuitet och fasta kontakter", helpReferrals: "Remisser",
+        helpReload: "Läs in journalen på nytt",
+        goal: "mål", participants: "deltar",
+        reloaded: "Journalen är inläst på nytt.",
+        moreBelow: "mer nedåt")
+
+    static let en = OverviewStrings(
+        language: .en,
+        noPatient: "No patient record is open.",
+        noPatientHint: "Search with / or F2, choose with ↑/↓ and open the record with Enter.",
+        labelAlerts: "Alerts", labelListed: "Listed", labelNamedGP: "Named GP", labelCareContact: "Care contact",
+        labelChronic: "Chronic", labelEncounters: "Encounters", labelReferrals: "Referrals", labelPlan: "SIP",
+        labelContinuity: "Continuity",
+        noChronic: "No chronic diagnoses", noEncounters: "No encounters", noReferrals: "No open referrals",
+        noPlan: "No coordinated plan",
+        paused: "paused", passed: "passed", responsible: "responsible", noFollowUp: "no follow-up set",
+        since: "since",
+        doctors: "Doctors", nurses: "Nurses", notAvailable: "n/a",
+        helpScroll: "Scroll", helpContinuity: "Continuity and named contacts", helpReferrals: "Referrals",
+        helpReload: "Read the record again",
+        goal: "goal", participants: "taking part",
+        reloaded: "The record was read again.",
+        moreBelow: "more below")
+
+    static func of(_ language: Language) -> OverviewStrings { language == .sv ? sv : en }
+
+    func age(_ years: Int?) -> String {
+        guard let years else { return language == .sv ? "ålder okänd" : "age unknown" }
+        return language == .sv ? "\(years) år" : "\(years) y"
+    }
+
+    func sex(_ sex: Sex) -> String {
+        switch (language, sex) {
+        case (.sv, .female): return "kvinna"
+        case (.sv, .male): return "man"
+        case (.sv, .unknown): return "kön okänt"
+        case (.en, .female): return "female"
+        case (.en, .male): return "male"
+        case (.en, .unknown): return "sex unknown"
+        }
+    }
+
+    func more(_ n: Int) -> String { language == .sv ? "+\(n) till" : "+\(n) more" }
+
+    func mode(_ mode: EncounterMode) -> String {
+        switch (language, mode) {
+        case (.sv, .visit): return "besök"
+        case (.sv, .phone): return "telefon"
+        case (.sv, .video): return "video"
+        case (.sv, .chat): return "chatt"
+        case (.sv, .homeVisit): return "hembesök"
+        case (.en, .visit): return "visit"
+        case (.en, .phone): return "phone"
+        case (.en, .video): return "video"
+        case (.en, .chat): return "chat"
+        case (.en, .homeVisit): return "home visit"
+        }
+    }
+
+    /// The short forms Swedish staff write after a name: "Karin Berg dsk".
+    func professionShort(_ p: Profession?) -> String {
+        guard let p else { return "?" }
+        switch (language, p) {
+        case (.sv, .physician): return "läk"
+        case (.sv, .nurse): return "ssk"
+        case (.sv, .districtNurse): return "dsk"
+        case (.sv, .assistantNurse): return "usk"
+        case (.sv, .physiotherapist): return "fysio"
+        case (.sv, .occupationalTherapist): return "arbt"
+        case (.sv, .psychologist): return "psyk"
+        case (.sv, .counsellor): return "kur"
+        case (.sv, .dietitian): return "diet"
+        case (.sv, .coordinator): return "samo"
+        case (.sv, .secretary): return "sekr"
+        case (.sv, .other): return "övr"
+        case (.en, .physician): return "GP"
+        case (.en, .nurse): return "RN"
+        case (.en, .districtNurse): return "DN"
+        case (.en, .assistantNurse): return "AN"
+        case (.en, .physiotherapist): return "PT"
+        case (.en, .occupationalTherapist): return "OT"
+        case (.en, .psychologist): return "psych"
+        case (.en, .counsellor): return "couns"
+        case (.en, .dietitian): return "diet"
+        case (.en, .coordinator): return "coord"
+        case (.en, .secretary): return "sec"
+        case (.en, .other): return "other"
+        }
+    }
+
+    func state(_ state: ReferralState) -> String {
+        switch (language, state) {
+        case (.sv, .draft): return "utkast"
+        case (.sv, .sent): return "skickad"
+        case (.sv, .received): return "mottagen"
+        case (.sv, .accepted): return "accepterad"
+        case (.sv, .rejected): return "avvisad"
+        case (.sv, .forwarded): return "vidarebefordrad"
+        case (.sv, .booked): return "bokad"
+        case (.sv, .seen): return "besök gjort"
+        case (.sv, .answered): return "besvarad"
+        case (.sv, .acknowledged): return "svar kvitterat"
+        case (.sv, .cancelled): return "makulerad"
+        case (.en, .draft): return "draft"
+        case (.en, .sent): return "sent"
+        case (.en, .received): return "received"
+        case (.en, .accepted): return "accepted"
+        case (.en, .rejected): return "rejected"
+        case (.en, .forwarded): return "forwarded"
+        case (.en, .booked): return "booked"
+        case (.en, .seen): return "seen"
+        case (.en, .answered): return "answered"
+        case (.en, .acknowledged): return "reply acknowledged"
+        case (.en, .cancelled): return "cancelled"
+        }
+    }
+
+    /// "12 dagar kvar", "1 dag försenad": negative means past the deadline.
+    func daysLeft(_ days: Int) -> String {
+        let n = abs(days)
+        switch language {
+        case .sv: return days >= 0 ? "\(n) \(n == 1 ? "dag" : "dagar") kvar" : "\(n) \(n == 1 ? "dag" : "dagar") försenad"
+        case .en: return days >= 0 ? "\(n) \(n == 1 ? "day" : "days") left" : "\(n) \(n == 1 ? "day" : "days") overdue"
+        }
+    }
+
+    func followUp(_ day: LocalDate) -> String { (language == .sv ? "uppföljning " : "follow-up ") + day.iso }
+
+    func window(months: Int) -> String { language == .sv ? "\(months) mån" : "\(months) months" }
+
+    func alert(_ alert: OverviewAlert) -> String {
+        switch (language, alert) {
+        case (.sv, .noCareContact): return "Ingen fast vårdkontakt"
+        case (.en, .noCareContact): return "No named care contact"
+        case (.sv, .overdueReferrals(let n)): return n == 1 ? "1 remiss försenad" : "\(n) remisser försenade"
+        case (.en, .overdueReferrals(let n)): return n == 1 ? "1 referral overdue" : "\(n) referrals overdue"
+        case (.sv, .dischargedWithoutContact(_, let days)):
+            let when = days == 0 ? "i dag" : "för \(days) \(days == 1 ? "dag" : "dagar") sedan"
+            return "Utskriven \(when) utan kontakt i primärvården"
+        case (.en, .dischargedWithoutContact(_, let days)):
+            let when = days == 0 ? "today" : "\(days) \(days == 1 ? "day" : "days") ago"
+            return "Discharged \(when) without a primary-care contact"
+        case (.sv, .contactLeft(let role, let name)):
+            return (role == .namedPhysician ? "Fasta läkaren " : "Fasta vårdkontakten ") + name + " har slutat"
+        case (.en, .contactLeft(let role, let name)):
+            return (role == .namedPhysician ? "The named GP " : "The named care contact ") + name + " has left"
+        case (.sv, .namedGPNotSeen(let name, let last)):
+            return "Inte träffat fasta läkaren \(name) på 12 mån" + (last.map { " (senast \($0.iso))" } ?? " (aldrig)")
+        case (.en, .namedGPNotSeen(let name, let last)):
+            return "Not seen by the named GP \(name) in 12 months" + (last.map { " (last \($0.iso))" } ?? " (never)")
+        case (.sv, .planFollowUpPassed(let on, let days)):
+            return "SIP-uppföljningen \(on.iso) är passerad (\(days) \(days == 1 ? "dag" : "dagar"))"
+        case (.en, .planFollowUpPassed(let on, let days)):
+            return "The SIP follow-up \(on.iso) has passed (\(days) \(days == 1 ? "day" : "days"))"
+        }
+    }
+}

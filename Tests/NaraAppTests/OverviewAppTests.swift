@@ -1,0 +1,139 @@
+import NaraApp
+import NaraDomain
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The overview in the running program: opened from search, its keys, and snapshots of
+/// a rich record (`NARA_RECORD_SNAPSHOTS=1` re-records).
+@Suite struct OverviewAppTests {
+    private func opened(_ language: Language = .sv, width: Int = 80, height: Int = 24) throws -> AppFixture {
+        let f = try AppFixture(language: language, width: width, height: height)
+        try RichPatient.add(to: f)
+        f.type("lindq")
+        f.press(.enter)
+        return f
+    }
+
+    @Test func enterOnASearchResultOpensTheOverviewAndF3ComesBackToIt() throws {
+        let f = try opened()
+        defer { f.remove() }
+        #expect(f.app.state.top.id == .overview)
+        #expect(f.text.contains("Märta Lindqvist"))
+        #expect(f.text.contains("19400612-2388"))
+        f.press(.char("/"))
+        #expect(f.app.state.top.id == .search)
+        f.press(.function(3))
+        #expect(f.app.state.top.id == .overview)
+        #expect(f.text.contains("Märta Lindqvist"))
+        #expect(f.text.contains("86 år, kvinna"))
+    }
+
+    @Test func withoutAnOpenRecordItSaysHowToFindOne() throws {
+        let f = try AppFixture()
+        defer { f.remove() }
+        f.press(.function(3))
+        #expect(f.app.state.top.id == .overview)
+        #expect(f.text.contains("Ingen patient är öppen."))
+        #expect(f.text.contains("Enter"))
+        f.press(.char("j"), .char("u"))
+        #expect(f.app.state.message == nil)
+    }
+
+    @Test func theRichRecordShowsItsAlertsAndFigures() throws {
+        let f = try opened()
+        defer { f.remove() }
+        let text = f.text
+        #expect(text.contains("1 remiss försenad"))
+        #expect(text.contains("Utskriven för 6 dagar sedan utan kontakt i primärvården"))
+        #expect(text.contains("SIP-uppföljningen 2026-11-09 är passerad"))
+        #expect(text.contains("30 dagar försenad"))
+        #expect(text.contains("4 dagar kvar"))
+        #expect(text.contains("Per Holm läk"))
+        #expect(text.contains("Karin Berg dsk"))
+        #expect(text.contains("+"))
+        #expect(!text.contains("Ingen fast vårdkontakt"))
+    }
+
+    @Test func lettersGoToTheContinuityAndReferralScreens() throws {
+        let f = try opened()
+        defer { f.remove() }
+        f.press(.char("c"))
+        #expect(f.app.state.top.id == .continuity)
+        f.press(.function(3))
+        f.press(.char("r"))
+        #expect(f.app.state.top.id == .referrals)
+    }
+
+    @Test func uReadsTheRecordAgain() throws {
+        let f = try opened()
+        defer { f.remove() }
+        let id = try #require(f.app.state.patient?.patient.id)
+        _ = try f.store.recordEncounter(NewEncounter(patientId: id, at: AppFixture.day.noon(in: .stockholm)
+                                                        .addingTimeInterval(-4 * 3600), mode: .phone, planned: false,
+                                                     staffId: "karin.berg", unitId: AppFixture.vc, reason: "Samtal"),
+                                        as: f.app.state.session.context)
+        #expect(!f.text.contains("2026-11-23"))
+        f.press(.char("u"))
+        #expect(f.text.contains("2026-11-23  telefon"))
+        #expect(f.text.contains("Journalen är inläst på nytt."))
+        #expect(!f.text.contains("Utskriven för")) // the call followed up the discharge
+    }
+
+    @Test func scrollingShowsTheRestAndStopsAtTheEnd() throws {
+        let f = try AppFixture()
+        defer { f.remove() }
+        let id = try RichPatient.add(to: f)
+        try RichPatient.addMoreReferrals(to: f, patient: id, count: 4)
+        f.type("lindq")
+        f.press(.enter)
+        #expect(f.text.contains("mer nedåt"))
+        #expect(!f.text.contains("Sjuksköterskor"))
+        f.press(.end)
+        #expect(f.text.contains("Sjuksköterskor  COC 0,47  UPC 0,67  N=6"))
+        #expect(!f.text.contains("mer nedåt"))
+        let atEnd = f.text
+        f.press(.char("j"), .down, .pageDown)
+        #expect(f.text == atEnd)
+        f.press(.home)
+        #expect(f.text.contains("Märta Lindqvist"))
+        f.press(.char("j"))
+        #expect(!f.text.contains("Märta Lindqvist"))
+        f.press(.char("k"))
+        #expect(f.text.contains("Märta Lindqvist"))
+    }
+
+    @Test func helpListsTheOverviewKeys() throws {
+        let f = try opened()
+        defer { f.remove() }
+        f.press(.function(1))
+        let text = f.text
+        #expect(text.contains("Rulla"))
+        #expect(text.contains("Kontinuitet och fasta kontakter"))
+        #expect(text.contains("Läs in journalen på nytt"))
+    }
+
+    @Test(arguments: [Language.sv, .en])
+    func richRecordAt80x24(language: Language) throws {
+        let f = try opened(language)
+        defer { f.remove() }
+        assertSnapshot(f.view.render(f.app).buffer, named: "overview-rich-\(language.rawValue)-80x24")
+    }
+
+    @Test func richRecordAt120x40() throws {
+        let f = try opened(width: 120, height: 40)
+        defer { f.remove() }
+        assertSnapshot(f.view.render(f.app).buffer, named: "overview-rich-sv-120x40")
+    }
+
+    @Test func aTallRecordScrolledToTheEnd() throws {
+        let f = try AppFixture(language: .en)
+        defer { f.remove() }
+        let id = try RichPatient.add(to: f)
+        try RichPatient.addMoreReferrals(to: f, patient: id, count: 4)
+        f.type("lindq")
+        f.press(.enter)
+        f.press(.end)
+        assertSnapshot(f.view.render(f.app).buffer, named: "overview-rich-en-80x24-end")
+    }
+}
