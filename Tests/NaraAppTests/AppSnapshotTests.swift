@@ -28,12 +28,12 @@ import TerminalUITesting
         assertSnapshot(f.view.render(f.app).buffer, named: "help-\(language.rawValue)-80x24")
     }
 
-    @Test func overviewPlaceholderWithTheOpenedPatient() throws {
+    @Test func overviewOfTheOpenedPatient() throws {
         let f = try AppFixture()
         defer { f.remove() }
         f.type("öberg")
         f.press(.enter)
-        assertSnapshot(f.view.render(f.app).buffer, named: "overview-placeholder-80x24")
+        assertSnapshot(f.view.render(f.app).buffer, named: "overview-opened-80x24")
     }
 
     @Test func tooSmall() throws {
