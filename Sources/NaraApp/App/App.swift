@@ -113,7 +113,10 @@ public final class App {
             state.stack.removeSubrange((index + 1)...)
             return
         }
-        state.stack.append(ScreenFactory.make(id))
+        var screen = ScreenFactory.make(id)
+        let commands = screen.appear(context)
+        state.stack.append(screen)
+        commands.forEach(perform)
     }
 
     private func back() {

@@ -4,7 +4,8 @@ enum ScreenFactory {
         switch id {
         case .search: return SearchScreen()
         case .overview: return OverviewScreen()
-        case .continuity, .referrals, .workLists: return PlaceholderScreen(id)
+        case .workLists: return WorkListsScreen()
+        case .continuity, .referrals: return PlaceholderScreen(id)
         }
     }
 }

@@ -48,6 +48,8 @@ public protocol ScreenModel: Sendable {
     func help(_ strings: Strings) -> HelpSection?
     /// Handles an event; returns whether it was used, and what the program should do.
     mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand])
+    /// The screen has just been put on top of the stack: read what it shows.
+    mutating func appear(_ context: ScreenContext) -> [ScreenCommand]
     /// Another session committed: read again what is shown.
     mutating func refresh(_ context: ScreenContext)
     /// Draws into `area` and returns where the terminal cursor belongs, if anywhere.
@@ -58,6 +60,7 @@ extension ScreenModel {
     public var textFieldHasFocus: Bool { false }
     public var capturesKeys: Bool { false }
     public var hasUnsavedInput: Bool { false }
+    public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
     public mutating func refresh(_ context: ScreenContext) {}
 }
 

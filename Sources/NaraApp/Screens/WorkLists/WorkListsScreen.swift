@@ -1,0 +1,97 @@
+import Foundation
+import NaraDomain
+import TerminalUI
+
+/// The unit's proactive work lists (DOMAIN.md "Proactive work lists"): the lists with
+/// their counts, Enter opens one, Enter on a patient opens the record.
+public struct WorkListsScreen: ScreenModel {
+    public var state = WorkListsState()
+    public let id = ScreenID.workLists
+    public var settings = WorkListSettings.default
+
+    public init() {}
+
+    public func help(_ strings: Strings) -> HelpSection? { HelpSection(WorkListsKeymap.make(strings)) }
+
+    public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
+        guard case .key(let key) = event, let action = WorkListsKeymap.make(context.strings).action(for: key) else {
+            return (false, [])
+        }
+        // Esc on the list of lists is the program's: back to the previous screen.
+        if case .back = action, state.open == nil { return (false, []) }
+        return (true, run(action, context))
+    }
+
+    /// Counts are read when the screen opens and when others commit, never per frame.
+    public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
+        guard state.counts == nil else { return [] }
+        let first = Self.count(context, settings)
+        state.counts = first.counts
+        return first.error.map { [.message($0, isError: true)] } ?? []
+    }
+
+    public mutating func refresh(_ context: ScreenContext) {
+        _ = run(.refresh, context)
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
+        WorkListsView(state: state, settings: settings, strings: context.strings, unitName: context.session.unit.name,
+                      today: context.today, glyphs: context.glyphs)
+            .render(in: area, buffer: &buffer)
+        return nil
+    }
+
+    private mutating func run(_ action: WorkListsAction, _ context: ScreenContext) -> [ScreenCommand] {
+        let rows = WorkListsView.visibleRows(bodyHeight: context.bodyHeight)
+        var commands: [ScreenCommand] = []
+        for effect in WorkListsReducer.reduce(&state, action, visibleRows: rows) {
+            switch effect {
+            case .count:
+                let result = Self.count(context, settings)
+                _ = WorkListsReducer.reduce(&state, .counted(result.counts), visibleRows: rows)
+                if let error = result.error { commands.append(.message(error, isError: true)) }
+            case .load(let kind, let logged):
+                do {
+                    let found = try context.store.workList(kind, unit: context.session.unit.id, settings: settings,
+                                                           today: context.today, limit: WorkListsState.limit)
+                    if logged {
+                        try context.store.logAccess(nil, action: .read, detail: "work list \(kind.rawValue) for "
+                                                    + "\(context.session.unit.id): \(found.count) patients",
+                                                    as: context.session.context)
+                    }
+                    _ = WorkListsReducer.reduce(&state, .loaded(kind, found), visibleRows: rows)
+                } catch {
+                    // Nothing is shown that was not logged.
+                    if logged { _ = WorkListsReducer.reduce(&state, .back, visibleRows: rows) }
+                    commands.append(.message("\(context.strings.errorPrefix) \(error)", isError: true))
+                }
+            case .openPatient(let id):
+                commands.append(.openPatient(id))
+            }
+        }
+        return commands
+    }
+
+    /// Every list for the user's unit. A list that fails is left out (shown as "–")
+    /// and the first failure is reported; the others still count.
+    static func count(_ context: ScreenContext, _ settings: WorkListSettings) -> Counted {
+        var counts: [WorkListKind: Int] = [:]
+        var error: String?
+        for kind in WorkListKind.allCases {
+            do {
+                counts[kind] = try context.store.workList(kind, unit: context.session.unit.id, settings: settings,
+                                                          today: context.today, limit: WorkListsState.limit).count
+            } catch let failure {
+                if error == nil {
+                    error = "\(WorkListsStrings.of(context.language).countFailed) \(failure)"
+                }
+            }
+        }
+        return Counted(counts: counts, error: error)
+    }
+
+    struct Counted: Sendable {
+        var counts: [WorkListKind: Int]
+        var error: String?
+    }
+}

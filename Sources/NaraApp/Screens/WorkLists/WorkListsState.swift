@@ -1,0 +1,51 @@
+import NaraDomain
+import TerminalUI
+
+/// The two levels of the screen: the unit's lists with their counts, and, once one is
+/// opened, its patients. Counts are read when the screen opens and when others commit,
+/// never while drawing, so a frame costs no queries.
+public struct WorkListsState: Sendable {
+    public var kinds: [WorkListKind] = WorkListKind.allCases
+    /// Nil until counted; a kind missing from a counted map could not be counted.
+    public var counts: [WorkListKind: Int]?
+    public var lists = ListState(selected: 0)
+    /// The list whose patients are shown, or nil on the list of lists.
+    public var open: WorkListKind?
+    public var rows: [WorkListRow] = []
+    public var patients = ListState()
+
+    public init() {}
+
+    public var selectedKind: WorkListKind? {
+        lists.selected.flatMap { kinds.indices.contains($0) ? kinds[$0] : nil }
+    }
+
+    public var selectedRow: WorkListRow? {
+        patients.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+    }
+
+    /// How many patients one query reads: more than a vårdcentral lists, so a count at
+    /// the limit is shown as "at least".
+    public static let limit = 20_000
+}
+
+public enum WorkListsAction: Sendable {
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// Enter: opens the selected list, or the selected patient's record.
+    case open
+    /// Esc: closes the open list.
+    case back
+    /// `u`: counts again, and reads the open list again.
+    case refresh
+    case counted([WorkListKind: Int])
+    case loaded(WorkListKind, [WorkListRow])
+}
+
+/// Store work the reducer asks for; the screen runs it.
+public enum WorkListsEffect: Sendable, Equatable {
+    case count
+    /// `logged`: the nurse opened the list, which is a look at patient data; a reload of
+    /// a list already open is not a new look.
+    case load(WorkListKind, logged: Bool)
+    case openPatient(PatientID)
+}

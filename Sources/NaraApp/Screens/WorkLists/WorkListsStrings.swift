@@ -1,0 +1,182 @@
+import NaraDomain
+
+/// The work-list screen's words. List names and explanations take the settings, so a
+/// unit that changes a threshold sees its own numbers in the names.
+struct WorkListsStrings: Sendable {
+    var language: Language
+    var columnList: String, columnCount: String, columnReason: String
+    var noPatients: String
+    var countFailed: String
+    var footerLists: String, footerPatients: String
+    var helpOpen: String, helpBack: String, helpRefresh: String
+    var patients: @Sendable (Int) -> String
+    var days: @Sendable (Int) -> String
+    var name: @Sendable (WorkListKind, WorkListSettings, Strings) -> String
+    var explanation: @Sendable (WorkListKind, WorkListSettings, Strings) -> String
+    var reason: @Sendable (WorkListReason, Strings) -> String
+
+    static func of(_ language: Language) -> WorkListsStrings { language == .sv ? sv : en }
+
+    /// "0,3" rather than "0,30": a threshold reads as it was set.
+    static func threshold(_ value: Double, _ s: Strings) -> String {
+        let two = s.decimal(value, digits: 2)
+        return two.hasSuffix("0") ? s.decimal(value, digits: 1) : two
+    }
+
+    private static func svDays(_ n: Int) -> String { n == 1 ? "1 dag" : "\(n) dagar" }
+    private static func enDays(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+
+    static let sv = WorkListsStrings(
+        language: .sv,
+        columnList: "Lista", columnCount: "Antal", columnReason: "Orsak",
+        noPatients: "Inga patienter på listan just nu.",
+        countFailed: "Kunde inte räkna arbetslistorna:",
+        footerLists: "Enter öppnar listan · u räknar om · Esc tillbaka",
+        footerPatients: "Enter öppnar journalen · Esc tillbaka till listorna · u läser om",
+        helpOpen: "Öppna listan / patientens journal", helpBack: "Tillbaka till listorna",
+        helpRefresh: "Räkna om listorna",
+        patients: { n in n == 1 ? "1 patient" : "\(n) patienter" },
+        days: svDays,
+        name: { kind, t, s in
+            switch kind {
+            case .elderlyMultimorbidWithoutContact:
+                return "Äldre (\(t.minimumAge)+) med ≥\(t.minimumChronicDiagnoses) kroniska diagnoser utan fast vårdkontakt"
+            case .frequentLowContinuity:
+                return "Täta kontakter (≥\(t.frequentEncounters) på \(t.frequentWindowMonths) mån) med låg kontinuitet "
+                    + "(COC < \(threshold(t.lowCocThreshold, s)))"
+            case .planFollowUpDue: return "SIP med passerad uppföljning"
+            case .dischargedWithoutContact: return "Utskrivna senaste \(t.dischargeWindowDays) dagarna utan kontakt"
+            case .overdueReferrals: return "Remisser efter vårdgarantins gräns"
+            case .unacknowledgedReferrals: return "Remisser utan bekräftelse eller kvittens"
+            case .chronicWithoutEncounter: return "Kronisk sjukdom utan kontakt på \(t.noEncounterMonths) månader"
+            }
+        },
+        explanation: { kind, t, s in
+            switch kind {
+            case .elderlyMultimorbidWithoutContact:
+                return "Listade här, \(t.minimumAge) år eller äldre, minst \(t.minimumChronicDiagnoses) kroniska "
+                    + "diagnoser och ingen fast vårdkontakt som samordnar. Flest diagnoser först."
+            case .frequentLowContinuity:
+                return "Listade här med minst \(t.frequentEncounters) kontakter på \(t.frequentWindowMonths) månader "
+                    + "och COC under \(threshold(t.lowCocThreshold, s)): de träffar nya personer varje gång."
+            case .planFollowUpDue:
+                return "Öppna SIP där enheten ansvarar eller deltar och uppföljningsdatumet har passerat. "
+                    + "Längst passerad först."
+            case .dischargedWithoutContact:
+                return "Listade här och utskrivna från sjukhus de senaste \(t.dischargeWindowDays) dagarna, "
+                    + "utan kontakt med primärvården sedan utskrivningen."
+            case .overdueReferrals:
+                return "Öppna remisser till eller från enheten som passerat vårdgarantins gräns. "
+                    + "Längst över gränsen först."
+            case .unacknowledgedReferrals:
+                return "Skickade remisser som mottagaren inte bekräftat, och svar som ingen här kvitterat, "
+                    + "efter \(t.acknowledgementDays) dagar."
+            case .chronicWithoutEncounter:
+                return "Listade här med minst en kronisk diagnos och ingen kontakt alls de senaste "
+                    + "\(t.noEncounterMonths) månaderna. Längst sedan först."
+            }
+        },
+        reason: { reason, s in
+            let days = svDays
+            switch reason {
+            case let .elderlyMultimorbid(age, chronic):
+                let diagnoses = chronic == 1 ? "1 kronisk diagnos" : "\(chronic) kroniska diagnoser"
+                return "\(age) år, \(diagnoses), ingen fast vårdkontakt"
+            case let .lowContinuity(encounters, coc):
+                return "\(encounters) kontakter, COC \(s.decimal(coc, digits: 2))"
+            case let .planFollowUpPassed(planId, followUpOn, daysPast):
+                return "Uppföljning \(followUpOn.iso), \(days(daysPast)) sedan (SIP \(planId))"
+            case let .dischargedWithoutContact(dischargedOn, n):
+                let when = n == 0 ? "i dag" : "för \(days(n)) sedan"
+                return "Utskriven \(dischargedOn.iso) (\(when)), ingen kontakt sedan"
+            case let .referralOverdue(referralId, n):
+                return "\(days(n)) efter vårdgarantins gräns (remiss \(referralId))"
+            case let .referralUnconfirmed(referralId, sentOn, n):
+                return "Skickad \(sentOn.iso), ej bekräftad efter \(days(n)) (remiss \(referralId))"
+            case let .replyNotAcknowledged(referralId, answeredOn, n):
+                return "Besvarad \(answeredOn.iso), ej kvitterad efter \(days(n)) (remiss \(referralId))"
+            case let .chronicWithoutEncounter(chronic, lastEncounter):
+                let diagnoses = chronic == 1 ? "1 kronisk diagnos" : "\(chronic) kroniska diagnoser"
+                let last = lastEncounter.map { "senaste kontakt \($0.iso)" } ?? "ingen kontakt registrerad"
+                return "\(diagnoses), \(last)"
+            }
+        }
+    )
+
+    static let en = WorkListsStrings(
+        language: .en,
+        columnList: "List", columnCount: "Count", columnReason: "Reason",
+        noPatients: "No patients on this list right now.",
+        countFailed: "Could not count the work lists:",
+        footerLists: "Enter opens the list · u recounts · Esc back",
+        footerPatients: "Enter opens the record · Esc back to the lists · u reloads",
+        helpOpen: "Open the list / the patient's record", helpBack: "Back to the lists",
+        helpRefresh: "Count the lists again",
+        patients: { n in n == 1 ? "1 patient" : "\(n) patients" },
+        days: enDays,
+        name: { kind, t, s in
+            switch kind {
+            case .elderlyMultimorbidWithoutContact:
+                return "Elderly (\(t.minimumAge)+) with ≥\(t.minimumChronicDiagnoses) chronic diagnoses, "
+                    + "no named care contact"
+            case .frequentLowContinuity:
+                return "Frequent contacts (≥\(t.frequentEncounters) in \(t.frequentWindowMonths) months) with low "
+                    + "continuity (COC < \(threshold(t.lowCocThreshold, s)))"
+            case .planFollowUpDue: return "Coordinated plans (SIP) past their follow-up"
+            case .dischargedWithoutContact: return "Discharged in the last \(t.dischargeWindowDays) days without contact"
+            case .overdueReferrals: return "Referrals past the care-guarantee deadline"
+            case .unacknowledgedReferrals: return "Referrals not confirmed or acknowledged"
+            case .chronicWithoutEncounter: return "Chronic disease without contact for \(t.noEncounterMonths) months"
+            }
+        },
+        explanation: { kind, t, s in
+            switch kind {
+            case .elderlyMultimorbidWithoutContact:
+                return "Listed here, aged \(t.minimumAge) or more, at least \(t.minimumChronicDiagnoses) chronic "
+                    + "diagnoses and no named care contact to coordinate. Most diagnoses first."
+            case .frequentLowContinuity:
+                return "Listed here with at least \(t.frequentEncounters) encounters in \(t.frequentWindowMonths) "
+                    + "months and COC below \(threshold(t.lowCocThreshold, s)): they meet someone new every time."
+            case .planFollowUpDue:
+                return "Open coordinated plans (SIP) this unit leads or takes part in whose follow-up date has "
+                    + "passed. Longest past first."
+            case .dischargedWithoutContact:
+                return "Listed here and discharged from hospital in the last \(t.dischargeWindowDays) days, with no "
+                    + "primary-care contact since the discharge."
+            case .overdueReferrals:
+                return "Open referrals to or from this unit past the care-guarantee deadline. Furthest past first."
+            case .unacknowledgedReferrals:
+                return "Sent referrals the receiver has not confirmed, and replies nobody here has acknowledged, "
+                    + "after \(t.acknowledgementDays) days."
+            case .chronicWithoutEncounter:
+                return "Listed here with at least one chronic diagnosis and no encounter at all in the last "
+                    + "\(t.noEncounterMonths) months. Longest ago first."
+            }
+        },
+        reason: { reason, s in
+            let days = enDays
+            switch reason {
+            case let .elderlyMultimorbid(age, chronic):
+                let diagnoses = chronic == 1 ? "1 chronic diagnosis" : "\(chronic) chronic diagnoses"
+                return "Age \(age), \(diagnoses), no named care contact"
+            case let .lowContinuity(encounters, coc):
+                return "\(encounters) encounters, COC \(s.decimal(coc, digits: 2))"
+            case let .planFollowUpPassed(planId, followUpOn, daysPast):
+                return "Follow-up \(followUpOn.iso), \(days(daysPast)) ago (SIP \(planId))"
+            case let .dischargedWithoutContact(dischargedOn, n):
+                let when = n == 0 ? "today" : "\(days(n)) ago"
+                return "Discharged \(dischargedOn.iso) (\(when)), no contact since"
+            case let .referralOverdue(referralId, n):
+                return "\(days(n)) past the care-guarantee deadline (referral \(referralId))"
+            case let .referralUnconfirmed(referralId, sentOn, n):
+                return "Sent \(sentOn.iso), not confirmed after \(days(n)) (referral \(referralId))"
+            case let .replyNotAcknowledged(referralId, answeredOn, n):
+                return "Answered \(answeredOn.iso), not acknowledged after \(days(n)) (referral \(referralId))"
+            case let .chronicWithoutEncounter(chronic, lastEncounter):
+                let diagnoses = chronic == 1 ? "1 chronic diagnosis" : "\(chronic) chronic diagnoses"
+                let last = lastEncounter.map { "last contact \($0.iso)" } ?? "no contact recorded"
+                return "\(diagnoses), \(last)"
+            }
+        }
+    )
+}

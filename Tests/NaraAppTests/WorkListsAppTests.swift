@@ -1,0 +1,145 @@
+@testable import NaraApp
+import NaraDomain
+import NaraStore
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The work-list screen driven through the real app on a small demo store.
+@Suite struct WorkListsAppTests {
+    /// What `nara worklist` reports for the demo nurse's unit on this store.
+    static let expected: [(sv: String, count: String)] = [
+        ("Äldre (75+) med ≥3 kroniska diagnoser utan fast vårdkontakt", "16"),
+        ("Täta kontakter (≥4 på 12 mån) med låg kontinuitet (COC < 0,3)", "366"),
+        ("SIP med passerad uppföljning", "3"),
+        ("Utskrivna senaste 7 dagarna utan kontakt", "2"),
+        ("Remisser efter vårdgarantins gräns", "2"),
+        ("Remisser utan bekräftelse eller kvittens", "8"),
+        ("Kronisk sjukdom utan kontakt på 12 månader", "34"),
+    ]
+
+    @Test func f6ShowsTheSevenListsWithCounts() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6))
+        #expect(f.app.state.top.id == .workLists)
+        #expect(f.text.contains("Arbetslistor · Vårdcentralen Ekbacken · 2026-11-23"))
+        for (name, count) in Self.expected {
+            let line = try #require(f.line(containing: name), "\(name) missing")
+            #expect(line.hasSuffix(" \(count) │"), "\(line)")
+        }
+        // The explanation follows the selection.
+        #expect(f.text.contains("Listade här, 75 år eller äldre, minst 3 kroniska"))
+        f.press(.char("G"))
+        #expect(f.text.contains("Listade här med minst en kronisk diagnos och ingen kontakt alls"))
+    }
+
+    @Test func countsAreReadOnOpenAndOnURefreshNotPerFrame() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6))
+        // Opening the screen counted, before any frame was drawn.
+        let counted = try #require((f.app.state.top as? WorkListsScreen)?.state.counts)
+        #expect(counted[.elderlyMultimorbidWithoutContact] == 16)
+
+        // A colleague gives one of the elderly a care contact: `u` counts again.
+        let rows = try f.store.workList(.elderlyMultimorbidWithoutContact, unit: f.app.state.session.unit.id,
+                                        settings: .default, today: WorkListsFixture.day, limit: 1)
+        let session = f.app.state.session
+        _ = try f.store.assignContact(NewCareContact(patientId: rows[0].patient.id, role: .careContact,
+                                                     staffId: session.staff.id, unitId: session.unit.id,
+                                                     reason: "test", from: WorkListsFixture.day),
+                                      as: session.context)
+        #expect(f.line(containing: Self.expected[0].sv)?.hasSuffix(" 16 │") == true)
+        f.press(.char("u"))
+        #expect(f.line(containing: Self.expected[0].sv)?.hasSuffix(" 15 │") == true)
+    }
+
+    @Test func enterOpensAListAndAPatientAndEscGoesBack() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .char("j"), .char("j"), .char("j"), .char("j"))
+        #expect(f.text.contains("Öppna remisser till eller från enheten"))
+        f.press(.enter)
+        let screen = try #require(f.app.state.top as? WorkListsScreen)
+        #expect(screen.state.open == .overdueReferrals)
+        #expect(f.text.contains("Remisser efter vårdgarantins gräns · 2 patienter"))
+        #expect(f.text.contains("Frida Söderberg"))
+        #expect(f.text.contains("20 dagar efter vårdgarantins gräns (remiss 7)"))
+        // Opening the list is a look at patient data, logged without a patient.
+        let listLog = try f.store.accessLog(patient: nil, limit: 10)
+        #expect(listLog.contains { $0.detail.hasPrefix("work list overdue-referrals") && $0.patientId == nil })
+
+        // Esc closes the list, not the screen; a second Esc leaves the screen.
+        f.press(.escape)
+        #expect(f.app.state.top.id == .workLists)
+        #expect((f.app.state.top as? WorkListsScreen)?.state.open == nil)
+        #expect(f.text.contains("Remisser efter vårdgarantins gräns"))
+        f.press(.enter)
+        let patient = try #require((f.app.state.top as? WorkListsScreen)?.state.selectedRow?.patient.id)
+        let before = try f.store.accessLog(patient: patient, limit: 100).count
+        f.press(.enter)
+        #expect(f.app.state.top.id == .overview)
+        #expect(f.app.state.patient?.patient.id == patient)
+        let after = try f.store.accessLog(patient: patient, limit: 100)
+        #expect(after.count == before + 1)
+        #expect(after.contains { $0.staffId == f.app.state.session.staff.id && $0.action == .read })
+    }
+
+    @Test func escOnTheListOfListsLeavesTheScreen() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .escape)
+        #expect(f.app.state.top.id == .search)
+    }
+
+    /// The demo unit's lists hold no protected identity, so the view gets one directly.
+    @Test func protectedIdentityIsMaskedInAList() throws {
+        var state = WorkListsReducerTests.openList(2)
+        state.rows[1].patient.name = nil
+        state.rows[1].patient.protectedIdentity = true
+        var buffer = Buffer(width: 80, height: 21)
+        WorkListsView(state: state, settings: .default, strings: Language.sv.strings, unitName: "VC",
+                      today: WorkListsFixture.day, glyphs: .unicode).render(in: buffer.area, buffer: &buffer)
+        let line = try #require(buffer.lines.firstIndex { $0.contains("Skyddad identitet") })
+        #expect(buffer.lines.contains { $0.contains("Patient 1") })
+        #expect(!buffer.lines.contains { $0.contains("Patient 2") })
+        let x = try #require(buffer.lines[line].firstRange(of: "Skyddad")).lowerBound
+        let column = buffer.lines[line].distance(from: buffer.lines[line].startIndex, to: x)
+        #expect(buffer[column, line].style.role == .protectedIdentity)
+    }
+
+    @Test(arguments: [Language.sv, .en])
+    func snapshotListOfLists(language: Language) throws {
+        let f = try WorkListsFixture(language: language)
+        defer { f.remove() }
+        f.press(.function(6), .down)
+        assertSnapshot(f.buffer, named: "lists-\(language.rawValue)-80x24")
+    }
+
+    @Test(arguments: [Language.sv, .en])
+    func snapshotOpenList(language: Language) throws {
+        let f = try WorkListsFixture(language: language)
+        defer { f.remove() }
+        f.press(.function(6), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .enter, .down)
+        assertSnapshot(f.buffer, named: "unacknowledged-\(language.rawValue)-80x24")
+    }
+
+    @Test func snapshotAt120x40() throws {
+        let f = try WorkListsFixture(width: 120, height: 40)
+        defer { f.remove() }
+        f.press(.function(6), .char("j"), .enter, .pageDown)
+        assertSnapshot(f.buffer, named: "low-continuity-sv-120x40")
+    }
+}
+
+extension WorkListsAppTests {
+    @Test func helpListsTheScreenKeys() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .function(1))
+        #expect(f.text.contains("g/G/Home/End"))
+        #expect(f.text.contains("Räkna om listorna"))
+        #expect(f.text.contains("Tillbaka till listorna"))
+    }
+}
