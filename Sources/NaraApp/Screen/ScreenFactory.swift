@@ -4,8 +4,9 @@ enum ScreenFactory {
         switch id {
         case .search: return SearchScreen()
         case .overview: return OverviewScreen()
+        case .continuity: return ContinuityScreen()
         case .workLists: return WorkListsScreen()
-        case .continuity, .referrals: return PlaceholderScreen(id)
+        case .referrals: return PlaceholderScreen(id)
         }
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import NaraDomain
+
+/// What the screen shows of one record, worked out once per frame or key: the record
+/// holds the facts, this puts them in the order and form a nurse reads them.
+struct ContinuityFacts {
+    let record: PatientRecord
+    let today: LocalDate
+    /// Ongoing contacts first (newest start first), then ended ones (latest end first).
+    let contacts: [CareContact]
+    /// Newest first.
+    let encounters: [Encounter]
+    /// Open plans first, then by agreed date, newest first.
+    let plans: [CoordinatedPlan]
+    let report: ContinuityReport
+    /// Encounters per calendar month over the report's window, oldest month first.
+    let perMonth: [Int]
+
+    static let months = Continuity.defaultWindowMonths
+
+    init(record: PatientRecord, today: LocalDate) {
+        self.record = record
+        self.today = today
+        let active = record.contacts.filter { $0.to == nil || $0.isActive(on: today) }
+            .sorted { $0.from > $1.from }
+        let ended = record.contacts.filter { !($0.to == nil || $0.isActive(on: today)) }
+            .sorted { ($0.to ?? $0.from) > ($1.to ?? $1.from) }
+        contacts = active + ended
+        encounters = record.encounters.enumerated().sorted {
+            $0.element.at != $1.element.at ? $0.element.at > $1.element.at : $0.offset > $1.offset
+        }.map(\.element)
+        plans = record.plans.sorted {
+            $0.isOpen != $1.isOpen ? $0.isOpen : $0.agreedOn > $1.agreedOn
+        }
+        let points = Self.continuityEncounters(record)
+        let named = Set(record.activeContacts(on: today).map(\.staffId))
+        report = Continuity.report(encounters: points, window: Continuity.window(endingOn: today, months: Self.months),
+                                   named: named)
+        perMonth = Continuity.encountersPerMonth(points, endingOn: today, months: Self.months)
+    }
+
+    /// Encounters as the continuity measures count them, in the store's time order.
+    static func continuityEncounters(_ record: PatientRecord) -> [ContinuityEncounter] {
+        record.encounters.map { e in
+            ContinuityEncounter(day: LocalDate(date: e.at, in: ClinicTime.zone), staffId: e.staffId,
+                                group: record.staff[e.staffId]?.profession.continuityGroup ?? .others)
+        }
+    }
+
+    func isActive(_ contact: CareContact) -> Bool { contact.isActive(on: today) }
+
+    func staffName(_ id: StaffID) -> String { record.staff[id]?.name ?? id.rawValue }
+
+    func unitName(_ id: UnitID) -> String { record.units[id]?.name ?? id.rawValue }
+
+    /// The named contacts who no longer work at their unit, and a named GP the patient
+    /// has not met for a year: both mean the "named" contact is one on paper only.
+    func alerts(_ s: ContinuityStrings) -> [String] {
+        var out: [String] = []
+        let active = record.activeContacts(on: today)
+        for contact in active {
+            let staff = record.staff[contact.staffId]
+            if staff == nil || staff?.active == false || staff?.unitId != contact.unitId {
+                out.append(s.alertContactLeft(staffName(contact.staffId), s.role(contact.role)))
+            }
+        }
+        let year = Continuity.window(endingOn: today, months: 12)
+        for gp in active where gp.role == .namedPhysician {
+            let seen = record.encounters.contains {
+                $0.staffId == gp.staffId && year.contains(LocalDate(date: $0.at, in: ClinicTime.zone))
+            }
+            if !seen { out.append(s.alertGPNotSeen(staffName(gp.staffId))) }
+        }
+        return out
+    }
+
+    /// How many rows the list of a tab has, for moving the selection.
+    func count(_ tab: ContinuityTab) -> Int {
+        switch tab {
+        case .contacts: return contacts.count
+        case .encounters: return encounters.count
+        case .plan: return plans.count
+        case .measures: return 0
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import NaraDomain
+import TerminalUI
+
+/// The forms of the screen: how each starts, and the pickers inside them. Field ids
+/// are what the validation reads back, so labels can be translated freely.
+enum ContinuityForms {
+    static func assign(_ role: ContactRole, _ env: ContinuityEnvironment) -> ContinuityForm {
+        let s = env.strings
+        return make(role == .careContact ? .assign(.careContact) : .assign(.namedPhysician), [
+            FormField(id: "staff", label: s.fieldStaff, state: TextFieldState(maxLength: 64), required: true,
+                      hint: s.hintStaffPick),
+            FormField(id: "reason", label: s.fieldReason, state: TextFieldState(maxLength: 500), required: true),
+            FormField(id: "from", label: s.fieldFrom, state: TextFieldState(env.today.iso, maxLength: 10),
+                      required: true, hint: s.hintDate),
+        ])
+    }
+
+    static func end(_ contact: CareContact, staffName: String, _ env: ContinuityEnvironment) -> ContinuityForm {
+        make(.end(contactId: contact.id, version: contact.version, role: contact.role, staffName: staffName), [
+            FormField(id: "reason", label: env.strings.fieldEndReason, state: TextFieldState(maxLength: 500),
+                      required: true),
+        ])
+    }
+
+    static func encounter(_ env: ContinuityEnvironment) -> ContinuityForm {
+        let s = env.strings
+        var form = make(.encounter, [
+            FormField(id: "at", label: s.fieldDateTime, state: TextFieldState(ClinicTime.format(env.now), maxLength: 16),
+                      required: true, hint: s.hintDateTime),
+            FormField(id: "mode", label: s.fieldMode, state: TextFieldState(s.mode(.visit)), required: true,
+                      hint: s.hintMode),
+            FormField(id: "planned", label: s.fieldPlanned, state: TextFieldState(s.yes), required: true,
+                      hint: s.hintPlanned),
+            FormField(id: "staff", label: s.fieldStaff, state: TextFieldState(env.user.id.rawValue, maxLength: 64),
+                      required: true, hint: s.hintStaffPick),
+            FormField(id: "reason", label: s.fieldReason, state: TextFieldState(maxLength: 500), required: true),
+        ])
+        form.fields.focus = 4
+        refreshStaffHint(&form, env)
+        return form
+    }
+
+    static func plan(_ existing: CoordinatedPlan?, _ env: ContinuityEnvironment) -> ContinuityForm {
+        let s = env.strings
+        let participants = existing?.participants.map(\.unitId.rawValue).joined(separator: ", ") ?? ""
+        return make(.plan(id: existing?.id ?? 0, version: existing?.version ?? 0), [
+            FormField(id: "goal", label: s.fieldGoal, state: TextFieldState(existing?.goal ?? "", maxLength: 2000),
+                      required: true),
+            FormField(id: "responsible", label: s.fieldResponsible,
+                      state: TextFieldState((existing?.responsibleUnitId ?? env.unit.id).rawValue, maxLength: 64),
+                      required: true, hint: s.hintUnit),
+            FormField(id: "participants", label: s.fieldParticipants, state: TextFieldState(participants, maxLength: 500),
+                      hint: s.hintParticipants),
+            FormField(id: "agreed", label: s.fieldAgreed,
+                      state: TextFieldState((existing?.agreedOn ?? env.today).iso, maxLength: 10), required: true,
+                      hint: s.hintDate),
+            FormField(id: "followUp", label: s.fieldFollowUp,
+                      state: TextFieldState(existing?.followUpOn?.iso ?? "", maxLength: 10), hint: s.hintDate),
+        ])
+    }
+
+    private static func make(_ kind: ContinuityFormKind, _ fields: [FormField]) -> ContinuityForm {
+        let state = FormState(fields: fields)
+        return ContinuityForm(kind: kind, fields: state, error: nil, initial: state.fields.map(\.state.trimmed))
+    }
+
+    // MARK: - Pickers
+
+    /// Keys that pick rather than type: ←/→ through the unit's staff, the encounter's
+    /// mode (or its first letter) and planned (j/y/n). Returns whether the key was used.
+    /// Mode and planned take every editing key, so they always hold a valid word.
+    static func pick(_ key: Key, in form: inout ContinuityForm, _ env: ContinuityEnvironment) -> Bool {
+        let fields = form.fields
+        guard fields.fields.indices.contains(fields.focus) else { return false }
+        let s = env.strings
+        switch fields.fields[fields.focus].id {
+        case "staff":
+            guard key == .left || key == .right else { return false }
+            var candidates = env.unitStaff().filter(\.active)
+            if case .assign(.namedPhysician) = form.kind { candidates = candidates.filter { $0.profession == .physician } }
+            guard !candidates.isEmpty else { return true }
+            let current = candidates.firstIndex { $0.id.rawValue == form.fields["staff"].trimmingSpaces }
+            let step = key == .right ? 1 : -1
+            let next = current.map { ($0 + step + candidates.count) % candidates.count } ?? (step > 0 ? 0 : candidates.count - 1)
+            set(&form, "staff", candidates[next].id.rawValue)
+            refreshStaffHint(&form, env)
+            return true
+        case "mode":
+            let modes = EncounterMode.allCases
+            let current = modes.firstIndex { s.mode($0) == form.fields["mode"] } ?? 0
+            switch key {
+            case .left: set(&form, "mode", s.mode(modes[(current + modes.count - 1) % modes.count]))
+            case .right, .char(" "): set(&form, "mode", s.mode(modes[(current + 1) % modes.count]))
+            case .char(let c):
+                // The next mode starting with the letter, so "v" twice reaches video after visit.
+                let letter = String(c).lowercased()
+                let order = (1...modes.count).map { modes[(current + $0) % modes.count] }
+                if let match = order.first(where: { s.mode($0).lowercased().hasPrefix(letter) }) {
+                    set(&form, "mode", s.mode(match))
+                }
+            default: return isEditing(key)
+            }
+            return true
+        case "planned":
+            switch key {
+            case .left, .right, .char(" "): set(&form, "planned", form.fields["planned"] == s.yes ? s.no : s.yes)
+            case .char("j"), .char("J"), .char("y"), .char("Y"): set(&form, "planned", s.yes)
+            case .char("n"), .char("N"): set(&form, "planned", s.no)
+            default: return isEditing(key)
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Keys that would change a picker's text by hand: swallowed.
+    private static func isEditing(_ key: Key) -> Bool {
+        switch key {
+        case .char, .backspace, .delete, .home, .end, .ctrl: return true
+        default: return false
+        }
+    }
+
+    private static func set(_ form: inout ContinuityForm, _ id: String, _ value: String) {
+        form.fields[id] = value
+        if let i = form.fields.fields.firstIndex(where: { $0.id == id }) { form.fields.fields[i].error = nil }
+    }
+
+    /// The staff field's hint names who the typed id is, so a typo shows before saving.
+    static func refreshStaffHint(_ form: inout ContinuityForm, _ env: ContinuityEnvironment) {
+        guard let i = form.fields.fields.firstIndex(where: { $0.id == "staff" }) else { return }
+        let id = form.fields["staff"].trimmingSpaces
+        if !id.isEmpty, let staff = env.staff(StaffID(id)) {
+            form.fields.fields[i].hint = staff.name + ", " + env.strings.language.strings.profession(staff.profession)
+        } else {
+            form.fields.fields[i].hint = env.strings.hintStaffPick
+        }
+    }
+}
+
+
+extension String {
+    var trimmingSpaces: String { TextFieldState(self).trimmed }
+}

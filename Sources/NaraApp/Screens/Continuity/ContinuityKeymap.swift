@@ -1,0 +1,24 @@
+import TerminalUI
+
+/// The screen's keys while no form is open. Digits and q stay global (F-key twins);
+/// `l` (läkare) assigns the named GP because `g` is "first row" as in less and vim.
+enum ContinuityKeymap {
+    static func make(_ s: Strings, _ c: ContinuityStrings) -> Keymap<ContinuityAction> {
+        Keymap(s.continuityTitle, [
+            Binding([.tab, .right], .nextTab, help: c.helpSection),
+            Binding([.backTab, .left], .previousTab, help: c.helpSection),
+            Binding([.up, .char("k")], .moveUp, help: s.helpMove),
+            Binding([.down, .char("j")], .moveDown, help: s.helpMove),
+            Binding([.char("g"), .home], .first, help: s.helpFirstLast),
+            Binding([.char("G"), .end], .last, help: s.helpFirstLast),
+            Binding([.pageUp], .pageUp, help: s.helpPage),
+            Binding([.pageDown], .pageDown, help: s.helpPage),
+            Binding([.char("a")], .assignContact, help: c.helpAssign),
+            Binding([.char("l")], .assignPhysician, help: c.helpPhysician),
+            Binding([.char("e")], .endContact, help: c.helpEnd),
+            Binding([.char("n")], .newEncounter, help: c.helpEncounter),
+            Binding([.char("p")], .editPlan, help: c.helpPlan),
+            Binding([.char("u")], .reload, help: c.helpReload),
+        ])
+    }
+}

@@ -1,0 +1,190 @@
+import NaraDomain
+import TerminalUI
+
+enum ContinuityReducer {
+    static func reduce(_ state: inout ContinuityState, _ action: ContinuityAction,
+                       _ env: ContinuityEnvironment) -> [ContinuityEffect] {
+        let facts = env.facts
+        let s = env.strings
+        switch action {
+        case .nextTab:
+            state.tab = ContinuityTab(rawValue: (state.tab.rawValue + 1) % ContinuityTab.allCases.count) ?? .contacts
+        case .previousTab:
+            let n = ContinuityTab.allCases.count
+            state.tab = ContinuityTab(rawValue: (state.tab.rawValue + n - 1) % n) ?? .contacts
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            move(&state, action, count: facts?.count(state.tab) ?? 0, rows: env.visibleRows(state.tab))
+        case .reload:
+            return [.reload]
+        case .saveFailed(let text):
+            state.confirm = nil
+            state.form?.error = text
+        case .saved:
+            if let kind = state.form?.kind {
+                switch kind {
+                case .assign, .end: state.contacts = ListState(selected: 0)
+                case .encounter: state.encounters = ListState(selected: 0)
+                case .plan: break
+                }
+            }
+            state.form = nil
+            state.confirm = nil
+        case .dialog(let event):
+            return dialog(&state, event, env)
+        case .assignContact, .assignPhysician, .endContact, .newEncounter, .editPlan:
+            guard let facts else { return [.message(env.strings.noPatient, isError: true)] }
+            return open(&state, action, facts, env, s)
+        }
+        return []
+    }
+
+    private static func move(_ state: inout ContinuityState, _ action: ContinuityAction, count: Int, rows: Int) {
+        func apply(_ list: inout ListState) {
+            switch action {
+            case .moveUp: list.moveUp(count: count)
+            case .moveDown: list.moveDown(count: count)
+            case .pageUp: list.pageUp(count: count, page: rows)
+            case .pageDown: list.pageDown(count: count, page: rows)
+            case .first: list.first(count: count)
+            case .last: list.last(count: count)
+            default: break
+            }
+            list.scrollToSelection(visibleRows: rows, count: count)
+        }
+        switch state.tab {
+        case .contacts: apply(&state.contacts)
+        case .encounters: apply(&state.encounters)
+        case .plan: apply(&state.plans)
+        case .measures: break
+        }
+    }
+
+    private static func open(_ state: inout ContinuityState, _ action: ContinuityAction, _ facts: ContinuityFacts,
+                             _ env: ContinuityEnvironment, _ s: ContinuityStrings) -> [ContinuityEffect] {
+        switch action {
+        case .assignContact:
+            state.tab = .contacts
+            state.form = ContinuityForms.assign(.careContact, env)
+        case .assignPhysician:
+            state.tab = .contacts
+            state.form = ContinuityForms.assign(.namedPhysician, env)
+        case .endContact:
+            state.tab = .contacts
+            let index = state.contacts.selected ?? 0
+            guard facts.contacts.indices.contains(index), facts.contacts[index].to == nil else {
+                return [.message(s.selectActiveContact, isError: true)]
+            }
+            let contact = facts.contacts[index]
+            state.form = ContinuityForms.end(contact, staffName: facts.staffName(contact.staffId), env)
+        case .newEncounter:
+            state.tab = .encounters
+            state.form = ContinuityForms.encounter(env)
+        case .editPlan:
+            let selected = state.tab == .plan ? state.plans.selected.flatMap { facts.plans.indices.contains($0) ? facts.plans[$0] : nil } : nil
+            state.tab = .plan
+            state.form = ContinuityForms.plan(selected ?? facts.plans.first { $0.isOpen }, env)
+        default:
+            break
+        }
+        state.confirm = nil
+        return []
+    }
+
+    // MARK: - Forms and questions
+
+    private static func dialog(_ state: inout ContinuityState, _ event: Event,
+                               _ env: ContinuityEnvironment) -> [ContinuityEffect] {
+        guard var form = state.form else { return [] }
+        if let confirm = state.confirm { return answer(&state, confirm, event, env) }
+        defer { if state.form != nil { state.form = form } }
+        if case .key(let key) = event, ContinuityForms.pick(key, in: &form, env) { return [] }
+        switch form.fields.handle(event) {
+        case .consumed:
+            ContinuityForms.refreshStaffHint(&form, env)
+            return []
+        case .ignored:
+            return []
+        case .cancel:
+            if form.hasInput {
+                state.confirm = ContinuityConfirm(kind: .discard, text: env.strings.confirmDiscard)
+            } else {
+                state.form = nil
+            }
+            return []
+        case .submit:
+            return submit(&state, &form, env)
+        }
+    }
+
+    private static func submit(_ state: inout ContinuityState, _ form: inout ContinuityForm,
+                               _ env: ContinuityEnvironment) -> [ContinuityEffect] {
+        guard let facts = env.facts else { return [.message(env.strings.noPatient, isError: true)] }
+        let s = env.strings
+        let patient = facts.record.patient.id
+        func invalid(_ errors: [String: String]) -> [ContinuityEffect] {
+            form.fields.setErrors(errors)
+            return []
+        }
+        form.error = nil
+        switch form.kind {
+        case .assign(let role):
+            switch ContinuityValidation.contact(form, role: role, patient: patient, env) {
+            case .invalid(let errors): return invalid(errors)
+            case .valid(let new):
+                form.fields.setErrors([:])
+                let previous = facts.contacts.first { $0.to == nil && $0.role == role && $0.unitId == new.unitId }
+                guard let previous else { return [.assign(new)] }
+                state.confirm = ContinuityConfirm(kind: .replace(new), text: s.confirmReplace(
+                    env.staff(new.staffId)?.name ?? new.staffId.rawValue, facts.staffName(previous.staffId),
+                    s.role(role), new.from.iso))
+                return []
+            }
+        case .end(_, _, let role, let name):
+            switch ContinuityValidation.endReason(form, env) {
+            case .invalid(let errors): return invalid(errors)
+            case .valid(let reason):
+                form.fields.setErrors([:])
+                state.confirm = ContinuityConfirm(kind: .end(reason: reason), text: s.confirmEnd(name, s.role(role)))
+                return []
+            }
+        case .encounter:
+            switch ContinuityValidation.encounter(form, patient: patient, env) {
+            case .invalid(let errors): return invalid(errors)
+            case .valid(let new): return [.recordEncounter(new)]
+            }
+        case .plan(let id, let version):
+            let existing = facts.record.plans.first { $0.id == id }
+            switch ContinuityValidation.plan(form, id: id, version: version, patient: patient, existing: existing, env) {
+            case .invalid(let errors): return invalid(errors)
+            case .valid(let plan): return [.savePlan(plan)]
+            }
+        }
+    }
+
+    private static func answer(_ state: inout ContinuityState, _ confirm: ContinuityConfirm, _ event: Event,
+                               _ env: ContinuityEnvironment) -> [ContinuityEffect] {
+        guard case .key(let key) = event else { return [] }
+        let yes: Bool
+        switch key {
+        case .left, .right, .tab, .backTab:
+            state.confirm?.yesSelected.toggle()
+            return []
+        case .char("j"), .char("J"), .char("y"), .char("Y"): yes = true
+        case .char("n"), .char("N"), .escape: yes = false
+        case .enter: yes = confirm.yesSelected
+        default: return []
+        }
+        state.confirm = nil
+        guard yes else { return [] }
+        switch confirm.kind {
+        case .discard:
+            state.form = nil
+            return []
+        case .replace(let new):
+            return [.assign(new)]
+        case .end(let reason):
+            guard case .end(let id, let version, let role, let name) = state.form?.kind else { return [] }
+            return [.end(contactId: id, version: version, day: env.today, reason: reason, staffName: name, role: role)]
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import NaraDomain
+import TerminalUI
+
+/// Named contacts, encounters, continuity measures and the SIP of the open record.
+/// The reducer decides; this runs its store calls right away (they take milliseconds)
+/// and turns their outcome into the program's commands.
+public struct ContinuityScreen: ScreenModel {
+    public var state = ContinuityState()
+    public let id = ScreenID.continuity
+
+    public init() {}
+
+    public var textFieldHasFocus: Bool { state.hasDialog }
+    public var capturesKeys: Bool { state.hasDialog }
+    public var hasUnsavedInput: Bool { state.form?.hasInput ?? false }
+
+    public func help(_ strings: Strings) -> HelpSection? {
+        HelpSection(ContinuityKeymap.make(strings, .of(strings.language)))
+    }
+
+    public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
+        if state.hasDialog {
+            // Help and quit stay reachable (quit asks about the input); other screens
+            // wait until the form is closed, so nothing typed is lost by a stray F-key.
+            if case .key(.function(let n)) = event { return (n != 1 && n != 10, []) }
+            if case .key(.ctrl("l")) = event { return (false, []) }
+            return (true, run(.dialog(event), context))
+        }
+        guard case .key(let key) = event,
+              let action = ContinuityKeymap.make(context.strings, .of(context.language)).action(for: key)
+        else { return (false, []) }
+        return (true, run(action, context))
+    }
+
+    func environment(_ context: ScreenContext) -> ContinuityEnvironment {
+        let width = context.bodyWidth, height = context.bodyHeight
+        let record = context.patient, today = context.today
+        let strings = ContinuityStrings.of(context.language)
+        return ContinuityEnvironment(
+            strings: strings, today: today, now: context.now, user: context.session.staff, unit: context.session.unit,
+            record: record,
+            visibleRows: { tab in
+                let alerts = record.map { ContinuityFacts(record: $0, today: today).alerts(strings).count } ?? 0
+                return ContinuityLayout.listRows(tab: tab, width: width, height: height, alerts: alerts)
+            },
+            unitStaff: { ((try? context.store.staffList(unit: context.session.unit.id)) ?? []).filter(\.active) },
+            staff: { try? context.store.staff($0) },
+            units: { (try? context.store.units()) ?? [] })
+    }
+
+    private mutating func run(_ action: ContinuityAction, _ context: ScreenContext) -> [ScreenCommand] {
+        let env = environment(context)
+        var commands: [ScreenCommand] = []
+        for effect in ContinuityReducer.reduce(&state, action, env) {
+            commands += perform(effect, env, context)
+        }
+        return commands
+    }
+
+    private mutating func perform(_ effect: ContinuityEffect, _ env: ContinuityEnvironment,
+                                  _ context: ScreenContext) -> [ScreenCommand] {
+        let s = env.strings
+        let as_ = context.session.context
+        do {
+            let done: String
+            switch effect {
+            case .message(let text, let isError):
+                return [.message(text, isError: isError)]
+            case .reload:
+                guard context.patient != nil else { return [.message(s.noPatient, isError: true)] }
+                return [.reloadPatient, .message(s.reloaded, isError: false)]
+            case .assign(let new):
+                let saved = try context.store.assignContact(new, as: as_)
+                done = s.assigned(env.staff(saved.staffId)?.name ?? saved.staffId.rawValue, s.role(saved.role))
+            case .end(let id, let version, let day, let reason, let name, let role):
+                _ = try context.store.endContact(id, expectedVersion: version, on: day, reason: reason, as: as_)
+                done = s.ended(name, s.role(role))
+            case .recordEncounter(let new):
+                let saved = try context.store.recordEncounter(new, as: as_)
+                done = s.encounterSaved(ClinicTime.format(saved.at))
+            case .savePlan(let plan):
+                _ = try context.store.savePlan(plan, as: as_)
+                done = s.planSaved
+            }
+            _ = ContinuityReducer.reduce(&state, .saved, env)
+            return [.reloadPatient, .message(done, isError: false)]
+        } catch StoreError.conflict(let by, let at) {
+            let text = s.conflict(env.staff(by)?.name ?? by.rawValue, ClinicTime.format(at))
+            _ = ContinuityReducer.reduce(&state, .saveFailed(text), env)
+            return [.message(text, isError: true)]
+        } catch {
+            let text = s.couldNotSave("\(error)")
+            _ = ContinuityReducer.reduce(&state, .saveFailed(text), env)
+            return [.message(text, isError: true)]
+        }
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
+        let view = ContinuityView(state: state, strings: context.strings, words: .of(context.language),
+                                  facts: context.patient.map { ContinuityFacts(record: $0, today: context.today) },
+                                  glyphs: context.glyphs)
+        view.render(in: area, buffer: &buffer)
+        return view.cursorPosition(in: area)
+    }
+}

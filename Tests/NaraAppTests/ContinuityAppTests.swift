@@ -1,0 +1,203 @@
+import Foundation
+import NaraApp
+import NaraDomain
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The continuity screen driven through the real App with keys, on a fixture store.
+@Suite struct ContinuityAppTests {
+    @Test func withoutAnOpenRecordItSaysSo() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.press(.function(4))
+        #expect(f.text.contains("Ingen patient vald"))
+        f.press(.char("a"))
+        #expect(f.continuity?.state.form == nil)
+    }
+
+    @Test func contactsShowNowAndBeforeWithTheNamedGP() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        #expect(f.app.state.top.id == .continuity)
+        let text = f.text
+        #expect(text.contains("Åsa Öberg"))
+        #expect(text.contains("Karin Berg"))
+        #expect(text.contains("Maria Nyberg"))
+        #expect(text.contains("Fast läkarkontakt"))
+        #expect(text.contains("Per Ek"))
+        #expect(text.contains("pågår"))
+    }
+
+    @Test func assignANamedContactThroughTheFormWritesAndLogs() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        let writesBefore = try f.store.accessLog(patient: f.patient, limit: 1000).filter { $0.action == .write }.count
+        f.press(.char("a"))
+        #expect(f.text.contains("Ny fast vårdkontakt"))
+        f.type("sara.lind")
+        #expect(f.text.contains("Sara Lind, sjuksköterska"))
+        f.press(.enter)
+        f.type("Samordnar KOL-uppföljning")
+        f.press(.enter, .enter)
+        // Karin Berg is the current one at the unit: the question says she is replaced.
+        #expect(f.text.contains("Karin Berg avslutas som"))
+        #expect(f.text.contains("från 2026-11-23"))
+        f.press(.char("j"))
+        #expect(f.continuity?.state.form == nil)
+        let record = try f.store.openRecord(f.patient, as: f.app.state.session.context)
+        let active = record.activeContacts(on: AppFixture.day, role: .careContact)
+        #expect(active.map(\.staffId) == ["sara.lind"])
+        let writes = try f.store.accessLog(patient: f.patient, limit: 1000).filter { $0.action == .write }
+        #expect(writes.count == writesBefore + 1)
+        #expect(f.text.contains("Sara Lind är nu fast vårdkontakt."))
+    }
+
+    @Test func endTheSelectedContactWithReasonAndConfirmation() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        // Newest start first: the named GP (2025) is first, Karin Berg (2024) second.
+        f.press(.char("j"), .char("e"))
+        #expect(f.text.contains("Avsluta fast vårdkontakt"))
+        f.press(.enter)
+        #expect(f.text.contains("Måste fyllas i"))
+        f.type("Patienten har flyttat")
+        f.press(.enter)
+        #expect(f.text.contains("Avsluta Karin Berg som fast vårdkontakt?"))
+        f.press(.char("n"))
+        #expect(f.continuity?.state.form?.fields["reason"] == "Patienten har flyttat")
+        f.press(.enter, .left, .enter)
+        #expect(f.continuity?.state.form == nil)
+        let record = try f.store.openRecord(f.patient, as: f.app.state.session.context)
+        #expect(record.activeContacts(on: AppFixture.day, role: .careContact).isEmpty)
+        #expect(record.contacts.contains { $0.staffId == "karin.berg" && $0.endReason == "Patienten har flyttat" })
+        #expect(f.text.contains("Karin Berg är inte längre fast vårdkontakt."))
+    }
+
+    @Test func registerAnEncounterSeeItFirstAndTheMeasuresChange() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.right, .right)
+        #expect(f.text.contains("0,60"))
+        f.press(.char("n"))
+        #expect(f.text.contains("Registrera kontakt"))
+        f.type("Blodtryck")
+        f.press(.up, .up, .up, .char("t"))
+        #expect(f.continuity?.state.form?.fields["mode"] == "telefon")
+        f.press(.down, .char("n"), .down, .down, .enter)
+        #expect(f.continuity?.state.form == nil)
+        #expect(f.continuity?.state.tab == .encounters)
+        let firstRow = try #require(f.screen.first { $0.contains("2026-") })
+        #expect(firstRow.contains("2026-11-23") && firstRow.contains("telefon") && firstRow.contains("nej"))
+        #expect(firstRow.contains("Karin Berg"))
+        f.press(.right)
+        // All staff: A A B A C K → UPC 3/6; nurses now have one encounter.
+        let upc = try #require(f.screen.first { $0.hasPrefix(" UPC") })
+        #expect(upc.contains("0,60       –    0,50"))
+        let n = try #require(f.screen.first { $0.hasPrefix(" Kontakter (N)") })
+        #expect(n.contains("5       1       6"))
+    }
+
+    @Test func escOnAFormWithInputAsksFirstAndWithoutInputCloses() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.char("n"), .escape)
+        #expect(f.continuity?.state.form == nil)
+        #expect(f.app.state.top.id == .continuity)
+        f.press(.char("n"))
+        f.type("Sår")
+        #expect(f.app.state.hasUnsavedInput)
+        f.press(.escape)
+        #expect(f.text.contains("Släng det du har skrivit?"))
+        f.press(.char("n"))
+        #expect(f.continuity?.state.form?.fields["reason"] == "Sår")
+        f.press(.escape, .char("j"))
+        #expect(f.continuity?.state.form == nil)
+        f.press(.escape)
+        #expect(f.app.state.top.id != .continuity)
+    }
+
+    @Test func aPlanConflictShowsWhoAndKeepsTheInput() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.char("p"))
+        #expect(f.text.contains("Ändra SIP"))
+        // A colleague saves the plan after this screen read it.
+        let plan = try #require(f.app.state.patient?.plans.first)
+        var theirs = plan
+        theirs.goal = "Annat mål"
+        let colleague = AccessContext(staffId: "per.ek", unitId: AppFixture.vc, sessionId: "other")
+        _ = try f.store.savePlan(theirs, as: colleague)
+        f.press(.ctrl("u"))
+        f.type("Trygg hemma")
+        f.press(.enter, .enter, .enter, .enter, .enter)
+        #expect(f.text.contains("Ändrat av Per Ek"))
+        #expect(f.continuity?.state.form?.fields["goal"] == "Trygg hemma")
+    }
+
+    @Test func theWorkedExampleShowsUPCCOCAndSECON() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.backTab, .backTab)
+        let text = f.text
+        #expect(text.contains("0,60"))
+        #expect(text.contains("0,30"))
+        #expect(text.contains("0,25"))
+        #expect(text.contains("Per Ek"))
+    }
+
+    @Test func helpListsTheScreensKeys() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.function(1))
+        #expect(f.text.contains("Utse fast läkarkontakt"))
+    }
+
+    // MARK: - Snapshots
+
+    @Test(arguments: [Language.sv, .en])
+    func contactsTab(language: Language) throws {
+        let f = try ContinuityFixture(language: language)
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.char("j"))
+        assertSnapshot(f.render(), named: "continuity-contacts-\(language.rawValue)-80x24")
+    }
+
+    @Test(arguments: [Language.sv, .en])
+    func measuresTab(language: Language) throws {
+        let f = try ContinuityFixture(language: language)
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.tab, .tab)
+        assertSnapshot(f.render(), named: "continuity-measures-\(language.rawValue)-80x24")
+    }
+
+    @Test func encountersAndPlanAndForm() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.tab)
+        assertSnapshot(f.render(), named: "continuity-encounters-sv-80x24")
+        f.press(.tab, .tab)
+        assertSnapshot(f.render(), named: "continuity-plan-sv-80x24")
+        f.press(.char("n"))
+        f.press(.enter, .enter, .enter, .enter, .enter)
+        assertSnapshot(f.render(), named: "continuity-encounter-form-errors-sv-80x24")
+    }
+
+    @Test func largeWindowShowsTheSummaryUnderTheList() throws {
+        let f = try ContinuityFixture(width: 120, height: 40)
+        defer { f.remove() }
+        f.openContinuity()
+        assertSnapshot(f.render(), named: "continuity-contacts-sv-120x40")
+    }
+}
