@@ -3,7 +3,8 @@ enum ScreenFactory {
     static func make(_ id: ScreenID) -> any ScreenModel {
         switch id {
         case .search: return SearchScreen()
-        case .overview, .continuity, .referrals, .workLists: return PlaceholderScreen(id)
+        case .referrals: return ReferralsScreen()
+        case .overview, .continuity, .workLists: return PlaceholderScreen(id)
         }
     }
 }
