@@ -185,6 +185,16 @@ import Testing
         assertSnapshot(f.render(f.app), named: "referrals-menu-sv-80x24")
     }
 
+    @Test func snapshotOfTheNewReferralFormWithAnError() throws {
+        let f = try ReferralsFixture()
+        defer { f.remove() }
+        f.openPatientAndReferrals("öberg")
+        f.press(.char("n"))
+        f.type("orto")
+        f.press(.enter, .enter, .enter)
+        assertSnapshot(f.render(f.app), named: "referrals-new-form-sv-80x24")
+    }
+
     static func seedSome(_ f: ReferralsFixture) throws {
         try f.seed("öberg", priority: .urgent, question: "Akut knäsvullnad efter fall, fraktur?", daysAgo: 100,
                    steps: [.send, .confirmReceipt, .accept, .pauseClock(.patientChosen, comment: "Reser bort")])
