@@ -5,8 +5,8 @@ enum ScreenFactory {
         case .search: return SearchScreen()
         case .overview: return OverviewScreen()
         case .continuity: return ContinuityScreen()
+        case .referrals: return ReferralsScreen()
         case .workLists: return WorkListsScreen()
-        case .referrals: return PlaceholderScreen(id)
         }
     }
 }

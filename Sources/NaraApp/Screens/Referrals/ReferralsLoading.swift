@@ -1,0 +1,74 @@
+import NaraDomain
+import TerminalUI
+
+/// Reading the queues. None of this goes through the record door: the queues are
+/// list views (masked names, no clinical notes beyond the referral itself), as the
+/// store's `QueueStore` promises.
+extension ReferralsState {
+    /// How many referrals a box asks for: a unit's open queue is far smaller.
+    static let limit = 500
+
+    /// Called before every key and frame: the screen is made without a context, so the
+    /// first one to arrive loads it, and the open patient may have changed meanwhile.
+    mutating func prepare(_ context: ScreenContext) {
+        ownUnit = context.session.unit.id
+        if !loaded { reload(context, select: nil) }
+        syncPatient(context)
+    }
+
+    /// Reads both boxes again and keeps `select` (or the current referral) selected.
+    mutating func reload(_ context: ScreenContext, select id: RecordID? = nil) {
+        let keep = id ?? selected(today: context.today)?.referral.id
+        ownUnit = context.session.unit.id
+        if units.isEmpty || !loaded { units = (try? context.store.units()) ?? units }
+        let store = context.store
+        let inbox = (try? store.referrals(box: .inbox, unit: ownUnit, includeClosed: filter.includeClosed,
+                                           limit: Self.limit)) ?? self.inbox
+        let outbox = (try? store.referrals(box: .outbox, unit: ownUnit, includeClosed: filter.includeClosed,
+                                            limit: Self.limit)) ?? self.outbox
+        self.inbox = inbox
+        self.outbox = outbox
+        loaded = true
+        syncPatient(context)
+        cacheNames((inbox + outbox + (patientItems ?? [])).flatMap { $0.referral.history.map(\.staffId) }, context)
+        reselect(keep, today: context.today)
+    }
+
+    /// The open patient's referrals come with the record; where a box holds a newer copy
+    /// (a step taken since the record was read) that one is shown.
+    mutating func syncPatient(_ context: ScreenContext) {
+        guard let record = context.patient else {
+            patientItems = nil
+            return
+        }
+        let p = record.patient
+        let summary = PatientSummary(id: p.id, identifier: p.identifier, name: p.protectedIdentity ? nil : p.fullName,
+                                     sex: p.sex, birthDate: p.birthDate, protectedIdentity: p.protectedIdentity,
+                                     listingUnitId: nil, listingUnitName: nil, namedContactName: nil)
+        var fresh: [RecordID: Referral] = [:]
+        for item in inbox + outbox where item.referral.patientId == p.id { fresh[item.referral.id] = item.referral }
+        var items = record.referrals.map { r -> ReferralListItem in
+            let newer = fresh[r.id].flatMap { $0.version > r.version ? $0 : nil }
+            return ReferralListItem(referral: newer ?? r, patient: summary)
+        }
+        let known = Set(items.map(\.referral.id))
+        items += fresh.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }
+            .map { ReferralListItem(referral: $0, patient: summary) }
+        patientItems = items
+    }
+
+    mutating func cacheNames(_ ids: [StaffID], _ context: ScreenContext) {
+        for id in Set(ids) where staffNames[id] == nil {
+            if let staff = try? context.store.staff(id) { staffNames[id] = staff.name }
+        }
+    }
+
+    mutating func reselect(_ id: RecordID?, today: LocalDate) {
+        let rows = rows(today: today)
+        if let id, let index = rows.firstIndex(where: { $0.referral.id == id }) {
+            list.select(index, count: rows.count)
+        } else {
+            list.select(list.selected ?? 0, count: rows.count)
+        }
+    }
+}

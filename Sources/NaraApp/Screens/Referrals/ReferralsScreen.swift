@@ -1,0 +1,178 @@
+import Foundation
+import NaraDomain
+import TerminalUI
+
+/// Remisser: the unit's inbox and outbox and the open patient's referrals, with the
+/// steps the user's unit may take. The reducer decides; this type talks to the store.
+public struct ReferralsScreen: ScreenModel {
+    public var state = ReferralsState()
+    public let id = ScreenID.referrals
+
+    public init() {}
+
+    public var capturesKeys: Bool { state.overlay != nil }
+    public var textFieldHasFocus: Bool {
+        if case .form(let form) = state.overlay { return form.discarding == nil }
+        return false
+    }
+    public var hasUnsavedInput: Bool { state.formHasInput }
+
+    public func help(_ strings: Strings) -> HelpSection? {
+        HelpSection(ReferralsKeymap.make(strings, ReferralsStrings.of(strings.language)))
+    }
+
+    public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
+        state.prepare(context)
+        let s = ReferralsStrings.of(context.language)
+        if state.overlay != nil {
+            // Everything but Ctrl-C stays in the dialog, so a stray F-key cannot lose input.
+            guard let action = overlayAction(event) else { return (true, []) }
+            return (true, run(action, context))
+        }
+        guard case .key(let key) = event else { return (false, []) }
+        if state.detailExpanded, let scroll = detailScroll(key, context) {
+            state.detailScroll = max(0, state.detailScroll + scroll)
+            return (true, [])
+        }
+        if key == .escape {
+            guard state.detailExpanded else { return (false, []) }
+            return (true, run(.close, context))
+        }
+        switch ReferralsKeymap.make(context.strings, s).action(for: key) {
+        case .act(let action)?: return (true, run(action, context))
+        case .newReferral?:
+            guard let patient = context.patient?.patient.id else { return (true, [.message(s.needPatient, isError: true)]) }
+            return (true, run(.newReferral(patient), context))
+        case .reload?:
+            state.reload(context)
+            return (true, [.message(s.reloaded, isError: false)])
+        case nil:
+            return (false, [])
+        }
+    }
+
+    private func overlayAction(_ event: Event) -> ReferralsAction? {
+        let asking: Bool
+        switch state.overlay {
+        case .menu:
+            switch event {
+            case .key(.up), .key(.char("k")): return .menuUp
+            case .key(.down), .key(.char("j")): return .menuDown
+            case .key(.enter): return .menuChoose
+            case .key(.escape): return .close
+            default: return nil
+            }
+        case .confirm(_, _, _, let yes):
+            asking = yes
+        case .form(let form):
+            guard let yes = form.discarding else { return .form(event) }
+            asking = yes
+        case nil:
+            return nil
+        }
+        switch event {
+        case .key(.left), .key(.right), .key(.tab), .key(.backTab): return .confirmToggle
+        case .key(.char("j")), .key(.char("J")), .key(.char("y")), .key(.char("Y")): return .confirmYes
+        case .key(.char("n")), .key(.char("N")), .key(.escape): return .confirmNo
+        case .key(.enter): return asking ? .confirmYes : .confirmNo
+        default: return nil
+        }
+    }
+
+    private func detailScroll(_ key: Key, _ context: ScreenContext) -> Int? {
+        switch key {
+        case .up, .char("k"): return -1
+        case .down, .char("j"): return 1
+        case .pageUp: return -max(1, context.bodyHeight - 4)
+        case .pageDown: return max(1, context.bodyHeight - 4)
+        default: return nil
+        }
+    }
+
+    private mutating func run(_ action: ReferralsAction, _ context: ScreenContext) -> [ScreenCommand] {
+        let s = ReferralsStrings.of(context.language)
+        let rows = ReferralsView.tableRows(width: context.bodyWidth, height: context.bodyHeight, state: state)
+        var commands: [ScreenCommand] = []
+        for effect in ReferralsReducer.reduce(&state, action, today: context.today, strings: s, visibleRows: rows) {
+            switch effect {
+            case .reload: state.reload(context)
+            case .create(let new): commands += create(new, context, s)
+            case .apply(let id, let version, let step): commands += apply(id, version, step, context, s)
+            }
+        }
+        return commands
+    }
+
+    private mutating func create(_ new: NewReferral, _ context: ScreenContext, _ s: ReferralsStrings) -> [ScreenCommand] {
+        do {
+            let made = try context.store.createReferral(new, at: context.now, as: context.session.context)
+            state.overlay = nil
+            if state.tab == .inbox { state.tab = .outbox }
+            state.reload(context, select: made.id)
+            return [.reloadPatient, .message(s.created(state.unitName(made.toUnitId)), isError: false)]
+        } catch {
+            return [failure(error, context, s)]
+        }
+    }
+
+    private mutating func apply(_ id: RecordID, _ version: Int, _ step: ReferralAction, _ context: ScreenContext,
+                                _ s: ReferralsStrings) -> [ScreenCommand] {
+        do {
+            let next = try context.store.applyReferral(id, step, expectedVersion: version, at: context.now,
+                                                      comment: "", as: context.session.context)
+            state.overlay = nil
+            state.reload(context, select: id)
+            var commands: [ScreenCommand] = [.message(s.done(s.step(step.kind), s.state(next.state)), isError: false)]
+            if next.patientId == context.patient?.patient.id { commands.insert(.reloadPatient, at: 0) }
+            return commands
+        } catch {
+            let message = failure(error, context, s)
+            if case StoreError.conflict = error {
+                // The lists now show what the other user did; a retry is judged against it.
+                state.reload(context, select: id)
+                if case .form(var form) = state.overlay, case .step(_, _, let kind) = form.purpose,
+                   let fresh = ReferralsReducer.find(id, in: state) {
+                    form.purpose = .step(id, version: fresh.version, kind)
+                    state.overlay = .form(form)
+                }
+            }
+            if case .confirm = state.overlay { state.overlay = nil }
+            return [message]
+        }
+    }
+
+    /// The store's and the domain's refusals in the user's words; the form stays as typed.
+    private mutating func failure(_ error: any Error, _ context: ScreenContext, _ s: ReferralsStrings) -> ScreenCommand {
+        switch error {
+        case StoreError.conflict(let by, let at):
+            state.cacheNames([by], context)
+            return .message(s.conflict(state.staffName(by), ReferralsView.clock(at)), isError: true)
+        case let e as ReferralError:
+            return .message(s.errors[e.code] ?? e.description, isError: true)
+        case StoreError.invalid(let text):
+            return .message(text, isError: true)
+        default:
+            return .message("\(context.strings.errorPrefix) \(error)", isError: true)
+        }
+    }
+
+    /// The boxes are read when the screen opens, so the first frame shows what is stored.
+    public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
+        state.prepare(context)
+        return []
+    }
+
+    public mutating func refresh(_ context: ScreenContext) {
+        state.prepare(context)
+        state.reload(context, select: state.selected(today: context.today)?.referral.id)
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
+        var shown = state
+        shown.prepare(context)
+        let view = ReferralsView(state: shown, strings: ReferralsStrings.of(context.language), global: context.strings,
+                                 today: context.today, glyphs: context.glyphs)
+        view.render(in: area, buffer: &buffer)
+        return view.cursorPosition(in: area)
+    }
+}

@@ -1,0 +1,76 @@
+import NaraDomain
+
+/// The referral screen's words in both languages. Kept beside the screen so the shared
+/// table stays small and two screens never fight over one file.
+struct ReferralsStrings: Sendable {
+    var tabInbox: String, tabOutbox: String, tabPatient: String
+    var colIdentifier: String, colName: String, colOtherUnit: String, colPriority: String
+    var colState: String, colDeadline: String, colSent: String
+    var noPatientOpen: String, noReferrals: String, noneMatch: String
+    var filterAllOpen: String, filterAll: String, overdueOnly: String, withClosed: String
+    var sortDeadline: String, sortSent: String
+    var paused: String
+    var pausedLeft: @Sendable (Int) -> String
+    var daysLeft: @Sendable (Int) -> String
+    var overdueDays: @Sendable (Int) -> String
+    var met: @Sendable (String, Bool) -> String
+    var count: @Sendable (Int) -> String
+    // Detail
+    var detailTitle: String, question: String, priority: String, guarantee: String, from: String, to: String
+    var sent: String, booked: String, seen: String, clock: String, pauses: String, reply: String, history: String
+    var selfReferral: String, ongoing: String, noSelection: String, forwardedTo: String
+    // Menu, forms, confirmations
+    var menuTitle: String, noActions: String
+    var newTitle: String, fieldUnit: String, fieldPriority: String, fieldQuestion: String
+    var fieldReason: String, fieldDate: String, fieldReply: String, fieldPauseKind: String, fieldComment: String
+    var hintUnit: String, hintPriority: String, hintDate: String, hintPauseKind: String, formFooter: String
+    var errRequired: String, errNoUnit: String, errOwnUnit: String, errDate: String, errPriority: String
+    var errPauseKind: String
+    var errManyUnits: @Sendable (String) -> String
+    var unitMatch: @Sendable (String) -> String
+    var confirmTitle: String, discardTitle: String, discardText: String
+    var confirmStep: @Sendable (String, String) -> String
+    var needPatient: String
+    var created: @Sendable (String) -> String
+    var done: @Sendable (String, String) -> String
+    var conflict: @Sendable (String, String) -> String
+    var reloaded: String
+    // Keys
+    var keymapTitle: String, helpTab: String, helpFirstLast: String, helpMenu: String, helpNew: String
+    var helpFilterState: String, helpFilterPriority: String, helpOverdue: String, helpClosed: String
+    var helpSort: String, helpReload: String, helpDetail: String
+
+    static func of(_ language: Language) -> ReferralsStrings { language == .sv ? sv : en }
+
+    func state(_ s: ReferralState) -> String {
+        switch s {
+        case .draft: return states[0]
+        case .sent: return states[1]
+        case .received: return states[2]
+        case .accepted: return states[3]
+        case .rejected: return states[4]
+        case .forwarded: return states[5]
+        case .booked: return states[6]
+        case .seen: return states[7]
+        case .answered: return states[8]
+        case .acknowledged: return states[9]
+        case .cancelled: return states[10]
+        }
+    }
+    var states: [String]
+
+    func step(_ kind: ReferralActionKind) -> String { steps[kind.rawValue] ?? kind.rawValue }
+    var steps: [String: String]
+
+    func priority(_ p: ReferralPriority) -> String { priorities[p.rawValue] ?? p.rawValue }
+    var priorities: [String: String]
+
+    func guarantee(_ g: GuaranteeKind) -> String { guarantees[g.rawValue] ?? g.rawValue }
+    var guarantees: [String: String]
+
+    func pause(_ k: PauseKind) -> String { k == .medical ? pauseMedical : pausePatient }
+    var pausePatient: String, pauseMedical: String
+
+    /// ReferralError.code → a sentence; English falls back to the domain's own text.
+    var errors: [String: String]
+}
