@@ -14,6 +14,8 @@ final class ChangeWatcher: Sendable {
         config.readonly = true
         config.label = "nara.watcher"
         queue = try DatabaseQueue(path: path, configuration: config)
+        // Learn where the file stands now, so a commit made before the first poll counts.
+        _ = try hasChanged()
     }
 
     func hasChanged() throws -> Bool {
