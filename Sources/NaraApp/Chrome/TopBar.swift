@@ -12,8 +12,8 @@ struct TopBar: Widget {
         let s = state.strings
         buffer.fill(area, style: Style(.header))
         let staff = state.session.staff
-        let left = " \(s.product) │ \(state.session.unit.name) │ "
-            + "\(staff.name), \(s.profession(staff.profession))"
+        // Who is working comes before where: when the line is short, the unit is cut first.
+        let left = " \(s.product) │ \(staff.name), \(s.profession(staff.profession)) │ \(state.session.unit.name)"
         let clock = " " + Self.time(state.now, in: state.timeZone) + " "
         let demo = state.session.isDemoStore ? s.demoBanner : ""
         let rightWidth = DisplayWidth.of(clock) + DisplayWidth.of(demo) + (demo.isEmpty ? 0 : 1)
