@@ -18,7 +18,7 @@ extension ContinuityStrings {
         measureN: "Encounters (N)", measureProviders: "Providers (M)", measureKnown: "Known provider",
         measureNamed: "Named-contact share",
         groupDoctors: "Doctors", groupNurses: "Nurses", groupAll: "All",
-        notAvailableNote: "– = fewer than two encounters, no measure",
+        notAvailableNote: "– = no measure: under two encounters, or no named contact",
         perMonth: "Encounters per month",
         perProvider: "Encounters per provider",
         noProviders: "No encounters in the period.",

@@ -18,7 +18,7 @@ extension ContinuityStrings {
         measureN: "Kontakter (N)", measureProviders: "Vårdgivare (M)", measureKnown: "Känd vårdgivare",
         measureNamed: "Andel fast kontakt",
         groupDoctors: "Läkare", groupNurses: "Sjuksk.", groupAll: "Alla",
-        notAvailableNote: "– = färre än två kontakter, inget mått",
+        notAvailableNote: "– = inget mått: färre än två kontakter eller ingen fast kontakt",
         perMonth: "Kontakter per månad",
         perProvider: "Kontakter per vårdgivare",
         noProviders: "Inga kontakter i perioden.",
