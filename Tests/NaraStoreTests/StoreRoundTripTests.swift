@@ -181,7 +181,7 @@ import Testing
         let id = try PersonIdentifier.parse(TestPnr.b, today: f.today)
         let p = try f.store.registerPatient(NewPatient(identifier: id, givenName: "Ann\u{1B}]0;x\u{07}a",
                                                        familyName: "Ek\u{202E}dahl\u{9B}"),
-                                            listedAt: nil, on: f.today, as: f.nurse)
+                                            listedAt: StoreFixture.vc, on: f.today, as: f.nurse)
         #expect(p.givenName == "Ann]0;xa")
         #expect(p.familyName == "Ekdahl")
         #expect(try f.store.openRecord(p.id, as: f.nurse).patient.familyName == "Ekdahl")

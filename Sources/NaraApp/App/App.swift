@@ -44,7 +44,12 @@ public final class App {
             state.now = clock.now
             refreshIfOthersChanged()
         case .paste:
-            if state.overlay == nil { _ = toScreen(event) }
+            if case .emergency(var access) = state.overlay {
+                _ = access.handle(event)
+                state.overlay = .emergency(access)
+            } else if state.overlay == nil {
+                _ = toScreen(event)
+            }
         case .key(let key):
             route(key)
         }
@@ -79,7 +84,9 @@ public final class App {
         switch command {
         case .openPatient(let id): openRecord(id)
         case .reloadPatient:
-            if let id = state.patient?.patient.id { openRecord(id, show: false) }
+            if let id = state.patient?.patient.id {
+                openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)
+            }
         case .go(let screen): go(screen)
         case .back: back()
         case .message(let text, let isError): state.message = Message(text: text, kind: isError ? .error : .info)
@@ -127,14 +134,35 @@ public final class App {
     /// session's commit touched it.
     private var recordFingerprint: String?
 
-    private func openRecord(_ id: PatientID, show: Bool = true) {
+    /// Opens a record through the store's door. Without a care relationship the door
+    /// refuses and the two-step emergency access dialog takes over.
+    private func openRecord(_ id: PatientID, show: Bool = true, emergencyReason: String? = nil) {
+        var context = state.session.context
+        context.emergencyReason = emergencyReason
         do {
-            recordFingerprint = try store.recordFingerprint(id)
-            state.patient = try store.openRecord(id, as: state.session.context)
+            let fingerprint = try store.recordFingerprint(id)
+            state.patient = try store.openRecord(id, as: context)
+            recordFingerprint = fingerprint
+            state.patientEmergencyReason = emergencyReason
             if show {
+                state.overlay = nil
                 state.stack.removeSubrange(1...)
                 go(.overview)
+                if emergencyReason != nil { state.message = Message(text: state.strings.emergencyOpened, kind: .info) }
             }
+        } catch StoreError.emergencyAccessRequired {
+            guard show else { return }
+            let summary = try? store.patientSummary(id)
+            let label = summary.map { ($0.name ?? state.strings.protectedIdentity) + " " + $0.identifier.display } ?? "\(id)"
+            state.overlay = .emergency(EmergencyAccess(patient: id, label: label))
+        } catch StoreError.accessDenied(.emergencyReasonRequired) {
+            if case .emergency(var access) = state.overlay {
+                access.error = state.strings.emergencyReasonTooShort
+                state.overlay = .emergency(access)
+            }
+        } catch StoreError.accessDenied {
+            state.overlay = nil
+            state.message = Message(text: state.strings.accessDenied, kind: .error)
         } catch {
             state.message = Message(text: "\(state.strings.errorPrefix) \(error)", kind: .error)
         }
@@ -159,6 +187,19 @@ public final class App {
             case .enter: if yes { state.shouldQuit = true } else { state.overlay = nil }
             default: break
             }
+        case .emergency(var access):
+            switch access.handle(.key(key)) {
+            case .stay: state.overlay = .emergency(access)
+            case .cancel: state.overlay = nil
+            case .open(let reason):
+                if reason.count < AccessPolicy.minimumReasonLength {
+                    access.error = state.strings.emergencyReasonTooShort
+                    state.overlay = .emergency(access)
+                } else {
+                    state.overlay = .emergency(access)
+                    openRecord(access.patient, emergencyReason: reason)
+                }
+            }
         case nil:
             break
         }
@@ -170,7 +211,7 @@ public final class App {
         guard (try? store.hasChanged()) == true else { return }
         if let id = state.patient?.patient.id, let print = try? store.recordFingerprint(id),
            print != recordFingerprint {
-            openRecord(id, show: false)
+            openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)
         }
         let ctx = context
         for i in state.stack.indices {

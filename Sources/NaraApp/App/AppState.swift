@@ -18,6 +18,7 @@ public struct Message: Hashable, Sendable {
 public enum Overlay: Sendable {
     case help(scroll: Int)
     case confirmQuit(text: String, yesSelected: Bool)
+    case emergency(EmergencyAccess)
 }
 
 public struct AppState: Sendable {
@@ -33,6 +34,9 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     /// The patient whose record is open, shown by the overview and continuity screens.
     public var patient: PatientRecord?
+    /// Set when the open record was opened through emergency access: reading it again
+    /// (after others' changes) needs the same stated reason.
+    public var patientEmergencyReason: String?
     public var shouldQuit = false
 
     public init(session: Session, strings: Strings, width: Int, height: Int, now: Date,

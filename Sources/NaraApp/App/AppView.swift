@@ -36,6 +36,9 @@ public struct AppView {
             Modal(title: state.strings.confirmQuitTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 50, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)
+        case .emergency(let access):
+            access.render(in: buffer.area, buffer: &buffer, strings: state.strings, glyphs: glyphs)
+            return (buffer, access.cursor(in: buffer.area, strings: state.strings))
         case nil:
             break
         }

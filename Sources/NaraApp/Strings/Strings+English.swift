@@ -50,6 +50,15 @@ extension Strings {
         tooSmall: { w, h in "Make the window at least 80×24 (now \(w)×\(h))." },
         helpFooter: "Esc closes help.",
         storeChanged: "Updated with changes from others.",
-        errorPrefix: "Error:"
+        errorPrefix: "Error:",
+        emergencyTitle: "Emergency access",
+        emergencyExists: { who in "A record exists for \(who)." },
+        emergencyNoRelationship: "Your unit has no care relationship with the patient.",
+        emergencyAsk: "Open the record with emergency access? (y/n)",
+        emergencyReasonPrompt: "Reason for emergency access (required):",
+        emergencyLogged: "The access is logged with the reason and reviewed. Enter opens, Esc cancels.",
+        emergencyReasonTooShort: "Give a reason of at least five characters.",
+        emergencyOpened: "Opened with emergency access. The access will be reviewed.",
+        accessDenied: "You are not allowed to open this record."
     )
 }

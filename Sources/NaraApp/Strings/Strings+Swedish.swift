@@ -49,6 +49,15 @@ extension Strings {
         tooSmall: { w, h in "Gör fönstret minst 80×24 (nu \(w)×\(h))." },
         helpFooter: "Esc stänger hjälpen.",
         storeChanged: "Uppdaterat med ändringar från andra.",
-        errorPrefix: "Fel:"
+        errorPrefix: "Fel:",
+        emergencyTitle: "Nödåtkomst",
+        emergencyExists: { who in "Det finns en journal för \(who)." },
+        emergencyNoRelationship: "Din enhet har ingen vårdrelation med patienten.",
+        emergencyAsk: "Öppna journalen med nödåtkomst? (j/n)",
+        emergencyReasonPrompt: "Skäl till nödåtkomst (krävs):",
+        emergencyLogged: "Åtkomsten loggas med skälet och granskas. Enter öppnar, Esc avbryter.",
+        emergencyReasonTooShort: "Skriv ett skäl på minst fem tecken.",
+        emergencyOpened: "Öppnad med nödåtkomst. Åtkomsten granskas.",
+        accessDenied: "Du har inte behörighet att öppna journalen."
     )
 }

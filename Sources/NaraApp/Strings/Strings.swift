@@ -47,6 +47,16 @@ public struct Strings: Sendable {
     public var helpFooter: String
     public var storeChanged: String
     public var errorPrefix: String
+    // Emergency access (nödåtkomst)
+    public var emergencyTitle: String
+    public var emergencyExists: @Sendable (String) -> String
+    public var emergencyNoRelationship: String
+    public var emergencyAsk: String
+    public var emergencyReasonPrompt: String
+    public var emergencyLogged: String
+    public var emergencyReasonTooShort: String
+    public var emergencyOpened: String
+    public var accessDenied: String
 }
 
 extension Strings {

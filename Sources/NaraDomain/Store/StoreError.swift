@@ -16,6 +16,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case locked(path: String)
     case newerSchema(path: String, found: String)
     case notAStore(path: String)
+    /// The record exists but the user has no care relationship with the patient: it
+    /// opens only through emergency access with a stated reason (nödåtkomst).
+    case emergencyAccessRequired(PatientID)
+    /// The access policy refuses the record outright.
+    case accessDenied(AccessDenial)
     case other(String)
 
     public var description: String {
@@ -35,6 +40,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .newerSchema(let path, let found):
             return "the store \(path) was written by a newer version of nara (schema \(found)); upgrade nara"
         case .notAStore(let path): return "\(path) is not a Nära store"
+        case .emergencyAccessRequired:
+            return "a record exists, but you have no care relationship with the patient: open it with emergency access and a reason"
+        case .accessDenied(let denial):
+            switch denial {
+            case .emergencyReasonRequired: return "emergency access needs a reason of at least \(AccessPolicy.minimumReasonLength) characters"
+            case .administratorWithoutRelationship: return "administrators do not open records without a care relationship"
+            case .noClinicalRole: return "your account has no clinical role, so it cannot open records"
+            case .inactiveUser: return "your account is deactivated"
+            }
         case .other(let text): return text
         }
     }

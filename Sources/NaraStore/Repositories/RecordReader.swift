@@ -3,8 +3,13 @@ import NaraDomain
 
 extension SQLiteStore {
     public func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord {
-        try throughDoor(context, patient: id, action: .read, detail: "record") { db in
-            try RecordQuery.load(db, id)
+        let today = clock.today
+        return try write { db in
+            let basis = try AccessCheck.basis(db, patient: id, context: context, today: today)
+            let record = try RecordQuery.load(db, id)
+            // The basis goes into the log row, so a review sees why the record was opened.
+            try appendLog(db, context: context, patient: id, action: .read, detail: "record (\(basis.rawValue))")
+            return record
         }
     }
 }
