@@ -164,7 +164,7 @@ public final class App {
             state.overlay = nil
             state.message = Message(text: state.strings.accessDenied, kind: .error)
         } catch {
-            state.message = Message(text: "\(state.strings.errorPrefix) \(error)", kind: .error)
+            state.message = Message(text: state.strings.describe(error), kind: .error)
         }
     }
 

@@ -89,7 +89,10 @@ public struct ContinuityScreen: ScreenModel {
             _ = ContinuityReducer.reduce(&state, .saveFailed(text), env)
             return [.message(text, isError: true)]
         } catch {
-            let text = s.couldNotSave("\(error)")
+            // The store's own words, in the user's language where it has them.
+            let described = context.strings.describe(error)
+            let text = s.couldNotSave(described.hasPrefix(context.strings.errorPrefix + " ")
+                ? String(described.dropFirst(context.strings.errorPrefix.count + 1)) : described)
             _ = ContinuityReducer.reduce(&state, .saveFailed(text), env)
             return [.message(text, isError: true)]
         }

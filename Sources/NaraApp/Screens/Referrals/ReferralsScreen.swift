@@ -152,7 +152,7 @@ public struct ReferralsScreen: ScreenModel {
         case StoreError.invalid(let text):
             return .message(text, isError: true)
         default:
-            return .message("\(context.strings.errorPrefix) \(error)", isError: true)
+            return .message(context.strings.describe(error), isError: true)
         }
     }
 

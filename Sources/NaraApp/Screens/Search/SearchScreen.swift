@@ -44,7 +44,7 @@ public struct SearchScreen: ScreenModel {
                     let found = try context.store.searchPatients(query, limit: SearchState.limit)
                     _ = SearchReducer.reduce(&state, .results(found, query: query), visibleRows: rows)
                 } catch {
-                    commands.append(.message("\(context.strings.errorPrefix) \(error)", isError: true))
+                    commands.append(.message(context.strings.describe(error), isError: true))
                 }
             case .openRecord(let id):
                 commands.append(.openPatient(id))

@@ -63,7 +63,7 @@ public struct WorkListsScreen: ScreenModel {
                 } catch {
                     // Nothing is shown that was not logged.
                     if logged { _ = WorkListsReducer.reduce(&state, .back, visibleRows: rows) }
-                    commands.append(.message("\(context.strings.errorPrefix) \(error)", isError: true))
+                    commands.append(.message(context.strings.describe(error), isError: true))
                 }
             case .openPatient(let id):
                 commands.append(.openPatient(id))

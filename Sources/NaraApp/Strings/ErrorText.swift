@@ -1,0 +1,43 @@
+import Foundation
+import NaraDomain
+
+extension Strings {
+    /// An error as a sentence in the user's language. The store's refusals that carry a
+    /// free text (`StoreError.invalid`) are shown as the store wrote them.
+    public func describe(_ error: any Error) -> String {
+        guard let error = error as? StoreError else { return "\(errorPrefix) \(error)" }
+        let sv = language == .sv
+        switch error {
+        case .conflict(let by, let at):
+            return sv ? "Ändrad av \(by) \(StoreErrorTime.text(at)) sedan du öppnade den. Läs om och försök igen."
+                      : "Changed by \(by) at \(StoreErrorTime.text(at)) since you opened it. Reload and try again."
+        case .notFound(let what): return sv ? "Hittades inte: \(what)." : "Not found: \(what)."
+        case .duplicate(let what): return sv ? "Finns redan: \(what)." : "Already exists: \(what)."
+        case .unknownStaff(let id): return sv ? "Okänd personal: \(id)." : "Unknown staff member: \(id)."
+        case .inactiveStaff(let id): return sv ? "\(id) är inte längre aktiv." : "\(id) is no longer active."
+        case .readOnly:
+            return sv ? "Databasen är skrivskyddad: inget sparades. Du kan fortsätta läsa."
+                      : "The store is read-only: nothing was saved. You can go on reading."
+        case .diskFull:
+            return sv ? "Disken är full: inget sparades. Det som redan är sparat finns kvar."
+                      : "The disk is full: nothing was saved. What was saved before is safe."
+        case .locked:
+            return sv ? "Databasen är upptagen av en annan process. Försök igen om en stund."
+                      : "The store is busy in another process. Try again in a moment."
+        case .emergencyAccessRequired: return emergencyNoRelationship
+        case .accessDenied: return accessDenied
+        case .invalid(let text): return "\(errorPrefix) \(text)"
+        default: return "\(errorPrefix) \(error)"
+        }
+    }
+}
+
+enum StoreErrorTime {
+    static func text(_ date: Date) -> String {
+        let tz = TimeZone(identifier: "Europe/Stockholm") ?? .current
+        let day = LocalDate(date: date, in: tz)
+        let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
+        let m = ((secs % 86_400) + 86_400) % 86_400 / 60
+        return day.iso + " " + (m / 60 < 10 ? "0" : "") + String(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + String(m % 60)
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import NaraApp
+import NaraDomain
+import Testing
+
+@Suite struct ErrorTextTests {
+    @Test func storeErrorsSpeakTheUsersLanguage() {
+        let at = LocalDate(year: 2026, month: 11, day: 23)!.noon(in: TimeZone(identifier: "Europe/Stockholm")!)
+        let conflict = StoreError.conflict(changedBy: "per.lind", at: at)
+        #expect(Strings.swedish.describe(conflict) == "Ändrad av per.lind 2026-11-23 12:00 sedan du öppnade den. Läs om och försök igen.")
+        #expect(Strings.english.describe(conflict).hasPrefix("Changed by per.lind at 2026-11-23 12:00"))
+        #expect(Strings.swedish.describe(StoreError.diskFull).hasPrefix("Disken är full: inget sparades"))
+        #expect(Strings.english.describe(StoreError.readOnly(path: "/x")).hasPrefix("The store is read-only"))
+        #expect(Strings.swedish.describe(StoreError.accessDenied(.inactiveUser)) == Strings.swedish.accessDenied)
+    }
+}
