@@ -40,3 +40,34 @@ extension Strings {
         }
     }
 }
+
+extension Strings {
+    /// One word per lifecycle state, shared by every screen that shows a referral.
+    public func referralState(_ state: ReferralState) -> String {
+        let sv = language == .sv
+        switch state {
+        case .draft: return sv ? "utkast" : "draft"
+        case .sent: return sv ? "skickad" : "sent"
+        case .received: return sv ? "mottagen" : "received"
+        case .accepted: return sv ? "accepterad" : "accepted"
+        case .rejected: return sv ? "avvisad" : "rejected"
+        case .forwarded: return sv ? "vidarebefordrad" : "forwarded"
+        case .booked: return sv ? "bokad" : "booked"
+        case .seen: return sv ? "besökt" : "seen"
+        case .answered: return sv ? "besvarad" : "answered"
+        case .acknowledged: return sv ? "kvitterad" : "acknowledged"
+        case .cancelled: return sv ? "makulerad" : "cancelled"
+        }
+    }
+
+    public func encounterMode(_ mode: EncounterMode) -> String {
+        let sv = language == .sv
+        switch mode {
+        case .visit: return sv ? "besök" : "visit"
+        case .phone: return sv ? "telefon" : "phone"
+        case .video: return "video"
+        case .chat: return sv ? "chatt" : "chat"
+        case .homeVisit: return sv ? "hembesök" : "home visit"
+        }
+    }
+}

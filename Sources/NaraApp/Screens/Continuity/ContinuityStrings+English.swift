@@ -11,7 +11,6 @@ extension ContinuityStrings {
         noContacts: "No named care contact or named GP. a assigns a care contact, l a GP.",
         ongoing: "ongoing",
         colDate: "Date", colTime: "Time", colMode: "Mode", colPlanned: "Plan", colStaff: "Staff",
-        modeVisit: "visit", modePhone: "phone", modeVideo: "video", modeChat: "chat", modeHomeVisit: "home visit",
         yes: "yes", no: "no",
         noEncounters: "No encounters recorded. n registers one.",
         window: { months, from, to in "Last \(months) months (\(from) – \(to))" },

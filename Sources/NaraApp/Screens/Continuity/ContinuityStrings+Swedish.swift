@@ -11,7 +11,6 @@ extension ContinuityStrings {
         noContacts: "Ingen fast vårdkontakt eller fast läkarkontakt. a utser en vårdkontakt, l en läkare.",
         ongoing: "pågår",
         colDate: "Datum", colTime: "Tid", colMode: "Sätt", colPlanned: "Plan", colStaff: "Personal",
-        modeVisit: "besök", modePhone: "telefon", modeVideo: "video", modeChat: "chatt", modeHomeVisit: "hembesök",
         yes: "ja", no: "nej",
         noEncounters: "Inga kontakter registrerade. n registrerar en.",
         window: { months, from, to in "Senaste \(months) månaderna (\(from) – \(to))" },

@@ -17,7 +17,6 @@ public struct ContinuityStrings: Sendable {
     public var ongoing: String
     // Encounters
     public var colDate: String, colTime: String, colMode: String, colPlanned: String, colStaff: String
-    public var modeVisit: String, modePhone: String, modeVideo: String, modeChat: String, modeHomeVisit: String
     public var yes: String, no: String
     public var noEncounters: String
     // Measures
@@ -81,15 +80,7 @@ public struct ContinuityStrings: Sendable {
         role == .careContact ? roleCareContact : roleNamedPhysician
     }
 
-    func mode(_ mode: EncounterMode) -> String {
-        switch mode {
-        case .visit: return modeVisit
-        case .phone: return modePhone
-        case .video: return modeVideo
-        case .chat: return modeChat
-        case .homeVisit: return modeHomeVisit
-        }
-    }
+    func mode(_ mode: EncounterMode) -> String { language.strings.encounterMode(mode) }
 
     func principal(_ p: Principal) -> String {
         switch p {

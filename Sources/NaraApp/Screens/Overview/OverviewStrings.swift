@@ -74,20 +74,7 @@ struct OverviewStrings: Sendable {
 
     func more(_ n: Int) -> String { language == .sv ? "+\(n) till" : "+\(n) more" }
 
-    func mode(_ mode: EncounterMode) -> String {
-        switch (language, mode) {
-        case (.sv, .visit): return "besök"
-        case (.sv, .phone): return "telefon"
-        case (.sv, .video): return "video"
-        case (.sv, .chat): return "chatt"
-        case (.sv, .homeVisit): return "hembesök"
-        case (.en, .visit): return "visit"
-        case (.en, .phone): return "phone"
-        case (.en, .video): return "video"
-        case (.en, .chat): return "chat"
-        case (.en, .homeVisit): return "home visit"
-        }
-    }
+    func mode(_ mode: EncounterMode) -> String { language.strings.encounterMode(mode) }
 
     /// The short forms Swedish staff write after a name: "Karin Berg dsk".
     func professionShort(_ p: Profession?) -> String {
@@ -120,32 +107,7 @@ struct OverviewStrings: Sendable {
         }
     }
 
-    func state(_ state: ReferralState) -> String {
-        switch (language, state) {
-        case (.sv, .draft): return "utkast"
-        case (.sv, .sent): return "skickad"
-        case (.sv, .received): return "mottagen"
-        case (.sv, .accepted): return "accepterad"
-        case (.sv, .rejected): return "avvisad"
-        case (.sv, .forwarded): return "vidarebefordrad"
-        case (.sv, .booked): return "bokad"
-        case (.sv, .seen): return "besök gjort"
-        case (.sv, .answered): return "besvarad"
-        case (.sv, .acknowledged): return "svar kvitterat"
-        case (.sv, .cancelled): return "makulerad"
-        case (.en, .draft): return "draft"
-        case (.en, .sent): return "sent"
-        case (.en, .received): return "received"
-        case (.en, .accepted): return "accepted"
-        case (.en, .rejected): return "rejected"
-        case (.en, .forwarded): return "forwarded"
-        case (.en, .booked): return "booked"
-        case (.en, .seen): return "seen"
-        case (.en, .answered): return "answered"
-        case (.en, .acknowledged): return "reply acknowledged"
-        case (.en, .cancelled): return "cancelled"
-        }
-    }
+    func state(_ state: ReferralState) -> String { language.strings.referralState(state) }
 
     /// "12 dagar kvar", "1 dag försenad": negative means past the deadline.
     func daysLeft(_ days: Int) -> String {

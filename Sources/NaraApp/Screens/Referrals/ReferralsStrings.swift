@@ -42,22 +42,8 @@ struct ReferralsStrings: Sendable {
 
     static func of(_ language: Language) -> ReferralsStrings { language == .sv ? sv : en }
 
-    func state(_ s: ReferralState) -> String {
-        switch s {
-        case .draft: return states[0]
-        case .sent: return states[1]
-        case .received: return states[2]
-        case .accepted: return states[3]
-        case .rejected: return states[4]
-        case .forwarded: return states[5]
-        case .booked: return states[6]
-        case .seen: return states[7]
-        case .answered: return states[8]
-        case .acknowledged: return states[9]
-        case .cancelled: return states[10]
-        }
-    }
-    var states: [String]
+    func state(_ s: ReferralState) -> String { language.strings.referralState(s) }
+    var language: Language
 
     func step(_ kind: ReferralActionKind) -> String { steps[kind.rawValue] ?? kind.rawValue }
     var steps: [String: String]
