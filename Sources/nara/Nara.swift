@@ -17,7 +17,7 @@ struct Nara: ParsableCommand {
             (~/.local/share/nara/demo.sqlite), created as a demo store on first use.
             """,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, BenchCommand.self,
-                      SelfTestCommand.self]
+                      SelfTestCommand.self, StaffCommand.self, SshCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -43,12 +43,19 @@ struct Nara: ParsableCommand {
     }
 
     func run() throws {
+        // Read before cleaning: the client's command is recorded, never run.
+        let remoteCommand = ProcessInfo.processInfo.environment["SSH_ORIGINAL_COMMAND"]
+        ProgramEnvironment.clean()
         try reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let language = Language.resolve(option: lang, environment: environment) ?? .sv
             let chosenTheme = try ThemeCatalog.load(theme, environment: environment)
             let store = try storeOptions.open()
             let session = try SessionResolver.resolve(store: store, user: user, environment: environment)
+            if let remoteCommand {
+                try store.logAccess(nil, action: .read, detail: ProgramEnvironment.ignoredCommandDetail(remoteCommand),
+                                    as: session.context)
+            }
             let backend = try NcursesBackend(options: NcursesOptions(
                 theme: chosenTheme, forceASCII: ascii, noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false))
             defer { backend.shutdown() }

@@ -74,8 +74,8 @@ func exists(_ db: Database, _ sql: String, _ arguments: StatementArguments) thro
 }
 
 /// Login names go into SSH forced commands and log rows: keep them to a safe alphabet.
-enum StaffIDRules {
-    static func isValid(_ id: StaffID) -> Bool {
+public enum StaffIDRules {
+    public static func isValid(_ id: StaffID) -> Bool {
         let s = id.rawValue
         return (1...64).contains(s.count) && s.allSatisfy { c in
             c.isASCII && (c.isLowercase || c.isASCIIDigitCharacter || c == "." || c == "_" || c == "-")

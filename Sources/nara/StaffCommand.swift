@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import NaraDomain
+import NaraStore
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff",
+        abstract: "Add, list and deactivate staff, and keep their SSH keys.",
+        discussion: """
+            After any change to staff or keys, regenerate the service account's keys file with \
+            `nara ssh authorized-keys` (see docs/DEPLOYMENT.md).
+            """,
+        subcommands: [StaffAddCommand.self, StaffAddKeyCommand.self, StaffListCommand.self,
+                      StaffDeactivateCommand.self]
+    )
+}
+
+struct StaffDeactivateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate",
+        abstract: "Stop a staff member from signing in. Their history and keys stay on file."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp("The staff member's login name.", valueName: "ID"))
+    var id: String
+
+    func run() throws {
+        try reportingFailures {
+            let store = try storeOptions.open()
+            try store.setStaffActive(StaffID(rawValue: id), active: false)
+            print("Deactivated \(id).")
+            Output.note("Regenerate the keys file (nara ssh authorized-keys) so that \(id)'s keys stop working.")
+        }
+    }
+}
+
+struct StaffAddKeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-key",
+        abstract: "Put one more SSH public key on file for a staff member (a new workstation, a new key)."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp("The staff member's login name.", valueName: "ID"))
+    var id: String
+    @Option(help: ArgumentHelp("An OpenSSH public key file (one line: TYPE BASE64 [comment]).", valueName: "FILE"))
+    var key: String
+
+    func run() throws {
+        try reportingFailures {
+            let parsed = try KeyFile.read(key)
+            let store = try storeOptions.open()
+            try store.addStaffKey(parsed, for: StaffID(rawValue: id))
+            print("Added a key (\(parsed.type)) for \(id).")
+            Output.note("Regenerate the keys file (nara ssh authorized-keys) for the key to work.")
+        }
+    }
+}
+
+/// Reads a `.pub` file, with the file's name in every complaint so the administrator
+/// knows which of several files was wrong.
+enum KeyFile {
+    static func read(_ path: String) throws -> SSHPublicKey {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.invalid("cannot read the key file \(path)")
+        }
+        defer { try? handle.close() }
+        // A public key is a few hundred bytes; never read a large file whole.
+        let data = (try? handle.read(upToCount: 16_385)) ?? Data()
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StoreError.invalid("key file \(path): not text")
+        }
+        do {
+            return try SSHPublicKey.parse(text)
+        } catch let failure as SSHPublicKey.Failure {
+            throw StoreError.invalid("key file \(path): \(failure)")
+        }
+    }
+}
