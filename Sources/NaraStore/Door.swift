@@ -16,18 +16,29 @@ extension SQLiteStore {
         }
     }
 
+    /// Chains the row to the last one. The read of the last hash runs in the caller's
+    /// write transaction (IMMEDIATE), so two writers cannot both chain to the same row.
+    /// The id is chosen here rather than by SQLite because it is part of the hash.
     func appendLog(_ db: Database, context: AccessContext, patient: PatientID?, action: AccessAction,
                    detail: String) throws {
         let ms = Int64((clock.now.timeIntervalSince1970 * 1000).rounded())
         let reason = context.emergencyReason.map { CleanText.line($0) }
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1"))
+        let previous = (last?["hash"] as String?) ?? AccessLogChain.genesis
+        let content = AccessLogChain.Content(
+            id: (last?["id"] as Int64? ?? 0) + 1, atMs: ms, staffId: context.staffId.rawValue,
+            unitId: context.unitId.rawValue, patientId: patient?.rawValue, action: action.rawValue,
+            detail: String(CleanText.line(detail).prefix(500)),
+            clientAddress: context.clientAddress.map { String(CleanText.line($0).prefix(100)) },
+            sessionId: String(context.sessionId.prefix(64)), emergency: reason != nil, reason: reason)
         try db.execute(sql: """
-            INSERT INTO access_log(at_ms, staff_id, unit_id, patient_id, action, detail, client_address,
-                                   session_id, emergency, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [ms, context.staffId.rawValue, context.unitId.rawValue, patient?.rawValue,
-                             action.rawValue, String(CleanText.line(detail).prefix(500)),
-                             context.clientAddress.map { String(CleanText.line($0).prefix(100)) },
-                             String(context.sessionId.prefix(64)), reason == nil ? 0 : 1, reason])
+            INSERT INTO access_log(id, at_ms, staff_id, unit_id, patient_id, action, detail, client_address,
+                                   session_id, emergency, reason, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [content.id, content.atMs, content.staffId, content.unitId, content.patientId,
+                             content.action, content.detail, content.clientAddress, content.sessionId,
+                             content.emergency ? 1 : 0, content.reason, previous,
+                             AccessLogChain.hash(previous: previous, content)])
     }
 }
 

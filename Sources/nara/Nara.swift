@@ -17,14 +17,13 @@ struct Nara: ParsableCommand {
             (~/.local/share/nara/demo.sqlite), created as a demo store on first use.
             """,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, BenchCommand.self,
-                      SelfTestCommand.self, StaffCommand.self, SshCommand.self]
+                      SelfTestCommand.self, StaffCommand.self, SshCommand.self, AuditCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("The staff member using the program (required on a production store).",
-                               valueName: "ID"))
-    var user: String?
+    @OptionGroup var userOption: UserOption
+    var user: String? { userOption.user }
 
     @Option(help: ArgumentHelp("Interface language: sv (default) or en. Also NARA_LANG.", valueName: "LANG"))
     var lang: String?

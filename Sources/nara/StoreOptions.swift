@@ -29,6 +29,15 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// `--user`. The top command parses its options out of the whole command line, so a
+/// subcommand's own `--user` would never see a value; sharing this type hands the
+/// parsed value down to the subcommands that declare it.
+struct UserOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The staff member using the program (required on a production store).",
+                               valueName: "ID"))
+    var user: String?
+}
+
 enum StoreLocation {
     static var defaultDemoStore: String {
         let env = ProcessInfo.processInfo.environment

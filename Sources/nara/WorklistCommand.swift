@@ -25,9 +25,10 @@ struct WorklistCommand: ParsableCommand {
     var format: Format = .table
     @Option(help: ArgumentHelp("The care unit whose list to print.", valueName: "ID"))
     var unit: String?
-    @Option(help: ArgumentHelp("The staff member asking (decides the unit when --unit is not given).",
-                               valueName: "ID"))
-    var user: String?
+    /// Shared with the top command: ArgumentParser gives `--user` to the command that
+    /// declares it first, so every command takes it from the same option group.
+    @OptionGroup var userOption: UserOption
+    var user: String? { userOption.user }
     @Option(help: ArgumentHelp("The day to evaluate the rules on (YYYY-MM-DD), default today.", valueName: "DATE"))
     var today: String?
     @Option(help: ArgumentHelp("At most this many patients.", valueName: "N"))

@@ -24,3 +24,15 @@ import Testing
         #expect(bad.stderr.contains("elderly-multimorbid"))
     }
 }
+
+@Suite struct WorklistUserTests {
+    @Test func anUnknownUserIsAnErrorNotTheDemoNurse() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("u.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "300"]).status == 0)
+        let r = try NaraBinary.run(["worklist", "discharged", "--store", path, "--user", "nobody"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("unknown user 'nobody'"))
+    }
+}

@@ -5,6 +5,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(SchemaV1.identifier) { db in try SchemaV1.migrate(db) }
+        migrator.registerMigration(SchemaV2.identifier) { db in try SchemaV2.migrate(db) }
         migrator.registerMigration(SchemaStaffKeys.identifier) { db in try SchemaStaffKeys.migrate(db) }
         return migrator
     }

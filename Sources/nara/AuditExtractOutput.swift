@@ -1,0 +1,56 @@
+import Foundation
+import NaraDomain
+
+/// The extract's three formats. Staff names are shown: the patient is entitled to
+/// know who at a public provider opened the record.
+enum AuditExtractOutput {
+    struct Row {
+        var fields: [String]
+        var emergency: Bool
+
+        init(_ entry: AccessLogEntry, unitName: String, staffName: String) {
+            let at = Date(timeIntervalSince1970: TimeInterval(entry.atMilliseconds) / 1000)
+            fields = [AuditExtractOutput.timeFormatter.string(from: at), entry.unitId.rawValue, unitName,
+                      entry.staffId.rawValue, staffName, entry.action.rawValue, entry.detail,
+                      entry.emergency ? "yes" : "no", entry.reason ?? ""]
+            emergency = entry.emergency
+        }
+    }
+
+    static let header = ["time", "unit_id", "unit_name", "staff_id", "staff_name", "action", "detail",
+                         "emergency", "reason"]
+
+    /// Stockholm wall-clock time: what the patient and the reviewer read the log in.
+    static let timeFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = .stockholm
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return f
+    }()
+
+    static func render(_ rows: [Row], format: AuditExtractCommand.Format) -> String {
+        let records = rows.map { $0.fields.map { CleanText.line($0) } }
+        switch format {
+        case .csv:
+            return ([header] + records).map { $0.map(WorkListOutput.csvField).joined(separator: ",") }
+                .joined(separator: "\n") + "\n"
+        case .json:
+            let objects = zip(rows, records).map { row, record -> [String: Any] in
+                var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(header, record))
+                o["emergency"] = row.emergency
+                return o
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .table:
+            guard !records.isEmpty else { return "No access-log rows for this patient.\n" }
+            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
+            func line(_ r: [String]) -> String {
+                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                    .joined(separator: "  ")
+            }
+            return ([line(header)] + records.map(line)).joined(separator: "\n") + "\n\(records.count) rows\n"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@Suite struct AuditCommandTests {
+    func sqlite(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func verifyHeadAndExtract() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "200", "--today", "2026-11-23"]).status == 0)
+        for _ in 0..<3 {
+            let list = try NaraBinary.run(["worklist", "discharged", "--store", path, "--today", "2026-11-23"])
+            #expect(list.status == 0, "\(list.stderr)")
+        }
+        #expect(try NaraBinary.run(["selftest", "write", "--store", path, "--count", "3"]).status == 0)
+
+        let verify = try NaraBinary.run(["audit", "verify", "--store", path])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.hasPrefix("intact: "))
+        let head = try NaraBinary.run(["audit", "head", "--store", path])
+        #expect(head.status == 0, "\(head.stderr)")
+        let parts = head.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(parts.count == 2)
+        #expect(parts.last?.count == 64 && parts.last?.allSatisfy(\.isHexDigit) == true)
+        #expect(verify.stdout.contains(parts.last ?? "-"))
+
+        // The patient selftest wrote to, and a user to take the extract as.
+        let ident = try sqlite(path, """
+            SELECT p.ident FROM access_log l JOIN patient p ON p.id = l.patient_id
+            WHERE l.detail LIKE 'encounter%' ORDER BY l.id DESC LIMIT 1
+            """)
+        let user = try sqlite(path, "SELECT id FROM staff ORDER BY id LIMIT 1")
+        #expect(!ident.isEmpty && !user.isEmpty)
+        let csv = try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", user, "--store", path,
+                                      "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("time,unit_id,unit_name,staff_id,staff_name,action,detail,emergency,reason\n"))
+        #expect(csv.stdout.split(separator: "\n").filter { $0.contains(",write,") }.count >= 3)
+        let json = try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", user, "--store", path,
+                                       "--format", "json"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        // The CSV extract above is in the JSON one: taking an extract is logged.
+        #expect(parsed.contains { ($0["action"] as? String) == "export" && ($0["staff_id"] as? String) == user })
+        let table = try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", user, "--store", path])
+        #expect(table.stdout.contains("staff_name"))
+        #expect(try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", "nobody", "--store", path])
+            .status != 0)
+        #expect(try NaraBinary.run(["audit", "verify", "--store", path]).status == 0)
+
+        _ = try sqlite(path, "DROP TRIGGER access_log_no_update; UPDATE access_log SET detail = 'x' WHERE id = 2;")
+        let broken = try NaraBinary.run(["audit", "verify", "--store", path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("broken at row 2:"), "\(broken.stderr)")
+    }
+}
