@@ -71,3 +71,17 @@ import TerminalUITesting
         assertSnapshot(f.view.render(f.app).buffer, named: "emergency-reason-\(language.rawValue)")
     }
 }
+
+@Suite struct BlockedUnitAppTests {
+    @Test func aBlockedRecordOpensWithOnlyTheUnitsOwnEntriesAndSaysSo() throws {
+        let f = try AppFixture()
+        defer { f.remove() }
+        let id = try #require(try f.store.searchPatients("öberg", limit: 1).first?.id)
+        _ = try f.store.blockUnit(id, unit: AppFixture.vc, from: AppFixture.day, reason: "Patientens begäran",
+                                  as: f.app.state.session.context)
+        f.type("öberg")
+        f.press(.enter)
+        #expect(f.app.state.patient?.restrictedTo == AppFixture.vc)
+        #expect(f.text.contains("Patienten har spärrat din enhet"))
+    }
+}

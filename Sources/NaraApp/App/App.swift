@@ -149,6 +149,9 @@ public final class App {
                 state.stack.removeSubrange(1...)
                 go(.overview)
                 if emergencyReason != nil { state.message = Message(text: state.strings.emergencyOpened, kind: .info) }
+                if state.patient?.restrictedTo != nil {
+                    state.message = Message(text: state.strings.blockedNotice, kind: .error)
+                }
             }
         } catch StoreError.emergencyAccessRequired {
             guard show else { return }

@@ -59,6 +59,7 @@ extension Strings {
         emergencyLogged: "The access is logged with the reason and reviewed. Enter opens, Esc cancels.",
         emergencyReasonTooShort: "Give a reason of at least five characters.",
         emergencyOpened: "Opened with emergency access. The access will be reviewed.",
-        accessDenied: "You are not allowed to open this record."
+        accessDenied: "You are not allowed to open this record.",
+        blockedNotice: "The patient has blocked your unit: only what your unit recorded is shown. The whole record needs emergency access."
     )
 }

@@ -58,6 +58,7 @@ extension Strings {
         emergencyLogged: "Åtkomsten loggas med skälet och granskas. Enter öppnar, Esc avbryter.",
         emergencyReasonTooShort: "Skriv ett skäl på minst fem tecken.",
         emergencyOpened: "Öppnad med nödåtkomst. Åtkomsten granskas.",
-        accessDenied: "Du har inte behörighet att öppna journalen."
+        accessDenied: "Du har inte behörighet att öppna journalen.",
+        blockedNotice: "Patienten har spärrat din enhet: bara uppgifter från din enhet visas. Hela journalen kräver nödåtkomst."
     )
 }

@@ -57,6 +57,7 @@ public struct Strings: Sendable {
     public var emergencyReasonTooShort: String
     public var emergencyOpened: String
     public var accessDenied: String
+    public var blockedNotice: String
 }
 
 extension Strings {

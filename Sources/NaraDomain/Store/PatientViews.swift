@@ -45,6 +45,9 @@ public struct PatientRecord: Hashable, Sendable {
     /// Every staff member and unit the record mentions, for names and professions.
     public var staff: [StaffID: Staff]
     public var units: [UnitID: CareUnit]
+    /// Set when the patient has blocked the reader's unit (spärr): the record then holds
+    /// only what was recorded at that unit.
+    public var restrictedTo: UnitID?
 
     public init(patient: Patient, listings: [Listing], contacts: [CareContact], problems: [Problem],
                 encounters: [Encounter], referrals: [Referral], plans: [CoordinatedPlan],
@@ -65,5 +68,21 @@ public struct PatientRecord: Hashable, Sendable {
 
     public func activeContacts(on date: LocalDate, role: ContactRole? = nil) -> [CareContact] {
         contacts.filter { $0.isActive(on: date) && (role == nil || $0.role == role) }
+    }
+}
+
+extension PatientRecord {
+    /// What a blocked unit may see: only entries made at the unit itself. Problems carry
+    /// no unit, so none is shown; the listing is administrative and stays.
+    public func restricted(to unit: UnitID) -> PatientRecord {
+        var r = self
+        r.encounters = encounters.filter { $0.unitId == unit }
+        r.contacts = contacts.filter { $0.unitId == unit }
+        r.referrals = referrals.filter { $0.fromUnitId == unit || $0.toUnitId == unit }
+        r.plans = plans.filter { $0.unitIds.contains(unit) }
+        r.discharges = discharges.filter { $0.unitId == unit }
+        r.problems = []
+        r.restrictedTo = unit
+        return r
     }
 }

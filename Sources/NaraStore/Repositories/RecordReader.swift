@@ -5,10 +5,13 @@ extension SQLiteStore {
     public func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord {
         let today = clock.today
         return try write { db in
-            let basis = try AccessCheck.basis(db, patient: id, context: context, today: today)
-            let record = try RecordQuery.load(db, id)
+            let grant = try AccessCheck.grant(db, patient: id, context: context, today: today)
+            var record = try RecordQuery.load(db, id)
+            if grant.restrictedToOwnUnit { record = record.restricted(to: context.unitId) }
             // The basis goes into the log row, so a review sees why the record was opened.
-            try appendLog(db, context: context, patient: id, action: .read, detail: "record (\(basis.rawValue))")
+            let limit = grant.restrictedToOwnUnit ? ", blocked: own unit only" : ""
+            try appendLog(db, context: context, patient: id, action: .read,
+                          detail: "record (\(grant.basis.rawValue)\(limit))")
             return record
         }
     }
