@@ -7,8 +7,8 @@ import NaraStore
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Verify the access log's hash chain, print its head, or extract a patient's log.",
-        subcommands: [Verify.self, Head.self, AuditExtractCommand.self]
+        abstract: "Verify the access log's hash chain, print its head, extract a patient's log, or review accesses.",
+        subcommands: [Verify.self, Head.self, AuditExtractCommand.self, AuditReviewCommand.self, AuditMarkCommand.self]
     )
 
     struct Verify: ParsableCommand {

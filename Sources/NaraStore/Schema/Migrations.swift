@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration(SchemaV2.identifier) { db in try SchemaV2.migrate(db) }
         migrator.registerMigration(SchemaStaffKeys.identifier) { db in try SchemaStaffKeys.migrate(db) }
         migrator.registerMigration(SchemaBlocks.identifier) { db in try SchemaBlocks.migrate(db) }
+        migrator.registerMigration(SchemaAccessReview.identifier) { db in try SchemaAccessReview.migrate(db) }
         return migrator
     }
 

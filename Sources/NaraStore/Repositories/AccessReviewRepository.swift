@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Log review (logguppföljning, DOMAIN.md): every emergency access in a period, plus a
+/// sample of the other accesses drawn so that the same seed gives the same sample, so a
+/// review can be shown later to have covered what it says it covered.
+extension SQLiteStore {
+    public func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64) throws -> [AccessReviewItem] {
+        guard from <= to else { throw StoreError.invalid("the period ends before it starts") }
+        guard sample >= 0 else { throw StoreError.invalid("the sample size cannot be negative") }
+        let start = Self.startOfDayMs(from), end = Self.startOfDayMs(to.adding(days: 1))
+        return try read { db in
+            let emergencies = try Int64.fetchAll(db, sql: """
+                SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 1 ORDER BY id
+                """, arguments: [start, end])
+            let others = try Int64.fetchAll(db, sql: """
+                SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 0
+                """, arguments: [start, end])
+            let drawn = others.map { (key: Self.mix($0 ^ Int64(bitPattern: seed)), id: $0) }
+                .sorted { $0.key < $1.key }.prefix(sample).map(\.id).sorted()
+            return try (emergencies + drawn).map { try Self.item(db, logId: $0) }
+        }
+    }
+
+    /// Administrators review, and not their own accesses: a review is a second pair of
+    /// eyes. The mark and its log row go in one transaction, so a review is never
+    /// recorded without the trace of who made it.
+    @discardableResult
+    public func markReviewed(logId: Int64, verdict: AccessReviewVerdict, comment: String,
+                             as context: AccessContext) throws -> AccessReview {
+        let comment = CleanText.line(comment)
+        guard !comment.isEmpty else { throw StoreError.invalid("a review needs a comment") }
+        guard comment.count <= 1000 else { throw StoreError.invalid("a review comment is at most 1000 characters") }
+        let ms = Int64((clock.now.timeIntervalSince1970 * 1000).rounded())
+        return try write { db in
+            guard let reviewer = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?",
+                                                  arguments: [context.staffId.rawValue]).map(Decode.staff) else {
+                throw StoreError.unknownStaff(context.staffId)
+            }
+            guard reviewer.active else { throw StoreError.inactiveStaff(reviewer.id) }
+            guard reviewer.roles.contains(.administrator) else {
+                throw StoreError.invalid("only an administrator reviews the access log")
+            }
+            guard let logged = try Row.fetchOne(db, sql: "SELECT staff_id, patient_id FROM access_log WHERE id = ?",
+                                                arguments: [logId]) else {
+                throw StoreError.notFound("access-log row \(logId)")
+            }
+            guard (logged["staff_id"] as String) != reviewer.id.rawValue else {
+                throw StoreError.invalid("nobody reviews their own accesses")
+            }
+            guard try !exists(db, "SELECT 1 FROM access_review WHERE log_id = ?", [logId]) else {
+                throw StoreError.duplicate("a review of access-log row \(logId)")
+            }
+            try db.execute(sql: """
+                INSERT INTO access_review(log_id, reviewed_at_ms, reviewer, comment, verdict) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [logId, ms, reviewer.id.rawValue, comment, verdict.rawValue])
+            try appendLog(db, context: context, patient: (logged["patient_id"] as Int64?).map { PatientID(rawValue: $0) },
+                          action: .read, detail: "log review of row \(logId): \(verdict.rawValue)")
+            return AccessReview(logId: logId, reviewedAtMilliseconds: ms, reviewer: reviewer.id, comment: comment,
+                                verdict: verdict)
+        }
+    }
+
+    private static func item(_ db: Database, logId: Int64) throws -> AccessReviewItem {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT l.*, s.name AS staff_name, u.name AS unit_name, p.ident, p.ident_kind, p.birth_date, p.sex,
+                   r.reviewed_at_ms, r.reviewer, r.comment, r.verdict
+            FROM access_log l
+            LEFT JOIN staff s ON s.id = l.staff_id
+            LEFT JOIN care_unit u ON u.id = l.unit_id
+            LEFT JOIN patient p ON p.id = l.patient_id
+            LEFT JOIN access_review r ON r.log_id = l.id
+            WHERE l.id = ?
+            """, arguments: [logId]) else { throw StoreError.notFound("access-log row \(logId)") }
+        let entry = AccessLogEntry(
+            id: row["id"], atMilliseconds: row["at_ms"], staffId: StaffID(rawValue: row["staff_id"] as String),
+            unitId: UnitID(rawValue: row["unit_id"] as String),
+            patientId: (row["patient_id"] as Int64?).map { PatientID(rawValue: $0) },
+            action: AccessAction(rawValue: row["action"]) ?? .read, detail: row["detail"],
+            clientAddress: row["client_address"], sessionId: row["session_id"],
+            emergency: row["emergency"] as Bool, reason: row["reason"])
+        let review = (row["reviewer"] as String?).map { reviewer in
+            AccessReview(logId: logId, reviewedAtMilliseconds: row["reviewed_at_ms"], reviewer: StaffID(rawValue: reviewer),
+                         comment: row["comment"], verdict: AccessReviewVerdict(rawValue: row["verdict"]) ?? .followUp)
+        }
+        let identifier = (row["ident"] as String?) == nil ? nil : Decode.identifier(row).display
+        return AccessReviewItem(entry: entry, staffName: row["staff_name"] ?? "", unitName: row["unit_name"] ?? "",
+                                patientIdentifier: identifier, review: review)
+    }
+
+    /// Midnight in Stockholm, where the period's days are counted.
+    static func startOfDayMs(_ day: LocalDate) -> Int64 {
+        let utcMidnight = Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86_400)
+        return (Int64(day.dayNumber) * 86_400 - Int64(TimeZone.stockholm.secondsFromGMT(for: utcMidnight))) * 1000
+    }
+
+    /// SplitMix64's finaliser: spreads neighbouring ids evenly, so the sample is not
+    /// clustered in time.
+    static func mix(_ value: Int64) -> UInt64 {
+        var z = UInt64(bitPattern: value) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
