@@ -149,7 +149,8 @@ public final class TmuxSession {
     public static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
 
-/// Runs a program with a clean signal mask and default signal actions, output to a file.
+/// Runs a program with a clean signal mask and default signal actions, output to a file,
+/// and waits for it.
 ///
 /// Not `Process`: the test runner's threads block most signals (SIGCHLD, SIGHUP, SIGINT
 /// among them) and a spawned child inherits that mask. A tmux server started that way
@@ -157,6 +158,22 @@ public final class TmuxSession {
 /// the signals these tests send. Output goes to a file, not a pipe, so nothing waits on
 /// descriptors the forked tmux server may have inherited.
 public func spawn(_ path: String, _ arguments: [String], environment: [String: String], outputPath: String) throws -> Int32 {
+    let pid = try cleanSpawn(path, arguments, environment: environment, outputPath: outputPath)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS are macros Swift does not import.
+    return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
+}
+
+/// Starts a long-running program (a server) the same way and returns its process id
+/// without waiting. A server started with the runner's blocked SIGCHLD would never reap
+/// its children.
+public func spawnInBackground(_ path: String, _ arguments: [String], outputPath: String) throws -> pid_t {
+    try cleanSpawn(path, arguments, environment: ProcessInfo.processInfo.environment, outputPath: outputPath)
+}
+
+private func cleanSpawn(_ path: String, _ arguments: [String], environment: [String: String],
+                        outputPath: String) throws -> pid_t {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -177,41 +194,6 @@ public func spawn(_ path: String, _ arguments: [String], environment: [String: S
 
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let error = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-    guard error == 0 else { throw SpawnError(path: path, code: error) }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    // WIFEXITED / WEXITSTATUS are macros Swift does not import.
-    return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
-}
-
-/// Starts a long-running program (a server) with a clean signal mask and default signal
-/// actions, output to a file, and returns its process id without waiting. A server
-/// started with the test runner's blocked SIGCHLD would never reap its children.
-public func spawnInBackground(_ path: String, _ arguments: [String], outputPath: String) throws -> pid_t {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
         argv.forEach { free($0) }
         envp.forEach { free($0) }
