@@ -2,17 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct AuditCommandTests {
-    func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     @Test func verifyHeadAndExtract() throws {
         let folder = temporaryFolder()
@@ -36,11 +25,11 @@ import Testing
         #expect(verify.stdout.contains(parts.last ?? "-"))
 
         // The patient selftest wrote to, and a user to take the extract as.
-        let ident = try sqlite(path, """
+        let ident = try sqliteShell(path, """
             SELECT p.ident FROM access_log l JOIN patient p ON p.id = l.patient_id
             WHERE l.detail LIKE 'encounter%' ORDER BY l.id DESC LIMIT 1
             """)
-        let user = try sqlite(path, "SELECT id FROM staff ORDER BY id LIMIT 1")
+        let user = try sqliteShell(path, "SELECT id FROM staff ORDER BY id LIMIT 1")
         #expect(!ident.isEmpty && !user.isEmpty)
         let csv = try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", user, "--store", path,
                                       "--format", "csv"])
@@ -58,7 +47,7 @@ import Testing
             .status != 0)
         #expect(try NaraBinary.run(["audit", "verify", "--store", path]).status == 0)
 
-        _ = try sqlite(path, "DROP TRIGGER access_log_no_update; UPDATE access_log SET detail = 'x' WHERE id = 2;")
+        _ = try sqliteShell(path, "DROP TRIGGER access_log_no_update; UPDATE access_log SET detail = 'x' WHERE id = 2;")
         let broken = try NaraBinary.run(["audit", "verify", "--store", path])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("broken at row 2:"), "\(broken.stderr)")

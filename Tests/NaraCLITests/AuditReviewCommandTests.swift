@@ -2,17 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct AuditReviewCommandTests {
-    func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     @Test func reviewMarkAndReviewAgain() throws {
         let folder = temporaryFolder()
@@ -23,8 +12,8 @@ import Testing
             let list = try NaraBinary.run(["worklist", "discharged", "--store", path])
             #expect(list.status == 0, "\(list.stderr)")
         }
-        let admin = try sqlite(path, "SELECT id FROM staff WHERE roles LIKE '%administrator%' AND active = 1 LIMIT 1")
-        let clinician = try sqlite(path, "SELECT id FROM staff WHERE roles NOT LIKE '%administrator%' AND active = 1 LIMIT 1")
+        let admin = try sqliteShell(path, "SELECT id FROM staff WHERE roles LIKE '%administrator%' AND active = 1 LIMIT 1")
+        let clinician = try sqliteShell(path, "SELECT id FROM staff WHERE roles NOT LIKE '%administrator%' AND active = 1 LIMIT 1")
         #expect(!admin.isEmpty && !clinician.isEmpty)
         let review = ["audit", "review", "--store", path, "--user", admin, "--seed", "5", "--sample", "50"]
 
@@ -57,7 +46,7 @@ import Testing
         #expect(table.stdout.contains("seed 5"))
         let csv = try NaraBinary.run(review + ["--format", "csv"])
         #expect(csv.stdout.hasPrefix("row,kind,time,staff_id,staff_name,unit_name,patient,action,detail,reason,review,reviewer,comment\n"))
-        #expect(try sqlite(path, "SELECT count(*) FROM access_log WHERE detail = 'log review of row \(target): follow_up'") == "1")
+        #expect(try sqliteShell(path, "SELECT count(*) FROM access_log WHERE detail = 'log review of row \(target): follow_up'") == "1")
         #expect(try NaraBinary.run(["audit", "verify", "--store", path]).status == 0)
     }
 }

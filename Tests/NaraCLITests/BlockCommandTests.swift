@@ -7,9 +7,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("b.sqlite").path
         #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "300"]).status == 0)
-        let pnr = try sqlite(path, "SELECT substr(ident, 1, 8) || '-' || substr(ident, 9) FROM patient WHERE ident_kind = 'personnummer' ORDER BY id LIMIT 1")
-        let user = try sqlite(path, "SELECT value FROM store_meta WHERE key = 'demo_user'")
-        let unit = try sqlite(path, "SELECT id FROM care_unit WHERE kind = 'specialist' ORDER BY id LIMIT 1")
+        let pnr = try sqliteShell(path, "SELECT substr(ident, 1, 8) || '-' || substr(ident, 9) FROM patient WHERE ident_kind = 'personnummer' ORDER BY id LIMIT 1")
+        let user = try sqliteShell(path, "SELECT value FROM store_meta WHERE key = 'demo_user'")
+        let unit = try sqliteShell(path, "SELECT id FROM care_unit WHERE kind = 'specialist' ORDER BY id LIMIT 1")
         let add = try NaraBinary.run(["block", "add", "--store", path, "--user", user, "--patient", pnr, "--unit", unit,
                                       "--reason", "Patientens begäran"])
         #expect(add.status == 0, "\(add.stderr)")
@@ -24,15 +24,4 @@ import Testing
         #expect(bad.stderr.contains("check digit"))
     }
 
-    private func sqlite(_ path: String, _ sql: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [path, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 }

@@ -10,7 +10,7 @@ import TmuxTesting
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("day.sqlite").path
         #expect(try NaraBinary.run(["demo", "--store", store, "--patients", "2000", "--seed", "11"]).status == 0)
-        let facts = try sqlite(store, """
+        let facts = try sqliteShell(store, """
             SELECT (SELECT value FROM store_meta WHERE key = 'demo_user');
             SELECT s.id FROM staff s JOIN care_unit u ON u.id = s.unit_id
               WHERE u.name LIKE 'Ortoped%' AND s.active = 1 ORDER BY s.id LIMIT 1;
@@ -18,7 +18,7 @@ import TmuxTesting
               JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
               JOIN staff s ON s.unit_id = l.unit_id AND s.id = (SELECT value FROM store_meta WHERE key = 'demo_user')
               WHERE p.family_name LIKE 'Ö%' AND p.protected = 0 ORDER BY p.id LIMIT 1;
-            """)
+            """).split(separator: "\n").map(String.init)
         let nurse = facts[0], receiver = facts[1]
         let name = facts[2].split(separator: "|").map(String.init)
         let (given, family) = (name[0], name[1])
@@ -104,16 +104,4 @@ import TmuxTesting
         #expect(try b.waitForExit() == 0)
     }
 
-    /// Facts about the generated store, read with the sqlite3 shell as an administrator would.
-    private func sqlite(_ path: String, _ sql: String) throws -> [String] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [path, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
 }

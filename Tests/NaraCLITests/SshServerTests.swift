@@ -147,7 +147,7 @@ final class SshServerTests {
     }
 
     func sqlite(_ sql: String) throws -> String {
-        try run("/usr/bin/sqlite3", [store, sql]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sqliteShell(store, sql)
     }
 
     func listening() throws -> Bool {
