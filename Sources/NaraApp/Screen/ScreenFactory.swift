@@ -7,6 +7,7 @@ enum ScreenFactory {
         case .continuity: return ContinuityScreen()
         case .referrals: return ReferralsScreen()
         case .workLists: return WorkListsScreen()
+        case .accessLog: return AccessLogScreen()
         }
     }
 }

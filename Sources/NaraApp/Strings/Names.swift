@@ -37,6 +37,7 @@ extension Strings {
         case .continuity: return continuityTitle
         case .referrals: return referralsTitle
         case .workLists: return workListsTitle
+        case .accessLog: return accessLogTitle
         }
     }
 }

@@ -10,6 +10,7 @@ public struct Strings: Sendable {
     public var continuityTitle: String
     public var referralsTitle: String
     public var workListsTitle: String
+    public var accessLogTitle: String
     public var helpTitle: String
     // Function-bar labels and help texts of global keys
     public var barHelp: String, helpHelp: String
@@ -18,6 +19,7 @@ public struct Strings: Sendable {
     public var barContinuity: String, helpContinuity: String
     public var barReferrals: String, helpReferrals: String
     public var barWorkLists: String, helpWorkLists: String
+    public var helpAccessLog: String
     public var barQuit: String, helpQuit: String
     public var helpBack: String
     public var helpRedraw: String

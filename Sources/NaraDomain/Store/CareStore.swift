@@ -61,6 +61,13 @@ public protocol QueueStore: Sendable {
 /// The access log, read back for extracts and review.
 public protocol AccessLogStore: Sendable {
     func accessLog(patient: PatientID?, limit: Int) throws -> [AccessLogEntry]
+    /// Every emergency access from `from` to `to` (whole days), then `sample` other
+    /// accesses drawn so that the same seed draws the same rows.
+    func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64) throws -> [AccessReviewItem]
+    /// Records an administrator's review of one row; refused for one's own accesses.
+    @discardableResult
+    func markReviewed(logId: Int64, verdict: AccessReviewVerdict, comment: String,
+                      as context: AccessContext) throws -> AccessReview
 }
 
 /// Everything the app and the commands need from a store. SQLite implements it now; a
