@@ -35,10 +35,10 @@ import TmuxTesting
     func startsOnEachTerminalType(term: String) throws {
         let t = try start(term: term)
         #expect(try t.waitFor("Sök:").contains("Patienter"))
-        try t.send(term == "vt100" ? "5" : "F5")
-        #expect(try t.waitFor("byggs just nu").contains("Remisser"))
+        try t.send("F5") // F5 works on vt100 too: the backend knows the xterm sequence
+        #expect(try t.waitFor("Inkorg").contains("Utkorg"))
         try t.send("Escape")
-        _ = try t.waitFor { !$0.contains("byggs just nu") }
+        _ = try t.waitFor { !$0.contains("Inkorg") }
         try t.send("F10")
         #expect(try t.waitForExit() == 0)
     }
@@ -57,10 +57,15 @@ import TmuxTesting
         let results = try t.waitFor("Personnummer")
         #expect(results.contains("Namn"))
         try t.send("Enter")
-        #expect(try t.waitFor("byggs just nu").contains("┌ Översikt"), "\(t.session.standardError)")
+        #expect(try t.waitFor("┌ Översikt").contains("┌ Översikt"), "\(t.session.standardError)")
         try t.send("F1")
-        let help = try t.waitFor("Esc stänger hjälpen")
-        for text in ["F1/?", "F2/2", "F3/3", "F4/4", "F5/5", "F6/6", "F10/q", "Esc", "Ctrl-L"] {
+        var help = try t.waitFor("Esc stänger hjälpen")
+        // Help scrolls when it is taller than the window: read it to the end.
+        for _ in 0..<12 {
+            try t.send("Down")
+            help += try t.screen()
+        }
+        for text in ["F1/?", "F2/2", "F3/3", "F4/4", "F5/5", "F6/6", "F7/7", "F10/q", "Esc", "Ctrl-L", "Ctrl-C"] {
             #expect(help.contains(text), "help lacks \(text)")
         }
         try t.send("Escape")
