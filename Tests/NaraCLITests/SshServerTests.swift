@@ -34,7 +34,12 @@ final class SshServerTests {
             let added = try NaraBinary.run(["staff", "add-key", "--store", store, "--id", who, "--key", path(name) + ".pub"])
             #expect(added.status == 0, "\(added.stderr)")
         }
-        let keys = try NaraBinary.run(["ssh", "authorized-keys", "--store", store, "--binary", NaraBinary.url.path])
+        // The account must be able to run the binary wherever the checkout lives (a clone
+        // under a private home would not be reachable): give it its own copy, as an
+        // installed binary in /usr/local/bin would be.
+        let binary = path("nara")
+        try FileManager.default.copyItem(atPath: NaraBinary.url.path, toPath: binary)
+        let keys = try NaraBinary.run(["ssh", "authorized-keys", "--store", store, "--binary", binary])
         #expect(keys.status == 0, "\(keys.stderr)")
         try keys.stdout.write(toFile: path("authorized_keys"), atomically: true, encoding: .utf8)
         try run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path("host_key")])
