@@ -4,15 +4,10 @@ import TerminalUI
 /// `l` (läkare) assigns the named GP because `g` is "first row" as in less and vim.
 enum ContinuityKeymap {
     static func make(_ s: Strings, _ c: ContinuityStrings) -> Keymap<ContinuityAction> {
-        Keymap(s.continuityTitle, [
+        let moves = ListMoves<ContinuityAction>(up: .moveUp, down: .moveDown, first: .first, last: .last, pageUp: .pageUp, pageDown: .pageDown)
+        return Keymap(s.continuityTitle, moves.bindings(s) + [
             Binding([.tab, .right], .nextTab, help: c.helpSection),
             Binding([.backTab, .left], .previousTab, help: c.helpSection),
-            Binding([.up, .char("k")], .moveUp, help: s.helpMove),
-            Binding([.down, .char("j")], .moveDown, help: s.helpMove),
-            Binding([.char("g"), .home], .first, help: s.helpFirstLast),
-            Binding([.char("G"), .end], .last, help: s.helpFirstLast),
-            Binding([.pageUp], .pageUp, help: s.helpPage),
-            Binding([.pageDown], .pageDown, help: s.helpPage),
             Binding([.char("a")], .assignContact, help: c.helpAssign),
             Binding([.char("l")], .assignPhysician, help: c.helpPhysician),
             Binding([.char("e")], .endContact, help: c.helpEnd),
