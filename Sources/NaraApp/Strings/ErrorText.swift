@@ -4,8 +4,10 @@ import NaraDomain
 extension Strings {
     /// An error as a sentence in the user's language. The store's refusals that carry a
     /// free text (`StoreError.invalid`) are shown as the store wrote them.
-    public func describe(_ error: any Error) -> String {
-        guard let error = error as? StoreError else { return "\(errorPrefix) \(error)" }
+    /// `prefixed: false` leaves out "Fel:" where the caller words the failure itself.
+    public func describe(_ error: any Error, prefixed: Bool = true) -> String {
+        let prefix = prefixed ? errorPrefix + " " : ""
+        guard let error = error as? StoreError else { return "\(prefix)\(error)" }
         let sv = language == .sv
         switch error {
         case .conflict(let by, let at):
@@ -26,8 +28,8 @@ extension Strings {
                       : "The store is busy in another process. Try again in a moment."
         case .emergencyAccessRequired: return emergencyNoRelationship
         case .accessDenied: return accessDenied
-        case .invalid(let text): return "\(errorPrefix) \(text)"
-        default: return "\(errorPrefix) \(error)"
+        case .invalid(let text): return prefix + text
+        default: return "\(prefix)\(error)"
         }
     }
 }

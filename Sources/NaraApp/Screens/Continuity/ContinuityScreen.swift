@@ -90,9 +90,7 @@ public struct ContinuityScreen: ScreenModel {
             return [.message(text, isError: true)]
         } catch {
             // The store's own words, in the user's language where it has them.
-            let described = context.strings.describe(error)
-            let text = s.couldNotSave(described.hasPrefix(context.strings.errorPrefix + " ")
-                ? String(described.dropFirst(context.strings.errorPrefix.count + 1)) : described)
+            let text = s.couldNotSave(context.strings.describe(error, prefixed: false))
             _ = ContinuityReducer.reduce(&state, .saveFailed(text), env)
             return [.message(text, isError: true)]
         }
