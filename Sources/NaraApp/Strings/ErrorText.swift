@@ -11,8 +11,8 @@ extension Strings {
         let sv = language == .sv
         switch error {
         case .conflict(let by, let at):
-            return sv ? "Ändrad av \(by) \(StoreErrorTime.text(at)) sedan du öppnade den. Läs om och försök igen."
-                      : "Changed by \(by) at \(StoreErrorTime.text(at)) since you opened it. Reload and try again."
+            return sv ? "Ändrad av \(by) \(StoreError.timestamp(at)) sedan du öppnade den. Läs om och försök igen."
+                      : "Changed by \(by) at \(StoreError.timestamp(at)) since you opened it. Reload and try again."
         case .notFound(let what): return sv ? "Hittades inte: \(what)." : "Not found: \(what)."
         case .duplicate(let what): return sv ? "Finns redan: \(what)." : "Already exists: \(what)."
         case .unknownStaff(let id): return sv ? "Okänd personal: \(id)." : "Unknown staff member: \(id)."
@@ -31,15 +31,5 @@ extension Strings {
         case .invalid(let text): return prefix + text
         default: return "\(prefix)\(error)"
         }
-    }
-}
-
-enum StoreErrorTime {
-    static func text(_ date: Date) -> String {
-        let tz = TimeZone(identifier: "Europe/Stockholm") ?? .current
-        let day = LocalDate(date: date, in: tz)
-        let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
-        let m = ((secs % 86_400) + 86_400) % 86_400 / 60
-        return day.iso + " " + (m / 60 < 10 ? "0" : "") + String(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + String(m % 60)
     }
 }

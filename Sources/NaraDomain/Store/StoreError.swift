@@ -53,7 +53,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func timestamp(_ date: Date) -> String {
+    /// `YYYY-MM-DD HH:MM`, Swedish time: how the program writes a moment.
+    public static func timestamp(_ date: Date) -> String {
         let tz = TimeZone(identifier: "Europe/Stockholm") ?? .current
         let day = LocalDate(date: date, in: tz)
         let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
