@@ -24,17 +24,27 @@ public struct FHIRReader {
         let text = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         guard let first = text.first else { throw FHIRError.notFHIR("the file is empty") }
         guard first == UInt8(ascii: "{") else { throw FHIRError.brokenJSON("a FHIR file starts with {") }
-        if let whole = try? JSON.parse(Data(text)) {
+        let whole: JSON
+        do {
+            whole = try JSON.parse(Data(text))
+        } catch {
+            // NDJSON is many documents; a broken single document (a Bundle over many
+            // lines) fails on its first line, and then the whole-file error is the true one.
+            return try ndjsonEntries(Data(text), wholeFileError: error)
+        }
+        do {
             guard let type = whole["resourceType"]?.string else {
                 throw FHIRError.notFHIR("the JSON object has no resourceType: not a FHIR resource")
             }
             guard type == "Bundle" else {
+                guard ResourceTypes.r4.contains(type) else {
+                    throw FHIRError.notFHIR("resourceType \"\(type)\" is not a FHIR R4 resource type")
+                }
                 return [Entry(json: whole, fullUrl: nil, origin: ExchangeOrigin(position: 1, resourceType: type,
                                                                               resourceId: whole["id"]?.string))]
             }
             return try bundleEntries(whole)
         }
-        return try ndjsonEntries(Data(text))
     }
 
     private static func bundleEntries(_ bundle: JSON) throws -> [Entry] {
@@ -65,7 +75,7 @@ public struct FHIRReader {
         return out
     }
 
-    private static func ndjsonEntries(_ data: Data) throws -> [Entry] {
+    private static func ndjsonEntries(_ data: Data, wholeFileError: any Error) throws -> [Entry] {
         var out: [Entry] = []
         var lineNumber = 0
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -74,6 +84,7 @@ public struct FHIRReader {
             if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x0D || $0 == 0x20 }) { continue }
             let json: JSON
             do { json = try JSON.parse(Data(trimmed)) } catch let FHIRError.brokenJSON(why) {
+                if out.isEmpty { throw wholeFileError }
                 throw FHIRError.brokenLine(line: lineNumber, why)
             }
             guard let type = json["resourceType"]?.string else {

@@ -38,7 +38,7 @@ public struct FHIRWriter {
             add("Task", r.resourceId + ".task", task(r))
         }
         for p in batch.plans { add("CarePlan", p.resourceId, carePlan(p)) }
-        return .object(["resourceType": "Bundle", "type": "collection", "entry": .array(entries)])
+        return JSON.object(["resourceType": "Bundle", "type": "collection", "entry": .array(entries)]).cleaned()
     }
 
     // MARK: Pieces
@@ -86,6 +86,19 @@ public struct FHIRWriter {
         .object(["url": .string(url), "extension": .array(parts.map { name, type, value in
             .object(["url": .string(name), type: value])
         })])
+    }
+}
+
+extension JSON {
+    /// Every string without control or bidi characters: what leaves the program is as
+    /// clean as what the store lets in, even if a file was edited behind its back.
+    func cleaned() -> JSON {
+        switch self {
+        case .string(let s): return .string(CleanText.clean(s, allowNewlines: true))
+        case .array(let items): return .array(items.map { $0.cleaned() })
+        case .object(let fields): return .object(fields.mapValues { $0.cleaned() })
+        default: return self
+        }
     }
 }
 

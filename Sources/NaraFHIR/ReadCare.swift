@@ -11,8 +11,7 @@ extension ReadContext {
             try r.reference("m", in: .object(["m": $0]), path: "managingOrganization[0]")
         }
         let named = try r.string("name")
-        let reason = r.conceptText("reasonCode") ?? named ?? "Fast vårdkontakt"
-        try Self.limit(r, "reasonCode", reason, 500)
+        let given = r.conceptText("reasonCode") ?? named
         let inactive = (try r.string("status")) == "inactive"
         var n = 0
         for (i, member) in try r.array("participant").enumerated() {
@@ -31,6 +30,8 @@ extension ReadContext {
             var to = period.end ?? teamPeriod.end
             if inactive, to == nil { to = today }
             let role = Self.contactRole(r, member)
+            let reason = given ?? (role == .namedPhysician ? "Fast läkarkontakt" : "Fast vårdkontakt")
+            try Self.limit(r, "reasonCode", reason, 500)
             let contact = CareContact(id: 0, patientId: PatientID(0), role: role, staffId: staff, unitId: unit,
                                       reason: reason, from: from, to: to)
             var item = exchanged(r, patient: patient, contact, identifier: ident)

@@ -39,6 +39,9 @@ struct ReadContext {
         var seen: [String: ExchangeOrigin] = [:]
         for entry in entries {
             let r = ResourceReader(json: entry.json, origin: entry.origin)
+            guard ResourceTypes.r4.contains(r.type), r.type != "Bundle" else {
+                throw r.fail("resourceType", "\"\(r.type)\" is not a FHIR R4 resource type")
+            }
             guard Self.known.contains(r.type) else {
                 batch.skipped[r.type, default: 0] += 1
                 continue
@@ -71,6 +74,15 @@ struct ReadContext {
             }
         }
         try settleStaffUnits()
+        settleListingUnits()
+    }
+
+    /// A unit patients are listed at is a vårdcentral, whatever its name suggested.
+    mutating func settleListingUnits() {
+        let listingUnits = Set(batch.patients.flatMap { $0.value.listings.map(\.unitId) })
+        for i in batch.units.indices where listingUnits.contains(batch.units[i].value.id) && batch.units[i].value.kind == .other {
+            batch.units[i].value.kind = .primaryCare
+        }
     }
 
     /// FHIR ids: 1–64 of A–Z, a–z, 0–9, `-` and `.`.

@@ -22,8 +22,9 @@ extension ReadContext {
         if n.contains("vårdcentral") || n.contains("hälsocentral") || n.contains("husläkar") { return .primaryCare }
         if n.contains("hemsjukvård") || n.contains("hemtjänst") { return .homeCare }
         if n.contains("socialtjänst") || n.contains("elevhälsa") { return .socialServices }
-        if n.contains("avdelning") || n.contains("vårdavdelning") || n.contains("sjukhus") { return .hospital }
+        if n.contains("avdelning") { return .hospital }
         if n.contains("mottagning") || n.contains("klinik") { return .specialist }
+        if n.contains("sjukhus") || n.contains("lasarett") { return .hospital }
         return .other
     }
 
