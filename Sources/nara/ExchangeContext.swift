@@ -5,9 +5,12 @@ import NaraStore
 /// Who an import or export is logged as: the staff member named with `--user`, else
 /// the account running the command (an import into a new store has no staff yet).
 enum ExchangeContext {
-    static func make(_ store: SQLiteStore, user: String?, requireUser: Bool) throws -> AccessContext {
+    static func make(_ store: SQLiteStore, user: String?, requireUser: Bool,
+                     arriving: [Staff] = []) throws -> AccessContext {
         if let user {
-            guard let staff = try store.staff(StaffID(rawValue: user)) else {
+            // The first import into a new store brings the staff with it.
+            guard let staff = try store.staff(StaffID(rawValue: user)) ?? arriving.first(where: { $0.id.rawValue == user })
+            else {
                 throw StoreError.invalid("unknown user '\(user)'")
             }
             return AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "cli-\(getpid())")

@@ -34,14 +34,24 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
-            // Read every file before the store is touched: a typo in a name makes no store.
-            var inputs: [(String, Data)] = []
+            // Every file is read and checked before the store is touched: a broken file
+            // or a typo in a name leaves no half-made store behind.
+            var batches: [(file: String, batch: ExchangeBatch)] = []
+            var failed = 0
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw StoreError.invalid("\(file): cannot be read (no such file, or no permission)")
+                    Output.error("\(file): cannot be read (no such file, or no permission)")
+                    failed += 1
+                    continue
                 }
-                inputs.append((file, data))
+                do {
+                    batches.append((file, try FHIRReader(today: day).read(data)))
+                } catch {
+                    Output.error("\(file): \(error)\n  nothing from this file was imported")
+                    failed += 1
+                }
             }
+            guard !batches.isEmpty else { throw ExitCode(1) }
             let path = storeOptions.path
             let created = !FileManager.default.fileExists(atPath: path)
             let store: SQLiteStore
@@ -51,19 +61,17 @@ struct ImportCommand: ParsableCommand {
             } else {
                 store = try storeOptions.open()
             }
-            let context = try ExchangeContext.make(store, user: userOption.user, requireUser: false)
+            let context = try ExchangeContext.make(store, user: userOption.user, requireUser: false,
+                                                   arriving: batches.flatMap { $0.batch.staff.map(\.value) })
             let bar = Output.stdoutIsTerminal ? ProgressBar() : nil
-            var failed = 0
-            for (file, data) in inputs {
+            for (file, batch) in batches {
                 let name = (file as NSString).lastPathComponent
-                bar?.show("\(name): reading", done: 0, total: 1)
                 do {
-                    let batch = try FHIRReader(today: day).read(data)
                     let summary = try store.importBatch(batch, source: name, as: context) { done, total in
                         bar?.show("\(name): writing", done: done, total: total)
                     }
                     bar?.finish()
-                    print(ImportOutput.summary(file: file, summary, created: created && file == inputs.first?.0))
+                    print(ImportOutput.summary(file: file, summary))
                 } catch {
                     bar?.finish()
                     failed += 1
@@ -76,7 +84,7 @@ struct ImportCommand: ParsableCommand {
 }
 
 enum ImportOutput {
-    static func summary(file: String, _ s: ExchangeSummary, created: Bool) -> String {
+    static func summary(file: String, _ s: ExchangeSummary) -> String {
         var lines = ["\(file): \(s.totalCreated) new, \(s.totalUnchanged) already in the store"
                         + (s.patientsWritten > 0 ? ", \(s.patientsWritten) patients written" : "")]
         let types = Set(s.created.keys).union(s.unchanged.keys).sorted()
