@@ -17,28 +17,44 @@ public struct FHIRWriter {
     /// The Bundle, its entries in a fixed order (directory, patients, then their records).
     public func bundle() -> JSON {
         var entries: [JSON] = []
-        func add(_ type: String, _ id: String, _ resource: [String: JSON]) {
+        forEachEntry { entries.append($0) }
+        return JSON.object(["resourceType": "Bundle", "type": "collection", "entry": .array(entries)])
+    }
+
+    /// The same Bundle as compact JSON, an entry at a time: a store's export never has
+    /// to be in memory whole. The bytes equal `bundle().serialized()`.
+    public func write(_ sink: (String) throws -> Void) rethrows {
+        try sink(#"{"resourceType":"Bundle","entry":["#)
+        var first = true
+        try forEachEntry { entry in
+            try sink((first ? "" : ",") + entry.serialized())
+            first = false
+        }
+        try sink(#"],"type":"collection"}"#)
+    }
+
+    private func forEachEntry(_ emit: (JSON) throws -> Void) rethrows {
+        func add(_ type: String, _ id: String, _ resource: [String: JSON]) throws {
             var r = resource
             r["resourceType"] = .string(type)
             r["id"] = .string(id)
-            entries.append(.object(["fullUrl": .string("\(type)/\(id)"), "resource": .object(r)]))
+            try emit(JSON.object(["fullUrl": .string("\(type)/\(id)"), "resource": .object(r)]).cleaned())
         }
-        for u in batch.units { add("Organization", u.resourceId, organization(u.value)) }
-        for s in batch.staff { add("Practitioner", s.resourceId, practitioner(s.value)) }
+        for u in batch.units { try add("Organization", u.resourceId, organization(u.value)) }
+        for s in batch.staff { try add("Practitioner", s.resourceId, practitioner(s.value)) }
         for s in batch.staff where !s.value.unitId.rawValue.isEmpty {
-            add("PractitionerRole", s.resourceId + ".role", role(s.value, practitionerId: s.resourceId))
+            try add("PractitionerRole", s.resourceId + ".role", role(s.value, practitionerId: s.resourceId))
         }
-        for p in batch.patients { add("Patient", p.resourceId, patient(p)) }
-        for c in batch.contacts { add("CareTeam", c.resourceId, careTeam(c)) }
-        for p in batch.problems { add("Condition", p.resourceId, condition(p)) }
-        for e in batch.encounters { add("Encounter", e.resourceId, encounter(e)) }
-        for d in batch.discharges { add("Encounter", d.resourceId, stay(d)) }
+        for p in batch.patients { try add("Patient", p.resourceId, patient(p)) }
+        for c in batch.contacts { try add("CareTeam", c.resourceId, careTeam(c)) }
+        for p in batch.problems { try add("Condition", p.resourceId, condition(p)) }
+        for e in batch.encounters { try add("Encounter", e.resourceId, encounter(e)) }
+        for d in batch.discharges { try add("Encounter", d.resourceId, stay(d)) }
         for r in batch.referrals {
-            add("ServiceRequest", r.resourceId, serviceRequest(r))
-            add("Task", r.resourceId + ".task", task(r))
+            try add("ServiceRequest", r.resourceId, serviceRequest(r))
+            try add("Task", r.resourceId + ".task", task(r))
         }
-        for p in batch.plans { add("CarePlan", p.resourceId, carePlan(p)) }
-        return JSON.object(["resourceType": "Bundle", "type": "collection", "entry": .array(entries)]).cleaned()
+        for p in batch.plans { try add("CarePlan", p.resourceId, carePlan(p)) }
     }
 
     // MARK: Pieces

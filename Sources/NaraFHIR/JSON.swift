@@ -22,43 +22,7 @@ public enum JSON: Sendable, Equatable {
     public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
 
     /// Parses one JSON text; the error says where it broke.
-    public static func parse(_ data: Data) throws -> JSON {
-        do {
-            return try JSONDecoder().decode(JSON.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw FHIRError.brokenJSON(underlying ?? context.debugDescription)
-        } catch {
-            throw FHIRError.brokenJSON(String(describing: error))
-        }
-    }
-}
-
-extension JSON: Decodable {
-    public init(from decoder: any Decoder) throws {
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            var fields: [String: JSON] = [:]
-            for key in object.allKeys { fields[key.stringValue] = try object.decode(JSON.self, forKey: key) }
-            self = .object(fields)
-        } else if var list = try? decoder.unkeyedContainer() {
-            var items: [JSON] = []
-            while !list.isAtEnd { items.append(try list.decode(JSON.self)) }
-            self = .array(items)
-        } else {
-            let single = try decoder.singleValueContainer()
-            if single.decodeNil() { self = .null }
-            else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? single.decode(Double.self) { self = .number(n) }
-            else { self = .string(try single.decode(String.self)) }
-        }
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    public static func parse(_ data: Data) throws -> JSON { try JSONParser.parse(data) }
 }
 
 extension JSON {

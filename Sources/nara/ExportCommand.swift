@@ -43,12 +43,20 @@ struct ExportCommand: ParsableCommand {
                                                    requireUser: store.kind == .production)
             let target = out.map { ($0 as NSString).lastPathComponent } ?? "standard output"
             let batch = try store.exportBatch(patient: patientId, as: context, detail: "FHIR export to \(target)")
-            let text = FHIRWriter(batch).bundle().serialized(indent: pretty ? 2 : nil) + "\n"
+            let writer = FHIRWriter(batch)
             if let out {
                 let temp = out + ".partial"
-                guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8),
-                                                     attributes: [.posixPermissions: 0o600]) else {
+                guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]),
+                      let handle = FileHandle(forWritingAtPath: temp) else {
                     throw StoreError.invalid("\(out): cannot be written")
+                }
+                do {
+                    try Self.emit(writer, pretty: pretty, to: handle)
+                    try handle.synchronize()
+                    try handle.close()
+                } catch {
+                    try? FileManager.default.removeItem(atPath: temp)
+                    throw StoreError.invalid("\(out): cannot be written (\(error.localizedDescription))")
                 }
                 guard rename(temp, out) == 0 else {
                     try? FileManager.default.removeItem(atPath: temp)
@@ -56,8 +64,26 @@ struct ExportCommand: ParsableCommand {
                 }
                 Output.note("Exported \(batch.patients.count) patients (\(batch.count) resources) to \(out).")
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                try Self.emit(writer, pretty: pretty, to: FileHandle.standardOutput)
             }
         }
+    }
+
+    /// In blocks of about a megabyte: one write a resource would be slow, one for the
+    /// whole file would need it all in memory.
+    static func emit(_ writer: FHIRWriter, pretty: Bool, to handle: FileHandle) throws {
+        if pretty {
+            try handle.write(contentsOf: Data((writer.bundle().serialized(indent: 2) + "\n").utf8))
+            return
+        }
+        var buffer = ""
+        try writer.write { piece in
+            buffer += piece
+            if buffer.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        try handle.write(contentsOf: Data((buffer + "\n").utf8))
     }
 }

@@ -54,6 +54,10 @@ struct ImportCommand: ParsableCommand {
             guard !batches.isEmpty else { throw ExitCode(1) }
             let path = storeOptions.path
             let created = !FileManager.default.fileExists(atPath: path)
+            // The default path belongs to the demo store: real data goes where it is named.
+            if created && storeOptions.isDefaultDemoStore {
+                throw StoreError.invalid("name the store to import into with --store PATH (or NARA_STORE)")
+            }
             let store: SQLiteStore
             if created {
                 store = try SQLiteStore.open(at: path, mode: .createIfMissing(.production))

@@ -1,19 +1,6 @@
 import Testing
 @testable import NaraDomain
 
-/// A fixed-seed generator so a failing case can be reproduced from the seed alone.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private let today = LocalDate(year: 2026, month: 11, day: 23)!
 private let earliest = LocalDate(year: 1900, month: 1, day: 1)!
 

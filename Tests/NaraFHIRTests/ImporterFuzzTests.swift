@@ -6,18 +6,6 @@ import Testing
 /// Random and mutated files: the reader never crashes, and every file it refuses comes
 /// with a reason that names something.
 @Suite struct ImporterFuzzTests {
-    /// SplitMix64: the same seed gives the same files, so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [String] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "-1e999", "0",
                                    "\"resourceType\"", "\"Patient\"", "\"Bundle\"", "\"reference\"", "\"urn:uuid:x\"",
                                    "\u{1B}]0;x\u{07}", "\u{202E}", "\u{9B}", "\u{0}", "ö", "😀", "\n"]
@@ -33,7 +21,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func mutatedFixture(seed: UInt64) throws {
-        var rng = Seeded(state: seed)
+        var rng = SplitMix64(seed: seed)
         let original = Array(try Fixture.data("clinic-transaction.json"))
         for n in 0..<60 {
             var bytes = original
@@ -55,7 +43,7 @@ import Testing
     func mutatedValues(seed: UInt64) throws {
         // Valid JSON with wrong values in the right places: strings where lists go,
         // references to nothing, identifiers that are almost right.
-        var rng = Seeded(state: seed)
+        var rng = SplitMix64(seed: seed)
         let text = String(decoding: try Fixture.data("clinic-transaction.json"), as: UTF8.self)
         let swaps: [(String, [String])] = [
             ("\"194203142387\"", ["\"194203142388\"", "\"19420314238\"", "\"1942031423877\"", "\"\"", "null", "[]"]),
@@ -79,7 +67,7 @@ import Testing
     }
 
     @Test func randomJSON() {
-        var rng = Seeded(state: 42)
+        var rng = SplitMix64(seed: 42)
         for n in 0..<300 {
             let text = (0..<Int.random(in: 1...30, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
             check(Data(("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + text).utf8), 42, n)

@@ -109,6 +109,13 @@ import Testing
         #expect(once == again)
     }
 
+    @Test func writingAnEntryAtATimeGivesTheSameBytes() throws {
+        let writer = FHIRWriter(try Self.batch())
+        var streamed = ""
+        writer.write { streamed += $0 }
+        #expect(streamed == writer.bundle().serialized())
+    }
+
     @Test func swedishSystemsAreWritten() throws {
         let text = FHIRWriter(try Self.batch()).bundle().serialized()
         #expect(text.contains(#""system":"http://electronichealth.se/identifier/personnummer","value":"191212121212""#))

@@ -1,28 +1,23 @@
 import Foundation
+import NaraDomain
 
-/// SplitMix64: tiny, fast and fully specified, so a seed gives the same store on every
-/// platform and Swift version (the standard library's generator promises neither).
+/// The demo generator's randomness: SplitMix64, so a seed gives the same store on every
+/// platform and Swift version, with one independent stream per patient.
 struct DemoRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var core: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
     /// An independent stream per patient, so a patient's data depends only on the seed
     /// and its number, never on how much randomness earlier patients consumed.
     init(seed: UInt64, stream: UInt64) {
         var mixer = DemoRandom(seed: seed ^ 0x6A09_E667_F3BC_C909)
         let base = mixer.next()
-        state = base &+ stream &* 0xD1B5_4A32_D192_ED03
+        core = SplitMix64(seed: base &+ stream &* 0xD1B5_4A32_D192_ED03)
         _ = next()
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { core.next() }
 
     /// Uniform in 0..<n (n > 0). Multiply-shift: the bias is below 2^-32 for our sizes.
     mutating func below(_ n: Int) -> Int {

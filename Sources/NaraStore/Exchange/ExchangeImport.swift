@@ -67,7 +67,7 @@ struct ImportRun {
         try importPatients()
         try importRecords(batch.contacts, kind: "contact", type: "CareTeam") { run, item, patient in
             let c = item.value
-            try run.db.execute(sql: """
+            try run.db.run("""
                 INSERT INTO care_contact(patient_id, role, staff_id, unit_id, reason, from_date, to_date, end_reason,
                                          version, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 'import')
@@ -78,14 +78,14 @@ struct ImportRun {
         }
         try importRecords(batch.problems, kind: "problem", type: "Condition") { run, item, patient in
             let p = item.value
-            try run.db.execute(sql: "INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)",
+            try run.db.run("INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)",
                                arguments: [patient, p.code, try run.text(p.text, item.origin, "text", 200, min: 1),
                                            p.chronic, p.since?.iso])
             return run.db.lastInsertedRowID
         }
         try importRecords(batch.encounters, kind: "encounter", type: "Encounter") { run, item, patient in
             let e = item.value
-            try run.db.execute(sql: """
+            try run.db.run("""
                 INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [patient, Int64(e.at.timeIntervalSince1970.rounded(.down)), e.mode.rawValue, e.planned,
@@ -95,7 +95,7 @@ struct ImportRun {
         }
         try importRecords(batch.discharges, kind: "discharge", type: "Encounter") { run, item, patient in
             let d = item.value
-            try run.db.execute(sql: """
+            try run.db.run("""
                 INSERT INTO discharge(patient_id, unit_id, admitted_on, discharged_on) VALUES (?, ?, ?, ?)
                 """, arguments: [patient, try run.unitId(d.unitId, item.origin), d.admittedOn.iso, d.dischargedOn.iso])
             return run.db.lastInsertedRowID
@@ -105,7 +105,7 @@ struct ImportRun {
         }
         try importRecords(batch.plans, kind: "plan", type: "CarePlan") { run, item, patient in
             let p = item.value
-            try run.db.execute(sql: """
+            try run.db.run("""
                 INSERT INTO coordinated_plan(patient_id, responsible_unit_id, goal, agreed_on, follow_up_on, closed_on,
                                              version, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, 1, 0, 'import')
@@ -114,7 +114,7 @@ struct ImportRun {
                                  p.followUpOn?.iso, p.closedOn?.iso])
             let plan = run.db.lastInsertedRowID
             for part in p.participants {
-                try run.db.execute(sql: "INSERT OR IGNORE INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)",
+                try run.db.run("INSERT OR IGNORE INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)",
                                    arguments: [plan, try run.unitId(part.unitId, item.origin), String(part.role.prefix(200))])
             }
             return plan
@@ -128,7 +128,7 @@ struct ImportRun {
             let u = item.value
             guard !units.contains(u.id.rawValue) else { summary.unchanged["Organization", default: 0] += 1; continue }
             guard u.id.rawValue.count <= 64 else { throw ImportError(origin: item.origin, problem: "id: longer than 64 characters") }
-            try db.execute(sql: "INSERT INTO care_unit(id, name, principal, kind) VALUES (?, ?, ?, ?)",
+            try db.run("INSERT INTO care_unit(id, name, principal, kind) VALUES (?, ?, ?, ?)",
                            arguments: [u.id.rawValue, try text(u.name, item.origin, "name", 200, min: 1),
                                        u.principal.rawValue, u.kind.rawValue])
             units.insert(u.id.rawValue)
@@ -147,7 +147,7 @@ struct ImportRun {
             guard !s.unitId.rawValue.isEmpty else {
                 throw ImportError(origin: item.origin, problem: "no PractitionerRole or encounter says at which unit this person works")
             }
-            try db.execute(sql: """
+            try db.run("""
                 INSERT INTO staff(id, name, profession, unit_id, roles, hsa_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [s.id.rawValue, try text(s.name, item.origin, "name", 200, min: 1), s.profession.rawValue,
                                  try unitId(s.unitId, item.origin), s.roles.map(\.rawValue).sorted().joined(separator: ","),
@@ -165,11 +165,11 @@ struct ImportRun {
             tick()
             let p = item.value.patient
             let ident = p.identifier
-            var id = try Int64.fetchOne(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [ident.value])
+            var id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM patient WHERE ident = ?"), arguments: [ident.value])
             if id == nil {
                 let given = try text(p.givenName, item.origin, "name.given", 200, min: 1)
                 let family = try text(p.familyName, item.origin, "name.family", 200, min: 1)
-                try db.execute(sql: """
+                try db.run("""
                     INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
                                         birth_date, street, postal_code, city, phone, protected)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -186,11 +186,11 @@ struct ImportRun {
             }
             let patient = id!
             patients[index] = (patient, ident.value)
-            try db.execute(sql: """
+            try db.run("""
                 INSERT OR IGNORE INTO exchange_link(kind, match_key, local_id, resource_id) VALUES ('patient', ?, ?, ?)
                 """, arguments: ["ident:" + ident.value, patient, item.resourceId])
             for local in item.value.localIdentifiers {
-                try db.execute(sql: "INSERT OR IGNORE INTO patient_identifier(patient_id, system, value) VALUES (?, ?, ?)",
+                try db.run("INSERT OR IGNORE INTO patient_identifier(patient_id, system, value) VALUES (?, ?, ?)",
                                arguments: [patient, String(local.system.prefix(300)), String(local.value.prefix(300))])
                 if db.changesCount > 0 {
                     summary.localIdentifiers += 1
@@ -209,7 +209,7 @@ struct ImportRun {
                 guard !active else { throw ImportError(origin: item.origin, problem: "more than one active listing") }
                 active = true
             }
-            try db.execute(sql: "INSERT INTO listing(patient_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)",
+            try db.run("INSERT INTO listing(patient_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)",
                            arguments: [patient, try unitId(l.unitId, item.origin), l.from.iso, l.to?.iso])
         }
     }
@@ -240,7 +240,7 @@ struct ImportRun {
             tick()
             let (patient, ident) = try self.patient(item.patient, item.origin)
             let key = ident + "|" + item.matchKey
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM exchange_link WHERE kind = ? AND match_key = ?",
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM exchange_link WHERE kind = ? AND match_key = ?"),
                                  arguments: [kind, key]) == true {
                 summary.unchanged[type, default: 0] += 1
                 continue
@@ -251,7 +251,7 @@ struct ImportRun {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw ImportError(origin: item.origin, problem: Self.constraintText(error, kind: kind))
             }
-            try db.execute(sql: """
+            try db.run("""
                 INSERT INTO exchange_link(kind, match_key, local_id, resource_id, identifier_system, identifier_value)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [kind, key, local, item.resourceId,
@@ -288,5 +288,13 @@ struct ImportRun {
         guard cleaned.count >= min else { throw ImportError(origin: origin, problem: "\(field): missing") }
         guard cleaned.count <= max else { throw ImportError(origin: origin, problem: "\(field): longer than \(max) characters") }
         return cleaned
+    }
+}
+
+extension Database {
+    /// One statement a kind of row, prepared once: an import writes each of them
+    /// tens of thousands of times, and preparing costs more than inserting.
+    func run(_ sql: String, arguments: StatementArguments) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

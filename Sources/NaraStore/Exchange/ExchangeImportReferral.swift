@@ -13,7 +13,7 @@ extension ImportRun {
         guard (1...32).contains(r.priority.rawValue.count) else {
             throw ImportError(origin: o, problem: "priority: \"\(r.priority.rawValue)\" is not a priority code")
         }
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO referral(patient_id, from_unit_id, to_unit_id, priority, question, guarantee, self_referral,
                 state, created_at, created_by, sent_on, booked_on, seen_on, reply, version, updated_at, updated_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
@@ -24,7 +24,7 @@ extension ImportRun {
                              try staffId(r.history.last?.staffId ?? r.createdBy, o)])
         let id = db.lastInsertedRowID
         for e in r.history {
-            try db.execute(sql: """
+            try db.run("""
                 INSERT INTO referral_event(referral_id, at, staff_id, unit_id, action, from_state, to_state, comment,
                                            forwarded_to)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -34,7 +34,7 @@ extension ImportRun {
         }
         for p in r.pauses {
             if let to = p.to, to < p.from { throw ImportError(origin: o, problem: "a pause ends before it starts") }
-            try db.execute(sql: """
+            try db.run("""
                 INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [id, p.kind.rawValue, p.from.iso, p.to?.iso, try text(p.comment, o, "comment", 1000)])
         }
