@@ -84,11 +84,19 @@ public struct FHIRWriter {
         ident.map { .array([.object(["system": .string($0.system), "value": .string($0.value)])]) }
     }
 
+    /// Swedish local time with its offset (`2026-03-03T10:30:00+01:00`), to the second as
+    /// the store keeps it. Written by hand: a formatter a call costs more than the rest
+    /// of an encounter's resource.
     static func dateTime(_ date: Date) -> JSON {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = .stockholm
-        return .string(f.string(from: date))
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let offset = TimeZone.stockholm.secondsFromGMT(for: date)
+        let local = seconds + offset
+        let day = LocalDate(dayNumber: local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400))
+        let inDay = local - day.dayNumber * 86_400
+        let sign = offset < 0 ? "-" : "+"
+        return .string(day.iso + "T" + LocalDate.pad(inDay / 3600, 2) + ":" + LocalDate.pad(inDay / 60 % 60, 2) + ":"
+                       + LocalDate.pad(inDay % 60, 2) + sign + LocalDate.pad(abs(offset) / 3600, 2) + ":"
+                       + LocalDate.pad(abs(offset) / 60 % 60, 2))
     }
 
     static func period(_ from: LocalDate?, _ to: LocalDate?) -> JSON {

@@ -104,6 +104,45 @@ import TmuxTesting
         #expect(try sqliteShell(b, "SELECT count(DISTINCT patient_id) FROM access_log WHERE action = 'export'") == patients)
     }
 
+    /// What a table holds, without the store's own row ids, in a stable order.
+    static func content(_ store: String) throws -> String {
+        try sqliteShell(store, """
+            SELECT ident, ident_kind, given_name, family_name, sex, birth_date, street, city, phone, protected FROM patient ORDER BY ident;
+            SELECT p.ident, e.at, e.mode, e.planned, e.staff_id, e.unit_id, e.reason FROM encounter e JOIN patient p ON p.id = e.patient_id ORDER BY 1, 2;
+            SELECT p.ident, r.state, r.priority, r.from_unit_id, r.to_unit_id, r.question, r.sent_on, r.reply FROM referral r JOIN patient p ON p.id = r.patient_id ORDER BY 1, 6;
+            SELECT p.ident, c.role, c.staff_id, c.unit_id, c.reason, c.from_date, c.to_date FROM care_contact c JOIN patient p ON p.id = c.patient_id ORDER BY 1, 2;
+            SELECT p.ident, x.code, x.text, x.chronic, x.since FROM problem x JOIN patient p ON p.id = x.patient_id ORDER BY 1, 2;
+            SELECT p.ident, l.unit_id, l.from_date, l.to_date FROM listing l JOIN patient p ON p.id = l.patient_id ORDER BY 1, 3;
+            SELECT p.ident, d.unit_id, d.admitted_on, d.discharged_on FROM discharge d JOIN patient p ON p.id = d.patient_id ORDER BY 1;
+            SELECT p.ident, g.goal, g.agreed_on, g.follow_up_on, g.closed_on FROM coordinated_plan g JOIN patient p ON p.id = g.patient_id ORDER BY 1;
+            SELECT p.ident, i.system, i.value FROM patient_identifier i JOIN patient p ON p.id = i.patient_id ORDER BY 1, 2;
+            SELECT id, name, profession, unit_id, hsa_id FROM staff ORDER BY id;
+            SELECT id, name, principal, kind FROM care_unit ORDER BY id;
+            """)
+    }
+
+    @Test func aForeignFileExportsBackOutWithTheSameContentAndIds() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.sqlite").path
+        let b = folder.appendingPathComponent("b.sqlite").path
+        let out = folder.appendingPathComponent("out.json").path
+        #expect(try NaraBinary.run(["import", Self.bundle, "--store", a]).status == 0)
+        let export = try NaraBinary.run(["export", "--store", a, "--out", out, "--user", "pr-sara"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        for kept in [#""id":"pat-a""#, #""id":"enc-a1""#, #""value":"E-1000""#, #""value":"MRN-4711""#,
+                     #""id":"sr-answered""#.replacingOccurrences(of: "answered", with: "completed"),
+                     #""system":"http://electronichealth.se/identifier/samordningsnummer","value":"198503724562""#,
+                     #""system":"http://electronichealth.se/identifier/nationelltReservnummer","value":"98240301AA06""#] {
+            #expect(text.contains(kept), "\(kept)")
+        }
+        let again = try NaraBinary.run(["import", out, "--store", b])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.content(a) == Self.content(b))
+        #expect(try !Self.content(a).isEmpty)
+    }
+
     @Test func exportOfOnePatientIsLoggedAndNeedsAUserOnAProductionStore() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

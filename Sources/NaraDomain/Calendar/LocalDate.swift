@@ -101,7 +101,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
