@@ -102,7 +102,7 @@ public struct TextFieldState: Hashable, Sendable {
     // MARK: - Internals
 
     /// Replaces line breaks and tabs with one space each (CR LF counts as one break) and
-    /// drops C0, DEL, C1 and the bidi embedding and isolate controls.
+    /// drops the rest of `UnsafeScalars`: C0, DEL, C1 and the bidi controls.
     static func singleLine(_ input: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
@@ -114,10 +114,8 @@ public struct TextFieldState: Hashable, Sendable {
                 continue
             case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
                 scalars.append(" ")
-            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
-                continue
             default:
-                scalars.append(s)
+                if !UnsafeScalars.contains(s) { scalars.append(s) }
             }
         }
         return String(scalars)
