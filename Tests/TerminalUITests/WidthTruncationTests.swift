@@ -59,3 +59,36 @@ import Testing
         #expect(field.cursorPosition(in: b.area)?.x == 11)
     }
 }
+
+/// A paste far beyond a field's limit: the field keeps its limit and the form says the
+/// text was cut, under the field, until the next edit.
+@Suite struct FieldCutTests {
+    static let hundredKB = String(repeating: "Lång anteckning 日本 👩‍⚕️ ", count: 4000)
+
+    @Test func aHundredKilobytePasteKeepsTheLimitAndSaysItWasCut() {
+        #expect(Self.hundredKB.utf8.count > 100_000)
+        var form = FormState(fields: [FormField(id: "reason", label: "Orsak", state: TextFieldState(maxLength: 500),
+                                                hint: "Fritext")])
+        #expect(form.handle(.paste(Self.hundredKB)) == .consumed)
+        #expect(form.fields[0].text.count == 500)
+        #expect(form.fields[0].state.cutOff == Self.hundredKB.count - 500)
+        let widget = Form(state: form, cutNotice: { "Texten kortades till \($0) tecken." })
+        let b = rendered(widget, width: 40, height: Form.height(for: form))
+        #expect(b.line(1).contains("Texten kortades till 500 tecken."))
+        #expect(b[8, 1].style.role == .warning)
+        // Typing into the full field is cut too, and says so; deleting ends the notice.
+        #expect(form.handle(.key(.char("x"))) == .consumed)
+        #expect(form.fields[0].state.cutOff == 1)
+        #expect(form.handle(.key(.backspace)) == .consumed)
+        #expect(form.fields[0].state.cutOff == 0)
+        #expect(rendered(Form(state: form, cutNotice: { "kortad \($0)" }), width: 40, height: 2).line(1)
+            .contains("Fritext"))
+    }
+
+    @Test func withoutALimitNothingIsCut() {
+        var s = TextFieldState()
+        s.insert(Self.hundredKB)
+        #expect(s.cutOff == 0)
+        #expect(s.text.count == TextFieldState.singleLine(Self.hundredKB).count)
+    }
+}
