@@ -58,6 +58,26 @@ public final class TmuxSession {
 
     public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "0.0"]).output }
 
+    // MARK: - Raw output
+
+    public var outputURL: URL { directory.appendingPathComponent("output") }
+
+    /// From now on every byte the program writes to its terminal is appended to
+    /// `outputURL`, before tmux interprets any of it (`pipe-pane -o`).
+    public func recordOutput() throws {
+        try run(["pipe-pane", "-o", "-t", "0.0", "cat >> " + Self.quote(outputURL.path)])
+    }
+
+    /// The bytes written since `recordOutput()`. Stop the program first (or wait for the
+    /// screen to settle) so that nothing is still on its way through the pipe.
+    public var recordedOutput: [UInt8] { (try? [UInt8](Data(contentsOf: outputURL))) ?? [] }
+
+    /// What in the recorded output is not something curses sends: empty when stored and
+    /// typed text reached the terminal only as text. See `TerminalOutput`.
+    public func foreignSequencesInOutput() -> [TerminalOutput.Finding] {
+        TerminalOutput.foreignSequences(in: recordedOutput)
+    }
+
     /// Polls the screen until `predicate` holds, for up to `seconds`; returns the last screen.
     @discardableResult
     public func waitForScreen(seconds: Double = 8, _ predicate: (String) -> Bool) throws -> (matched: Bool, screen: String) {

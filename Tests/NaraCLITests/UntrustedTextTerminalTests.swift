@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TmuxTesting
+
+/// The real binary under tmux with its raw terminal output recorded: text poisoned in
+/// the store file by another tool and control sequences typed and pasted into a form
+/// reach the terminal only as harmless text. `TmuxSession.recordOutput()` and
+/// `foreignSequencesInOutput()` are the reusable part: an import test runs the binary
+/// the same way after importing and calls them too.
+@Suite(.serialized) struct UntrustedTextTerminalTests {
+    /// ESC ] 0 ; x BEL (an OSC window title), U+009B (C1 CSI), U+202E, the isolates,
+    /// backspace and ESC [ 2 J, as SQL.
+    static let poisonSQL = "char(27)||']0;x'||char(7)||char(155)||'31m'||char(8238)||char(8294)||char(8297)"
+        + "||char(8)||char(27)||'[2J'"
+
+    /// A demo store whose names, reasons, questions, goals, staff and units all carry the
+    /// poison, written with the sqlite3 shell past the store's own cleaning.
+    static func poisonedStore(in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("poisoned.sqlite").path
+        let made = try NaraBinary.run(["demo", "--store", path, "--patients", "300", "--seed", "5"])
+        try #require(made.status == 0, "\(made.stderr)")
+        let p = poisonSQL
+        _ = try sqliteShell(path, """
+            UPDATE patient SET given_name = given_name || \(p), family_name = family_name || \(p),
+                street = street || \(p), city = city || \(p);
+            UPDATE encounter SET reason = reason || \(p);
+            UPDATE care_contact SET reason = reason || \(p);
+            UPDATE coordinated_plan SET goal = goal || \(p);
+            UPDATE referral SET question = question || \(p);
+            UPDATE referral_event SET comment = comment || \(p);
+            UPDATE staff SET name = name || \(p);
+            UPDATE care_unit SET name = name || \(p);
+            """)
+        let poisoned = try sqliteShell(path, "SELECT count(*) FROM patient WHERE instr(family_name, char(8238)) > 0")
+        try #require(Int(poisoned) ?? 0 >= 300, "poisoned \(poisoned)")
+        return path
+    }
+
+    @Test func poisonedRecordsAndTypedControlReachTheTerminalOnlyAsText() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Self.poisonedStore(in: folder)
+        let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                                                    "HOME": folder.path],
+                                      arguments: ["--store", store])
+        let t = NaraTerminal(session)
+        try session.recordOutput()
+        _ = try t.waitFor("Sök:")
+        // Poisoned names in the result list, then the record and its continuity screen.
+        try t.type("a")
+        _ = try t.waitFor("Personnummer")
+        try t.send("Enter")
+        _ = try t.waitFor("┌ Översikt")
+        try t.send("F4")
+        _ = try t.waitFor("Kontakter")
+        // A new encounter: the reason gets the escape sequences typed as bytes, then pasted.
+        try t.send("n")
+        _ = try t.waitFor("Ny kontakt")
+        try session.sendKeys("-H", "1b", "5d", "30", "3b", "78", "07")          // ESC ] 0 ; x BEL
+        try session.sendKeys("-H", "c2", "9b", "33", "31", "6d")                // U+009B 3 1 m
+        try session.sendKeys("-H", "e2", "80", "ae", "e2", "81", "a6", "08")    // U+202E U+2066 BS
+        try t.type("Yrsel")
+        try session.paste(" och\u{1B}]0;y\u{07}\u{9B}2J\u{202E}trötthet")
+        _ = try t.waitFor("trötthet")
+        try t.send("Enter")
+        _ = try t.waitFor("sparad")
+        try t.send("Tab", "Tab", "Tab")
+        try t.send("F10")
+        if try t.exitStatus() == nil {
+            _ = try t.waitFor("Avsluta")
+            try t.send("j")
+        }
+        #expect(try t.waitForExit() == 0, "\(session.standardError)")
+
+        // The saved reason holds the words and none of the controls.
+        let reason = try sqliteShell(store, "SELECT reason FROM encounter ORDER BY id DESC LIMIT 1")
+        #expect(reason.contains("Yrsel och"), "\(reason)")
+        #expect(reason.contains("trötthet"))
+        #expect(!reason.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+
+        let output = session.recordedOutput
+        #expect(output.count > 2000)
+        let findings = session.foreignSequencesInOutput()
+        #expect(findings.isEmpty, "\(findings.prefix(10))")
+        // The poison was drawn, as plain text: its printable part is on the wire.
+        #expect(String(decoding: output, as: UTF8.self).contains("]0;x31m[2J"))
+    }
+}
