@@ -108,6 +108,22 @@ public final class TmuxSession {
 
     public struct NoProcessID: Error {}
 
+    /// The program's process id, found as the child of the pane's shell (for programs
+    /// that do not write their id down).
+    public func programPID(seconds: Double = 8) throws -> pid_t {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() <= deadline {
+            if let shell = pid_t(try tmux(["display-message", "-p", "-t", "0.0", "#{pane_pid}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)),
+               let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
+               let child = children.split(separator: " ").first.flatMap({ pid_t($0) }) {
+                return child
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw NoProcessID()
+    }
+
     /// The program's exit status once it has ended (128 + n when signal n killed it),
     /// polling up to `seconds`; nil while it still runs.
     public func waitForExit(seconds: Double = 8) throws -> Int? {
@@ -252,4 +268,15 @@ public func waitUntilEnded(_ pid: pid_t, seconds: Double) -> Bool {
         Thread.sleep(forTimeInterval: 0.05)
     }
     return false
+}
+
+/// CPU time a process has used so far, user and system, in clock ticks (1/100 s on
+/// Linux); nil once it is gone. A process that spins shows it here at once.
+public func cpuTicks(_ pid: pid_t) -> Int? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return nil }
+    // After the command's ")": state is field 3, utime field 14, stime field 15.
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+    return user + system
 }
