@@ -44,6 +44,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // FHIR R4 JSON to and from exchange batches: Swedish identifier systems, the
+        // resources of the overview. Knows no store and no terminal.
+        .target(name: "NaraFHIR", dependencies: ["NaraDomain"]),
         // The application: screens, keymaps, strings, the loop. Talks to the store only
         // through the domain's protocols and to the terminal only through TerminalUI.
         .target(name: "NaraApp", dependencies: ["NaraDomain", "TerminalUI"]),
@@ -65,6 +68,7 @@ let package = Package(
             dependencies: [
                 "NaraDomain",
                 "NaraStore",
+                "NaraFHIR",
                 "NaraApp",
                 "NaraThemes",
                 "NcursesBackend",
@@ -78,6 +82,7 @@ let package = Package(
         .testTarget(name: "NcursesBackendTests",
                     dependencies: ["NcursesBackend", "TerminalUI", "TmuxTesting", "nara-terminal-check"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
+        .testTarget(name: "NaraFHIRTests", dependencies: ["NaraDomain", "NaraFHIR"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),

@@ -11,6 +11,9 @@ public enum StoreMeta {
         case demoPatients = "demo_patients"
         case demoYears = "demo_years"
         case demoToday = "demo_today"
+        /// A random name for this store, so the ids it gives exported records never
+        /// collide with another store's.
+        case instance
     }
 
     struct Values {

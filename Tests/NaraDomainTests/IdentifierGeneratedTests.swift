@@ -199,4 +199,28 @@ private let excludedLetters = Array("IOQVW")
             }
         }
     }
+
+    /// Valid numbers with random bytes changed, inserted or cut, and any Unicode at all:
+    /// never a crash, and every rejection names its reason.
+    @Test func mutatedValidNumbersAndArbitraryUnicode() {
+        var rng = SplitMix64(seed: 7)
+        let extras: [Character] = ["\u{1B}", "\u{202E}", "\u{9B}", "\u{0}", "ö", "😀", "٣", "１", "\u{301}", "\n", "-", "+"]
+        let valid = Array("19121212-1212")
+        for _ in 0..<5000 {
+            var chars = valid
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let at = Int.random(in: 0...chars.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0 where at < chars.count: chars[at] = extras.randomElement(using: &rng)!
+                case 1 where at < chars.count: chars.remove(at: at)
+                default: chars.insert(extras.randomElement(using: &rng)!, at: at)
+                }
+            }
+            do { _ = try PersonIdentifier.parse(String(chars), today: today) } catch {
+                #expect(!error.description.isEmpty)
+            }
+        }
+        let long = String(repeating: "1", count: 100_000)
+        #expect(throws: IdentifierError.self) { try PersonIdentifier.parse(long, today: today) }
+    }
 }

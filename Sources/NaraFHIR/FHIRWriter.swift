@@ -1,0 +1,107 @@
+import Foundation
+import NaraDomain
+
+/// Writes an `ExchangeBatch` as a FHIR R4 collection Bundle with HL7 Sweden's identifier
+/// systems: what `FHIRReader` reads back into the same batch.
+public struct FHIRWriter {
+    let batch: ExchangeBatch
+    let unitIds: [UnitID: String]
+    let staffIds: [StaffID: String]
+
+    public init(_ batch: ExchangeBatch) {
+        self.batch = batch
+        unitIds = Dictionary(batch.units.map { ($0.value.id, $0.resourceId) }, uniquingKeysWith: { a, _ in a })
+        staffIds = Dictionary(batch.staff.map { ($0.value.id, $0.resourceId) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The Bundle, its entries in a fixed order (directory, patients, then their records).
+    public func bundle() -> JSON {
+        var entries: [JSON] = []
+        func add(_ type: String, _ id: String, _ resource: [String: JSON]) {
+            var r = resource
+            r["resourceType"] = .string(type)
+            r["id"] = .string(id)
+            entries.append(.object(["fullUrl": .string("\(type)/\(id)"), "resource": .object(r)]))
+        }
+        for u in batch.units { add("Organization", u.resourceId, organization(u.value)) }
+        for s in batch.staff { add("Practitioner", s.resourceId, practitioner(s.value)) }
+        for s in batch.staff where !s.value.unitId.rawValue.isEmpty {
+            add("PractitionerRole", s.resourceId + ".role", role(s.value, practitionerId: s.resourceId))
+        }
+        for p in batch.patients { add("Patient", p.resourceId, patient(p)) }
+        for c in batch.contacts { add("CareTeam", c.resourceId, careTeam(c)) }
+        for p in batch.problems { add("Condition", p.resourceId, condition(p)) }
+        for e in batch.encounters { add("Encounter", e.resourceId, encounter(e)) }
+        for d in batch.discharges { add("Encounter", d.resourceId, stay(d)) }
+        for r in batch.referrals {
+            add("ServiceRequest", r.resourceId, serviceRequest(r))
+            add("Task", r.resourceId + ".task", task(r))
+        }
+        for p in batch.plans { add("CarePlan", p.resourceId, carePlan(p)) }
+        return JSON.object(["resourceType": "Bundle", "type": "collection", "entry": .array(entries)]).cleaned()
+    }
+
+    // MARK: Pieces
+
+    func unitRef(_ id: UnitID) -> JSON {
+        if let rid = unitIds[id] { return .object(["reference": .string("Organization/\(rid)")]) }
+        return .object(["identifier": .object(["system": .string(Systems.hsa), "value": .string(id.rawValue)])])
+    }
+
+    func staffRef(_ id: StaffID) -> JSON { .object(["reference": .string("Practitioner/\(staffIds[id] ?? id.rawValue)")]) }
+
+    func patientRef(_ ref: PatientRef?) -> JSON {
+        switch ref {
+        case .batch(let i)?: return .object(["reference": .string("Patient/\(batch.patients[i].resourceId)")])
+        case .resource(let id)?: return .object(["reference": .string("Patient/\(id)")])
+        case nil: return .null
+        }
+    }
+
+    static func coding(_ system: String, _ code: String, _ display: String? = nil) -> JSON {
+        var c: [String: JSON] = ["system": .string(system), "code": .string(code)]
+        if let display { c["display"] = .string(display) }
+        return .object(["coding": .array([.object(c)])])
+    }
+
+    static func identifiers(_ ident: ExchangeIdentifier?) -> JSON? {
+        ident.map { .array([.object(["system": .string($0.system), "value": .string($0.value)])]) }
+    }
+
+    static func dateTime(_ date: Date) -> JSON {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = .stockholm
+        return .string(f.string(from: date))
+    }
+
+    static func period(_ from: LocalDate?, _ to: LocalDate?) -> JSON {
+        var p: [String: JSON] = [:]
+        if let from { p["start"] = .string(from.iso) }
+        if let to { p["end"] = .string(to.iso) }
+        return .object(p)
+    }
+
+    static func ext(_ url: String, _ parts: [(String, String, JSON)]) -> JSON {
+        .object(["url": .string(url), "extension": .array(parts.map { name, type, value in
+            .object(["url": .string(name), type: value])
+        })])
+    }
+}
+
+extension JSON {
+    /// Every string without control or bidi characters: what leaves the program is as
+    /// clean as what the store lets in, even if a file was edited behind its back.
+    func cleaned() -> JSON {
+        switch self {
+        case .string(let s): return .string(CleanText.clean(s, allowNewlines: true))
+        case .array(let items): return .array(items.map { $0.cleaned() })
+        case .object(let fields): return .object(fields.mapValues { $0.cleaned() })
+        default: return self
+        }
+    }
+}
+
+extension JSON: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}

@@ -1,0 +1,142 @@
+import NaraDomain
+
+extension ReadContext {
+    mutating func readPatient(_ r: ResourceReader, entry: Int) throws {
+        var swedish: [(PersonIdentifier, Int)] = []
+        var local: [ExchangeIdentifier] = []
+        for (i, item) in try r.array("identifier").enumerated() {
+            let path = "identifier[\(i)]"
+            let system = try r.string("system", in: item, path: path + ".system") ?? ""
+            guard let value = try r.string("value", in: item, path: path + ".value") else {
+                throw r.fail(path + ".value", "missing")
+            }
+            guard let kind = Systems.kind(ofSystem: system) else {
+                local.append(ExchangeIdentifier(system: system, value: value))
+                continue
+            }
+            let parsed: PersonIdentifier
+            do { parsed = try PersonIdentifier.parse(value, today: today) } catch {
+                throw r.fail(path + ".value", "\"\(value)\" is not a valid \(Self.name(of: kind)): \(error.description)")
+            }
+            guard Self.matches(parsed.kind, system: kind) else {
+                throw r.fail(path + ".value", "\"\(value)\" is a \(Self.name(of: parsed.kind)), but the system says \(Self.name(of: kind))")
+            }
+            swedish.append((parsed, i))
+        }
+        // A person may carry an old reserve number beside the personnummer that replaced it.
+        let rank: [IdentifierKind: Int] = [.personnummer: 0, .samordningsnummer: 1, .nationalReserve: 2, .localReserveOrebro: 3]
+        guard let chosen = swedish.min(by: { rank[$0.0.kind]! < rank[$1.0.kind]! })?.0 else {
+            throw r.fail("identifier", "no personnummer, samordningsnummer or reservnummer (systems \(Systems.personnummer), \(Systems.samordningsnummer), \(Systems.nationalReserve) or their OIDs)")
+        }
+        for (other, _) in swedish where other != chosen {
+            local.append(ExchangeIdentifier(system: Systems.system(for: other.kind), value: other.value))
+        }
+
+        let protected = Self.isProtected(r)
+        let names = try r.array("name")
+        let name = names.first { $0["use"]?.string == "official" } ?? names.first
+        var given = (name?["given"]?.array ?? []).compactMap(\.string).joined(separator: " ")
+        var family = name?["family"]?.string ?? ""
+        if given.isEmpty, family.isEmpty, let text = name?["text"]?.string {
+            let words = text.split(separator: " ")
+            given = words.dropLast().joined(separator: " ")
+            family = words.last.map(String.init) ?? ""
+        }
+        given = CleanText.line(given)
+        family = CleanText.line(family)
+        if given.isEmpty && family.isEmpty {
+            guard protected else { throw r.fail("name", "missing") }
+            given = "Skyddad"
+            family = "identitet"
+        }
+        if given.isEmpty { given = "–" }
+        if family.isEmpty { family = "–" }
+        try Self.limit(r, "name.given", given, 200)
+        try Self.limit(r, "name.family", family, 200)
+
+        let sex: Sex
+        switch try r.string("gender") {
+        case "female": sex = .female
+        case "male": sex = .male
+        case nil: sex = chosen.sex
+        case "other", "unknown": sex = .unknown
+        case let other?: throw r.fail("gender", "\"\(other)\" is not male, female, other or unknown")
+        }
+        let birth = try r.date("birthDate", path: "birthDate") ?? chosen.birthDate
+
+        var address: Address?
+        if let a = try r.array("address").first {
+            let line = (a["line"]?.array ?? []).compactMap(\.string).joined(separator: ", ")
+            let street = CleanText.line(line)
+            if !street.isEmpty {
+                address = Address(street: String(street.prefix(200)),
+                                  postalCode: String(CleanText.line(a["postalCode"]?.string ?? "").prefix(10)),
+                                  city: String(CleanText.line(a["city"]?.string ?? "").prefix(100)))
+            }
+        }
+        let phone = try r.array("telecom").first { $0["system"]?.string == "phone" }?["value"]?.string
+            .map { String(CleanText.line($0).prefix(40)) }
+
+        let patient = Patient(id: PatientID(0), identifier: chosen, givenName: given, familyName: family, sex: sex,
+                              birthDate: birth, address: address, phone: phone, protectedIdentity: protected)
+        let listings = try readListings(r)
+        patientOf[entry] = batch.patients.count
+        batch.patients.append(exchanged(r, patient: nil,
+                                        ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local)))
+    }
+
+    /// Listings with their periods from this program's extension; another system's
+    /// `generalPractitioner` Organization is the active listing, from the day of import.
+    private func readListings(_ r: ResourceReader) throws -> [Listing] {
+        var listings: [Listing] = []
+        for (i, ext) in try r.array("extension").enumerated() where ext["url"]?.string == Systems.listingExtension {
+            let path = "extension[\(i)]"
+            let parts = ext["extension"]?.array ?? []
+            guard let unitPart = parts.first(where: { $0["url"]?.string == "unit" }),
+                  let ref = try r.reference("valueReference", in: unitPart, path: path + ".unit") else {
+                throw r.fail(path, "a listing needs its unit")
+            }
+            let unit = try self.unit(r, ref, path: path + ".unit")
+            let period = parts.first { $0["url"]?.string == "period" }
+            let days = try period.map { try r.periodDays("valuePeriod", in: $0, path: path + ".period") }
+            guard let from = days?.start else { throw r.fail(path + ".period.start", "missing") }
+            listings.append(Listing(patientId: PatientID(0), unitId: unit, from: from, to: days?.end))
+        }
+        if !listings.isEmpty { return listings }
+        for (i, gp) in try r.array("generalPractitioner").enumerated() {
+            guard let ref = try r.reference("generalPractitioner", in: .object(["generalPractitioner": gp]),
+                                            path: "generalPractitioner[\(i)]"),
+                  ref.typeAndId?.type == "Organization" || (entryIndex(ref).map { unitOf[$0] != nil } ?? false)
+            else { continue }
+            let unit = try self.unit(r, ref, path: "generalPractitioner[\(i)]")
+            return [Listing(patientId: PatientID(0), unitId: unit, from: today)]
+        }
+        return []
+    }
+
+    /// Skyddad identitet: a restricted or very restricted confidentiality label.
+    static func isProtected(_ r: ResourceReader) -> Bool {
+        let labels = r.json["meta"]?["security"]?.array ?? []
+        return labels.contains { label in
+            let code = label["code"]?.string ?? ""
+            let system = label["system"]?.string ?? ""
+            return ((code == "R" || code == "V") && (system.isEmpty || system == Systems.v3Confidentiality))
+                || (label["display"]?.string ?? "").lowercased().contains("skyddad")
+        }
+    }
+
+    static func matches(_ found: IdentifierKind, system: IdentifierKind) -> Bool { found == system }
+
+    static func name(of kind: IdentifierKind) -> String {
+        switch kind {
+        case .personnummer: return "personnummer"
+        case .samordningsnummer: return "samordningsnummer"
+        case .nationalReserve: return "national reservnummer"
+        case .localReserveOrebro: return "Region Örebro län reservnummer"
+        }
+    }
+
+    static func limit(_ r: ResourceReader, _ path: String, _ text: String, _ max: Int) throws {
+        if text.count > max { throw r.fail(path, "longer than \(max) characters") }
+    }
+}

@@ -1,0 +1,69 @@
+import NaraDomain
+
+/// Identifier and code systems. The Swedish ones are HL7 Sweden's base profiles
+/// (DOMAIN.md); the `urn:nara:` ones carry what FHIR has no field for, so a record that
+/// leaves and comes back is the same record.
+public enum Systems {
+    public static let personnummer = "http://electronichealth.se/identifier/personnummer"
+    public static let personnummerOID = "urn:oid:1.2.752.129.2.1.3.1"
+    public static let samordningsnummer = "http://electronichealth.se/identifier/samordningsnummer"
+    public static let samordningsnummerOID = "urn:oid:1.2.752.129.2.1.3.3"
+    public static let nationalReserve = "http://electronichealth.se/identifier/nationelltReservnummer"
+    /// Region Örebro län's local reserve numbers have no national system.
+    public static let localReserveOrebro = "urn:nara:identifier:reservnummer:orebro"
+    public static let hsa = "urn:oid:1.2.752.29.4.19"
+
+    public static let unitKind = "urn:nara:unit-kind"
+    public static let principal = "urn:nara:principal"
+    public static let profession = "urn:nara:profession"
+    public static let contactRole = "urn:nara:contact-role"
+    public static let encounterMode = "urn:nara:encounter-mode"
+    public static let referralState = "urn:nara:referral-state"
+    public static let guarantee = "urn:nara:guarantee"
+    public static let priority = "urn:nara:priority"
+    public static let icd10se = "http://hl7.org/fhir/sid/icd-10-se"
+    public static let icd10 = "http://hl7.org/fhir/sid/icd-10"
+    public static let v3ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+    public static let v3ActPriority = "http://terminology.hl7.org/CodeSystem/v3-ActPriority"
+    public static let conditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category"
+    public static let conditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+    public static let v3Confidentiality = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+    public static let chronic = "urn:nara:chronic"
+
+    public static let listingExtension = "urn:nara:fhir:listing"
+    public static let eventExtension = "urn:nara:fhir:referral-event"
+    public static let pauseExtension = "urn:nara:fhir:guarantee-pause"
+    public static let bookedExtension = "urn:nara:fhir:booked-on"
+    public static let seenExtension = "urn:nara:fhir:seen-on"
+    public static let selfReferralExtension = "urn:nara:fhir:self-referral"
+    public static let followUpExtension = "urn:nara:fhir:follow-up-on"
+
+    /// The identifier system of a Swedish person identifier kind.
+    public static func system(for kind: IdentifierKind) -> String {
+        switch kind {
+        case .personnummer: return personnummer
+        case .samordningsnummer: return samordningsnummer
+        case .nationalReserve: return nationalReserve
+        case .localReserveOrebro: return localReserveOrebro
+        }
+    }
+
+    /// The kind a Swedish identifier system names, by URL or OID; nil for any other system.
+    public static func kind(ofSystem system: String) -> IdentifierKind? {
+        switch system {
+        case personnummer, personnummerOID: return .personnummer
+        case samordningsnummer, samordningsnummerOID: return .samordningsnummer
+        case nationalReserve: return .nationalReserve
+        case localReserveOrebro: return .localReserveOrebro
+        default: return nil
+        }
+    }
+
+    /// An HSA-id: a country code, ten digits, a dash and a local part.
+    public static func isHSA(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 12, parts[0].hasPrefix("SE"),
+              parts[0].dropFirst(2).allSatisfy(\.isASCIIDigitCharacter), !parts[1].isEmpty else { return false }
+        return true
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Writing an exchange batch: all of it in one transaction or nothing.
+///
+/// Records are matched, not merged: a unit by id, a staff member by HSA-id or login, a
+/// patient by identifier, any other record by the identifier (or resource id) it had in
+/// the file. A record already there is left as it is, so importing a file twice changes
+/// nothing; a new one is inserted and remembered in `exchange_link`.
+extension SQLiteStore {
+    public func importBatch(_ batch: ExchangeBatch, source: String, as context: AccessContext,
+                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExchangeSummary {
+        try write { db in
+            var run = ImportRun(db: db, batch: batch)
+            run.progress = progress
+            try run.importAll()
+            for patient in run.written.sorted() {
+                try appendLog(db, context: context, patient: PatientID(rawValue: patient), action: .write,
+                              detail: "import \(source)")
+            }
+            run.summary.patientsWritten = run.written.count
+            try appendLog(db, context: context, patient: nil, action: .write,
+                          detail: "import \(source): \(run.summary.totalCreated) new, \(run.summary.totalUnchanged) unchanged")
+            return run.summary
+        }
+    }
+}
+
+/// The error of a record that could not be written: its place in the file first.
+struct ImportError: Error, CustomStringConvertible {
+    let origin: ExchangeOrigin
+    let problem: String
+    var description: String { "\(origin): \(problem)" }
+}
+
+struct ImportRun {
+    let db: Database
+    let batch: ExchangeBatch
+    var summary = ExchangeSummary()
+    var written: Set<Int64> = []
+    var units: Set<String> = []
+    var staff: [String: String] = [:]
+    var patients: [Int: (id: Int64, ident: String)] = [:]
+    var progress: ((Int, Int) -> Void)?
+    var done = 0
+
+    mutating func tick() {
+        done += 1
+        if done % 500 == 0 { progress?(done, batch.count) }
+    }
+
+    init(db: Database, batch: ExchangeBatch) {
+        self.db = db
+        self.batch = batch
+        summary.skipped = batch.skipped
+    }
+
+    mutating func importAll() throws {
+        units = Set(try String.fetchAll(db, sql: "SELECT id FROM care_unit"))
+        for row in try Row.fetchAll(db, sql: "SELECT id, hsa_id FROM staff") {
+            staff[row["id"]] = row["id"]
+            if let hsa = row["hsa_id"] as String? { staff["hsa:" + hsa] = row["id"] }
+        }
+        try importUnits()
+        try importStaff()
+        try importPatients()
+        try importRecords(batch.contacts, kind: "contact", type: "CareTeam") { run, item, patient in
+            let c = item.value
+            try run.db.execute(sql: """
+                INSERT INTO care_contact(patient_id, role, staff_id, unit_id, reason, from_date, to_date, end_reason,
+                                         version, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 'import')
+                """, arguments: [patient, c.role.rawValue, try run.staffId(c.staffId, item.origin),
+                                 try run.unitId(c.unitId, item.origin), try run.text(c.reason, item.origin, "reason", 500, min: 1),
+                                 c.from.iso, c.to?.iso, c.endReason])
+            return run.db.lastInsertedRowID
+        }
+        try importRecords(batch.problems, kind: "problem", type: "Condition") { run, item, patient in
+            let p = item.value
+            try run.db.execute(sql: "INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [patient, p.code, try run.text(p.text, item.origin, "text", 200, min: 1),
+                                           p.chronic, p.since?.iso])
+            return run.db.lastInsertedRowID
+        }
+        try importRecords(batch.encounters, kind: "encounter", type: "Encounter") { run, item, patient in
+            let e = item.value
+            try run.db.execute(sql: """
+                INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [patient, Int64(e.at.timeIntervalSince1970.rounded(.down)), e.mode.rawValue, e.planned,
+                                 try run.staffId(e.staffId, item.origin), try run.unitId(e.unitId, item.origin),
+                                 try run.text(e.reason, item.origin, "reason", 500)])
+            return run.db.lastInsertedRowID
+        }
+        try importRecords(batch.discharges, kind: "discharge", type: "Encounter") { run, item, patient in
+            let d = item.value
+            try run.db.execute(sql: """
+                INSERT INTO discharge(patient_id, unit_id, admitted_on, discharged_on) VALUES (?, ?, ?, ?)
+                """, arguments: [patient, try run.unitId(d.unitId, item.origin), d.admittedOn.iso, d.dischargedOn.iso])
+            return run.db.lastInsertedRowID
+        }
+        try importRecords(batch.referrals, kind: "referral", type: "ServiceRequest") { run, item, patient in
+            try run.insertReferral(item, patient: patient)
+        }
+        try importRecords(batch.plans, kind: "plan", type: "CarePlan") { run, item, patient in
+            let p = item.value
+            try run.db.execute(sql: """
+                INSERT INTO coordinated_plan(patient_id, responsible_unit_id, goal, agreed_on, follow_up_on, closed_on,
+                                             version, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, 1, 0, 'import')
+                """, arguments: [patient, try run.unitId(p.responsibleUnitId, item.origin),
+                                 try run.text(p.goal, item.origin, "description", 2000), p.agreedOn.iso,
+                                 p.followUpOn?.iso, p.closedOn?.iso])
+            let plan = run.db.lastInsertedRowID
+            for part in p.participants {
+                try run.db.execute(sql: "INSERT OR IGNORE INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)",
+                                   arguments: [plan, try run.unitId(part.unitId, item.origin), String(part.role.prefix(200))])
+            }
+            return plan
+        }
+    }
+
+    // MARK: Directory
+
+    mutating func importUnits() throws {
+        for item in batch.units {
+            let u = item.value
+            guard !units.contains(u.id.rawValue) else { summary.unchanged["Organization", default: 0] += 1; continue }
+            guard u.id.rawValue.count <= 64 else { throw ImportError(origin: item.origin, problem: "id: longer than 64 characters") }
+            try db.execute(sql: "INSERT INTO care_unit(id, name, principal, kind) VALUES (?, ?, ?, ?)",
+                           arguments: [u.id.rawValue, try text(u.name, item.origin, "name", 200, min: 1),
+                                       u.principal.rawValue, u.kind.rawValue])
+            units.insert(u.id.rawValue)
+            summary.created["Organization", default: 0] += 1
+        }
+    }
+
+    mutating func importStaff() throws {
+        for item in batch.staff {
+            let s = item.value
+            if let existing = s.hsaId.flatMap({ staff["hsa:" + $0] }) ?? staff[s.id.rawValue] {
+                staff[s.id.rawValue] = existing
+                summary.unchanged["Practitioner", default: 0] += 1
+                continue
+            }
+            guard !s.unitId.rawValue.isEmpty else {
+                throw ImportError(origin: item.origin, problem: "no PractitionerRole or encounter says at which unit this person works")
+            }
+            try db.execute(sql: """
+                INSERT INTO staff(id, name, profession, unit_id, roles, hsa_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [s.id.rawValue, try text(s.name, item.origin, "name", 200, min: 1), s.profession.rawValue,
+                                 try unitId(s.unitId, item.origin), s.roles.map(\.rawValue).sorted().joined(separator: ","),
+                                 s.hsaId, s.active])
+            staff[s.id.rawValue] = s.id.rawValue
+            if let hsa = s.hsaId { staff["hsa:" + hsa] = s.id.rawValue }
+            summary.created["Practitioner", default: 0] += 1
+        }
+    }
+
+    // MARK: Patients
+
+    mutating func importPatients() throws {
+        for (index, item) in batch.patients.enumerated() {
+            tick()
+            let p = item.value.patient
+            let ident = p.identifier
+            var id = try Int64.fetchOne(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [ident.value])
+            if id == nil {
+                let given = try text(p.givenName, item.origin, "name.given", 200, min: 1)
+                let family = try text(p.familyName, item.origin, "name.family", 200, min: 1)
+                try db.execute(sql: """
+                    INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
+                                        birth_date, street, postal_code, city, phone, protected)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [ident.value, String(ident.value.suffix(10)), ident.kind.rawValue, given, family,
+                                     p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), p.sex.rawValue,
+                                     p.birthDate?.iso, p.address?.street, p.address?.postalCode, p.address?.city,
+                                     p.phone, p.protectedIdentity])
+                id = db.lastInsertedRowID
+                written.insert(id!)
+                summary.created["Patient", default: 0] += 1
+                try insertListings(item, patient: id!)
+            } else {
+                summary.unchanged["Patient", default: 0] += 1
+            }
+            let patient = id!
+            patients[index] = (patient, ident.value)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO exchange_link(kind, match_key, local_id, resource_id) VALUES ('patient', ?, ?, ?)
+                """, arguments: ["ident:" + ident.value, patient, item.resourceId])
+            for local in item.value.localIdentifiers {
+                try db.execute(sql: "INSERT OR IGNORE INTO patient_identifier(patient_id, system, value) VALUES (?, ?, ?)",
+                               arguments: [patient, String(local.system.prefix(300)), String(local.value.prefix(300))])
+                if db.changesCount > 0 {
+                    summary.localIdentifiers += 1
+                    written.insert(patient)
+                }
+            }
+        }
+    }
+
+    /// Ended listings first, so the one active listing goes in last and never clashes.
+    private mutating func insertListings(_ item: Exchanged<ExchangedPatient>, patient: Int64) throws {
+        let listings = item.value.listings.sorted { ($0.to == nil ? 1 : 0, $0.from) < ($1.to == nil ? 1 : 0, $1.from) }
+        var active = false
+        for l in listings {
+            if l.to == nil {
+                guard !active else { throw ImportError(origin: item.origin, problem: "more than one active listing") }
+                active = true
+            }
+            try db.execute(sql: "INSERT INTO listing(patient_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)",
+                           arguments: [patient, try unitId(l.unitId, item.origin), l.from.iso, l.to?.iso])
+        }
+    }
+
+    /// The store row of the patient a record belongs to.
+    func patient(_ ref: PatientRef?, _ origin: ExchangeOrigin) throws -> (id: Int64, ident: String) {
+        switch ref {
+        case .batch(let i)?:
+            return patients[i]!
+        case .resource(let id)?:
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT p.id, p.ident FROM exchange_link l JOIN patient p ON p.id = l.local_id
+                WHERE l.kind = 'patient' AND l.resource_id = ? LIMIT 1
+                """, arguments: [id]) {
+                return (row["id"], row["ident"])
+            }
+            throw ImportError(origin: origin, problem: "subject: Patient/\(id) is neither in the file nor in the store")
+        case nil:
+            throw ImportError(origin: origin, problem: "subject: missing")
+        }
+    }
+
+    // MARK: Records
+
+    mutating func importRecords<V>(_ items: [Exchanged<V>], kind: String, type: String,
+                                   insert: (inout ImportRun, Exchanged<V>, Int64) throws -> Int64) throws {
+        for item in items {
+            tick()
+            let (patient, ident) = try self.patient(item.patient, item.origin)
+            let key = ident + "|" + item.matchKey
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM exchange_link WHERE kind = ? AND match_key = ?",
+                                 arguments: [kind, key]) == true {
+                summary.unchanged[type, default: 0] += 1
+                continue
+            }
+            let local: Int64
+            do {
+                local = try insert(&self, item, patient)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw ImportError(origin: item.origin, problem: Self.constraintText(error, kind: kind))
+            }
+            try db.execute(sql: """
+                INSERT INTO exchange_link(kind, match_key, local_id, resource_id, identifier_system, identifier_value)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [kind, key, local, item.resourceId,
+                                 item.identifier?.system, item.identifier?.value])
+            written.insert(patient)
+            summary.created[type, default: 0] += 1
+        }
+    }
+
+    static func constraintText(_ error: DatabaseError, kind: String) -> String {
+        let message = error.message ?? ""
+        if message.contains("care_contact") && message.contains("UNIQUE") {
+            return "the patient already has an active named contact of this kind at this unit"
+        }
+        return "cannot be stored: \(message)"
+    }
+
+    func unitId(_ id: UnitID, _ origin: ExchangeOrigin) throws -> String {
+        guard units.contains(id.rawValue) else {
+            throw ImportError(origin: origin, problem: "Organization \(id) is neither in the file nor in the store")
+        }
+        return id.rawValue
+    }
+
+    func staffId(_ id: StaffID, _ origin: ExchangeOrigin) throws -> String {
+        guard let local = staff[id.rawValue] else {
+            throw ImportError(origin: origin, problem: "Practitioner \(id) is neither in the file nor in the store")
+        }
+        return local
+    }
+
+    func text(_ value: String, _ origin: ExchangeOrigin, _ field: String, _ max: Int, min: Int = 0) throws -> String {
+        let cleaned = CleanText.clean(value, allowNewlines: true)
+        guard cleaned.count >= min else { throw ImportError(origin: origin, problem: "\(field): missing") }
+        guard cleaned.count <= max else { throw ImportError(origin: origin, problem: "\(field): longer than \(max) characters") }
+        return cleaned
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import TmuxTesting
+
+/// `nara import` and `nara export` through the real binary.
+@Suite struct ExchangeCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../NaraFHIRTests/Fixtures").standardized
+    static let bundle = fixtures.appendingPathComponent("clinic-transaction.json").path
+    static let ndjson = fixtures.appendingPathComponent("encounters.ndjson").path
+
+    static func counts(_ store: String) throws -> String {
+        try sqliteShell(store, """
+            SELECT (SELECT count(*) FROM patient) || ' ' || (SELECT count(*) FROM encounter) || ' ' ||
+                   (SELECT count(*) FROM referral) || ' ' || (SELECT count(*) FROM referral_event) || ' ' ||
+                   (SELECT count(*) FROM care_contact) || ' ' || (SELECT count(*) FROM problem) || ' ' ||
+                   (SELECT count(*) FROM coordinated_plan) || ' ' || (SELECT count(*) FROM staff) || ' ' ||
+                   (SELECT count(*) FROM care_unit) || ' ' || (SELECT count(*) FROM listing)
+            """)
+    }
+
+    @Test func aNewStoreFromAForeignBundleThenTheSameFileAgainChangesNothing() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("new.sqlite").path
+        let first = try NaraBinary.run(["import", Self.bundle, Self.ndjson, "--store", store])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("Created a new, empty production store at \(store)."))
+        #expect(first.stdout.contains("clinic-transaction.json: 32 new, 0 already in the store, 4 patients written"))
+        #expect(first.stdout.contains("skipped: 1 × Observation"))
+        #expect(first.stdout.contains("flagged: 1 identifiers outside the Swedish systems"))
+        #expect(first.stdout.contains("encounters.ndjson: 2 new"))
+        #expect(try sqliteShell(store, "SELECT value FROM store_meta WHERE key = 'kind'") == "production")
+        let before = try Self.counts(store)
+        #expect(before == "4 8 8 0 2 2 1 4 4 3")
+
+        let again = try NaraBinary.run(["import", Self.bundle, "--store", store])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("\(Self.bundle): 0 new, 32 already in the store"))
+        #expect(try Self.counts(store) == before)
+        // Each patient written got a write row; each import a summary row; the chain holds.
+        #expect(try sqliteShell(store, "SELECT count(*) FROM access_log WHERE action = 'write' AND patient_id IS NOT NULL") == "5")
+        #expect(try sqliteShell(store, "SELECT count(*) FROM access_log WHERE patient_id IS NULL AND detail LIKE 'import %'") == "3")
+        #expect(try NaraBinary.run(["audit", "verify", "--store", store]).status == 0)
+    }
+
+    @Test func aBadFileImportsNothingAndSaysWhy() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        #expect(try NaraBinary.run(["import", Self.bundle, "--store", store]).status == 0)
+        let before = try Self.counts(store)
+        let good = #"{"resourceType":"Patient","id":"ok","identifier":[{"system":"urn:oid:1.2.752.129.2.1.3.1","value":"191212121212"}],"name":[{"family":"Tolvansson","given":["Tolvan"]}]}"#
+        let cases: [(String, String)] = [
+            (#"{"resourceType":"Bundle","type":"collection","entry":[{"resource":"#, "not valid JSON"),
+            (good + "\n" + #"{"resourceType":"Patinet","id":"x"}"#, #"line 2 (Patinet/x): resourceType: "Patinet" is not a FHIR R4 resource type"#),
+            (good + "\n" + #"{"resourceType":"Patient","id":"bad","identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"19121212-1213"}],"name":[{"family":"X"}]}"#,
+             #"line 2 (Patient/bad): identifier[0].value: "19121212-1213" is not a valid personnummer"#),
+            (good + "\n" + #"{"resourceType":"Encounter","id":"e9","status":"finished","subject":{"reference":"Patient/nobody"},"participant":[{"individual":{"reference":"Practitioner/pr-anders"}}],"period":{"start":"2026-10-01T09:00:00+02:00"},"serviceProvider":{"reference":"Organization/SE2321000222-vc17"}}"#,
+             "line 2 (Encounter/e9): subject: Patient/nobody is neither in the file nor in the store"),
+        ]
+        for (i, (text, reason)) in cases.enumerated() {
+            let file = folder.appendingPathComponent("bad\(i).ndjson").path
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let result = try NaraBinary.run(["import", file, "--store", store])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains(reason), "\(result.stderr)")
+            #expect(result.stderr.contains("nothing from this file was imported"))
+            #expect(try Self.counts(store) == before, "case \(i)")
+        }
+        // Tolvan from the good first line of each file was never written.
+        #expect(try sqliteShell(store, "SELECT count(*) FROM patient WHERE ident = '191212121212'") == "0")
+
+        // A bad file and no store: no store is made.
+        let none = folder.appendingPathComponent("none.sqlite").path
+        let bad = folder.appendingPathComponent("bad0.ndjson").path
+        #expect(try NaraBinary.run(["import", bad, "--store", none]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: none))
+        #expect(try NaraBinary.run(["import", folder.appendingPathComponent("missing.json").path, "--store", none]).status == 1)
+    }
+
+    @Test func exportThenImportIntoAnEmptyStoreThenExportIsTheSame() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.sqlite").path
+        let b = folder.appendingPathComponent("b.sqlite").path
+        let patients = ProcessInfo.processInfo.environment["NARA_LONG_TESTS"] == "1" ? "10000" : "1500"
+        #expect(try NaraBinary.run(["demo", "--store", a, "--patients", patients, "--years", "1", "--today", "2026-11-20"]).status == 0)
+        let first = folder.appendingPathComponent("a.json").path
+        let second = folder.appendingPathComponent("b.json").path
+        let export = try NaraBinary.run(["export", "--store", a, "--out", first])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("Exported \(patients) patients"))
+        let imported = try NaraBinary.run(["import", first, "--store", b])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let user = try sqliteShell(a, "SELECT value FROM store_meta WHERE key = 'demo_user'")
+        let again = try NaraBinary.run(["export", "--store", b, "--out", second, "--user", user])
+        #expect(again.status == 0, "\(again.stderr)")
+        let x = try Data(contentsOf: URL(fileURLWithPath: first)), y = try Data(contentsOf: URL(fileURLWithPath: second))
+        #expect(x.count > 100_000)
+        #expect(x == y)
+        #expect(try Self.counts(a) == Self.counts(b))
+        // Every exported patient has an export row.
+        #expect(try sqliteShell(b, "SELECT count(DISTINCT patient_id) FROM access_log WHERE action = 'export'") == patients)
+    }
+
+    @Test func exportOfOnePatientIsLoggedAndNeedsAUserOnAProductionStore() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        #expect(try NaraBinary.run(["import", Self.bundle, "--store", store]).status == 0)
+        let noUser = try NaraBinary.run(["export", "--store", store, "--patient", "19420314-2387"])
+        #expect(noUser.status == 1)
+        #expect(noUser.stderr.contains("--user"))
+        let unknown = try NaraBinary.run(["export", "--store", store, "--patient", "19121212-1212", "--user", "pr-sara"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("not found"))
+        let one = try NaraBinary.run(["export", "--store", store, "--patient", "19420314-2387", "--user", "pr-sara"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains(#""value":"194203142387""#))
+        #expect(!one.stdout.contains("198503724562"))
+        #expect(one.stdout.contains(#""resourceType":"Task""#))
+        let extract = try NaraBinary.run(["audit", "extract", "--patient", "19420314-2387", "--user", "pr-sara",
+                                          "--store", store, "--format", "csv"])
+        #expect(extract.stdout.contains(",export,FHIR export to standard output,"), "\(extract.stdout)")
+    }
+
+    /// The fixture with its dates from 2020 on moved by the days between the day it was
+    /// written for and today, so its encounters stay inside the 18-month window.
+    static func movedToToday(_ folder: URL) throws -> String {
+        let written = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
+                                     year: 2026, month: 11, day: 20).date!
+        let days = Int(Date().timeIntervalSince(written) / 86_400)
+        let text = try String(contentsOfFile: Self.bundle, encoding: .utf8)
+        let regex = try NSRegularExpression(pattern: "\\b20[2-9][0-9]-[01][0-9]-[0-3][0-9]\\b")
+        var out = text
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: "UTC")
+        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            let range = Range(match.range, in: text)!
+            guard let day = f.date(from: String(text[range])) else { continue }
+            out.replaceSubrange(range, with: f.string(from: day.addingTimeInterval(Double(days) * 86_400)))
+        }
+        let path = folder.appendingPathComponent("moved.json").path
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func importedPatientShowsTheRightContinuityOnScreen() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        #expect(try NaraBinary.run(["import", try Self.movedToToday(folder), "--store", store]).status == 0)
+        let t = NaraTerminal(try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"],
+                                             arguments: ["--store", store, "--user", "pr-sara"]))
+        _ = try t.waitFor("Sök:")
+        try t.type("Lindqvist")
+        _ = try t.waitFor("Göran Erik Lindqvist")
+        try t.send("Enter")
+        let overview = try t.waitFor("┌ Översikt")
+        #expect(overview.contains("Fast läkare  Anders Berglund"))
+        #expect(overview.contains("Vårdkontakt  Sara Nyström"))
+        try t.send("F4")
+        _ = try t.waitFor("Kontakter │ Besök")
+        try t.send("Right", "Right")
+        let screen = try t.waitFor("UPC")
+        // A A B A C: N=5, UPC 0.60, COC 0.30, SECON 0.25 for all staff.
+        #expect(screen.contains("Kontakter (N)              4       1       5"), "\(screen)")
+        #expect(screen.contains(" UPC                     0,75       –    0,60"))
+        #expect(screen.contains(" COC                     0,50       –    0,30"))
+        #expect(screen.contains(" SECON                   0,67       –    0,25"))
+    }
+}
