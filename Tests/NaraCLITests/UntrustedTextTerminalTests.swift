@@ -4,9 +4,8 @@ import TmuxTesting
 
 /// The real binary under tmux with its raw terminal output recorded: text poisoned in
 /// the store file by another tool and control sequences typed and pasted into a form
-/// reach the terminal only as harmless text. `TmuxSession.recordOutput()` and
-/// `foreignSequencesInOutput()` are the reusable part: an import test runs the binary
-/// the same way after importing and calls them too.
+/// reach the terminal only as harmless text, and so does a poisoned FHIR import.
+/// `TmuxSession.recordOutput()` and `foreignSequencesInOutput()` are the reusable part.
 @Suite(.serialized) struct UntrustedTextTerminalTests {
     /// ESC ] 0 ; x BEL (an OSC window title), U+009B (C1 CSI), U+202E, the isolates,
     /// backspace and ESC [ 2 J, as SQL.
@@ -81,5 +80,60 @@ import TmuxTesting
         #expect(findings.isEmpty, "\(findings.prefix(10))")
         // The poison was drawn, as plain text: its printable part is on the wire.
         #expect(String(decoding: output, as: UTF8.self).contains("]0;x31m[2J"))
+    }
+
+    /// The FHIR fixture with ESC ] 0 ; x BEL, U+009B, U+202E and U+2066 appended to every
+    /// family name, organisation name and free text, as JSON escapes.
+    static func poisonedBundle(in folder: URL) throws -> String {
+        let moved = try ExchangeCommandTests.movedToToday(folder)
+        let text = try String(contentsOfFile: moved, encoding: .utf8)
+        let poison = #"\u001b]0;x\u0007\u009b31m\u202e\u2066"#
+        let regex = try NSRegularExpression(pattern: #"("(?:family|name|text)": "[^"]*)""#)
+        let out = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                 withTemplate: "$1" + NSRegularExpression.escapedTemplate(for: poison) + "\"")
+        let path = folder.appendingPathComponent("poisoned.json").path
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aPoisonedFHIRImportReachesTheStoreAndTheTerminalOnlyAsText() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("imported.sqlite").path
+        let bundle = try Self.poisonedBundle(in: folder)
+        #expect(try String(contentsOfFile: bundle, encoding: .utf8).contains(#"Lindqvist\u001b]0;x"#))
+        let imported = try NaraBinary.run(["import", bundle, "--store", store])
+        try #require(imported.status == 0, "\(imported.stderr)")
+
+        // On the way in: no text value anywhere in the store holds a control or bidi character.
+        let dirty = try sqliteShell(store, """
+            SELECT count(*) FROM patient WHERE family_name GLOB '*[' || char(27, 7, 155, 8238, 8294) || ']*'
+            """)
+        #expect(dirty == "0")
+        #expect(try sqliteShell(store, "SELECT family_name FROM patient WHERE family_name LIKE 'Lindqvist%'")
+            == "Lindqvist]0;x31m")
+
+        // On the way out: the record on screen, with the raw output scanned.
+        let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                                                    "HOME": folder.path],
+                                      arguments: ["--store", store, "--user", "pr-sara"])
+        let t = NaraTerminal(session)
+        try session.recordOutput()
+        _ = try t.expect("Sök:")
+        try t.type("Lindqvist")
+        _ = try t.expect("Göran Erik Lindqvist")
+        try t.send("Enter")
+        _ = try t.expect("┌ Översikt")
+        try t.send("F4")
+        _ = try t.expect("Kontakter │ Besök")
+        try t.send("Right")
+        _ = try t.expect("Hjärtsvikt, uppföljning")
+        try t.send("F5")
+        _ = try t.expect("Inkorg")
+        try t.send("F10")
+        #expect(try t.waitForExit() == 0, "\(session.standardError)")
+        let findings = session.foreignSequencesInOutput()
+        #expect(findings.isEmpty, "\(findings.prefix(10))")
+        #expect(String(decoding: session.recordedOutput, as: UTF8.self).contains("Lindqvist]0;x31m"))
     }
 }
