@@ -58,6 +58,12 @@ import TerminalUITesting
         let form = try #require(f.continuity?.state.form)
         #expect(form.fields["reason"].count == 500)
         #expect(f.text.contains("Texten kortades till 500 tecken."), "\(f.text)")
+        // The pickers keep their word: a paste there is dropped.
+        f.press(.up, .up, .up)
+        #expect(f.continuity?.state.form?.fields.focus == 1)
+        f.app.handle(.paste(paste))
+        #expect(f.continuity?.state.form?.fields["mode"] == "besök")
+        f.press(.down, .down, .down)
         f.press(.enter)
         let saved = try f.store.openRecord(f.patient, as: f.app.state.session.context).encounters
         #expect(saved.contains { $0.reason.count == 500 && $0.reason.hasPrefix("Patienten berättar") })
