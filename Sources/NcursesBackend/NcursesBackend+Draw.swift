@@ -69,14 +69,14 @@ extension NcursesBackend {
     }
 
     /// Terminal control through stored text stops here at the latest: C0 and C1 controls
-    /// become "?", bidi overrides and isolates are dropped (TERMINAL.md).
+    /// become "?", bidi overrides, isolates and marks are dropped (TERMINAL.md).
     private func printable(_ symbol: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in symbol.unicodeScalars {
             let v = scalar.value
             if v < 0x20 || (0x7F...0x9F).contains(v) {
                 out.append("?")
-            } else if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+            } else if UnsafeScalars.contains(scalar) {
                 continue
             } else {
                 out.append(scalar)

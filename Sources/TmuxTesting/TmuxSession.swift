@@ -58,6 +58,26 @@ public final class TmuxSession {
 
     public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "0.0"]).output }
 
+    // MARK: - Raw output
+
+    public var outputURL: URL { directory.appendingPathComponent("output") }
+
+    /// From now on every byte the program writes to its terminal is appended to
+    /// `outputURL`, before tmux interprets any of it (`pipe-pane -o`).
+    public func recordOutput() throws {
+        try run(["pipe-pane", "-o", "-t", "0.0", "cat >> " + Self.quote(outputURL.path)])
+    }
+
+    /// The bytes written since `recordOutput()`. Stop the program first (or wait for the
+    /// screen to settle) so that nothing is still on its way through the pipe.
+    public var recordedOutput: [UInt8] { (try? [UInt8](Data(contentsOf: outputURL))) ?? [] }
+
+    /// What in the recorded output is not something curses sends: empty when stored and
+    /// typed text reached the terminal only as text. See `TerminalOutput`.
+    public func foreignSequencesInOutput() -> [TerminalOutput.Finding] {
+        TerminalOutput.foreignSequences(in: recordedOutput)
+    }
+
     /// Polls the screen until `predicate` holds, for up to `seconds`; returns the last screen.
     @discardableResult
     public func waitForScreen(seconds: Double = 8, _ predicate: (String) -> Bool) throws -> (matched: Bool, screen: String) {
@@ -87,6 +107,22 @@ public final class TmuxSession {
     }
 
     public struct NoProcessID: Error {}
+
+    /// The program's process id, found as the child of the pane's shell (for programs
+    /// that do not write their id down).
+    public func programPID(seconds: Double = 8) throws -> pid_t {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() <= deadline {
+            if let shell = pid_t(try tmux(["display-message", "-p", "-t", "0.0", "#{pane_pid}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)),
+               let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
+               let child = children.split(separator: " ").first.flatMap({ pid_t($0) }) {
+                return child
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw NoProcessID()
+    }
 
     /// The program's exit status once it has ended (128 + n when signal n killed it),
     /// polling up to `seconds`; nil while it still runs.
@@ -232,4 +268,15 @@ public func waitUntilEnded(_ pid: pid_t, seconds: Double) -> Bool {
         Thread.sleep(forTimeInterval: 0.05)
     }
     return false
+}
+
+/// CPU time a process has used so far, user and system, in clock ticks (1/100 s on
+/// Linux); nil once it is gone. A process that spins shows it here at once.
+public func cpuTicks(_ pid: pid_t) -> Int? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return nil }
+    // After the command's ")": state is field 3, utime field 14, stime field 15.
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+    return user + system
 }

@@ -21,7 +21,12 @@ struct ReferralsFixture {
     var store: SQLiteStore { base.store }
 
     init(language: Language = .sv, width: Int = 80, height: Int = 24) throws {
-        base = try AppFixture(language: language, width: width, height: height)
+        try self.init(base: AppFixture(language: language, width: width, height: height))
+    }
+
+    /// The receiving units added to a fixture made elsewhere (one with a history).
+    init(base: AppFixture) throws {
+        self.base = base
         try base.store.addUnit(CareUnit(id: Self.ortho, name: "Ortopedmottagningen Sundsvall", principal: .region,
                                         kind: .specialist))
         try base.store.addUnit(CareUnit(id: Self.medicine, name: "Medicinmottagningen Härnösand", principal: .region,

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TmuxTesting
 
 /// `nara` in a tmux pane, with the few verbs the end-to-end tests read best in.
@@ -23,6 +24,16 @@ final class NaraTerminal {
     func waitFor(_ predicate: (String) -> Bool) throws -> String { try session.waitForScreen(predicate).screen }
 
     func waitFor(_ text: String) throws -> String { try session.waitForScreen(containing: text).screen }
+
+    /// Like `waitFor`, but a screen that never shows `text` ends the test there, with the
+    /// last screen in the message, instead of letting later steps run on the wrong screen.
+    @discardableResult
+    func expect(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let (matched, screen) = try session.waitForScreen(containing: text)
+        try #require(matched, "no \"\(text)\" on the screen:\n\(screen)\n\(session.standardError)",
+                     sourceLocation: sourceLocation)
+        return screen
+    }
 
     func exitStatus() throws -> Int32? { try session.waitForExit(seconds: 0.2).map(Int32.init) }
 

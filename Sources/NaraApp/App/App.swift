@@ -6,7 +6,7 @@ import TerminalUI
 /// The ncurses loop and the tests drive the same object, so what a test presses is what
 /// a nurse presses.
 public final class App {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     let store: any CareStore
     let clock: any NaraDomain.Clock
     let globalKeys: Keymap<AppAction>
@@ -23,6 +23,7 @@ public final class App {
         state = AppState(session: session, strings: strings, width: width, height: height, now: clock.now,
                          timeZone: clock.timeZone)
         globalKeys = GlobalKeymap.make(strings)
+        offerDraft()
     }
 
     public var shouldQuit: Bool { state.shouldQuit }
@@ -188,6 +189,14 @@ public final class App {
             case .char("j"), .char("J"), .char("y"), .char("Y"), .ctrl("c"): state.shouldQuit = true
             case .char("n"), .char("N"), .escape: state.overlay = nil
             case .enter: if yes { state.shouldQuit = true } else { state.overlay = nil }
+            default: break
+            }
+        case .restoreDraft(let draft, let text, let yes):
+            switch key {
+            case .left, .right, .tab, .backTab: state.overlay = .restoreDraft(draft, text: text, yesSelected: !yes)
+            case .char("j"), .char("J"), .char("y"), .char("Y"): restoreDraft(draft)
+            case .char("n"), .char("N"), .escape: discardDraft(draft)
+            case .enter: if yes { restoreDraft(draft) } else { discardDraft(draft) }
             default: break
             }
         case .emergency(var access):

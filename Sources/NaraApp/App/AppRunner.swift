@@ -13,11 +13,11 @@ public enum AppRunner {
         app.handle(.resize(width: size.width, height: size.height))
         draw(app, backend, view)
         while !app.shouldQuit {
-            guard let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) else { return }
+            guard let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) else { return ended(app) }
             app.handle(event)
             var burst = 0
             while !app.shouldQuit, burst < 512 {
-                guard let next = backend.nextEvent(timeoutMilliseconds: 0) else { return }
+                guard let next = backend.nextEvent(timeoutMilliseconds: 0) else { return ended(app) }
                 if next == .tick { break }
                 app.handle(next)
                 burst += 1
@@ -29,6 +29,12 @@ public enum AppRunner {
             }
             draw(app, backend, view)
         }
+    }
+
+    /// The terminal went away or a signal asked the program to stop: nobody chose to
+    /// throw away what a form holds, so it is kept as a draft for the next start.
+    private static func ended(_ app: App) {
+        app.sessionEnded()
     }
 
     private static func draw(_ app: App, _ backend: any TerminalBackend, _ view: AppView) {

@@ -19,6 +19,8 @@ public enum Overlay: Sendable {
     case help(scroll: Int)
     case confirmQuit(text: String, yesSelected: Bool)
     case emergency(EmergencyAccess)
+    /// At start: a draft kept from a session that ended mid-form, offered back.
+    case restoreDraft(FormDraft, text: String, yesSelected: Bool)
 }
 
 public struct AppState: Sendable {

@@ -54,6 +54,11 @@ public protocol ScreenModel: Sendable {
     mutating func refresh(_ context: ScreenContext)
     /// Draws into `area` and returns where the terminal cursor belongs, if anywhere.
     func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)?
+    /// The open form's input, kept when the session ends without the user choosing.
+    func draft() -> ScreenDraft?
+    /// Opens the form a draft came from and puts its input back; false when that form
+    /// cannot be opened now (the record it belongs to is not open).
+    mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool
 }
 
 extension ScreenModel {
@@ -62,6 +67,8 @@ extension ScreenModel {
     public var hasUnsavedInput: Bool { false }
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
     public mutating func refresh(_ context: ScreenContext) {}
+    public func draft() -> ScreenDraft? { nil }
+    public mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool { false }
 }
 
 /// A titled list of keys and what they do, drawn by the help overlay.

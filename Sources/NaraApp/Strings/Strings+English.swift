@@ -62,6 +62,13 @@ extension Strings {
         emergencyReasonTooShort: "Give a reason of at least five characters.",
         emergencyOpened: "Opened with emergency access. The access will be reviewed.",
         accessDenied: "You are not allowed to open this record.",
-        blockedNotice: "The patient has blocked your unit: only what your unit recorded is shown. The whole record needs emergency access."
+        blockedNotice: "The patient has blocked your unit: only what your unit recorded is shown. The whole record needs emergency access.",
+        draftTitle: "Draft",
+        draftOffer: { when, patient, screen in
+            "Draft saved \(when) when the session ended: \(patient), \(screen). Restore it? y/n"
+        },
+        draftRestored: "The draft is restored. Save with Enter in the last field.",
+        draftNotRestored: "The draft could not be restored: the record or the form cannot be opened now.",
+        fieldCut: { n in "The text was cut to \(n) characters." }
     )
 }

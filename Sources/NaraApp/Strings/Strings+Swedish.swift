@@ -61,6 +61,13 @@ extension Strings {
         emergencyReasonTooShort: "Skriv ett skäl på minst fem tecken.",
         emergencyOpened: "Öppnad med nödåtkomst. Åtkomsten granskas.",
         accessDenied: "Du har inte behörighet att öppna journalen.",
-        blockedNotice: "Patienten har spärrat din enhet: bara uppgifter från din enhet visas. Hela journalen kräver nödåtkomst."
+        blockedNotice: "Patienten har spärrat din enhet: bara uppgifter från din enhet visas. Hela journalen kräver nödåtkomst.",
+        draftTitle: "Utkast",
+        draftOffer: { when, patient, screen in
+            "Utkast sparat \(when) när sessionen bröts: \(patient), \(screen). Återställ? j/n"
+        },
+        draftRestored: "Utkastet är återställt. Spara med Enter i sista fältet.",
+        draftNotRestored: "Utkastet kunde inte återställas: journalen eller formuläret går inte att öppna nu.",
+        fieldCut: { n in "Texten kortades till \(n) tecken." }
     )
 }

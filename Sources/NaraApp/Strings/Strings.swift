@@ -60,6 +60,14 @@ public struct Strings: Sendable {
     public var emergencyOpened: String
     public var accessDenied: String
     public var blockedNotice: String
+    // Drafts kept when a session ended without the user choosing, and cut input
+    public var draftTitle: String
+    /// When it was saved, whose record and which screen.
+    public var draftOffer: @Sendable (String, String, String) -> String
+    public var draftRestored: String
+    public var draftNotRestored: String
+    /// A paste or typing was cut at the field's limit of so many characters.
+    public var fieldCut: @Sendable (Int) -> String
 }
 
 extension Strings {

@@ -73,7 +73,7 @@ public protocol AccessLogStore: Sendable {
 /// Everything the app and the commands need from a store. SQLite implements it now; a
 /// server database can implement it later without the screens noticing.
 public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, WorkListStore,
-    AccessLogStore {
+    AccessLogStore, DraftStore {
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration(SchemaBlocks.identifier) { db in try SchemaBlocks.migrate(db) }
         migrator.registerMigration(SchemaAccessReview.identifier) { db in try SchemaAccessReview.migrate(db) }
         migrator.registerMigration(SchemaExchange.identifier) { db in try SchemaExchange.migrate(db) }
+        migrator.registerMigration(SchemaFormDrafts.identifier) { db in try SchemaFormDrafts.migrate(db) }
         return migrator
     }
 

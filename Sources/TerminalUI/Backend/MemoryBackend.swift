@@ -26,8 +26,13 @@ public final class MemoryBackend: TerminalBackend {
 
     public var hasPendingEvents: Bool { !pending.isEmpty }
 
+    /// After the queued events, the terminal is gone (a hang-up): reads answer nil.
+    public func hangUp() { hungUp = true }
+    private var hungUp = false
+
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
-        pending.isEmpty ? .tick : pending.removeFirst()
+        if pending.isEmpty { return hungUp ? nil : .tick }
+        return pending.removeFirst()
     }
 
     public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {

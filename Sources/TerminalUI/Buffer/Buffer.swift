@@ -29,8 +29,9 @@ public struct Buffer: Hashable, Sendable {
     }
 
     /// Writes `text` from (x, y) within `clip` (the buffer by default), at most
-    /// `maxWidth` columns; returns the columns used. Control characters are dropped,
-    /// wide characters that would straddle the edge are left out.
+    /// `maxWidth` columns; returns the columns used. Control characters, bidi overrides
+    /// and isolates are dropped (`UnsafeScalars`), so no cell ever holds one whatever
+    /// the text came from; wide characters that would straddle the edge are left out.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .text, maxWidth: Int? = nil,
                              clip: Rect? = nil) -> Int {
@@ -38,11 +39,12 @@ public struct Buffer: Hashable, Sendable {
         guard y >= bounds.y, y < bounds.maxY else { return 0 }
         let limit = min(bounds.maxX, maxWidth.map { x + max(0, $0) } ?? Int.max)
         var cx = x
-        for ch in text {
+        for ch in UnsafeScalars.removed(from: text) {
             let w = DisplayWidth.of(ch)
             if w == 0 {
-                // A lone combining mark or a control: attach marks to the previous cell.
-                if cx > x, cx - 1 >= bounds.x, ch.unicodeScalars.allSatisfy({ DisplayWidth.of($0) == 0 && $0.value >= 0x300 }) {
+                // A lone combining mark: it belongs to the previous cell. Other zero-width
+                // characters (format characters such as a zero-width space) are dropped.
+                if cx > x, cx - 1 >= bounds.x, ch.unicodeScalars.allSatisfy(Self.isMark) {
                     var prev = self[cx - 1, y]
                     if prev.isContinuation, cx - 2 >= bounds.x { prev = self[cx - 2, y] }
                     self[cx - 1, y].symbol = prev.symbol + String(ch)
@@ -57,6 +59,13 @@ public struct Buffer: Hashable, Sendable {
             cx += w
         }
         return max(0, cx - x)
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
     }
 
     /// Fills a rectangle with one symbol and style.

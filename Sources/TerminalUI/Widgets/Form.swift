@@ -13,16 +13,24 @@ public struct Form: Widget {
     public var state: FormState
     /// Columns for the label text before the colon; by default the widest label.
     public var labelWidth: Int?
+    /// What to say under a field whose last edit was cut at its limit of n characters
+    /// (in the screen's language); without it the hint stays.
+    public var cutNotice: (@Sendable (Int) -> String)?
 
-    public init(state: FormState, labelWidth: Int? = nil) {
+    public init(state: FormState, labelWidth: Int? = nil, cutNotice: (@Sendable (Int) -> String)? = nil) {
         self.state = state
         self.labelWidth = labelWidth
+        self.cutNotice = cutNotice
     }
 
     /// Rows the form needs to show everything: a row per field, plus one under each field
-    /// with an error or a hint.
+    /// with an error, a hint or a cut notice.
     public static func height(for state: FormState) -> Int {
-        state.fields.reduce(0) { $0 + 1 + (message(for: $1) == nil ? 0 : 1) }
+        state.fields.reduce(0) { $0 + 1 + (hasMessageRow($1) ? 1 : 0) }
+    }
+
+    private static func hasMessageRow(_ field: FormField) -> Bool {
+        field.error != nil || !(field.hint ?? "").isEmpty || field.state.cutOff > 0
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -42,7 +50,7 @@ public struct Form: Widget {
                 }
                 TextField(state: field.state, focused: focused).render(in: fieldRect(in: area, y: row.y), buffer: &buffer)
             case .message:
-                guard let (text, style) = Self.message(for: field) else { continue }
+                guard let (text, style) = message(for: field) else { continue }
                 let target = fieldRect(in: area, y: row.y)
                 let rect = target.isEmpty ? area.row(row.y - area.y) : target
                 buffer.put(DisplayWidth.truncate(text, to: rect.width), x: rect.x, y: rect.y, style: style, clip: rect)
@@ -79,8 +87,11 @@ public struct Form: Widget {
         return Rect(x: area.x + offset, y: y, width: area.width - offset, height: 1).intersection(area)
     }
 
-    private static func message(for field: FormField) -> (String, Style)? {
+    private func message(for field: FormField) -> (String, Style)? {
         if let error = field.error { return (error, .role(.danger)) }
+        if field.state.cutOff > 0, let cutNotice, let limit = field.state.maxLength {
+            return (cutNotice(limit), .role(.warning))
+        }
         if let hint = field.hint, !hint.isEmpty { return (hint, .role(.muted)) }
         return nil
     }
@@ -90,7 +101,7 @@ public struct Form: Widget {
         var all: [(field: Int, kind: RowKind)] = []
         for (i, field) in state.fields.enumerated() {
             all.append((i, .input))
-            if Self.message(for: field) != nil { all.append((i, .message)) }
+            if Self.hasMessageRow(field) { all.append((i, .message)) }
         }
         // The field itself wins over its message when only one of them fits.
         let focusStart = all.firstIndex { $0.field == state.focus } ?? 0

@@ -9,6 +9,9 @@ public struct TextFieldState: Hashable, Sendable {
     /// The most characters the field takes: typing and pasting stop there, so a
     /// personnummer field cannot silently hold more than its format allows.
     public var maxLength: Int?
+    /// Characters the last edit could not take because the field was full: a form says
+    /// so under the field, so a 100 KB paste is never cut off without a word.
+    public private(set) var cutOff = 0
 
     /// Text from elsewhere (a stored name, a default) is cleaned as a paste would be, so
     /// a field never holds a newline or a terminal control sequence.
@@ -41,6 +44,7 @@ public struct TextFieldState: Hashable, Sendable {
     /// or they would fall through and trigger a screen's binding by surprise.
     public mutating func handle(_ key: Key) -> Bool {
         clampCursor()
+        cutOff = 0
         switch key {
         case .char(let c):
             guard key.isPrintable else { return false }
@@ -79,15 +83,19 @@ public struct TextFieldState: Hashable, Sendable {
     /// become single spaces, because in a one-line field a pasted newline must never act
     /// as Enter; other control characters and bidi overrides are dropped (TERMINAL.md:
     /// they move the cursor or reorder text on screen). What does not fit in `maxLength`
-    /// is cut off. The result is built in one pass, so a 100 KB paste stays linear.
+    /// is cut off and counted in `cutOff`. The result is built in one pass, so a 100 KB
+    /// paste stays linear.
     public mutating func insert(_ pasted: String) {
         clampCursor()
+        cutOff = 0
         var clean = Self.singleLine(pasted)
         guard !clean.isEmpty else { return }
         if let maxLength {
             let room = Swift.max(0, maxLength - text.count)
+            let count = clean.count
+            cutOff = Swift.max(0, count - room)
             guard room > 0 else { return }
-            clean = String(clean.prefix(room))
+            if cutOff > 0 { clean = String(clean.prefix(room)) }
         }
         let split = index(at: cursor)
         var before = String(text[..<split])
@@ -102,7 +110,7 @@ public struct TextFieldState: Hashable, Sendable {
     // MARK: - Internals
 
     /// Replaces line breaks and tabs with one space each (CR LF counts as one break) and
-    /// drops C0, DEL, C1 and the bidi embedding and isolate controls.
+    /// drops the rest of `UnsafeScalars`: C0, DEL, C1 and the bidi controls.
     static func singleLine(_ input: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
@@ -114,10 +122,8 @@ public struct TextFieldState: Hashable, Sendable {
                 continue
             case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
                 scalars.append(" ")
-            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
-                continue
             default:
-                scalars.append(s)
+                if !UnsafeScalars.contains(s) { scalars.append(s) }
             }
         }
         return String(scalars)

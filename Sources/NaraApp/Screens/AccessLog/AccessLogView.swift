@@ -146,7 +146,7 @@ struct AccessLogView {
             buffer.put(error, x: content.x, y: content.y, style: Style(.danger), maxWidth: content.width)
         }
         let fields = content.inset(top: form.error == nil ? 0 : 2, bottom: 2)
-        let widget = Form(state: form.fields)
+        let widget = Form(state: form.fields, cutNotice: strings.fieldCut)
         widget.render(in: fields, buffer: &buffer)
         buffer.put(words.formFooter, x: content.x, y: content.maxY - 1, style: Style(.muted), maxWidth: content.width)
         if form.confirmDiscard {

@@ -27,9 +27,9 @@ enum ContinuityForms {
         var form = make(.encounter, [
             FormField(id: "at", label: s.fieldDateTime, state: TextFieldState(ClinicTime.format(env.now), maxLength: 16),
                       required: true, hint: s.hintDateTime),
-            FormField(id: "mode", label: s.fieldMode, state: TextFieldState(s.mode(.visit)), required: true,
+            FormField(id: "mode", label: s.fieldMode, state: TextFieldState(s.mode(.visit), maxLength: 20), required: true,
                       hint: s.hintMode),
-            FormField(id: "planned", label: s.fieldPlanned, state: TextFieldState(s.yes), required: true,
+            FormField(id: "planned", label: s.fieldPlanned, state: TextFieldState(s.yes, maxLength: 20), required: true,
                       hint: s.hintPlanned),
             FormField(id: "staff", label: s.fieldStaff, state: TextFieldState(env.user.id.rawValue, maxLength: 64),
                       required: true, hint: s.hintStaffPick),
@@ -112,6 +112,12 @@ enum ContinuityForms {
         default:
             return false
         }
+    }
+
+    /// Whether the focused field is one of the encounter form's pickers (mode, planned).
+    static func isPicker(_ fields: FormState) -> Bool {
+        guard fields.fields.indices.contains(fields.focus) else { return false }
+        return ["mode", "planned"].contains(fields.fields[fields.focus].id)
     }
 
     /// Keys that would change a picker's text by hand: swallowed.

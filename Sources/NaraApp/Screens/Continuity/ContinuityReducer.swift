@@ -98,6 +98,8 @@ enum ContinuityReducer {
         if let confirm = state.confirm { return answer(&state, confirm, event, env) }
         defer { if state.form != nil { state.form = form } }
         if case .key(let key) = event, ContinuityForms.pick(key, in: &form, env) { return [] }
+        // A picker holds one of its words: a paste into it is dropped like a typed letter.
+        if case .paste = event, ContinuityForms.isPicker(form.fields) { return [] }
         switch form.fields.handle(event) {
         case .consumed:
             ContinuityForms.refreshStaffHint(&form, env)

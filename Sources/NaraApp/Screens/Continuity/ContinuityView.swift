@@ -80,7 +80,7 @@ struct ContinuityView: Widget {
                 buffer.put(line, x: content.x, y: content.y + i, style: Style(.danger), clip: content)
             }
         }
-        Form(state: form.fields).render(in: formArea(form, in: area), buffer: &buffer)
+        Form(state: form.fields, cutNotice: strings.fieldCut).render(in: formArea(form, in: area), buffer: &buffer)
         buffer.put(DisplayWidth.truncate(words.formFooter, to: content.width), x: content.x, y: content.maxY - 1,
                    style: Style(.muted), clip: content)
         if let confirm = state.confirm {

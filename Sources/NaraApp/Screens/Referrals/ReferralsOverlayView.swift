@@ -42,7 +42,7 @@ struct ReferralsOverlayView: Widget {
         case .form(let form):
             let modal = formModal(form, in: area)
             modal.render(in: area, buffer: &buffer)
-            Form(state: form.fields).render(in: formArea(form, in: area), buffer: &buffer)
+            Form(state: form.fields, cutNotice: global.fieldCut).render(in: formArea(form, in: area), buffer: &buffer)
             let content = modal.contentArea(in: area)
             if content.height > 0 {
                 buffer.put(strings.formFooter, x: content.x, y: content.maxY - 1, style: .role(.muted),

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What a nurse had typed into a form when the session ended without her choosing (the
+/// SSH connection dropped, the terminal was closed, the process was told to stop). One
+/// per staff member: the next start offers it back, into the same form for the same
+/// patient. It holds patient data, so it lives in the store beside the record, under the
+/// same file permissions and backups, not in a loose file (SECURITY.md).
+public struct FormDraft: Hashable, Sendable {
+    public var staffId: StaffID
+    /// The record that was open; nil for a form that belongs to no patient.
+    public var patientId: PatientID?
+    /// The screen the form belongs to (`ScreenID`'s raw value).
+    public var screen: String
+    /// Which form of the screen, as the screen names it ("encounter", "plan:12:3").
+    public var form: String
+    /// The text of each field, by field id.
+    public var fields: [String: String]
+    /// The field that had focus.
+    public var focus: Int
+    public var savedAt: Date
+
+    public init(staffId: StaffID, patientId: PatientID?, screen: String, form: String, fields: [String: String],
+                focus: Int, savedAt: Date) {
+        self.staffId = staffId
+        self.patientId = patientId
+        self.screen = screen
+        self.form = form
+        self.fields = fields
+        self.focus = focus
+        self.savedAt = savedAt
+    }
+
+    /// The most text one field of a draft keeps: the longest form field (a referral's
+    /// question or reply) takes 4,000 characters.
+    public static let fieldLimit = 4000
+}
+
+/// Drafts kept across a dropped session, one per staff member.
+public protocol DraftStore: Sendable {
+    /// Replaces the staff member's draft, if any.
+    func saveDraft(_ draft: FormDraft) throws
+    func draft(for staff: StaffID) throws -> FormDraft?
+    func deleteDraft(for staff: StaffID) throws
+}
