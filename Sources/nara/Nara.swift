@@ -17,7 +17,8 @@ struct Nara: ParsableCommand {
             (~/.local/share/nara/demo.sqlite), created as a demo store on first use.
             """,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, BenchCommand.self,
-                      SelfTestCommand.self, StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self]
+                      SelfTestCommand.self, StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self,
+                      ReportCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
