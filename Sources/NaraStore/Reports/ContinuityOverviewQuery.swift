@@ -18,9 +18,11 @@ extension SQLiteStore {
     }
 }
 
-/// Three set-wise reads (listings, named contacts, staff and units) and then one pass
+/// Three set-wise reads (staff and units, listings, named contacts) and then one pass
 /// over the window's encounters in patient order, so the cost grows with the number of
-/// encounters in the window and never makes a query per patient.
+/// encounters in the window and never makes a query per patient. Listings and contacts
+/// are read in patient order too and walked beside the encounters (a merge join), so a
+/// region's worth of patients costs no hash lookups.
 struct ContinuityOverviewQuery {
     let db: Database
     let window: ClosedRange<LocalDate>
@@ -34,14 +36,15 @@ struct ContinuityOverviewQuery {
 
     /// Per unit: listed patients and how many of them have each kind of named contact.
     private var listed: [Int] = [], withContact: [Int] = [], withGP: [Int] = []
-    private var listingUnit: [Int64: Int] = [:]
+    /// Active listings by patient.
+    private var listings: [(patient: Int64, unit: Int)] = []
     private var unitTallies: [ContinuityTallyByProfession] = []
 
     /// One row per (staff member, unit) with assignments.
     private var assignments: [Assignment] = []
     private var assignmentIndex: [AssignmentKey: Int] = [:]
-    /// Per patient, the assignments they count towards (each once).
-    private var assignmentsByPatient: [Int64: [Int]] = [:]
+    /// By patient, the assignments each counts towards (each once per patient).
+    private var patientAssignments: [(patient: Int64, assignment: Int)] = []
 
     private struct AssignmentKey: Hashable {
         var staff: Int
@@ -99,10 +102,11 @@ struct ContinuityOverviewQuery {
                    EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id AND c.unit_id = l.unit_id
                            AND c.role = 'named_physician' AND c.from_date <= ?1 AND (c.to_date IS NULL OR c.to_date > ?1))
             FROM listing l WHERE l.from_date <= ?1 AND (l.to_date IS NULL OR l.to_date > ?1)
+            ORDER BY l.patient_id
             """, arguments: [window.upperBound.iso])
         while let row = try rows.next() {
             guard let unit = unitIndex[row[1] as String] else { continue }
-            listingUnit[row[0]] = unit
+            listings.append((row[0], unit))
             listed[unit] += 1
             if row[2] as Bool { withContact[unit] += 1 }
             if row[3] as Bool { withGP[unit] += 1 }
@@ -114,6 +118,7 @@ struct ContinuityOverviewQuery {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT patient_id, staff_id, unit_id, role FROM care_contact
             WHERE from_date <= ?1 AND (to_date IS NULL OR to_date > ?1)
+            ORDER BY patient_id
             """, arguments: [window.upperBound.iso])
         while let row = try rows.next() {
             guard let staff = staffIndex[row[1] as String], let unit = unitIndex[row[2] as String] else { continue }
@@ -133,8 +138,9 @@ struct ContinuityOverviewQuery {
                 assignments[index].careContacts += 1
             }
             let patient: Int64 = row[0]
-            if !(assignmentsByPatient[patient]?.contains(index) ?? false) {
-                assignmentsByPatient[patient, default: []].append(index)
+            let counted = patientAssignments.reversed().prefix { $0.patient == patient }.contains { $0.assignment == index }
+            if !counted {
+                patientAssignments.append((patient, index))
                 assignments[index].patients += 1
             }
         }
@@ -150,45 +156,82 @@ struct ContinuityOverviewQuery {
             SELECT patient_id, at, staff_id, unit_id FROM encounter
             WHERE at >= ? AND at < ? ORDER BY patient_id, at, id
             """, arguments: [from, to])
+        var current = Responsibility(listedAt: nil, assignments: 0..<0, units: [])
         var patient: Int64 = -1
-        var units: [Int] = []
-        var kept: [(unit: Int, staff: Int, encounter: ContinuityEncounter)] = []
+        var nextListing = 0, nextAssignment = 0
+        var kept: [Kept] = []
+        // A patient's encounters are mostly at one unit: compare before hashing.
+        var lastUnitText = "", lastUnit = -1
         while let row = try rows.next() {
             let p: Int64 = row[0]
             if p != patient {
-                measure(patient: patient, units: units, encounters: kept)
+                measure(current, kept)
                 kept.removeAll(keepingCapacity: true)
                 patient = p
-                units = relevantUnits(of: p)
+                while nextListing < listings.count && listings[nextListing].patient < p { nextListing += 1 }
+                while nextAssignment < patientAssignments.count && patientAssignments[nextAssignment].patient < p {
+                    nextAssignment += 1
+                }
+                current = responsibility(of: p, listing: nextListing, assignment: nextAssignment)
             }
-            guard !units.isEmpty, let unit = unitIndex[row[3] as String], units.contains(unit) else { continue }
+            guard !current.units.isEmpty else { continue }
+            let unitText: String = row[3]
+            if unitText != lastUnitText {
+                lastUnit = unitIndex[unitText] ?? -1
+                lastUnitText = unitText
+            }
+            guard current.units.contains(lastUnit) else { continue }
             let staffId: String = row[2]
             let staff = staffIndex[staffId] ?? -1
             let group = staff >= 0 ? staffRows[staff].profession.continuityGroup : .others
-            kept.append((unit, staff, ContinuityEncounter(day: days.day(row[1]), staffId: StaffID(rawValue: staffId),
-                                                          group: group)))
+            kept.append(Kept(unit: lastUnit, staff: staff,
+                             encounter: ContinuityEncounter(day: days.day(row[1]), staffId: StaffID(rawValue: staffId),
+                                                            group: group)))
         }
-        measure(patient: patient, units: units, encounters: kept)
+        measure(current, kept)
     }
 
-    private func relevantUnits(of patient: Int64) -> [Int] {
-        var units: [Int] = []
-        if let unit = listingUnit[patient] { units.append(unit) }
-        for index in assignmentsByPatient[patient] ?? [] where !units.contains(assignments[index].key.unit) {
-            units.append(assignments[index].key.unit)
-        }
-        return units
+    private struct Kept {
+        var unit: Int
+        var staff: Int
+        var encounter: ContinuityEncounter
     }
 
-    private mutating func measure(patient: Int64, units: [Int],
-                                  encounters: [(unit: Int, staff: Int, encounter: ContinuityEncounter)]) {
+    /// Where one patient's continuity is measured: the listing unit and the units of
+    /// their named contacts.
+    private struct Responsibility {
+        var listedAt: Int?
+        /// Indices into `patientAssignments`.
+        var assignments: Range<Int>
+        var units: [Int]
+    }
+
+    private func responsibility(of patient: Int64, listing: Int, assignment: Int) -> Responsibility {
+        var r = Responsibility(listedAt: nil, assignments: assignment..<assignment, units: [])
+        if listing < listings.count && listings[listing].patient == patient {
+            r.listedAt = listings[listing].unit
+            r.units.append(listings[listing].unit)
+        }
+        var end = assignment
+        while end < patientAssignments.count && patientAssignments[end].patient == patient {
+            let unit = assignments[patientAssignments[end].assignment].key.unit
+            if !r.units.contains(unit) { r.units.append(unit) }
+            end += 1
+        }
+        r.assignments = assignment..<end
+        return r
+    }
+
+    private mutating func measure(_ r: Responsibility, _ encounters: [Kept]) {
         guard !encounters.isEmpty else { return }
-        for unit in units {
-            let here = encounters.filter { $0.unit == unit }
+        for unit in r.units {
+            // Kept encounters are all at responsible units: with one unit there is nothing to pick.
+            let here = r.units.count == 1 ? encounters : encounters.filter { $0.unit == unit }
             guard !here.isEmpty else { continue }
             let plain = here.map(\.encounter)
-            if listingUnit[patient] == unit { unitTallies[unit].add(plain, window: window) }
-            for index in assignmentsByPatient[patient] ?? [] where assignments[index].key.unit == unit {
+            if r.listedAt == unit { unitTallies[unit].add(plain, window: window) }
+            for index in r.assignments.map({ patientAssignments[$0].assignment })
+            where assignments[index].key.unit == unit {
                 assignments[index].tally.add(plain, window: window)
                 let group = assignments[index].group, staff = assignments[index].key.staff
                 for e in here where e.encounter.group == group {
