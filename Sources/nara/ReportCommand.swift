@@ -39,8 +39,13 @@ struct ContinuityReportCommand: ParsableCommand {
             is given as the mean and the quartiles (p25, median, p75, linear interpolation) over the measured \
             patients, "n/a" when none was measured.
 
-            The table is printed, csv and json are exported; either is written to the access log as one row \
-            without a patient. No output names a patient.
+            Every kind of encounter counts (visit, phone, video, chat, home visit), as on the continuity screen. \
+            A patient's encounters at other units count for neither the unit nor its staff.
+
+            csv has one row per unit or staff member and profession group (scope, profession_group), with \
+            fixed English column names and a dot as decimal mark; json is one object. The table is printed, \
+            csv and json are exported: either is written to the access log as one row without a patient. No \
+            output names a patient.
             """
     )
 
