@@ -18,7 +18,7 @@ struct Nara: ParsableCommand {
             """,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self, BenchCommand.self,
                       SelfTestCommand.self, StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self,
-                      ImportCommand.self, ExportCommand.self]
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
