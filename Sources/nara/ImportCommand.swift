@@ -38,7 +38,9 @@ struct ImportCommand: ParsableCommand {
             // or a typo in a name leaves no half-made store behind.
             var batches: [(file: String, batch: ExchangeBatch)] = []
             var failed = 0
-            for file in files {
+            let bar = Output.stdoutIsTerminal ? ProgressBar() : nil
+            for (n, file) in files.enumerated() {
+                bar?.show("\((file as NSString).lastPathComponent): reading", done: n, total: files.count)
                 guard let data = FileManager.default.contents(atPath: file) else {
                     Output.error("\(file): cannot be read (no such file, or no permission)")
                     failed += 1
@@ -47,10 +49,12 @@ struct ImportCommand: ParsableCommand {
                 do {
                     batches.append((file, try FHIRReader(today: day).read(data)))
                 } catch {
+                    bar?.finish()
                     Output.error("\(file): \(error)\n  nothing from this file was imported")
                     failed += 1
                 }
             }
+            bar?.finish()
             guard !batches.isEmpty else { throw ExitCode(1) }
             let path = storeOptions.path
             let created = !FileManager.default.fileExists(atPath: path)
@@ -67,7 +71,6 @@ struct ImportCommand: ParsableCommand {
             }
             let context = try ExchangeContext.make(store, user: userOption.user, requireUser: false,
                                                    arriving: batches.flatMap { $0.batch.staff.map(\.value) })
-            let bar = Output.stdoutIsTerminal ? ProgressBar() : nil
             for (file, batch) in batches {
                 let name = (file as NSString).lastPathComponent
                 do {
