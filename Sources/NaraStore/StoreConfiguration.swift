@@ -1,9 +1,21 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum StoreConfiguration {
-    /// How long a writer waits for another session's write lock before giving up.
-    static let busyDeadline: TimeInterval = 10
+    /// How long a session waits for another session's lock before saying the store is
+    /// busy: 10 seconds, or `NARA_BUSY_TIMEOUT` seconds. A writer's transaction takes
+    /// milliseconds, so waiting that long means something holds the file on purpose
+    /// (a stuck process, a restore, an administrator's shell).
+    static let busyDeadline: TimeInterval = {
+        if let text = ProcessInfo.processInfo.environment["NARA_BUSY_TIMEOUT"],
+           let seconds = TimeInterval(text), seconds >= 0, seconds <= 3600 {
+            return seconds
+        }
+        return 10
+    }()
 
     static func make(readOnly: Bool) -> Configuration {
         var config = Configuration()
@@ -13,8 +25,9 @@ enum StoreConfiguration {
         // SQLite's own busy handler sleeps in growing steps up to 100 ms, which made p99
         // commit latency 430 ms with 20 writers (TERMINAL.md). Retrying every
         // millisecond keeps waits as short as the other writer's transaction.
+        let deadline = busyDeadline
         config.busyMode = .callback { tries in
-            if tries >= Int(busyDeadline * 1000) { return false }
+            if tries >= Int(deadline * 1000) { return false }
             usleep(tries < 10 ? 200 : 1000)
             return true
         }
@@ -28,5 +41,27 @@ enum StoreConfiguration {
             }
         }
         return config
+    }
+
+    /// What to open for reading. A WAL store needs its `-shm` file, which a user who may
+    /// only read cannot create in a folder they cannot write: SQLite then refuses the
+    /// file. When the folder is not writable and there is no WAL, no session can be
+    /// writing the store (it would need to create the WAL there), so the file is opened
+    /// as immutable: read as it is, with no shared memory at all.
+    static func readLocation(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard access(folder.isEmpty ? "." : folder, W_OK) != 0,
+              !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for c in absolute.unicodeScalars {
+            switch c {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(c)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 }
