@@ -77,6 +77,7 @@ import Testing
         let path = folder.appendingPathComponent("clinic.sqlite").path
         let backup = folder.appendingPathComponent("b.sqlite").path
         #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "100"]).status == 0)
+        #expect(try NaraBinary.run(["selftest", "write", "--store", path, "--count", "5"]).status == 0)
         #expect(try NaraBinary.run(["backup", "--store", path, "--to", backup]).status == 0)
         let before = try counts(path)
 
@@ -92,6 +93,7 @@ import Testing
         let tampered = folder.appendingPathComponent("t.sqlite").path
         #expect(try NaraBinary.run(["backup", "--store", path, "--to", tampered]).status == 0)
         _ = try sqliteShell(tampered, "DROP TRIGGER IF EXISTS access_log_no_update; UPDATE access_log SET detail = 'x' WHERE id = 2;")
+        #expect(try sqliteShell(tampered, "SELECT detail FROM access_log WHERE id = 2") == "x")
         let broken = try NaraBinary.run(["restore", "--store", path, "--from", tampered])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("access log broken at row"), "\(broken.stderr)")

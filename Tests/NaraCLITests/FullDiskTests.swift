@@ -51,7 +51,7 @@ import Glibc
         #expect(writer.output.contains("nara: the disk is full: nothing was saved"), "\(writer.output)")
         #expect(writer.output.contains("still reading: "), "\(writer.output)")
         #expect(writer.output.contains("integrity ok"), "\(writer.output)")
-        #expect(ids.count > 100)
+        #expect(ids.count > 10)
 
         // Every commit the writer confirmed is in the file, with its log row; the file is sound.
         let facts = try sqliteShell(path, """
