@@ -53,13 +53,6 @@ final class StoreLock: Sendable {
         return StoreLock(fd: fd)
     }
 
-    /// Tries once: true when no other open file holds a lock of `kind` on the store.
-    static func isFree(_ kind: Kind, storePath: String) -> Bool {
-        guard let lock = try? acquire(kind, storePath: storePath, exclusive: true, deadline: 0) else { return false }
-        lock.release()
-        return true
-    }
-
     func release() {
         flock(fd, LOCK_UN)
         close(fd)

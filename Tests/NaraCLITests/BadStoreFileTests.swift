@@ -121,9 +121,24 @@ import Glibc
         shell.standardInput = input
         shell.standardOutput = FileHandle.nullDevice
         try shell.run()
-        input.fileHandleForWriting.write(Data("PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nINSERT INTO store_meta VALUES ('held', 'yes');\n".utf8))
-        let held = Date().addingTimeInterval(10)
-        while Date() < held, (try? sqliteShell(path, "SELECT count(*) FROM patient")) == "100" { usleep(20_000) }
+        // The shell writes a marker file once it holds the lock (its own busy timeout lets
+        // it wait out any reader that is there at that moment).
+        let marker = original.folder.appendingPathComponent("held.txt").path
+        input.fileHandleForWriting.write(Data("""
+            .timeout 5000
+            PRAGMA locking_mode = EXCLUSIVE;
+            BEGIN EXCLUSIVE;
+            INSERT INTO store_meta VALUES ('held', 'yes');
+            .output \(marker)
+            SELECT 'held';
+            .output stdout
+
+            """.utf8))
+        let held = Date().addingTimeInterval(20)
+        while Date() < held, (try? String(contentsOfFile: marker, encoding: .utf8))?.contains("held") != true {
+            usleep(20_000)
+        }
+        #expect(FileManager.default.fileExists(atPath: marker))
         let fast = ["NARA_BUSY_TIMEOUT": "1"]
         expectClearFailure(try everyWayIn(path, user: original.user, environment: fast), saying: "locked by another process")
         try input.fileHandleForWriting.close()
@@ -137,7 +152,16 @@ import Glibc
         holder.arguments = [path + ".lock", "sleep", "30"]
         try holder.run()
         defer { holder.terminate() }
-        usleep(300_000)
+        func lockIsHeld() throws -> Bool {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            probe.arguments = ["-n", "-E", "99", path + ".lock", "true"]
+            try probe.run()
+            probe.waitUntilExit()
+            return probe.terminationStatus == 99
+        }
+        let taken = Date().addingTimeInterval(20)
+        while Date() < taken, try !lockIsHeld() { usleep(20_000) }
         let stuck = try NaraBinary.run(["worklist", "elderly-multimorbid", "--store", path, "--user", original.user],
                                        environment: fast)
         #expect(stuck.status == 1)

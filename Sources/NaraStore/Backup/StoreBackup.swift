@@ -34,6 +34,11 @@ extension SQLiteStore {
         if fm.fileExists(atPath: destination) && !replace {
             throw StoreError.duplicate(destination)
         }
+        let folder = (destination as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard folder.isEmpty || (fm.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) else {
+            throw StoreError.other("cannot write \(destination): there is no folder \(folder)")
+        }
         let temporary = destination + ".partial-\(getpid())"
         StoreBackup.removeDatabase(at: temporary)
         do {
@@ -92,7 +97,7 @@ enum StoreBackup {
         let temporary = path + ".restoring-\(getpid())"
         removeDatabase(at: temporary)
         do {
-            let source = try DatabaseQueue(path: backupPath, configuration: readOnlyConfiguration())
+            let source = try DatabaseQueue(path: backupPath, configuration: StoreConfiguration.make(readOnly: true))
             let target = try DatabaseQueue(path: temporary)
             try source.backup(to: target)
             try source.close()
@@ -160,10 +165,6 @@ enum StoreBackup {
         }
         let counts = try store.counts().map { StoreCount(table: $0.table, rows: $0.rows) }
         return StoreCopyReport(path: reportAs, counts: counts, log: log, keptAs: nil)
-    }
-
-    static func readOnlyConfiguration() -> Configuration {
-        StoreConfiguration.make(readOnly: true)
     }
 
     static func removeDatabase(at path: String) {
