@@ -17,6 +17,9 @@ enum StoreConfiguration {
         return 10
     }()
 
+    /// The size, in bytes, the WAL file is cut back to when it is reset.
+    static let walSizeLimit = 8 * 1024 * 1024
+
     static func make(readOnly: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
@@ -38,6 +41,12 @@ enum StoreConfiguration {
             // latency under 20 concurrent writers on this hardware (TERMINAL.md).
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Writers that overlap without a pause (a burst of saves) can keep the WAL
+                // from being reset to its start, so it grows past the 1,000-page
+                // autocheckpoint until the first quiet moment. The file keeps its
+                // high-water size after that unless a limit says otherwise: this one cuts
+                // it back to 8 MiB each time the WAL is reset.
+                _ = try Int.fetchOne(db, sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
             }
         }
         return config
