@@ -78,9 +78,9 @@ public final class SQLiteStore: Sendable {
         }
         let meta = try writer.read { db in try StoreMeta.read(db) }
         guard let kind = meta.kind else { throw StoreError.notAStore(path: path) }
+        let watcher = try ChangeWatcher(path: writable ? path : StoreConfiguration.readLocation(path))
         return SQLiteStore(path: path, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
-                           writer: writer, clock: clock, watcher: try ChangeWatcher(path: writable ? path : StoreConfiguration.readLocation(path)),
-                           presence: presence)
+                           writer: writer, clock: clock, watcher: watcher, presence: presence)
     }
 
     private init(path: String, kind: StoreKind, demoUser: StaffID?, readOnly: Bool, writer: any DatabaseWriter,
