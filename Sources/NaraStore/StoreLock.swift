@@ -36,7 +36,9 @@ final class StoreLock: Sendable {
     static func acquire(_ kind: Kind, storePath: String, exclusive: Bool,
                         deadline: TimeInterval = StoreConfiguration.busyDeadline) throws -> StoreLock? {
         let path = storePath + kind.suffix
-        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Readable by all: a flock needs only a descriptor open for reading, so a
+        // session of another user (an administrator's check) still takes part.
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB

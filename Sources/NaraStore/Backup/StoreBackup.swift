@@ -89,8 +89,14 @@ enum StoreBackup {
         if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let migration = try StoreLock.acquire(.migration, storePath: path, exclusive: true)
         defer { migration?.release() }
-        guard let sessions = try? StoreLock.acquire(.sessions, storePath: path, exclusive: true, deadline: 0) else {
+        let presence: StoreLock?
+        do {
+            presence = try StoreLock.acquire(.sessions, storePath: path, exclusive: true, deadline: 0)
+        } catch {
             throw StoreError.inUse(path: path)
+        }
+        guard let sessions = presence else {
+            throw StoreError.other("cannot open \(path).sessions to learn whether sessions have the store open")
         }
         defer { sessions.release() }
 
