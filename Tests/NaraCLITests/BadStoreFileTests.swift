@@ -179,8 +179,11 @@ import Glibc
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        // nobody must reach the binary wherever the checkout lives: it runs its own copy.
+        let binary = original.folder.appendingPathComponent("nara").path
+        if getuid() == 0 { try FileManager.default.copyItem(atPath: NaraBinary.url.path, toPath: binary) }
         let run: ([String], [String: String]) throws -> NaraBinary.Result = { arguments, environment in
-            getuid() == 0 ? try NaraBinary.runAsNobody(arguments, environment: environment)
+            getuid() == 0 ? try NaraBinary.runAsNobody(binary: binary, arguments, environment: environment)
                           : try NaraBinary.run(arguments, environment: environment)
         }
         let outcomes = try everyWayIn(path, user: original.user, run: run)
@@ -202,10 +205,10 @@ import Glibc
 extension NaraBinary {
     /// Runs nara as the unprivileged user `nobody`, for tests of file permissions that
     /// root would pass through.
-    static func runAsNobody(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func runAsNobody(binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", url.path] + arguments
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"]
         env.merge(environment) { _, new in new }
         process.environment = env
