@@ -12,6 +12,8 @@ public final class SQLiteStore: Sendable {
     let writer: any DatabaseWriter
     let clock: any NaraDomain.Clock
     private let watcher: ChangeWatcher
+    /// Held while the store is open, so that a restore cannot replace the file under it.
+    private let presence: SessionPresence
 
     public enum OpenMode: Sendable, Equatable {
         /// The file must exist and be a Nära store.
@@ -23,14 +25,24 @@ public final class SQLiteStore: Sendable {
     public static func open(at path: String, mode: OpenMode = .existing, readOnly: Bool = false,
                             clock: any NaraDomain.Clock = SystemClock()) throws -> SQLiteStore {
         do {
-            return try openUnmapped(at: path, mode: mode, readOnly: readOnly, clock: clock)
+            return try openUnmapped(at: path, mode: mode, readOnly: readOnly, clock: clock, inspecting: false)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Opens a copy (a backup, or a file about to be restored) read-only to check it:
+    /// no presence lock beside it, and a copy from an older version is accepted as it is.
+    static func openCopy(at path: String) throws -> SQLiteStore {
+        do {
+            return try openUnmapped(at: path, mode: .existing, readOnly: true, clock: SystemClock(), inspecting: true)
         } catch {
             throw StoreError.from(error, path: path)
         }
     }
 
     private static func openUnmapped(at path: String, mode: OpenMode, readOnly: Bool,
-                                     clock: any NaraDomain.Clock) throws -> SQLiteStore {
+                                     clock: any NaraDomain.Clock, inspecting: Bool) throws -> SQLiteStore {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists {
@@ -42,25 +54,37 @@ public final class SQLiteStore: Sendable {
         }
         let writable = !readOnly && (!exists || fm.isWritableFile(atPath: path))
         let writer: any DatabaseWriter
+        let presence: SessionPresence
         if writable {
-            let lock = StoreLock(storePath: path)
+            // Opening a pool writes (GRDB makes sure a WAL file exists), so a store from
+            // a newer version is refused by a read-only look first: never written to.
+            if exists, ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
+                let look = try DatabaseQueue(path: path, configuration: StoreConfiguration.make(readOnly: true))
+                try look.read { db in try checkSchema(db, path: path, requireComplete: false) }
+                try look.close()
+            }
+            let lock = try StoreLock.acquire(.migration, storePath: path, exclusive: true)
             defer { lock?.release() }
+            presence = try SessionPresence(storePath: path)
             let pool = try DatabasePool(path: path, configuration: StoreConfiguration.make(readOnly: false))
             try prepareSchema(pool, path: path, mode: mode, existed: exists)
             writer = pool
         } else {
-            let queue = try DatabaseQueue(path: path, configuration: StoreConfiguration.make(readOnly: true))
-            try queue.read { db in try checkSchema(db, path: path, requireComplete: true) }
+            presence = inspecting ? SessionPresence.none : try SessionPresence(storePath: path)
+            let queue = try DatabaseQueue(path: StoreConfiguration.readLocation(path),
+                                          configuration: StoreConfiguration.make(readOnly: true))
+            try queue.read { db in try checkSchema(db, path: path, requireComplete: !inspecting) }
             writer = queue
         }
         let meta = try writer.read { db in try StoreMeta.read(db) }
         guard let kind = meta.kind else { throw StoreError.notAStore(path: path) }
+        let watcher = try ChangeWatcher(path: writable ? path : StoreConfiguration.readLocation(path))
         return SQLiteStore(path: path, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
-                           writer: writer, clock: clock, watcher: try ChangeWatcher(path: path))
+                           writer: writer, clock: clock, watcher: watcher, presence: presence)
     }
 
-    private init(path: String, kind: StoreKind, demoUser: StaffID?, readOnly: Bool,
-                 writer: any DatabaseWriter, clock: any NaraDomain.Clock, watcher: ChangeWatcher) {
+    private init(path: String, kind: StoreKind, demoUser: StaffID?, readOnly: Bool, writer: any DatabaseWriter,
+                 clock: any NaraDomain.Clock, watcher: ChangeWatcher, presence: SessionPresence) {
         self.path = path
         self.kind = kind
         self.demoUser = demoUser
@@ -68,6 +92,7 @@ public final class SQLiteStore: Sendable {
         self.writer = writer
         self.clock = clock
         self.watcher = watcher
+        self.presence = presence
     }
 
     private static func prepareSchema(_ pool: DatabasePool, path: String, mode: OpenMode, existed: Bool) throws {
@@ -83,7 +108,7 @@ public final class SQLiteStore: Sendable {
     }
 
     /// Refuses a file that is some other program's database, or that a newer Nära wrote.
-    private static func checkSchema(_ db: Database, path: String, requireComplete: Bool) throws {
+    static func checkSchema(_ db: Database, path: String, requireComplete: Bool) throws {
         let hasMigrations = try db.tableExists("grdb_migrations")
         if !hasMigrations {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
@@ -132,5 +157,13 @@ public final class SQLiteStore: Sendable {
     /// Meta value, for commands that show what kind of store this is.
     public func meta(_ key: StoreMeta.Key) throws -> String? {
         try read { db in try StoreMeta.value(db, key) }
+    }
+}
+
+extension SQLiteStore {
+    /// Runs `body` inside a write transaction that changes nothing: for diagnosing a
+    /// server and for tests of what other sessions see while one holds the write lock.
+    public func withWriteTransaction(_ body: () throws -> Void) throws {
+        try write { _ in try body() }
     }
 }

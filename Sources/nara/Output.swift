@@ -9,6 +9,12 @@ enum Output {
         FileHandle.standardError.write(Data(("nara: " + message + "\n").utf8))
     }
 
+    /// A result line written at once, unbuffered: for a test harness that acts on each
+    /// line as it comes, and may kill the process right after.
+    static func now(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     static func note(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }

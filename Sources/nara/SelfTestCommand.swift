@@ -2,15 +2,19 @@ import ArgumentParser
 import Foundation
 import NaraDomain
 import NaraStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Drives the store from several processes at once in tests of locking, migration and
-/// concurrent writes. Hidden: it is for the test suite and for diagnosing a server.
+/// Drives the store from several processes at once in tests of locking, migration,
+/// concurrent writes, crashes and full disks. Hidden: it is for the test suite and for
+/// diagnosing a server.
 struct SelfTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "selftest",
         abstract: "Store self-tests for several processes at once.",
         shouldDisplay: false,
-        subcommands: [Open.self, Write.self]
+        subcommands: [Open.self, Write.self, Hold.self]
     )
 
     struct Open: ParsableCommand {
@@ -27,9 +31,18 @@ struct SelfTestCommand: ParsableCommand {
 
     struct Write: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record N encounters, each with its access-log row, for the first patient.")
+            abstract: "Record N encounters, each with its access-log row, for the first patient.",
+            discussion: """
+                --print-ids prints each encounter's id, flushed, once its commit has returned: what a harness \
+                that kills the process may count on finding. --latency prints every commit's latency in \
+                microseconds on one line at the end. --until-full writes until the store refuses, then shows \
+                that it still reads, and exits 1 with the refusal.
+                """)
         @OptionGroup var storeOptions: StoreOptions
         @Option var count: Int = 100
+        @Flag var printIds = false
+        @Flag var latency = false
+        @Flag var untilFull = false
 
         func run() throws {
             try reportingFailures {
@@ -38,12 +51,60 @@ struct SelfTestCommand: ParsableCommand {
                       let patient = try store.searchPatients("19", limit: 1).first ?? store.searchPatients("20", limit: 1).first
                 else { throw StoreError.notFound("a staff member and a patient") }
                 let context = AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "selftest-\(getpid())")
-                for i in 0..<count {
-                    _ = try store.recordEncounter(NewEncounter(patientId: patient.id, at: Date(), mode: .phone,
-                                                               planned: false, staffId: staff.id, unitId: staff.unitId,
-                                                               reason: "selftest \(getpid()) \(i)"), as: context)
+                // Long reasons fill a small disk sooner.
+                let filler = untilFull ? " " + String(repeating: "x", count: 400) : ""
+                var latencies: [UInt64] = []
+                latencies.reserveCapacity(count)
+                var i = 0
+                while untilFull || i < count {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let encounter: Encounter
+                    do {
+                        encounter = try store.recordEncounter(
+                            NewEncounter(patientId: patient.id, at: Date(), mode: .phone, planned: false, staffId: staff.id,
+                                         unitId: staff.unitId, reason: "selftest \(getpid()) \(i)\(filler)"), as: context)
+                    } catch {
+                        guard untilFull else { throw error }
+                        Output.error(String(describing: error))
+                        // The session goes on: what is in the store still reads.
+                        let encounters = try store.counts().first { $0.table == "encounter" }?.rows ?? -1
+                        Output.now("still reading: \(encounters) encounters, integrity "
+                                   + (try store.integrityProblems().isEmpty ? "ok" : "damaged"))
+                        throw ExitCode(1)
+                    }
+                    latencies.append((DispatchTime.now().uptimeNanoseconds - start) / 1000)
+                    if printIds { Output.now(String(encounter.id)) }
+                    i += 1
                 }
-                print(count)
+                if latency { Output.now("latency_us " + latencies.map(String.init).joined(separator: ",")) }
+                Output.now(String(count))
+            }
+        }
+    }
+
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a store and hold it until killed: 'open' (a session), or 'write' (inside a write transaction).",
+            discussion: "Prints 'holding' once it holds, so a test knows when to kill it.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var what: String
+
+        func validate() throws {
+            guard ["open", "write"].contains(what) else { throw ValidationError("hold open or hold write") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let store = try SQLiteStore.open(at: storeOptions.path)
+                let hold = {
+                    Output.now("holding")
+                    while true { sleep(60) }
+                }
+                if what == "write" {
+                    try store.withWriteTransaction { hold() }
+                } else {
+                    hold()
+                }
             }
         }
     }

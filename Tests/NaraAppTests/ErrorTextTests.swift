@@ -11,6 +11,8 @@ import Testing
         #expect(Strings.english.describe(conflict).hasPrefix("Changed by per.lind at 2026-11-23 12:00"))
         #expect(Strings.swedish.describe(StoreError.diskFull).hasPrefix("Disken är full: inget sparades"))
         #expect(Strings.english.describe(StoreError.readOnly(path: "/x")).hasPrefix("The store is read-only"))
+        #expect(Strings.swedish.describe(StoreError.corrupt(path: "/x", detail: "malformed")).hasPrefix("Databasen är skadad"))
+        #expect(Strings.english.describe(StoreError.diskFull).hasPrefix("The disk is full: nothing was saved"))
         #expect(Strings.swedish.describe(StoreError.accessDenied(.inactiveUser)) == Strings.swedish.accessDenied)
     }
 }

@@ -61,6 +61,7 @@ import Testing
         #expect(pragmas.0 == "wal")
         #expect(pragmas.1 == 1)
         #expect(pragmas.2 == 1)
+        #expect(try store.write { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") } == 8 * 1024 * 1024)
         #expect(try store.integrityProblems().isEmpty)
         let reopened = try SQLiteStore.open(at: path)
         #expect(reopened.kind == .production)

@@ -26,6 +26,9 @@ extension Strings {
         case .locked:
             return sv ? "Databasen är upptagen av en annan process. Försök igen om en stund."
                       : "The store is busy in another process. Try again in a moment."
+        case .corrupt:
+            return sv ? "Databasen är skadad: inget sparades. Säg till systemansvarig, som kan återställa den från en säkerhetskopia."
+                      : "The store is damaged: nothing was saved. Tell the administrator, who can restore it from a backup."
         case .emergencyAccessRequired: return emergencyNoRelationship
         case .accessDenied: return accessDenied
         case .invalid(let text): return prefix + text

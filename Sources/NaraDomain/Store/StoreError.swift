@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull
     case corrupt(path: String, detail: String)
     case locked(path: String)
+    /// Sessions have the store open, so it cannot be replaced (by a restore) now.
+    case inUse(path: String)
     case newerSchema(path: String, found: String)
     case notAStore(path: String)
     /// The record exists but the user has no care relationship with the patient: it
@@ -37,6 +39,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFull: return "the disk is full: nothing was saved; free space and try again"
         case .corrupt(let path, let detail): return "the store \(path) is damaged (\(detail))"
         case .locked(let path): return "the store \(path) is locked by another process"
+        case .inUse(let path):
+            return "the store \(path) is open in another session or process; close every session on it first"
         case .newerSchema(let path, let found):
             return "the store \(path) was written by a newer version of nara (schema \(found)); upgrade nara"
         case .notAStore(let path): return "\(path) is not a Nära store"
