@@ -20,13 +20,18 @@ struct NaraBinary {
 
     /// A private HOME so that the default store never touches the developer's own.
     static func run(_ arguments: [String], environment: [String: String] = [:], home: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         if let home { env["HOME"] = home.path }
         env.merge(environment) { _, new in new }
-        process.environment = env
+        return try execute(url, arguments, environment: env)
+    }
+
+    /// Runs a program to its end with no input, collecting both outputs.
+    static func execute(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
