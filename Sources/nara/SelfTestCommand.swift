@@ -36,13 +36,16 @@ struct SelfTestCommand: ParsableCommand {
                 --print-ids prints each encounter's id, flushed, once its commit has returned: what a harness \
                 that kills the process may count on finding. --latency prints every commit's latency in \
                 microseconds on one line at the end. --until-full writes until the store refuses, then shows \
-                that it still reads, and exits 1 with the refusal.
+                that it still reads, and exits 1 with the refusal. --every-ms N waits before each commit for the \
+                next wall-clock multiple of N milliseconds, so that processes started together save at the same \
+                instant, as sessions that all press save at once.
                 """)
         @OptionGroup var storeOptions: StoreOptions
         @Option var count: Int = 100
         @Flag var printIds = false
         @Flag var latency = false
         @Flag var untilFull = false
+        @Option var everyMs: Int?
 
         func run() throws {
             try reportingFailures {
@@ -57,6 +60,11 @@ struct SelfTestCommand: ParsableCommand {
                 latencies.reserveCapacity(count)
                 var i = 0
                 while untilFull || i < count {
+                    if let everyMs, everyMs > 0 {
+                        let now = Date().timeIntervalSince1970 * 1000
+                        let next = (now / Double(everyMs)).rounded(.down) * Double(everyMs) + Double(everyMs)
+                        usleep(useconds_t(max(0, (next - now) * 1000)))
+                    }
                     let start = DispatchTime.now().uptimeNanoseconds
                     let encounter: Encounter
                     do {
