@@ -19,78 +19,87 @@ public struct FHIRReader {
         return context.batch
     }
 
-    /// The resources of a file, each with where it was.
+    /// The resources of a file, each with where it was. A Bundle's entries stay as byte
+    /// ranges of the file until they are read, so a large file is in memory once as
+    /// bytes, not again as values.
     static func entries(_ data: Data) throws -> [Entry] {
-        let text = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        guard let first = text.first else { throw FHIRError.notFHIR("the file is empty") }
+        let bytes = Array(data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+        guard let first = bytes.first else { throw FHIRError.notFHIR("the file is empty") }
         guard first == UInt8(ascii: "{") else { throw FHIRError.brokenJSON("a FHIR file starts with {") }
-        let whole: JSON
+        var entries: [Entry] = []
+        let fields: [String: JSON]
         do {
-            whole = try JSON.parse(Data(text))
-        } catch {
+            var parser = JSONParser(bytes, range: 0..<bytes.count)
+            fields = try parser.bundle { item, range in
+                entries.append(try entry(item, range: range, bytes: bytes, position: entries.count + 1))
+            }
+        } catch let error as FHIRError {
             // NDJSON is many documents; a broken single document (a Bundle over many
             // lines) fails on its first line, and then the whole-file error is the true one.
-            return try ndjsonEntries(Data(text), wholeFileError: error)
+            guard case .brokenJSON = error else { throw error }
+            return try ndjsonEntries(Data(bytes), wholeFileError: error)
         }
-        do {
-            guard let type = whole["resourceType"]?.string else {
-                throw FHIRError.notFHIR("the JSON object has no resourceType: not a FHIR resource")
-            }
-            guard type == "Bundle" else {
-                guard ResourceTypes.r4.contains(type) else {
-                    throw FHIRError.notFHIR("resourceType \"\(type)\" is not a FHIR R4 resource type")
-                }
-                return [Entry(json: whole, fullUrl: nil, origin: ExchangeOrigin(position: 1, resourceType: type,
-                                                                              resourceId: whole["id"]?.string))]
-            }
-            return try bundleEntries(whole)
+        guard let type = fields["resourceType"]?.string else {
+            throw FHIRError.notFHIR("the JSON object has no resourceType: not a FHIR resource")
         }
+        guard type == "Bundle" else {
+            guard ResourceTypes.r4.contains(type) else {
+                throw FHIRError.notFHIR("resourceType \"\(type)\" is not a FHIR R4 resource type")
+            }
+            // A single resource: read again whole (the parse above set any `entry` aside).
+            let whole = try JSON.parse(Data(bytes))
+            return [Entry(source: .value(whole), fullUrl: nil,
+                          origin: ExchangeOrigin(position: 1, resourceType: type, resourceId: whole["id"]?.string))]
+        }
+        let bundleType = fields["type"]?.string ?? ""
+        let accepted = ["collection", "transaction", "batch", "searchset"]
+        guard accepted.contains(bundleType) else {
+            throw FHIRError.notFHIR("Bundle.type is \"\(bundleType)\"; expected collection, transaction or batch")
+        }
+        return entries
     }
 
-    private static func bundleEntries(_ bundle: JSON) throws -> [Entry] {
-        let type = bundle["type"]?.string ?? ""
-        let accepted = ["collection", "transaction", "batch", "searchset"]
-        guard accepted.contains(type) else {
-            throw FHIRError.notFHIR("Bundle.type is \"\(type)\"; expected collection, transaction or batch")
-        }
-        guard let items = bundle["entry"]?.array ?? (bundle["entry"] == nil ? [] : nil) else {
-            throw FHIRError.notFHIR("Bundle.entry must be a list")
-        }
-        var out: [Entry] = []
-        for (i, item) in items.enumerated() {
-            let method = item["request"]?["method"]?.string
-            guard let resource = item["resource"], resource.object != nil else {
-                if method == "DELETE" {
-                    throw FHIRError.notFHIR("entry \(i + 1): DELETE is not supported: an import never removes records")
-                }
-                throw FHIRError.notFHIR("entry \(i + 1): no resource")
+    private static func entry(_ item: JSON, range: Range<Int>, bytes: [UInt8], position i: Int) throws -> Entry {
+        let method = item["request"]?["method"]?.string
+        guard let resource = item["resource"], resource.object != nil else {
+            if method == "DELETE" {
+                throw FHIRError.notFHIR("entry \(i): DELETE is not supported: an import never removes records")
             }
-            guard let type = resource["resourceType"]?.string else {
-                throw FHIRError.notFHIR("entry \(i + 1): the resource has no resourceType")
-            }
-            out.append(Entry(json: resource, fullUrl: item["fullUrl"]?.string,
-                             origin: ExchangeOrigin(position: i + 1, resourceType: type,
-                                                    resourceId: resource["id"]?.string)))
+            throw FHIRError.notFHIR("entry \(i): no resource")
         }
-        return out
+        guard let type = resource["resourceType"]?.string else {
+            throw FHIRError.notFHIR("entry \(i): the resource has no resourceType")
+        }
+        return Entry(source: .bundleEntry(bytes, range), fullUrl: item["fullUrl"]?.string,
+                     origin: ExchangeOrigin(position: i, resourceType: type, resourceId: resource["id"]?.string))
     }
 
     private static func ndjsonEntries(_ data: Data, wholeFileError: any Error) throws -> [Entry] {
+        let bytes = Array(data)
         var out: [Entry] = []
         var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
             lineNumber += 1
-            let trimmed = line.drop { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
-            if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x0D || $0 == 0x20 }) { continue }
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var from = lineStart, to = lineEnd
+            while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 || bytes[from] == 0x0D { from += 1 }
+            while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 || bytes[to - 1] == 0x0D { to -= 1 }
+            if from == to { continue }
             let json: JSON
-            do { json = try JSON.parse(Data(trimmed)) } catch let FHIRError.brokenJSON(why) {
+            do {
+                var parser = JSONParser(bytes, range: from..<to)
+                json = try parser.document()
+            } catch let FHIRError.brokenJSON(why) {
                 if out.isEmpty { throw wholeFileError }
                 throw FHIRError.brokenLine(line: lineNumber, why)
             }
             guard let type = json["resourceType"]?.string else {
                 throw FHIRError.notFHIR("line \(lineNumber): the resource has no resourceType")
             }
-            out.append(Entry(json: json, fullUrl: nil,
+            out.append(Entry(source: .line(bytes, from..<to), fullUrl: nil,
                              origin: ExchangeOrigin(position: lineNumber, isLine: true, resourceType: type,
                                                     resourceId: json["id"]?.string)))
         }
@@ -100,7 +109,27 @@ public struct FHIRReader {
 }
 
 struct Entry {
-    var json: JSON
+    enum Source {
+        case value(JSON)
+        /// A Bundle entry's bytes in the file: parsed again when the resource is read.
+        case bundleEntry([UInt8], Range<Int>)
+        /// An NDJSON line's bytes.
+        case line([UInt8], Range<Int>)
+    }
+
+    var source: Source
     var fullUrl: String?
     var origin: ExchangeOrigin
+
+    func json() throws -> JSON {
+        switch source {
+        case .value(let json): return json
+        case .bundleEntry(let bytes, let range):
+            var parser = JSONParser(bytes, range: range)
+            return try parser.document()["resource"] ?? .null
+        case .line(let bytes, let range):
+            var parser = JSONParser(bytes, range: range)
+            return try parser.document()
+        }
+    }
 }

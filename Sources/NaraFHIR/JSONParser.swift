@@ -5,12 +5,24 @@ import Foundation
 /// and refuses nesting deeper than any FHIR resource needs instead of exhausting the stack.
 struct JSONParser {
     private let bytes: [UInt8]
-    private var i = 0
+    private var i: Int
+    private let end: Int
     private var depth = 0
     static let maxDepth = 200
 
-    init(_ data: Data) { bytes = Array(data) }
-    init(_ bytes: ArraySlice<UInt8>) { self.bytes = Array(bytes) }
+    init(_ data: Data) {
+        bytes = Array(data)
+        i = 0
+        end = bytes.count
+    }
+
+    /// A part of a larger text, without copying it: entries of a Bundle are parsed one
+    /// at a time from the file's bytes.
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        i = range.lowerBound
+        end = range.upperBound
+    }
 
     static func parse(_ data: Data) throws -> JSON {
         var p = JSONParser(data)
@@ -21,24 +33,83 @@ struct JSONParser {
         skipSpace()
         let value = try self.value()
         skipSpace()
-        guard i == bytes.count else { throw error("unexpected text after the end of the JSON value") }
+        guard i == end else { throw error("unexpected text after the end of the JSON value") }
         return value
+    }
+
+    /// A Bundle with its `entry` list left as the byte range of each entry, each entry
+    /// looked at once through `inspect` and then let go: the whole file's resources
+    /// never need to be in memory as values at once.
+    mutating func bundle(inspect: (JSON, Range<Int>) throws -> Void) throws -> [String: JSON] {
+        skipSpace()
+        guard i < end, bytes[i] == UInt8(ascii: "{") else { throw error("expected an object") }
+        try enter()
+        i += 1
+        var fields: [String: JSON] = [:]
+        skipSpace()
+        if i < end, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            while true {
+                skipSpace()
+                guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+                let key = try string()
+                skipSpace()
+                guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+                i += 1
+                skipSpace()
+                if key == "entry", i < end, bytes[i] == UInt8(ascii: "[") {
+                    try entries(inspect)
+                    fields[key] = .array([])
+                } else {
+                    fields[key] = try value()
+                }
+                skipSpace()
+                guard i < end else { throw error("the text ends inside an object") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+                throw error("expected ',' or '}'")
+            }
+        }
+        depth -= 1
+        skipSpace()
+        guard i == end else { throw error("unexpected text after the end of the JSON value") }
+        return fields
+    }
+
+    private mutating func entries(_ inspect: (JSON, Range<Int>) throws -> Void) throws {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        skipSpace()
+        if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return }
+        while true {
+            skipSpace()
+            let start = i
+            let entry = try value()
+            try inspect(entry, start..<i)
+            skipSpace()
+            guard i < end else { throw error("the text ends inside a list") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return }
+            throw error("expected ',' or ']'")
+        }
     }
 
     private func error(_ what: String) -> FHIRError {
         var line = 1, column = 1
-        for b in bytes[..<min(i, bytes.count)] {
+        for b in bytes[..<min(i, end)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
         return .brokenJSON("\(what) at line \(line), column \(column)")
     }
 
     private mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
     private mutating func value() throws -> JSON {
-        guard i < bytes.count else { throw error("the text ends where a value should be") }
+        guard i < end else { throw error("the text ends where a value should be") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -53,7 +124,7 @@ struct JSONParser {
 
     private mutating func literal(_ word: String, _ value: JSON) throws -> JSON {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("unexpected character") }
+        guard i + w.count <= end, Array(bytes[i..<i + w.count]) == w else { throw error("unexpected character") }
         i += w.count
         return value
     }
@@ -69,18 +140,18 @@ struct JSONParser {
         i += 1
         var fields: [String: JSON] = [:]
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
+        if i < end, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
         while true {
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let key = try string()
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             i += 1
             skipSpace()
             fields[key] = try value()
             skipSpace()
-            guard i < bytes.count else { throw error("the text ends inside an object") }
+            guard i < end else { throw error("the text ends inside an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
             throw error("expected ',' or '}'")
@@ -93,12 +164,12 @@ struct JSONParser {
         i += 1
         var items: [JSON] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
             skipSpace()
             items.append(try value())
             skipSpace()
-            guard i < bytes.count else { throw error("the text ends inside a list") }
+            guard i < end else { throw error("the text ends inside a list") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             throw error("expected ',' or ']'")
@@ -109,21 +180,21 @@ struct JSONParser {
         i += 1
         let start = i
         // The common case: no escapes, decoded straight from the bytes.
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
-        guard i < bytes.count else { throw error("the text ends inside a string") }
+        while i < end, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+        guard i < end else { throw error("the text ends inside a string") }
         if bytes[i] == UInt8(ascii: "\"") {
             defer { i += 1 }
             return try utf8(bytes[start..<i])
         }
         var out = Array(bytes[start..<i])
         while true {
-            guard i < bytes.count else { throw error("the text ends inside a string") }
+            guard i < end else { throw error("the text ends inside a string") }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; return try utf8(out[...]) }
             if b < 0x20 { throw error("a control character inside a string") }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
-            guard i < bytes.count else { throw error("the text ends inside a string") }
+            guard i < end else { throw error("the text ends inside a string") }
             let e = bytes[i]
             i += 1
             switch e {
@@ -136,7 +207,7 @@ struct JSONParser {
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                    guard i + 1 < end, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
                         throw error("a lone surrogate in a \\u escape")
                     }
                     i += 2
@@ -153,7 +224,7 @@ struct JSONParser {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= bytes.count else { throw error("a short \\u escape") }
+        guard i + 4 <= end else { throw error("a short \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[i]
@@ -180,17 +251,17 @@ struct JSONParser {
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         let digits = { (p: inout JSONParser) -> Int in
             let s = p.i
-            while p.i < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.i]) { p.i += 1 }
+            while p.i < p.end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.i]) { p.i += 1 }
             return p.i - s
         }
         guard digits(&self) > 0 else { throw error("a number without digits") }
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+        if i < end, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits(&self) > 0 else { throw error("a number without digits after '.'") }
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits(&self) > 0 else { throw error("a number without digits in its exponent") }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)

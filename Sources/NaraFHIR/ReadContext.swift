@@ -38,7 +38,7 @@ struct ReadContext {
     mutating func readAll() throws {
         var seen: [String: ExchangeOrigin] = [:]
         for entry in entries {
-            let r = ResourceReader(json: entry.json, origin: entry.origin)
+            let r = ResourceReader(json: .null, origin: entry.origin)
             guard ResourceTypes.r4.contains(r.type), r.type != "Bundle" else {
                 throw r.fail("resourceType", "\"\(r.type)\" is not a FHIR R4 resource type")
             }
@@ -57,7 +57,7 @@ struct ReadContext {
         for order in [["Organization"], ["Practitioner"], ["PractitionerRole"], ["Patient"], ["ServiceRequest"],
                       ["Task", "Encounter", "CareTeam", "Condition", "CarePlan"]] {
             for (i, entry) in entries.enumerated() where order.contains(entry.origin.resourceType) {
-                let r = ResourceReader(json: entry.json, origin: entry.origin)
+                let r = ResourceReader(json: try entry.json(), origin: entry.origin)
                 switch r.type {
                 case "Organization": try readOrganization(r, entry: i)
                 case "Practitioner": try readPractitioner(r, entry: i)
