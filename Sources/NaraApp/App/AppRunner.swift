@@ -8,10 +8,13 @@ public enum AppRunner {
     /// are checked this often, well inside the two seconds a nurse may wait.
     public static let tickMilliseconds = 1000
 
-    public static func run(_ app: App, backend: any TerminalBackend, view: AppView) {
+    /// `exitAfterFirstFrame` ends the loop once the first frame is drawn, so that
+    /// `nara bench` can time a start from exec to first frame.
+    public static func run(_ app: App, backend: any TerminalBackend, view: AppView, exitAfterFirstFrame: Bool = false) {
         let size = backend.size
         app.handle(.resize(width: size.width, height: size.height))
         draw(app, backend, view)
+        if exitAfterFirstFrame { return }
         while !app.shouldQuit {
             guard let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) else { return }
             app.handle(event)

@@ -1,0 +1,81 @@
+import Foundation
+import NaraStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What only the real binary on a real terminal shows: how long it takes from start
+/// to the first frame, how much memory an idle session holds, and how many bytes curses
+/// sends for a frame.
+public struct TerminalProbe {
+    public struct Report: Sendable {
+        public var firstFrameMilliseconds: StoreBenchmark.Figure
+        public var residentMB: StoreBenchmark.Figure
+        public var privateMB: StoreBenchmark.Figure
+        public var bytesSelectionMove: StoreBenchmark.Figure
+        public var bytesFullFrame: StoreBenchmark.Figure
+    }
+
+    /// The `nara` binary to run.
+    let program: String
+    let store: String
+    let user: String
+    let starts: Int
+    /// Typed into the search field so that there is a list to move in.
+    let searchText: String
+
+    public init(program: String, store: String, user: String, starts: Int = 20, searchText: String = "an") {
+        self.program = program
+        self.store = store
+        self.user = user
+        self.starts = starts
+        self.searchText = searchText
+    }
+
+    var arguments: [String] { ["--store", store, "--user", user, "--lang", "sv"] }
+
+    public func run() throws -> Report {
+        let (resident, privateMemory, move, full) = try session()
+        return Report(firstFrameMilliseconds: try firstFrame(), residentMB: resident, privateMB: privateMemory,
+                      bytesSelectionMove: move, bytesFullFrame: full)
+    }
+
+    /// From the start of the process until it has drawn its first frame and ended: the
+    /// program is told to end right after the first frame, so the figure includes its
+    /// exit, a fraction of a millisecond.
+    func firstFrame() throws -> StoreBenchmark.Figure {
+        var times: [Double] = []
+        for _ in 0..<(starts + 2) {
+            let terminal = try PseudoTerminal(program: program, arguments: arguments + ["--exit-after-first-frame"])
+            times.append(Double(try terminal.waitForExit()) / 1e9)
+        }
+        return StoreBenchmark.Figure(seconds: Array(times.dropFirst(2)), factor: 1e3) // two starts warm the page cache
+    }
+
+    /// One session: memory once it has drawn its first screen and sits idle, then the
+    /// bytes for moving the selection in a hit list and for a whole repaint (Ctrl-L).
+    func session() throws -> (StoreBenchmark.Figure, StoreBenchmark.Figure, StoreBenchmark.Figure, StoreBenchmark.Figure) {
+        let terminal = try PseudoTerminal(program: program, arguments: arguments)
+        defer { terminal.terminate() }
+        let first = terminal.readUntilQuiet(quiet: 500)
+        guard !first.isEmpty else { throw PseudoTerminal.Failure(description: "the program drew nothing") }
+        _ = terminal.readUntilQuiet(quiet: 1000, limit: 1.5) // idle: nothing pending, the first tick has passed
+        let memory = try terminal.memory()
+
+        terminal.send(searchText)
+        _ = terminal.readUntilQuiet(quiet: 300)
+        var moves: [Double] = []
+        for key in [String](repeating: "\u{1B}OB", count: 10) + [String](repeating: "\u{1B}OA", count: 10) {
+            terminal.send(key)
+            moves.append(Double(terminal.readUntilQuiet(quiet: 150).count))
+        }
+        var full: [Double] = []
+        for _ in 0..<5 {
+            terminal.send([0x0C]) // Ctrl-L: repaint the whole screen
+            full.append(Double(terminal.readUntilQuiet(quiet: 150).count))
+        }
+        return (StoreBenchmark.Figure(single: Double(memory.residentKB) / 1024),
+                StoreBenchmark.Figure(single: Double(memory.privateKB) / 1024),
+                StoreBenchmark.Figure(seconds: moves, factor: 1), StoreBenchmark.Figure(seconds: full, factor: 1))
+    }
+}
