@@ -57,7 +57,9 @@ public struct AppBenchmark {
             _ = driver.press(.enter)
             for key: Key in [.function(4), .function(5), .function(6), .function(3), .function(7), .function(3),
                              .function(4), .function(6), .function(5), .function(3), .function(2)] {
-                times.append(driver.press(key))
+                let t = driver.press(key)
+                times.append(t)
+                if ProcessInfo.processInfo.environment["NARA_BENCH_DEBUG"] != nil { FileHandle.standardError.write("\(key) \(t * 1e3)\n".data(using: .utf8)!) }
             }
             round += 1
         }

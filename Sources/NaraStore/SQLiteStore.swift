@@ -12,6 +12,7 @@ public final class SQLiteStore: Sendable {
     let writer: any DatabaseWriter
     let clock: any NaraDomain.Clock
     private let watcher: ChangeWatcher
+    let lookup: IdentifierLookup
 
     public enum OpenMode: Sendable, Equatable {
         /// The file must exist and be a Nära store.
@@ -56,11 +57,13 @@ public final class SQLiteStore: Sendable {
         let meta = try writer.read { db in try StoreMeta.read(db) }
         guard let kind = meta.kind else { throw StoreError.notAStore(path: path) }
         return SQLiteStore(path: path, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
-                           writer: writer, clock: clock, watcher: try ChangeWatcher(path: path))
+                           writer: writer, clock: clock, watcher: try ChangeWatcher(path: path),
+                           lookup: try IdentifierLookup(path: path))
     }
 
     private init(path: String, kind: StoreKind, demoUser: StaffID?, readOnly: Bool,
-                 writer: any DatabaseWriter, clock: any NaraDomain.Clock, watcher: ChangeWatcher) {
+                 writer: any DatabaseWriter, clock: any NaraDomain.Clock, watcher: ChangeWatcher,
+                 lookup: IdentifierLookup) {
         self.path = path
         self.kind = kind
         self.demoUser = demoUser
@@ -68,6 +71,7 @@ public final class SQLiteStore: Sendable {
         self.writer = writer
         self.clock = clock
         self.watcher = watcher
+        self.lookup = lookup
     }
 
     private static func prepareSchema(_ pool: DatabasePool, path: String, mode: OpenMode, existed: Bool) throws {

@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
     @Option(help: ArgumentHelp("Samples per figure.", valueName: "N"))
     var samples: Int = 2_000
+    /// For profiling one part: store, app or terminal.
+    @Option(help: .hidden)
+    var only: String?
 
     func validate() throws {
         guard samples >= 1 else { throw ValidationError("--samples must be 1 or more") }
@@ -35,7 +38,13 @@ struct BenchCommand: ParsableCommand {
             let session = try SessionResolver.resolve(store: store, user: userOption.user ?? store.demoUser?.rawValue,
                                                       environment: [:])
             let count = max(100, samples)
+            if only == "app" {
+                let r = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
+                print(r)
+                return
+            }
             let storeReport = try StoreBenchmark(store: store, samples: count).run()
+            if only == "store" { print(storeReport); return }
             let appReport = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
             let probe = try TerminalProbe(program: Self.executablePath(), store: path,
                                           user: session.staff.id.rawValue).run()
@@ -64,6 +73,9 @@ struct BenchCommand: ParsableCommand {
                     print("\(f.label)\tp50 \(String(format: "%.2f", f.figure.p50)) \(f.unit)"
                         + "\tp99 \(String(format: "%.2f", f.figure.p99)) \(f.unit)")
                 }
+                let t = storeReport.pnrLookupRawInTransactionMicroseconds
+                print("pnr lookup (raw SQLite, all in one read transaction)\tp50 \(String(format: "%.2f", t.p50)) µs"
+                    + "\tp99 \(String(format: "%.2f", t.p99)) µs")
                 let ratio = storeReport.pnrLookupMicroseconds.p99 / storeReport.pnrLookupRawSQLiteMicroseconds.p99
                 print("pnr lookup, store API over raw SQLite\tp99 \(String(format: "%.2f", ratio))×")
             }

@@ -16,9 +16,7 @@ extension SQLiteStore: PatientSearchStore {
         let ids: [Int64]
         switch IdentifierQuery(text) {
         case .exact(let value):
-            ids = try read { db in
-                try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [value])
-            }
+            ids = try lookup.patientID(ident: value).map { [$0] } ?? []
         case .short(let value):
             ids = try read { db in
                 try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident_short = ? LIMIT ?",
@@ -38,16 +36,14 @@ extension SQLiteStore: PatientSearchStore {
             guard !words.isEmpty else { return [] }
             let match = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
             ids = try read { db in
-                try Int64.fetchAll(db, sql: """
+                try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH ? LIMIT ?
-                    """, arguments: [match, limit])
+                    """), arguments: [match, limit])
             }
         }
         let summaries = try summaries(ids)
-        return summaries.sorted { a, b in
-            let ka = SwedishOrder.key((a.name.map { _ in a.familyNameKey } ?? "~") + " " + a.identifier.value)
-            let kb = SwedishOrder.key((b.name.map { _ in b.familyNameKey } ?? "~") + " " + b.identifier.value)
-            return ka < kb
+        return SwedishOrder.sorted(summaries) { s in
+            (s.name.map { _ in s.familyNameKey } ?? "~") + " " + s.identifier.value
         }
     }
 
@@ -56,9 +52,10 @@ extension SQLiteStore: PatientSearchStore {
     }
 
     public func patientID(for identifier: PersonIdentifier) throws -> PatientID? {
-        try read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM patient WHERE ident = ?"),
-                               arguments: [identifier.value]).map { PatientID(rawValue: $0) }
+        do {
+            return try lookup.patientID(ident: identifier.value).map { PatientID(rawValue: $0) }
+        } catch {
+            throw StoreError.from(error, path: path)
         }
     }
 
