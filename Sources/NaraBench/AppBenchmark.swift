@@ -16,6 +16,8 @@ public struct AppBenchmark {
         public var typeaheadMilliseconds: StoreBenchmark.Figure
         /// Enter on a search hit until the overview, continuity included, is drawn.
         public var openOverviewMilliseconds: StoreBenchmark.Figure
+        /// Work done after a frame while no key waits (work-list counts), to its frame.
+        public var idleWorkMilliseconds: StoreBenchmark.Figure
     }
 
     let store: SQLiteStore
@@ -34,15 +36,16 @@ public struct AppBenchmark {
         guard !listed.isEmpty else { throw StoreError.invalid("no patient is listed at \(session.unit.id)") }
         let prefixes = try picker.namePrefixes(count: 200).filter { $0.count >= 2 }
         guard !prefixes.isEmpty else { throw StoreError.invalid("the store has no names to search for") }
-        return Report(keystrokeMilliseconds: try keystrokes(listed: listed, prefixes: prefixes),
-                      typeaheadMilliseconds: try typeahead(prefixes: prefixes),
-                      openOverviewMilliseconds: try openOverview(listed: listed))
+        let driver = Driver(store: store, session: session)
+        return Report(keystrokeMilliseconds: try keystrokes(driver, listed: listed, prefixes: prefixes),
+                      typeaheadMilliseconds: try typeahead(driver, prefixes: prefixes),
+                      openOverviewMilliseconds: try openOverview(driver, listed: listed),
+                      idleWorkMilliseconds: StoreBenchmark.Figure(seconds: driver.idleTimes, factor: 1e3))
     }
 
     /// Arrow keys in a search hit list and the function keys between the screens of an
     /// open patient, in equal parts.
-    private func keystrokes(listed: [String], prefixes: [String]) throws -> StoreBenchmark.Figure {
-        let driver = Driver(store: store, session: session)
+    private func keystrokes(_ driver: Driver, listed: [String], prefixes: [String]) throws -> StoreBenchmark.Figure {
         var times: [Double] = []
         times.reserveCapacity(samples)
         var round = 0
@@ -67,8 +70,7 @@ public struct AppBenchmark {
     }
 
     /// Names typed letter by letter from an empty field, each letter a new search.
-    private func typeahead(prefixes: [String]) throws -> StoreBenchmark.Figure {
-        let driver = Driver(store: store, session: session)
+    private func typeahead(_ driver: Driver, prefixes: [String]) throws -> StoreBenchmark.Figure {
         var times: [Double] = []
         var round = 0
         while times.count < samples {
@@ -81,8 +83,7 @@ public struct AppBenchmark {
 
     /// A listed patient found by personnummer, then Enter: the record is read through
     /// the logging door, the overview and its panels are built and drawn.
-    private func openOverview(listed: [String]) throws -> StoreBenchmark.Figure {
-        let driver = Driver(store: store, session: session)
+    private func openOverview(_ driver: Driver, listed: [String]) throws -> StoreBenchmark.Figure {
         var times: [Double] = []
         let count = min(samples, 300)
         for i in 0..<(count + 10) {
@@ -110,23 +111,40 @@ final class Driver {
         frame()
     }
 
-    /// Seconds from the key to the finished, diffed frame.
+    /// Seconds of work screens left for after a frame (work-list counts), with its frame.
+    private(set) var idleTimes: [Double] = []
+
+    /// Seconds from the key to the finished, diffed frame. Work a screen leaves for
+    /// after the frame is then done as the runner does when no key is waiting, and
+    /// timed apart.
     func press(_ key: Key) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         app.handle(.key(key))
         frame()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let time = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        settle()
+        return time
     }
 
     func paste(_ text: String) {
         app.handle(.paste(text))
         frame()
+        settle()
     }
 
     func clearSearch() {
         if app.state.top.id != .search { app.handle(.key(.function(2))) }
         app.handle(.key(.ctrl("u")))
         frame()
+        settle()
+    }
+
+    private func settle() {
+        guard app.hasIdleWork else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        while app.hasIdleWork { app.doIdleWork() }
+        frame()
+        idleTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     private func frame() {

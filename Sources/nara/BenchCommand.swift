@@ -73,6 +73,9 @@ struct BenchCommand: ParsableCommand {
                     print("\(f.label)\tp50 \(String(format: "%.2f", f.figure.p50)) \(f.unit)"
                         + "\tp99 \(String(format: "%.2f", f.figure.p99)) \(f.unit)")
                 }
+                let idle = appReport.idleWorkMilliseconds
+                print("work after the frame (work-list counts)\tp50 \(String(format: "%.2f", idle.p50)) ms"
+                    + "\tp99 \(String(format: "%.2f", idle.p99)) ms\t(\(idle.samples) times)")
                 let t = storeReport.pnrLookupRawInTransactionMicroseconds
                 print("pnr lookup (raw SQLite, all in one read transaction)\tp50 \(String(format: "%.2f", t.p50)) µs"
                     + "\tp99 \(String(format: "%.2f", t.p99)) µs")

@@ -16,7 +16,14 @@ public enum AppRunner {
         draw(app, backend, view)
         if exitAfterFirstFrame { return }
         while !app.shouldQuit {
-            guard let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) else { return }
+            // Work a screen left for after its frame is done only when no key waits.
+            let idle = app.hasIdleWork
+            guard let event = backend.nextEvent(timeoutMilliseconds: idle ? 0 : tickMilliseconds) else { return }
+            if idle && event == .tick {
+                app.doIdleWork()
+                draw(app, backend, view)
+                continue
+            }
             app.handle(event)
             var burst = 0
             while !app.shouldQuit, burst < 512 {

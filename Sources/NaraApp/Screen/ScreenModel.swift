@@ -54,6 +54,14 @@ public protocol ScreenModel: Sendable {
     mutating func refresh(_ context: ScreenContext)
     /// Draws into `area` and returns where the terminal cursor belongs, if anywhere.
     func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)?
+    /// Kept when the nurse leaves it, and shown as it was when she comes back, so that a
+    /// screen that reads much (a unit's queues, its work lists) is read once, not on
+    /// every visit. Refreshed like the stack when others commit.
+    var keepsStateWhenLeft: Bool { get }
+    /// Work that may follow the frame: the program draws first, then does it when no
+    /// key is waiting, then draws again.
+    var hasIdleWork: Bool { get }
+    mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand]
 }
 
 extension ScreenModel {
@@ -62,6 +70,9 @@ extension ScreenModel {
     public var hasUnsavedInput: Bool { false }
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
     public mutating func refresh(_ context: ScreenContext) {}
+    public var keepsStateWhenLeft: Bool { false }
+    public var hasIdleWork: Bool { false }
+    public mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand] { [] }
 }
 
 /// A titled list of keys and what they do, drawn by the help overlay.
