@@ -101,23 +101,24 @@ public struct AppBenchmark {
 }
 
 /// An app on a memory terminal, pressing one key at a time and timing each to its frame.
-final class Driver {
-    let app: App
+public final class Driver {
+    public let app: App
     let backend = MemoryBackend(width: 80, height: 24)
     let view = AppView()
 
-    init(store: SQLiteStore, session: Session) {
+    public init(store: SQLiteStore, session: Session) {
         app = App(store: store, session: session, language: .sv, width: 80, height: 24)
         frame()
     }
 
     /// Seconds of work screens left for after a frame (work-list counts), with its frame.
-    private(set) var idleTimes: [Double] = []
+    public private(set) var idleTimes: [Double] = []
 
     /// Seconds from the key to the finished, diffed frame. Work a screen leaves for
     /// after the frame is then done as the runner does when no key is waiting, and
     /// timed apart.
-    func press(_ key: Key) -> Double {
+    @discardableResult
+    public func press(_ key: Key) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         app.handle(.key(key))
         frame()
@@ -126,13 +127,13 @@ final class Driver {
         return time
     }
 
-    func paste(_ text: String) {
+    public func paste(_ text: String) {
         app.handle(.paste(text))
         frame()
         settle()
     }
 
-    func clearSearch() {
+    public func clearSearch() {
         if app.state.top.id != .search { app.handle(.key(.function(2))) }
         app.handle(.key(.ctrl("u")))
         frame()

@@ -34,27 +34,35 @@ public struct TerminalProbe {
 
     var arguments: [String] { ["--store", store, "--user", user, "--lang", "sv"] }
 
+    public struct Session: Sendable {
+        public var residentMB: StoreBenchmark.Figure
+        public var privateMB: StoreBenchmark.Figure
+        public var bytesSelectionMove: StoreBenchmark.Figure
+        public var bytesFullFrame: StoreBenchmark.Figure
+    }
+
     public func run() throws -> Report {
-        let (resident, privateMemory, move, full) = try session()
-        return Report(firstFrameMilliseconds: try firstFrame(), residentMB: resident, privateMB: privateMemory,
-                      bytesSelectionMove: move, bytesFullFrame: full)
+        let s = try session()
+        return Report(firstFrameMilliseconds: try firstFrame(), residentMB: s.residentMB, privateMB: s.privateMB,
+                      bytesSelectionMove: s.bytesSelectionMove, bytesFullFrame: s.bytesFullFrame)
     }
 
     /// From the start of the process until it has drawn its first frame and ended: the
     /// program is told to end right after the first frame, so the figure includes its
     /// exit, a fraction of a millisecond.
-    func firstFrame() throws -> StoreBenchmark.Figure {
+    /// The first `warmup` starts fill the page cache and are not counted.
+    public func firstFrame(warmup: Int = 2) throws -> StoreBenchmark.Figure {
         var times: [Double] = []
-        for _ in 0..<(starts + 2) {
+        for _ in 0..<(starts + warmup) {
             let terminal = try PseudoTerminal(program: program, arguments: arguments + ["--exit-after-first-frame"])
             times.append(Double(try terminal.waitForExit()) / 1e9)
         }
-        return StoreBenchmark.Figure(seconds: Array(times.dropFirst(2)), factor: 1e3) // two starts warm the page cache
+        return StoreBenchmark.Figure(seconds: Array(times.dropFirst(warmup)), factor: 1e3)
     }
 
     /// One session: memory once it has drawn its first screen and sits idle, then the
     /// bytes for moving the selection in a hit list and for a whole repaint (Ctrl-L).
-    func session() throws -> (StoreBenchmark.Figure, StoreBenchmark.Figure, StoreBenchmark.Figure, StoreBenchmark.Figure) {
+    public func session() throws -> Session {
         let terminal = try PseudoTerminal(program: program, arguments: arguments)
         defer { terminal.terminate() }
         let first = terminal.readUntilQuiet(quiet: 500)
@@ -74,8 +82,9 @@ public struct TerminalProbe {
             terminal.send([0x0C]) // Ctrl-L: repaint the whole screen
             full.append(Double(terminal.readUntilQuiet(quiet: 150).count))
         }
-        return (StoreBenchmark.Figure(single: Double(memory.residentKB) / 1024),
-                StoreBenchmark.Figure(single: Double(memory.privateKB) / 1024),
-                StoreBenchmark.Figure(seconds: moves, factor: 1), StoreBenchmark.Figure(seconds: full, factor: 1))
+        return Session(residentMB: StoreBenchmark.Figure(single: Double(memory.residentKB) / 1024),
+                       privateMB: StoreBenchmark.Figure(single: Double(memory.privateKB) / 1024),
+                       bytesSelectionMove: StoreBenchmark.Figure(seconds: moves, factor: 1),
+                       bytesFullFrame: StoreBenchmark.Figure(seconds: full, factor: 1))
     }
 }

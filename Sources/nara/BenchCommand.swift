@@ -47,7 +47,8 @@ struct BenchCommand: ParsableCommand {
             if only == "store" { print(storeReport); return }
             let appReport = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
             let probe = try TerminalProbe(program: Self.executablePath(), store: path,
-                                          user: session.staff.id.rawValue).run()
+                                          user: session.staff.id.rawValue,
+                                          searchText: StoreBenchmark(store: store).commonNamePrefix()).run()
             let figures: [(key: String, label: String, unit: String, figure: StoreBenchmark.Figure)] = [
                 ("keystroke_to_frame_ms", "keystroke to frame (lists, screens)", "ms", appReport.keystrokeMilliseconds),
                 ("typeahead_search_ms", "type-ahead search, key to frame", "ms", appReport.typeaheadMilliseconds),

@@ -96,6 +96,35 @@ public struct StoreBenchmark {
                       nameSearchMilliseconds: search.scaled(1e3))
     }
 
+    /// The raw baseline on its own: one prepared statement on a connection of its own,
+    /// each call a statement in autocommit mode. `body` gets the lookup.
+    public func withRawLookup<T>(_ body: ((String) throws -> Int64?) throws -> T) throws -> T {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: store.path, configuration: config)
+        return try queue.inDatabase { db in
+            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
+            return try body { ident in try Int64.fetchOne(statement, arguments: [ident]) }
+        }
+    }
+
+    /// The commonest first two letters of a family name: a search with many hits.
+    public func commonNamePrefix() throws -> String {
+        try store.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT substr(family_name, 1, 2) AS p FROM patient WHERE protected = 0
+                GROUP BY p ORDER BY count(*) DESC LIMIT 1
+                """)
+        } ?? "an"
+    }
+
+    /// Stored identifiers of random patients anywhere in the store.
+    public func randomIdentifiers(count: Int) throws -> [String] {
+        try store.read { db in
+            try String.fetchAll(db, sql: "SELECT ident FROM patient ORDER BY random() LIMIT ?", arguments: [count])
+        }
+    }
+
     /// Identifiers (stored form) of random patients listed at `unit`, whose records a
     /// member of that unit may open without emergency access.
     public func listedIdentifiers(at unit: UnitID, count: Int) throws -> [String] {

@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// A package found by path is known by its folder's name: whatever the checkout is called.
+let nara = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+// The benchmark suite lives in a package of its own, so that `swift build` and
+// `swift test` of Nära never fetch or build package-benchmark (CI builds a fresh clone).
+// Run from this folder: `swift package benchmark` (see docs/BENCHMARKS.md).
+let package = Package(
+    name: "NaraBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        // MallocInterposer only: the malloc counters without jemalloc, which this
+        // machine does not have.
+        .package(url: "https://github.com/ordo-one/package-benchmark", exact: "1.38.1",
+                 traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "NaraBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "NaraBench", package: nara),
+            ],
+            path: "Benchmarks/NaraBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "package-benchmark"),
+            ]
+        ),
+    ]
+)
