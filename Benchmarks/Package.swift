@@ -13,21 +13,23 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(path: ".."),
-        // MallocInterposer only: the malloc counters without jemalloc, which this
-        // machine does not have.
-        .package(url: "https://github.com/ordo-one/package-benchmark", exact: "1.38.1",
+        // ordo-one's package-benchmark, under the name its repository has now (the old
+        // identifier `package-benchmark` draws a deprecation warning). MallocInterposer
+        // only: malloc counters without jemalloc, and without the runtime interposer
+        // that would need one more package.
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1",
                  traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
             name: "NaraBenchmarks",
             dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "NaraBench", package: nara),
             ],
             path: "Benchmarks/NaraBenchmarks",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "package-benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
     ]

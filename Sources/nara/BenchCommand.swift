@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
     @Option(help: ArgumentHelp("Samples per figure.", valueName: "N"))
     var samples: Int = 2_000
-    /// For profiling one part: store, app or terminal.
+    /// For profiling one part under callgrind: `store` or `app`, printed raw.
     @Option(help: .hidden)
     var only: String?
 
