@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "nara", targets: ["nara"]),
+        // The measurements behind `nara bench`, for the benchmark package in Benchmarks/.
+        .library(name: "NaraBench", targets: ["NaraBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -63,9 +65,13 @@ let package = Package(
         // Turns Themes/*.toml into Swift source for NaraThemes.
         .executableTarget(name: "embed-themes", path: "Sources/EmbedThemesTool"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-themes"]),
+        // What `nara bench` and Benchmarks/ measure: the app on a headless terminal, the
+        // real binary on a pseudo-terminal, and the store beside a raw SQLite baseline.
+        .target(name: "NaraBench", dependencies: ["NaraDomain", "NaraStore", "NaraApp", "TerminalUI"]),
         .executableTarget(
             name: "nara",
             dependencies: [
+                "NaraBench",
                 "NaraDomain",
                 "NaraStore",
                 "NaraFHIR",

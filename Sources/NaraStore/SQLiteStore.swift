@@ -14,6 +14,7 @@ public final class SQLiteStore: Sendable {
     private let watcher: ChangeWatcher
     /// Held while the store is open, so that a restore cannot replace the file under it.
     private let presence: SessionPresence
+    let lookup: IdentifierLookup
 
     public enum OpenMode: Sendable, Equatable {
         /// The file must exist and be a Nära store.
@@ -80,11 +81,13 @@ public final class SQLiteStore: Sendable {
         guard let kind = meta.kind else { throw StoreError.notAStore(path: path) }
         let watcher = try ChangeWatcher(path: writable ? path : StoreConfiguration.readLocation(path))
         return SQLiteStore(path: path, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
-                           writer: writer, clock: clock, watcher: watcher, presence: presence)
+                           writer: writer, clock: clock, watcher: watcher, presence: presence,
+                           lookup: try IdentifierLookup(path: writable ? path : StoreConfiguration.readLocation(path)))
     }
 
     private init(path: String, kind: StoreKind, demoUser: StaffID?, readOnly: Bool, writer: any DatabaseWriter,
-                 clock: any NaraDomain.Clock, watcher: ChangeWatcher, presence: SessionPresence) {
+                 clock: any NaraDomain.Clock, watcher: ChangeWatcher, presence: SessionPresence,
+                 lookup: IdentifierLookup) {
         self.path = path
         self.kind = kind
         self.demoUser = demoUser
@@ -93,6 +96,7 @@ public final class SQLiteStore: Sendable {
         self.clock = clock
         self.watcher = watcher
         self.presence = presence
+        self.lookup = lookup
     }
 
     private static func prepareSchema(_ pool: DatabasePool, path: String, mode: OpenMode, existed: Bool) throws {

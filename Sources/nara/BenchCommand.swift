@@ -1,52 +1,97 @@
 import ArgumentParser
 import Foundation
+import NaraApp
+import NaraBench
 import NaraDomain
 import NaraStore
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure store latency on a store: identifier lookup (with a raw SQLite baseline), name search, opening a record.",
+        abstract: "Measure what a nurse waits for on a store: keys to frames, search, lookup (beside raw SQLite), "
+            + "opening a patient, start-up, memory and terminal bytes.",
         discussion: """
             Opening records writes access-log rows, as every read of patient data does; run it on a demo \
-            store or a copy. Build with -c release for figures that mean something.
+            store or a copy. Start-up, memory and terminal bytes are measured by running this binary on a \
+            pseudo-terminal (80×24, TERM=xterm-256color). Build with -c release for figures that mean something.
             """
     )
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var userOption: UserOption
     @Flag(help: "Print one JSON object.")
     var json = false
     @Option(help: ArgumentHelp("Samples per figure.", valueName: "N"))
     var samples: Int = 2_000
+    /// For profiling one part under callgrind: `store` or `app`, printed raw.
+    @Option(help: .hidden)
+    var only: String?
+
+    func validate() throws {
+        guard samples >= 1 else { throw ValidationError("--samples must be 1 or more") }
+    }
 
     func run() throws {
         try reportingFailures {
+            let path = storeOptions.path
             let store = try storeOptions.open()
-            guard let staff = try store.demoUser.flatMap({ try store.staff($0) }) ?? store.staffList(unit: nil).first else {
-                throw StoreError.notFound("a staff member to measure as")
+            let session = try SessionResolver.resolve(store: store, user: userOption.user ?? store.demoUser?.rawValue,
+                                                      environment: [:])
+            let count = max(100, samples)
+            if only == "app" {
+                let r = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
+                print(r)
+                return
             }
-            let context = AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "bench-\(getpid())")
-            let report = try StoreBenchmark(store: store, samples: max(100, samples)).run(context: context)
+            let storeReport = try StoreBenchmark(store: store, samples: count).run()
+            if only == "store" { print(storeReport); return }
+            let appReport = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
+            let probe = try TerminalProbe(program: Self.executablePath(), store: path,
+                                          user: session.staff.id.rawValue,
+                                          searchText: StoreBenchmark(store: store).commonNamePrefix()).run()
+            let figures: [(key: String, label: String, unit: String, figure: StoreBenchmark.Figure)] = [
+                ("keystroke_to_frame_ms", "keystroke to frame (lists, screens)", "ms", appReport.keystrokeMilliseconds),
+                ("typeahead_search_ms", "type-ahead search, key to frame", "ms", appReport.typeaheadMilliseconds),
+                ("pnr_lookup_us", "pnr lookup (store API)", "µs", storeReport.pnrLookupMicroseconds),
+                ("pnr_lookup_raw_sqlite_us", "pnr lookup (raw SQLite)", "µs", storeReport.pnrLookupRawSQLiteMicroseconds),
+                ("name_search_ms", "name search, top 50", "ms", storeReport.nameSearchMilliseconds),
+                ("open_overview_ms", "open overview, key to frame", "ms", appReport.openOverviewMilliseconds),
+                ("first_frame_ms", "start to first frame", "ms", probe.firstFrameMilliseconds),
+                ("rss_mb", "resident memory, idle", "MB", probe.residentMB),
+                ("private_mb", "private memory, idle", "MB", probe.privateMB),
+                ("bytes_selection_move", "bytes, selection moved one row", "B", probe.bytesSelectionMove),
+                ("bytes_full_frame", "bytes, whole 80×24 frame", "B", probe.bytesFullFrame),
+            ]
             if json {
+                var object: [String: [String: Double]] = [:]
+                for f in figures { object[f.key] = ["p50": f.figure.p50, "p99": f.figure.p99] }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
-                let object: [String: StoreBenchmark.Figure] = [
-                    "pnr_lookup_us": report.pnrLookupMicroseconds,
-                    "pnr_lookup_raw_sqlite_us": report.pnrLookupRawSQLiteMicroseconds,
-                    "name_search_ms": report.nameSearchMilliseconds,
-                    "open_overview_ms": report.openRecordMilliseconds,
-                ]
                 print(String(decoding: try encoder.encode(object), as: UTF8.self))
             } else {
-                print("patients\t\(report.patients)")
-                func line(_ name: String, _ f: StoreBenchmark.Figure, _ unit: String) {
-                    print("\(name)\tp50 \(String(format: "%.2f", f.p50)) \(unit)\tp99 \(String(format: "%.2f", f.p99)) \(unit)")
+                print("patients\t\(storeReport.patients)")
+                for f in figures {
+                    print("\(f.label)\tp50 \(String(format: "%.2f", f.figure.p50)) \(f.unit)"
+                        + "\tp99 \(String(format: "%.2f", f.figure.p99)) \(f.unit)")
                 }
-                line("pnr lookup (store API)", report.pnrLookupMicroseconds, "µs")
-                line("pnr lookup (raw SQLite)", report.pnrLookupRawSQLiteMicroseconds, "µs")
-                line("name search, top 50", report.nameSearchMilliseconds, "ms")
-                line("open record", report.openRecordMilliseconds, "ms")
+                let idle = appReport.idleWorkMilliseconds
+                print("work after the frame (work-list counts)\tp50 \(String(format: "%.2f", idle.p50)) ms"
+                    + "\tp99 \(String(format: "%.2f", idle.p99)) ms\t(\(idle.samples) times)")
+                let t = storeReport.pnrLookupRawInTransactionMicroseconds
+                print("pnr lookup (raw SQLite, all in one read transaction)\tp50 \(String(format: "%.2f", t.p50)) µs"
+                    + "\tp99 \(String(format: "%.2f", t.p99)) µs")
+                let ratio = storeReport.pnrLookupMicroseconds.p99 / storeReport.pnrLookupRawSQLiteMicroseconds.p99
+                print("pnr lookup, store API over raw SQLite\tp99 \(String(format: "%.2f", ratio))×")
             }
         }
+    }
+
+    /// This very binary, which the terminal figures run on a pseudo-terminal.
+    static func executablePath() throws -> String {
+        let path = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw StoreError.other("cannot find this program's own file to run it on a terminal")
+        }
+        return path
     }
 }

@@ -37,6 +37,10 @@ struct Nara: ParsableCommand {
     @Flag(help: "Draw borders and charts with ASCII characters only.")
     var ascii = false
 
+    /// For `nara bench`: end once the first frame is on the terminal.
+    @Flag(help: .hidden)
+    var exitAfterFirstFrame = false
+
     func validate() throws {
         if let lang, Language(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang must be sv or en, not '\(lang)'")
@@ -62,7 +66,8 @@ struct Nara: ParsableCommand {
             defer { backend.shutdown() }
             let size = backend.size
             let app = App(store: store, session: session, language: language, width: size.width, height: size.height)
-            AppRunner.run(app, backend: backend, view: AppView(glyphs: backend.usesASCII ? .ascii : .unicode))
+            AppRunner.run(app, backend: backend, view: AppView(glyphs: backend.usesASCII ? .ascii : .unicode),
+                          exitAfterFirstFrame: exitAfterFirstFrame)
         }
     }
 }

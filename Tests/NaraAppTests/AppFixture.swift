@@ -38,9 +38,18 @@ struct AppFixture {
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
-    func press(_ keys: Key...) { keys.forEach { app.handle(.key($0)) } }
-    func type(_ text: String) { text.forEach { app.handle(.key(.char($0))) } }
+    func press(_ keys: Key...) { keys.forEach { app.handleAndSettle(.key($0)) } }
+    func type(_ text: String) { text.forEach { app.handleAndSettle(.key(.char($0))) } }
 
     var screen: [String] { view.render(app).buffer.lines }
     var text: String { screen.joined(separator: "\n") }
+}
+
+extension App {
+    /// Handles an event and then, as the runner does when no key follows, the work a
+    /// screen left for after its frame.
+    func handleAndSettle(_ event: Event) {
+        handle(event)
+        while hasIdleWork { doIdleWork() }
+    }
 }

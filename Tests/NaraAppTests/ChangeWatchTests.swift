@@ -13,13 +13,13 @@ import Testing
         f.press(.enter)
         let id = try #require(f.app.state.patient?.patient.id)
         #expect(f.app.state.patient?.encounters.isEmpty == true)
-        f.app.handle(.tick)
+        f.app.handleAndSettle(.tick)
         let other = try SQLiteStore.open(at: f.store.path)
         let colleague = AccessContext(staffId: "karin.berg", unitId: AppFixture.vc, sessionId: "other")
         _ = try other.recordEncounter(NewEncounter(patientId: id, at: Date(timeIntervalSince1970: 1_790_000_000),
                                                    mode: .phone, planned: false, staffId: "karin.berg",
                                                    unitId: AppFixture.vc, reason: "Telefonrådgivning"), as: colleague)
-        f.app.handle(.tick)
+        f.app.handleAndSettle(.tick)
         #expect(f.app.state.patient?.encounters.count == 1)
     }
 

@@ -61,7 +61,7 @@ struct ContinuityFixture {
     }
 
     func remove() { base.remove() }
-    func press(_ keys: Key...) { keys.forEach { base.app.handle(.key($0)) } }
+    func press(_ keys: Key...) { keys.forEach { base.app.handleAndSettle(.key($0)) } }
     func type(_ text: String) { base.type(text) }
 
     /// Search, open the record, F4: the way a nurse gets here.

@@ -44,7 +44,7 @@ import Testing
         f.press(.enter)
         #expect(f.text.contains("Skicka: klart. Status nu skickad."))
         #expect(f.app.state.patient?.referrals.first?.state == .sent, "the open record was read again")
-        f.app.handle(.tick) // the first poll only learns where the store stands
+        f.app.handleAndSettle(.tick) // the first poll only learns where the store stands
 
         let (other, otherStore) = try f.receiverApp()
         _ = otherStore
@@ -59,7 +59,7 @@ import Testing
         #expect(other.screenText.contains("mottagen"))
 
         // The nurse's screen shows the receiver's step within a tick.
-        f.app.handle(.tick)
+        f.app.handleAndSettle(.tick)
         #expect(f.text.contains("mottagen"))
         f.press(.char("d"))
         #expect(f.text.contains("Bekräfta mottagande Per Lind, Ortopedmottagningen Sundsvall"))

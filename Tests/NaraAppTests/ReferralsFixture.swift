@@ -36,7 +36,7 @@ struct ReferralsFixture {
     }
 
     func remove() { base.remove() }
-    func press(_ keys: Key...) { keys.forEach { base.app.handle(.key($0)) } }
+    func press(_ keys: Key...) { keys.forEach { base.app.handleAndSettle(.key($0)) } }
     func type(_ text: String) { base.type(text) }
     var text: String { base.text }
     func render(_ app: App) -> Buffer { AppView().render(app).buffer }
@@ -79,7 +79,7 @@ struct ReferralsFixture {
 }
 
 extension App {
-    func press(_ keys: Key...) { keys.forEach { handle(.key($0)) } }
-    func type(_ text: String) { text.forEach { handle(.key(.char($0))) } }
+    func press(_ keys: Key...) { keys.forEach { handleAndSettle(.key($0)) } }
+    func type(_ text: String) { text.forEach { handleAndSettle(.key(.char($0))) } }
     var screenText: String { AppView().render(self).buffer.lines.joined(separator: "\n") }
 }

@@ -38,7 +38,7 @@ struct WorkListsFixture {
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
-    func press(_ keys: Key...) { keys.forEach { app.handle(.key($0)) } }
+    func press(_ keys: Key...) { keys.forEach { app.handleAndSettle(.key($0)) } }
 
     var buffer: Buffer { view.render(app).buffer }
     var screen: [String] { buffer.lines }

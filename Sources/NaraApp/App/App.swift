@@ -113,12 +113,16 @@ public final class App {
 
     private func go(_ id: ScreenID) {
         if id == .search {
-            state.stack.removeSubrange(1...)
+            leave(from: 1)
             return
         }
         if state.top.id == id { return }
         if let index = state.stack.firstIndex(where: { $0.id == id }) {
-            state.stack.removeSubrange((index + 1)...)
+            leave(from: index + 1)
+            return
+        }
+        if let kept = parked.removeValue(forKey: id) {
+            state.stack.append(kept)
             return
         }
         var screen = ScreenFactory.make(id)
@@ -128,7 +132,35 @@ public final class App {
     }
 
     private func back() {
-        if state.stack.count > 1 { state.stack.removeLast() }
+        if state.stack.count > 1 { leave(from: state.stack.count - 1) }
+    }
+
+    /// Screens left behind that are worth keeping (`keepsStateWhenLeft`).
+    private var parked: [ScreenID: any ScreenModel] = [:]
+    /// Kept screens that others' commits may have made out of date.
+    private var staleParked: Set<ScreenID> = []
+
+    /// Takes the screens from `index` up off the stack, keeping those worth keeping.
+    private func leave(from index: Int) {
+        guard index < state.stack.count else { return }
+        for screen in state.stack[index...] where screen.keepsStateWhenLeft && !screen.hasUnsavedInput {
+            parked[screen.id] = screen
+        }
+        state.stack.removeSubrange(index...)
+    }
+
+    /// The screen on top has work it left for after the frame.
+    public var hasIdleWork: Bool {
+        state.overlay == nil && (state.top.hasIdleWork || staleParked.contains(state.top.id))
+    }
+
+    /// Does that work; the runner calls it when no key is waiting, then draws again.
+    public func doIdleWork() {
+        var screen = state.top
+        if staleParked.remove(screen.id) != nil { screen.refresh(context) }
+        let commands = screen.doIdleWork(context)
+        state.top = screen
+        commands.forEach(perform)
     }
 
     /// The fingerprint of the open record when it was read, to tell whether another
@@ -147,7 +179,7 @@ public final class App {
             state.patientEmergencyReason = emergencyReason
             if show {
                 state.overlay = nil
-                state.stack.removeSubrange(1...)
+                leave(from: 1)
                 go(.overview)
                 if emergencyReason != nil { state.message = Message(text: state.strings.emergencyOpened, kind: .info) }
                 if state.patient?.restrictedTo != nil {
@@ -231,5 +263,7 @@ public final class App {
             screen.refresh(ctx)
             state.stack[i] = screen
         }
+        // Kept screens read again only when they are shown again, after that frame.
+        staleParked.formUnion(parked.keys)
     }
 }

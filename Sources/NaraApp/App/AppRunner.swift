@@ -8,12 +8,24 @@ public enum AppRunner {
     /// are checked this often, well inside the two seconds a nurse may wait.
     public static let tickMilliseconds = 1000
 
-    public static func run(_ app: App, backend: any TerminalBackend, view: AppView) {
+    /// `exitAfterFirstFrame` ends the loop once the first frame is drawn, so that
+    /// `nara bench` can time a start from exec to first frame.
+    public static func run(_ app: App, backend: any TerminalBackend, view: AppView, exitAfterFirstFrame: Bool = false) {
         let size = backend.size
         app.handle(.resize(width: size.width, height: size.height))
         draw(app, backend, view)
+        if exitAfterFirstFrame { return }
         while !app.shouldQuit {
-            guard let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) else { return ended(app) }
+            // Work a screen left for after its frame is done only when no key waits.
+            let idle = app.hasIdleWork
+            guard let event = backend.nextEvent(timeoutMilliseconds: idle ? 0 : tickMilliseconds) else {
+                return ended(app)
+            }
+            if idle && event == .tick {
+                app.doIdleWork()
+                draw(app, backend, view)
+                continue
+            }
             app.handle(event)
             var burst = 0
             while !app.shouldQuit, burst < 512 {

@@ -59,6 +59,14 @@ public protocol ScreenModel: Sendable {
     /// Opens the form a draft came from and puts its input back; false when that form
     /// cannot be opened now (the record it belongs to is not open).
     mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool
+    /// Kept when the nurse leaves it, and shown as it was when she comes back, so that a
+    /// screen that reads much (a unit's queues, its work lists) is read once, not on
+    /// every visit. Refreshed like the stack when others commit.
+    var keepsStateWhenLeft: Bool { get }
+    /// Work that may follow the frame: the program draws first, then does it when no
+    /// key is waiting, then draws again.
+    var hasIdleWork: Bool { get }
+    mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand]
 }
 
 extension ScreenModel {
@@ -69,6 +77,9 @@ extension ScreenModel {
     public mutating func refresh(_ context: ScreenContext) {}
     public func draft() -> ScreenDraft? { nil }
     public mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool { false }
+    public var keepsStateWhenLeft: Bool { false }
+    public var hasIdleWork: Bool { false }
+    public mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand] { [] }
 }
 
 /// A titled list of keys and what they do, drawn by the help overlay.

@@ -17,13 +17,26 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.dayNumber = LocalDate.days(fromYear: year, month: month, day: day)
     }
 
-    /// Parses `YYYY-MM-DD` strictly.
+    /// Parses `YYYY-MM-DD` strictly. Reads the ten bytes directly: every date column of
+    /// every row read goes through here, and splitting strings cost 5% of a key's work.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ Self.parse($0) }) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
+                value = value * 10 + Int(b[i] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     public var year: Int { components.year }

@@ -9,14 +9,34 @@ public struct StoreBenchmark {
         public var p50: Double
         public var p99: Double
         public var samples: Int
+
+        public init(p50: Double, p99: Double, samples: Int) {
+            self.p50 = p50
+            self.p99 = p99
+            self.samples = samples
+        }
+
+        /// One figure measured once, such as a memory reading: p50 and p99 are the same.
+        public init(single value: Double) {
+            self.init(p50: value, p99: value, samples: 1)
+        }
+
+        /// p50 and p99 of measured durations in seconds, scaled by `factor`.
+        public init(seconds times: [Double], factor: Double) {
+            let sorted = times.sorted()
+            func pct(_ p: Double) -> Double {
+                sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+            }
+            self.init(p50: pct(0.5) * factor, p99: pct(0.99) * factor, samples: sorted.count)
+        }
     }
 
     public struct Report: Sendable, Codable {
         public var patients: Int
         public var pnrLookupMicroseconds: Figure
         public var pnrLookupRawSQLiteMicroseconds: Figure
+        public var pnrLookupRawInTransactionMicroseconds: Figure
         public var nameSearchMilliseconds: Figure
-        public var openRecordMilliseconds: Figure
     }
 
     let store: SQLiteStore
@@ -27,16 +47,40 @@ public struct StoreBenchmark {
         self.samples = samples
     }
 
-    public func run(context: AccessContext) throws -> Report {
-        let (patients, idents, ids) = try sample()
+    public func run() throws -> Report {
+        let (patients, idents, _) = try sample()
         guard !idents.isEmpty else { throw StoreError.invalid("the store has no patients to measure") }
         var generator = SystemRandomNumberGenerator()
         let identifiers = idents.map { value in
             (try? PersonIdentifier(stored: value)) ?? PersonIdentifier(kind: .personnummer, value: value, birthDate: nil, sex: .unknown)
         }
 
-        let lookup = try measure(samples) { i in _ = try store.patientID(for: identifiers[i % identifiers.count]) }
-        let raw = try store.read { db -> Figure in
+        // Like with like: the baseline is one prepared statement on a connection of its
+        // own, each lookup a statement of its own (autocommit), as any real lookup is.
+        // Store and baseline alternate, so both see the same machine.
+        var config = Configuration()
+        config.readonly = true
+        let rawQueue = try DatabaseQueue(path: store.path, configuration: config)
+        let (lookup, raw) = try rawQueue.inDatabase { db -> (Figure, Figure) in
+            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
+            var api: [Double] = [], baseline: [Double] = []
+            for i in 0..<(samples + 50) {
+                let identifier = identifiers[i % identifiers.count]
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                _ = try store.patientID(for: identifier)
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                _ = try Int64.fetchOne(statement, arguments: [identifier.value])
+                let t2 = DispatchTime.now().uptimeNanoseconds
+                if i >= 50 { // the first warm the caches
+                    api.append(Double(t1 - t0) / 1e9)
+                    baseline.append(Double(t2 - t1) / 1e9)
+                }
+            }
+            return (Figure(seconds: api, factor: 1), Figure(seconds: baseline, factor: 1))
+        }
+        // The same statement inside one long read transaction: cheaper than any single
+        // lookup can be, shown for reference only.
+        let inTransaction = try store.read { db -> Figure in
             let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
             return try measure(samples) { i in
                 _ = try Int64.fetchOne(statement, arguments: [idents[i % idents.count]])
@@ -46,10 +90,57 @@ public struct StoreBenchmark {
         let search = try measure(min(samples, 1000)) { i in
             _ = try store.searchPatients(prefixes[i % prefixes.count], limit: 50)
         }
-        let open = try measure(min(samples, 300)) { i in _ = try store.openRecord(ids[i % ids.count], as: context) }
         return Report(patients: patients, pnrLookupMicroseconds: lookup.scaled(1e6),
                       pnrLookupRawSQLiteMicroseconds: raw.scaled(1e6),
-                      nameSearchMilliseconds: search.scaled(1e3), openRecordMilliseconds: open.scaled(1e3))
+                      pnrLookupRawInTransactionMicroseconds: inTransaction.scaled(1e6),
+                      nameSearchMilliseconds: search.scaled(1e3))
+    }
+
+    /// The raw baseline on its own: one prepared statement on a connection of its own,
+    /// each call a statement in autocommit mode. `body` gets the lookup.
+    public func withRawLookup<T>(_ body: ((String) throws -> Int64?) throws -> T) throws -> T {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: store.path, configuration: config)
+        return try queue.inDatabase { db in
+            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
+            return try body { ident in try Int64.fetchOne(statement, arguments: [ident]) }
+        }
+    }
+
+    /// The commonest first two letters of a family name: a search with many hits.
+    public func commonNamePrefix() throws -> String {
+        try store.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT substr(family_name, 1, 2) AS p FROM patient WHERE protected = 0
+                GROUP BY p ORDER BY count(*) DESC LIMIT 1
+                """)
+        } ?? "an"
+    }
+
+    /// Stored identifiers of random patients anywhere in the store.
+    public func randomIdentifiers(count: Int) throws -> [String] {
+        try store.read { db in
+            try String.fetchAll(db, sql: "SELECT ident FROM patient ORDER BY random() LIMIT ?", arguments: [count])
+        }
+    }
+
+    /// Identifiers (stored form) of random patients listed at `unit`, whose records a
+    /// member of that unit may open without emergency access.
+    public func listedIdentifiers(at unit: UnitID, count: Int) throws -> [String] {
+        try store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT p.ident FROM listing l JOIN patient p ON p.id = l.patient_id
+                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.protected = 0
+                ORDER BY random() LIMIT ?
+                """, arguments: [unit.rawValue, count])
+        }
+    }
+
+    /// Beginnings (2–4 letters) of real names, as a nurse types them.
+    public func namePrefixes(count: Int) throws -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return try namePrefixes(count: count, using: &generator)
     }
 
     /// Random patients, spread over the whole id range so caches do not flatter the figures.
@@ -76,7 +167,7 @@ public struct StoreBenchmark {
 }
 
 /// Runs `body` `n` times and returns p50 and p99 in seconds (scaled by the caller).
-func measure(_ n: Int, _ body: (Int) throws -> Void) throws -> StoreBenchmark.Figure {
+public func measure(_ n: Int, _ body: (Int) throws -> Void) throws -> StoreBenchmark.Figure {
     for i in 0..<min(50, n) { try body(i) } // warm caches and statement caches first
     var times = [Double]()
     times.reserveCapacity(n)
@@ -85,13 +176,11 @@ func measure(_ n: Int, _ body: (Int) throws -> Void) throws -> StoreBenchmark.Fi
         try body(i)
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    times.sort()
-    func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
-    return StoreBenchmark.Figure(p50: pct(0.5), p99: pct(0.99), samples: n)
+    return StoreBenchmark.Figure(seconds: times, factor: 1)
 }
 
 extension StoreBenchmark.Figure {
-    func scaled(_ factor: Double) -> StoreBenchmark.Figure {
+    public func scaled(_ factor: Double) -> StoreBenchmark.Figure {
         StoreBenchmark.Figure(p50: p50 * factor, p99: p99 * factor, samples: samples)
     }
 }

@@ -3,9 +3,15 @@ import GRDB
 import NaraDomain
 
 /// Loads, for each candidate, only the facts its work list reads (`WorkListKind.needs`).
+///
+/// Statements are cached: one list runs the same few queries for thousands of candidates.
 struct WorkListFactLoader {
     let db: Database
     let today: LocalDate
+    /// Encounters for continuity before this moment (epoch seconds) are not read: the
+    /// rule measures a window ending today, and ten years of history would be read for
+    /// the last twelve months.
+    var continuitySince: Int64 = .min
 
     func load(_ ids: [Int64], needs: Set<WorkListFact>) throws -> [WorkListPatientFacts] {
         try ids.map { try facts(PatientID(rawValue: $0), needs: needs) }
@@ -15,47 +21,47 @@ struct WorkListFactLoader {
         let pid = id.rawValue
         var f = WorkListPatientFacts(patientId: id)
         if needs.contains(.birthDate) {
-            f.birthDate = Decode.day(try String.fetchOne(db, sql: "SELECT birth_date FROM patient WHERE id = ?",
+            f.birthDate = Decode.day(try String.fetchOne(try db.cachedStatement(sql: "SELECT birth_date FROM patient WHERE id = ?"),
                                                          arguments: [pid]))
         }
         if needs.contains(.listing) {
-            f.listing = try Row.fetchOne(db, sql: "SELECT * FROM listing WHERE patient_id = ? AND to_date IS NULL",
+            f.listing = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM listing WHERE patient_id = ? AND to_date IS NULL"),
                                          arguments: [pid]).map(Decode.listing)
         }
         if needs.contains(.chronicProblemCount) {
-            f.chronicProblemCount = try Int.fetchOne(db, sql: """
+            f.chronicProblemCount = try Int.fetchOne(try db.cachedStatement(sql: """
                 SELECT count(*) FROM problem WHERE patient_id = ? AND chronic = 1
-                """, arguments: [pid]) ?? 0
+                """), arguments: [pid]) ?? 0
         }
         if needs.contains(.careContacts) {
-            f.careContacts = try Row.fetchAll(db, sql: "SELECT * FROM care_contact WHERE patient_id = ?",
+            f.careContacts = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM care_contact WHERE patient_id = ?"),
                                               arguments: [pid]).map(Decode.contact)
         }
         if needs.contains(.encounterDays) {
             // The latest encounter is all "no encounter in N months" and its message need.
-            if let at = try Int64.fetchOne(db, sql: "SELECT max(at) FROM encounter WHERE patient_id = ?",
+            if let at = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT max(at) FROM encounter WHERE patient_id = ?"),
                                            arguments: [pid]) {
                 f.encounterDays = [day(at)]
             }
         }
         if needs.contains(.encountersForContinuity) {
-            f.encountersForContinuity = try Row.fetchAll(db, sql: """
+            f.encountersForContinuity = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT e.at, e.staff_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
-                WHERE e.patient_id = ? ORDER BY e.at, e.id
-                """, arguments: [pid]).map { row in
+                WHERE e.patient_id = ? AND e.at >= ? ORDER BY e.at, e.id
+                """), arguments: [pid, continuitySince]).map { row in
                 ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
                                     group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup)
             }
         }
         if needs.contains(.primaryCareEncounterDays) {
-            f.primaryCareEncounterDays = try Int64.fetchAll(db, sql: """
+            f.primaryCareEncounterDays = try Int64.fetchAll(try db.cachedStatement(sql: """
                 SELECT e.at FROM encounter e JOIN care_unit u ON u.id = e.unit_id
                 WHERE e.patient_id = ? AND u.kind = 'primary_care'
-                """, arguments: [pid]).map(day)
+                """), arguments: [pid]).map(day)
         }
         if needs.contains(.plans) { f.plans = try PlanRows.load(db, patient: pid) }
         if needs.contains(.discharges) {
-            f.discharges = try Row.fetchAll(db, sql: "SELECT * FROM discharge WHERE patient_id = ?",
+            f.discharges = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM discharge WHERE patient_id = ?"),
                                             arguments: [pid]).map(Decode.discharge)
         }
         if needs.contains(.referrals) {

@@ -10,7 +10,12 @@ extension SQLiteStore: WorkListStore {
                          limit: Int) throws -> [WorkListRow] {
         try read { db in
             let candidates = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
-            let facts = try WorkListFactLoader(db: db, today: today).load(candidates, needs: kind.needs)
+            var loader = WorkListFactLoader(db: db, today: today)
+            if kind == .frequentLowContinuity {
+                loader.continuitySince = seconds(Continuity.window(
+                    endingOn: today, months: settings.frequentWindowMonths).lowerBound.adding(days: -1).noon(in: .stockholm))
+            }
+            let facts = try loader.load(candidates, needs: kind.needs)
             let entries = facts.compactMap { WorkListRules.evaluate(kind, facts: $0, settings: settings, today: today) }
                 .sorted(by: WorkListEntry.urgencyOrder)
                 .prefix(limit)

@@ -16,9 +16,7 @@ extension SQLiteStore: PatientSearchStore {
         let ids: [Int64]
         switch IdentifierQuery(text) {
         case .exact(let value):
-            ids = try read { db in
-                try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident = ?", arguments: [value])
-            }
+            ids = try lookup.patientID(ident: value).map { [$0] } ?? []
         case .short(let value):
             ids = try read { db in
                 try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident_short = ? LIMIT ?",
@@ -38,16 +36,14 @@ extension SQLiteStore: PatientSearchStore {
             guard !words.isEmpty else { return [] }
             let match = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
             ids = try read { db in
-                try Int64.fetchAll(db, sql: """
+                try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH ? LIMIT ?
-                    """, arguments: [match, limit])
+                    """), arguments: [match, limit])
             }
         }
         let summaries = try summaries(ids)
-        return summaries.sorted { a, b in
-            let ka = SwedishOrder.key((a.name.map { _ in a.familyNameKey } ?? "~") + " " + a.identifier.value)
-            let kb = SwedishOrder.key((b.name.map { _ in b.familyNameKey } ?? "~") + " " + b.identifier.value)
-            return ka < kb
+        return SwedishOrder.sorted(summaries) { s in
+            (s.name.map { _ in s.familyNameKey } ?? "~") + " " + s.identifier.value
         }
     }
 
@@ -56,9 +52,10 @@ extension SQLiteStore: PatientSearchStore {
     }
 
     public func patientID(for identifier: PersonIdentifier) throws -> PatientID? {
-        try read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM patient WHERE ident = ?"),
-                               arguments: [identifier.value]).map { PatientID(rawValue: $0) }
+        do {
+            return try lookup.patientID(ident: identifier.value).map { PatientID(rawValue: $0) }
+        } catch {
+            throw StoreError.from(error, path: path)
         }
     }
 
@@ -82,21 +79,21 @@ enum SummaryQuery {
     static func fetch(_ db: Database, ids: [Int64]) throws -> [PatientSummary] {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
                    l.unit_id AS listing_unit_id, u.name AS listing_unit_name
             FROM patient p
             LEFT JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
             LEFT JOIN care_unit u ON u.id = l.unit_id
             WHERE p.id IN (\(placeholders))
-            """, arguments: StatementArguments(ids))
+            """), arguments: StatementArguments(ids))
         // Active care contacts, newest first; the one at the listing unit is preferred.
         var contacts: [Int64: [(unit: String, name: String)]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.patient_id, c.unit_id, s.name FROM care_contact c JOIN staff s ON s.id = c.staff_id
             WHERE c.patient_id IN (\(placeholders)) AND c.to_date IS NULL AND c.role = 'care_contact'
             ORDER BY c.from_date DESC, c.id DESC
-            """, arguments: StatementArguments(ids)) {
+            """), arguments: StatementArguments(ids)) {
             contacts[row["patient_id"], default: []].append((row["unit_id"], row["name"]))
         }
         return rows.map { row in

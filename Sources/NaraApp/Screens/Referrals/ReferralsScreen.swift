@@ -162,6 +162,9 @@ public struct ReferralsScreen: ScreenModel {
         return []
     }
 
+    /// The unit's queues are read once and kept while the nurse looks elsewhere.
+    public var keepsStateWhenLeft: Bool { true }
+
     public mutating func refresh(_ context: ScreenContext) {
         state.prepare(context)
         state.reload(context, select: state.selected(today: context.today)?.referral.id)

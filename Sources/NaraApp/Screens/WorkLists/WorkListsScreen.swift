@@ -8,6 +8,8 @@ public struct WorkListsScreen: ScreenModel {
     public var state = WorkListsState()
     public let id = ScreenID.workLists
     public var settings = WorkListSettings.default
+    /// Counting every list reads thousands of patients' facts: it follows the frame.
+    var countPending = false
 
     public init() {}
 
@@ -22,12 +24,22 @@ public struct WorkListsScreen: ScreenModel {
         return (true, run(action, context))
     }
 
-    /// Counts are read when the screen opens and when others commit, never per frame.
+    /// Counts are read after the screen's first frame and when others commit, never per frame.
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
-        guard state.counts == nil else { return [] }
-        let first = Self.count(context, settings)
-        state.counts = first.counts
-        return first.error.map { [.message($0, isError: true)] } ?? []
+        if state.counts == nil { countPending = true }
+        return []
+    }
+
+    public var keepsStateWhenLeft: Bool { true }
+    public var hasIdleWork: Bool { countPending }
+
+    public mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand] {
+        guard countPending else { return [] }
+        countPending = false
+        let result = Self.count(context, settings)
+        let rows = WorkListsView.visibleRows(bodyHeight: context.bodyHeight)
+        _ = WorkListsReducer.reduce(&state, .counted(result.counts), visibleRows: rows)
+        return result.error.map { [.message($0, isError: true)] } ?? []
     }
 
     public mutating func refresh(_ context: ScreenContext) {
@@ -47,9 +59,7 @@ public struct WorkListsScreen: ScreenModel {
         for effect in WorkListsReducer.reduce(&state, action, visibleRows: rows) {
             switch effect {
             case .count:
-                let result = Self.count(context, settings)
-                _ = WorkListsReducer.reduce(&state, .counted(result.counts), visibleRows: rows)
-                if let error = result.error { commands.append(.message(error, isError: true)) }
+                countPending = true
             case .load(let kind, let logged):
                 do {
                     let found = try context.store.workList(kind, unit: context.session.unit.id, settings: settings,

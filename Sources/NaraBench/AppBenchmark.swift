@@ -1,0 +1,153 @@
+import Foundation
+import NaraApp
+import NaraDomain
+import NaraStore
+import TerminalUI
+
+/// The whole pipeline a keystroke goes through, on a headless terminal: the event is
+/// handed to the app (reduce, and the store call it asks for), the frame is rendered and
+/// diffed against the previous one. Only the curses layer is left out; its bytes are
+/// measured by `TerminalProbe` on a real pseudo-terminal.
+public struct AppBenchmark {
+    public struct Report: Sendable {
+        /// Moving in lists and switching screens.
+        public var keystrokeMilliseconds: StoreBenchmark.Figure
+        /// Each letter typed into the search field, with the search it starts.
+        public var typeaheadMilliseconds: StoreBenchmark.Figure
+        /// Enter on a search hit until the overview, continuity included, is drawn.
+        public var openOverviewMilliseconds: StoreBenchmark.Figure
+        /// Work done after a frame while no key waits (work-list counts), to its frame.
+        public var idleWorkMilliseconds: StoreBenchmark.Figure
+    }
+
+    let store: SQLiteStore
+    let session: Session
+    let samples: Int
+
+    public init(store: SQLiteStore, session: Session, samples: Int = 1_000) {
+        self.store = store
+        self.session = session
+        self.samples = samples
+    }
+
+    public func run() throws -> Report {
+        let picker = StoreBenchmark(store: store, samples: samples)
+        let listed = try picker.listedIdentifiers(at: session.unit.id, count: 300)
+        guard !listed.isEmpty else { throw StoreError.invalid("no patient is listed at \(session.unit.id)") }
+        let prefixes = try picker.namePrefixes(count: 200).filter { $0.count >= 2 }
+        guard !prefixes.isEmpty else { throw StoreError.invalid("the store has no names to search for") }
+        let driver = Driver(store: store, session: session)
+        return Report(keystrokeMilliseconds: try keystrokes(driver, listed: listed, prefixes: prefixes),
+                      typeaheadMilliseconds: try typeahead(driver, prefixes: prefixes),
+                      openOverviewMilliseconds: try openOverview(driver, listed: listed),
+                      idleWorkMilliseconds: StoreBenchmark.Figure(seconds: driver.idleTimes, factor: 1e3))
+    }
+
+    /// Rounds of 24 arrow keys in a list of 50 search hits, then 11 function keys
+    /// between the screens of a patient opened by personnummer.
+    private func keystrokes(_ driver: Driver, listed: [String], prefixes: [String]) throws -> StoreBenchmark.Figure {
+        var times: [Double] = []
+        times.reserveCapacity(samples)
+        var round = 0
+        while times.count < samples {
+            driver.clearSearch()
+            driver.paste(prefixes[round % prefixes.count])
+            for key in [Key](repeating: .down, count: 12) + [Key](repeating: .up, count: 12) {
+                times.append(driver.press(key))
+            }
+            driver.clearSearch()
+            driver.paste(listed[round % listed.count])
+            _ = driver.press(.enter)
+            for key: Key in [.function(4), .function(5), .function(6), .function(3), .function(7), .function(3),
+                             .function(4), .function(6), .function(5), .function(3), .function(2)] {
+                times.append(driver.press(key))
+            }
+            round += 1
+        }
+        return StoreBenchmark.Figure(seconds: Array(times.prefix(samples)), factor: 1e3)
+    }
+
+    /// Names typed letter by letter from an empty field, each letter a new search.
+    private func typeahead(_ driver: Driver, prefixes: [String]) throws -> StoreBenchmark.Figure {
+        var times: [Double] = []
+        var round = 0
+        while times.count < samples {
+            driver.clearSearch()
+            for letter in prefixes[round % prefixes.count] { times.append(driver.press(.char(letter))) }
+            round += 1
+        }
+        return StoreBenchmark.Figure(seconds: Array(times.prefix(samples)), factor: 1e3)
+    }
+
+    /// A listed patient found by personnummer, then Enter: the record is read through
+    /// the logging door, the overview and its panels are built and drawn.
+    private func openOverview(_ driver: Driver, listed: [String]) throws -> StoreBenchmark.Figure {
+        var times: [Double] = []
+        let count = min(samples, 300)
+        for i in 0..<(count + 10) {
+            _ = driver.press(.function(2))
+            driver.clearSearch()
+            driver.paste(listed[i % listed.count])
+            let time = driver.press(.enter)
+            guard driver.app.state.top.id == .overview else {
+                throw StoreError.other("opening \(listed[i % listed.count]) did not show the overview")
+            }
+            if i >= 10 { times.append(time) } // the first few warm the caches
+        }
+        return StoreBenchmark.Figure(seconds: times, factor: 1e3)
+    }
+}
+
+/// An app on a memory terminal, pressing one key at a time and timing each to its frame.
+public final class Driver {
+    public let app: App
+    let backend = MemoryBackend(width: 80, height: 24)
+    let view = AppView()
+
+    public init(store: SQLiteStore, session: Session) {
+        app = App(store: store, session: session, language: .sv, width: 80, height: 24)
+        frame()
+    }
+
+    /// Seconds of work screens left for after a frame (work-list counts), with its frame.
+    public private(set) var idleTimes: [Double] = []
+
+    /// Seconds from the key to the finished, diffed frame. Work a screen leaves for
+    /// after the frame is then done as the runner does when no key is waiting, and
+    /// timed apart.
+    @discardableResult
+    public func press(_ key: Key) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        app.handle(.key(key))
+        frame()
+        let time = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        settle()
+        return time
+    }
+
+    public func paste(_ text: String) {
+        app.handle(.paste(text))
+        frame()
+        settle()
+    }
+
+    public func clearSearch() {
+        if app.state.top.id != .search { app.handle(.key(.function(2))) }
+        app.handle(.key(.ctrl("u")))
+        frame()
+        settle()
+    }
+
+    private func settle() {
+        guard app.hasIdleWork else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        while app.hasIdleWork { app.doIdleWork() }
+        frame()
+        idleTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    private func frame() {
+        let frame = view.render(app)
+        backend.draw(frame.buffer, cursor: frame.cursor)
+    }
+}

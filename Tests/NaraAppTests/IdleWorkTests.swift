@@ -1,0 +1,49 @@
+@testable import NaraApp
+import NaraDomain
+import Testing
+import TerminalUI
+
+/// Slow reads follow the frame, and screens that read much are kept when left.
+@Suite struct IdleWorkTests {
+    static let lowContinuity = "Täta kontakter (≥4 på 12 mån) med låg kontinuitet (COC < 0,3)"
+
+    @Test func workListCountsFollowTheFirstFrame() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.app.handle(.key(.function(6))) // as the runner: the frame comes before the idle work
+        #expect(f.app.state.top.id == .workLists)
+        #expect(f.app.hasIdleWork)
+        #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" … │"))
+        f.app.doIdleWork()
+        #expect(!f.app.hasIdleWork)
+        #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" 366 │"))
+    }
+
+    @Test func aKeptScreenComesBackWithoutReadingAgain() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .down, .down)
+        f.app.handle(.key(.function(2)))
+        #expect(f.app.state.top.id == .search)
+        f.app.handle(.key(.function(6)))
+        #expect(!f.app.hasIdleWork)
+        #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" 366 │"))
+        // The selection is where the nurse left it.
+        #expect((f.app.state.top as? WorkListsScreen)?.state.lists.selected == 2)
+    }
+
+    @Test func othersCommitsMakeAKeptScreenReadAgainAfterItsFrame() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6))
+        f.app.handle(.key(.function(2)))
+        _ = try f.store.hasChanged() // learn where the store stands
+        try f.store.logAccess(nil, action: .read, detail: "another session", as: f.app.state.session.context)
+        f.app.handle(.tick)
+        f.app.handle(.key(.function(6)))
+        #expect(f.app.hasIdleWork)
+        f.app.doIdleWork()
+        #expect(!f.app.hasIdleWork)
+        #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" 366 │"))
+    }
+}
