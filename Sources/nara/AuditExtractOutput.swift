@@ -24,7 +24,7 @@ enum AuditExtractOutput {
     static let timeFormatter: DateFormatter = {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = .stockholm
+        f.timeZone = TimeZone(identifier: "Europe/Stockholm")
         f.dateFormat = "yyyy-MM-dd HH:mm:ss"
         return f
     }()

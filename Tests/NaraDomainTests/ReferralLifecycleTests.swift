@@ -197,7 +197,7 @@ func cancelIsImpossibleOnceCareIsGivenOrClosed(_ state: ReferralState) throws {
     let lateEvening = Date(timeIntervalSince1970: Double(Fx.day(-1).dayNumber * 86_400 + 23 * 3600 + 1800))
     let sent = try Fx.draft().applying(.send, by: Fx.gp, at: lateEvening)
     #expect(sent.sentOn == Fx.day(0))
-    let utc = try Fx.draft().applying(.send, by: Fx.gp, at: lateEvening, in: TimeZone(identifier: "UTC")!)
+    let utc = try Fx.draft().applying(.send, by: Fx.gp, at: lateEvening, in: ClockZone(TimeZone(identifier: "UTC")!))
     #expect(utc.sentOn == Fx.day(-1))
 }
 

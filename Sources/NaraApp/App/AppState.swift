@@ -33,7 +33,7 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     public var now: Date
-    public var timeZone: TimeZone
+    public var timeZone: ClockZone
     /// The patient whose record is open, shown by the overview and continuity screens.
     public var patient: PatientRecord?
     /// Set when the open record was opened through emergency access: reading it again
@@ -42,7 +42,7 @@ public struct AppState: Sendable {
     public var shouldQuit = false
 
     public init(session: Session, strings: Strings, width: Int, height: Int, now: Date,
-                timeZone: TimeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current) {
+                timeZone: ClockZone = .stockholm) {
         self.session = session
         self.strings = strings
         self.stack = [SearchScreen()]

@@ -12,11 +12,6 @@ public struct ReferralActor: Hashable, Sendable {
     }
 }
 
-extension TimeZone {
-    /// Clinic days are Swedish days: a step at 00:30 in Stockholm belongs to that day
-    /// even though it is still the day before in UTC.
-    public static let stockholm: TimeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current
-}
 
 extension Referral {
     /// Cancelling is the sender's way to withdraw a request. Once the patient has been
@@ -86,7 +81,7 @@ extension Referral {
     /// Reasons are trimmed and kept in the event's comment together with any extra
     /// `comment`, because a reject or cancel reason has nowhere else to live.
     public func applying(_ action: ReferralAction, by actor: ReferralActor, at: Date,
-                         comment: String = "", in timeZone: TimeZone = .stockholm) throws(ReferralError) -> Referral {
+                         comment: String = "", in timeZone: ClockZone = .stockholm) throws(ReferralError) -> Referral {
         let kind = action.kind
         let from = state
         let to = try check(kind, unit: actor.unitId)

@@ -59,7 +59,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD HH:MM`, Swedish time: how the program writes a moment.
     public static func timestamp(_ date: Date) -> String {
-        let tz = TimeZone(identifier: "Europe/Stockholm") ?? .current
+        let tz = ClockZone.stockholm
         let day = LocalDate(date: date, in: tz)
         let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
         let m = ((secs % 86_400) + 86_400) % 86_400 / 60

@@ -17,7 +17,7 @@ struct DemoDays {
         historyStart = today.dayNumber - max(1, years) * 365
         first = today.dayNumber - 125 * 366
         let last = today.dayNumber + 400
-        let zone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
+        let zone = ClockZone.stockholm
         var texts: [String] = []
         var offsets: [Int32] = []
         texts.reserveCapacity(last - first + 1)

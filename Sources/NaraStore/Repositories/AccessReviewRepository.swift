@@ -92,7 +92,7 @@ extension SQLiteStore {
     /// Midnight in Stockholm, where the period's days are counted.
     static func startOfDayMs(_ day: LocalDate) -> Int64 {
         let utcMidnight = Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86_400)
-        return (Int64(day.dayNumber) * 86_400 - Int64(TimeZone.stockholm.secondsFromGMT(for: utcMidnight))) * 1000
+        return (Int64(day.dayNumber) * 86_400 - Int64(ClockZone.stockholm.secondsFromGMT(for: utcMidnight))) * 1000
     }
 
     /// SplitMix64's finaliser: spreads neighbouring ids evenly, so the sample is not

@@ -4,7 +4,7 @@ import NaraDomain
 /// Clinic wall-clock time (Swedish time) for encounter times: what the nurse types and
 /// reads is local, what the store keeps is an instant.
 enum ClinicTime {
-    static let zone = TimeZone(identifier: "Europe/Stockholm") ?? .current
+    static let zone = ClockZone.stockholm
 
     /// `YYYY-MM-DD HH:MM`.
     static func format(_ date: Date) -> String {

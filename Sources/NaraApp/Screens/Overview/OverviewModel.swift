@@ -81,7 +81,7 @@ public struct OverviewModel: Sendable, Hashable {
     /// At most this many days left shows the clock as a warning.
     public static let warningDays = 7
 
-    public init(record: PatientRecord, today: LocalDate, timeZone: TimeZone = .stockholm) {
+    public init(record: PatientRecord, today: LocalDate, timeZone: ClockZone = .stockholm) {
         let p = record.patient
         identity = Identity(name: p.fullName, identifier: p.identifier.display, age: p.age(on: today), sex: p.sex,
                             protectedIdentity: p.protectedIdentity)

@@ -116,7 +116,7 @@ struct ReferralsView: Widget {
 
     /// "HH:MM" on the Swedish clock, as the conflict message and history show times.
     static func clock(_ date: Date) -> String {
-        let tz = TimeZone.stockholm
+        let tz = ClockZone.stockholm
         let secs = Int(date.timeIntervalSince1970.rounded(.down)) + tz.secondsFromGMT(for: date)
         let minutes = ((secs % 86_400) + 86_400) % 86_400 / 60
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
