@@ -89,7 +89,7 @@ public struct FHIRWriter {
     /// of an encounter's resource.
     static func dateTime(_ date: Date) -> JSON {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let offset = TimeZone.stockholm.secondsFromGMT(for: date)
+        let offset = ClockZone.stockholm.secondsFromGMT(for: date)
         let local = seconds + offset
         let day = LocalDate(dayNumber: local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400))
         let inDay = local - day.dayNumber * 86_400

@@ -161,7 +161,7 @@ import Testing
     @Test func daysOfInstantsMatchTheCalendarAcrossDaylightSaving() {
         let from = ContinuityOverviewQuery.startOfDay(LocalDate(year: 2024, month: 1, day: 1)!)
         let to = ContinuityOverviewQuery.startOfDay(LocalDate(year: 2026, month: 1, day: 1)!)
-        let days = LocalDays(timeZone: .stockholm, from: from, to: to)
+        let days = LocalDays(timeZone: ContinuityOverviewQuery.stockholm, from: from, to: to)
         // Every half hour over two years, through four transitions.
         for at in stride(from: from, to: to, by: 1800) {
             let expected = LocalDate(date: Date(timeIntervalSince1970: TimeInterval(at)), in: .stockholm)

@@ -61,7 +61,7 @@ extension App {
         try? store.deleteDraft(for: draft.staffId)
     }
 
-    private static func clock(_ date: Date, _ zone: TimeZone) -> String {
+    private static func clock(_ date: Date, _ zone: ClockZone) -> String {
         let secs = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
         let minutes = ((secs % 86_400) + 86_400) % 86_400 / 60
         return String(format: "%02d:%02d", minutes / 60, minutes % 60)

@@ -151,7 +151,7 @@ struct ContinuityOverviewQuery {
     /// measured where the responsibility is, as Primärvårdskvalitet does.
     private mutating func passOverEncounters() throws {
         let from = Self.startOfDay(window.lowerBound), to = Self.startOfDay(window.upperBound.adding(days: 1))
-        let days = LocalDays(timeZone: .stockholm, from: from, to: to)
+        let days = LocalDays(timeZone: Self.stockholm, from: from, to: to)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT patient_id, at, staff_id, unit_id FROM encounter
             WHERE at >= ? AND at < ? ORDER BY patient_id, at, id
@@ -270,8 +270,12 @@ struct ContinuityOverviewQuery {
 
     /// Midnight in Stockholm at the start of `day`, in seconds: encounters are stored as
     /// instants and the window is counted in Stockholm days.
+    /// Foundation's zone for its list of daylight-saving changes; a report is a command of
+    /// its own, not a session, so loading the zone data costs no session memory.
+    static let stockholm = TimeZone(identifier: "Europe/Stockholm") ?? .current
+
     static func startOfDay(_ day: LocalDate) -> Int64 {
         let utcMidnight = Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86_400)
-        return Int64(day.dayNumber) * 86_400 - Int64(TimeZone.stockholm.secondsFromGMT(for: utcMidnight))
+        return Int64(day.dayNumber) * 86_400 - Int64(ClockZone.stockholm.secondsFromGMT(for: utcMidnight))
     }
 }
