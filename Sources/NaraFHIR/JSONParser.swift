@@ -43,57 +43,10 @@ struct JSONParser {
     mutating func bundle(inspect: (JSON, Range<Int>) throws -> Void) throws -> [String: JSON] {
         skipSpace()
         guard i < end, bytes[i] == UInt8(ascii: "{") else { throw error("expected an object") }
-        try enter()
-        i += 1
-        var fields: [String: JSON] = [:]
-        skipSpace()
-        if i < end, bytes[i] == UInt8(ascii: "}") {
-            i += 1
-        } else {
-            while true {
-                skipSpace()
-                guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-                let key = try string()
-                skipSpace()
-                guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-                i += 1
-                skipSpace()
-                if key == "entry", i < end, bytes[i] == UInt8(ascii: "[") {
-                    try entries(inspect)
-                    fields[key] = .array([])
-                } else {
-                    fields[key] = try value()
-                }
-                skipSpace()
-                guard i < end else { throw error("the text ends inside an object") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
-                throw error("expected ',' or '}'")
-            }
-        }
-        depth -= 1
+        let fields = try withoutActuallyEscaping(inspect) { hook in try object(entries: hook) }.object ?? [:]
         skipSpace()
         guard i == end else { throw error("unexpected text after the end of the JSON value") }
         return fields
-    }
-
-    private mutating func entries(_ inspect: (JSON, Range<Int>) throws -> Void) throws {
-        try enter()
-        defer { depth -= 1 }
-        i += 1
-        skipSpace()
-        if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return }
-        while true {
-            skipSpace()
-            let start = i
-            let entry = try value()
-            try inspect(entry, start..<i)
-            skipSpace()
-            guard i < end else { throw error("the text ends inside a list") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return }
-            throw error("expected ',' or ']'")
-        }
     }
 
     private func error(_ what: String) -> FHIRError {
@@ -134,7 +87,9 @@ struct JSONParser {
         if depth > Self.maxDepth { throw error("nested more than \(Self.maxDepth) levels deep") }
     }
 
-    private mutating func object() throws -> JSON {
+    /// With `entries`, a key `entry` holding a list hands each item to it instead of
+    /// keeping them.
+    private mutating func object(entries: ((JSON, Range<Int>) throws -> Void)? = nil) throws -> JSON {
         try enter()
         defer { depth -= 1 }
         i += 1
@@ -149,7 +104,11 @@ struct JSONParser {
             guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             i += 1
             skipSpace()
-            fields[key] = try value()
+            if let entries, key == "entry", i < end, bytes[i] == UInt8(ascii: "[") {
+                fields[key] = try array(each: entries)
+            } else {
+                fields[key] = try value()
+            }
             skipSpace()
             guard i < end else { throw error("the text ends inside an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -158,7 +117,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func array() throws -> JSON {
+    private mutating func array(each: ((JSON, Range<Int>) throws -> Void)? = nil) throws -> JSON {
         try enter()
         defer { depth -= 1 }
         i += 1
@@ -167,7 +126,9 @@ struct JSONParser {
         if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
             skipSpace()
-            items.append(try value())
+            let start = i
+            let item = try value()
+            if let each { try each(item, start..<i) } else { items.append(item) }
             skipSpace()
             guard i < end else { throw error("the text ends inside a list") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
