@@ -143,6 +143,27 @@ import TmuxTesting
         #expect(try !Self.content(a).isEmpty)
     }
 
+    @Test func prettyExportIsTheSameBundleAndTheDefaultPathIsNotAnImportTarget() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        #expect(try NaraBinary.run(["import", Self.bundle, "--store", store]).status == 0)
+        let compact = try NaraBinary.run(["export", "--store", store, "--user", "pr-sara"])
+        let pretty = try NaraBinary.run(["export", "--store", store, "--user", "pr-sara", "--pretty"])
+        #expect(compact.status == 0 && pretty.status == 0)
+        #expect(pretty.stdout.contains("\n  \"entry\": ["))
+        let a = try JSONSerialization.jsonObject(with: Data(compact.stdout.utf8)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(pretty.stdout.utf8)) as? NSDictionary
+        #expect(a != nil && a == b)
+
+        // With no --store and no demo store yet, real data is not put where the demo goes.
+        let home = folder.appendingPathComponent("home")
+        let refused = try NaraBinary.run(["import", Self.bundle], home: home)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--store"))
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".local/share/nara/demo.sqlite").path))
+    }
+
     @Test func exportOfOnePatientIsLoggedAndNeedsAUserOnAProductionStore() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
