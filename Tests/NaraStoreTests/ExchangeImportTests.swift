@@ -82,6 +82,26 @@ import Testing
         }
     }
 
+    @Test func aResourceIdTwoPatientsCameWithIsRefusedNotGuessed() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        var first = ExchangeBatch()
+        first.patients = [try Self.patient(fx, TestPnr.a, id: "1")]
+        _ = try fx.store.importBatch(first, source: "system-a.json", as: fx.nurse)
+        var second = ExchangeBatch()
+        second.patients = [try Self.patient(fx, TestPnr.b, id: "1")]
+        _ = try fx.store.importBatch(second, source: "system-b.json", as: fx.nurse)
+        var encounters = ExchangeBatch()
+        encounters.encounters = [Self.encounter(fx, id: "e1", patient: .resource("1"), n: 4)]
+        do {
+            _ = try fx.store.importBatch(encounters, source: "Encounter.ndjson", as: fx.nurse)
+            Issue.record("attached an encounter to one of two patients by a shared id")
+        } catch {
+            #expect("\(error)".contains("Patient/1 names more than one patient"))
+        }
+        #expect(try Self.count(fx, "encounter") == 0)
+    }
+
     @Test func oneBadRecordLeavesTheWholeBatchOut() throws {
         let fx = try StoreFixture()
         defer { fx.remove() }

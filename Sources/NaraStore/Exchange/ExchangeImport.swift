@@ -220,12 +220,15 @@ struct ImportRun {
         case .batch(let i)?:
             return patients[i]!
         case .resource(let id)?:
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT p.id, p.ident FROM exchange_link l JOIN patient p ON p.id = l.local_id
-                WHERE l.kind = 'patient' AND l.resource_id = ? LIMIT 1
-                """, arguments: [id]) {
-                return (row["id"], row["ident"])
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT p.id, p.ident FROM exchange_link l JOIN patient p ON p.id = l.local_id
+                WHERE l.kind = 'patient' AND l.resource_id = ? LIMIT 2
+                """), arguments: [id])
+            // Two systems may both have a Patient/1: then the id alone cannot say who.
+            guard rows.count < 2 else {
+                throw ImportError(origin: origin, problem: "subject: Patient/\(id) names more than one patient in the store; import the records in one file with their patients")
             }
+            if let row = rows.first { return (row["id"], row["ident"]) }
             throw ImportError(origin: origin, problem: "subject: Patient/\(id) is neither in the file nor in the store")
         case nil:
             throw ImportError(origin: origin, problem: "subject: missing")
