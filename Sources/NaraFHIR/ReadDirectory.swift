@@ -54,8 +54,7 @@ extension ReadContext {
             staff = batch.staff[s].value.id
             // The first role with an organization decides where the person works.
             if let unit, batch.staff[s].value.unitId.rawValue.isEmpty { batch.staff[s].value.unitId = unit }
-            let coded = r.json["code"].map { _ in Self.profession(r, key: "code") } ?? nil
-            if let coded, batch.staff[s].value.profession == .other {
+            if let coded = Self.profession(r, key: "code"), batch.staff[s].value.profession == .other {
                 batch.staff[s].value.profession = coded
                 batch.staff[s].value.roles = Self.roles(for: coded)
             }
@@ -78,10 +77,10 @@ extension ReadContext {
         let names = try r.array("name")
         let chosen = names.first { $0["use"]?.string == "official" } ?? names.first
         guard let chosen else { return nil }
-        if let text = try r.string("text", in: chosen, path: "name.text") { return CleanTextLine.line(text) }
+        if let text = try r.string("text", in: chosen, path: "name.text") { return CleanText.line(text) }
         let given = (chosen["given"]?.array ?? []).compactMap(\.string).joined(separator: " ")
         let family = chosen["family"]?.string ?? ""
-        let full = CleanTextLine.line(given + " " + family)
+        let full = CleanText.line(given + " " + family)
         return full.isEmpty ? nil : full
     }
 
@@ -125,9 +124,4 @@ extension ReadContext {
         }
         return nil
     }
-}
-
-/// Names arrive from other systems with any spacing: one line, single spaces.
-enum CleanTextLine {
-    static func line(_ text: String) -> String { CleanText.line(text) }
 }

@@ -18,7 +18,7 @@ extension ReadContext {
             do { parsed = try PersonIdentifier.parse(value, today: today) } catch {
                 throw r.fail(path + ".value", "\"\(value)\" is not a valid \(Self.name(of: kind)): \(error.description)")
             }
-            guard Self.matches(parsed.kind, system: kind) else {
+            guard parsed.kind == kind else {
                 throw r.fail(path + ".value", "\"\(value)\" is a \(Self.name(of: parsed.kind)), but the system says \(Self.name(of: kind))")
             }
             swedish.append((parsed, i))
@@ -124,8 +124,6 @@ extension ReadContext {
                 || (label["display"]?.string ?? "").lowercased().contains("skyddad")
         }
     }
-
-    static func matches(_ found: IdentifierKind, system: IdentifierKind) -> Bool { found == system }
 
     static func name(of kind: IdentifierKind) -> String {
         switch kind {

@@ -1,26 +1,27 @@
 import Foundation
+import NaraApp
 import NaraDomain
 import NaraStore
 
-/// Who an import or export is logged as: the staff member named with `--user`, else
-/// the account running the command (an import into a new store has no staff yet).
+/// Who an import is logged as. As for any session (`SessionResolver`), with two more
+/// cases: the first import into a new store brings its staff with it, so `--user` may
+/// name someone in the file; and without `--user` on a production store the account
+/// that ran the command is logged, since a new store has no staff at all.
 enum ExchangeContext {
-    static func make(_ store: SQLiteStore, user: String?, requireUser: Bool,
-                     arriving: [Staff] = []) throws -> AccessContext {
-        if let user {
-            // The first import into a new store brings the staff with it.
-            guard let staff = try store.staff(StaffID(rawValue: user)) ?? arriving.first(where: { $0.id.rawValue == user })
-            else {
-                throw StoreError.invalid("unknown user '\(user)'")
+    static func forImport(_ store: SQLiteStore, user: String?, arriving: [Staff]) throws -> AccessContext {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            return try SessionResolver.resolve(store: store, user: user, environment: environment).context
+        } catch SessionResolver.Failure.userRequired {
+            let account = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "uid\(getuid())"
+            return AccessContext(staffId: StaffID(rawValue: "account:" + account), unitId: UnitID(rawValue: "-"),
+                                 clientAddress: SessionResolver.clientAddress(environment), sessionId: "cli-\(getpid())")
+        } catch SessionResolver.Failure.unknownUser(let id) {
+            guard let staff = arriving.first(where: { $0.id.rawValue == user && $0.active }) else {
+                throw SessionResolver.Failure.unknownUser(id)
             }
-            return AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "cli-\(getpid())")
+            return AccessContext(staffId: staff.id, unitId: staff.unitId,
+                                 clientAddress: SessionResolver.clientAddress(environment), sessionId: "cli-\(getpid())")
         }
-        if let demo = store.demoUser, let staff = try store.staff(demo) {
-            return AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "cli-\(getpid())")
-        }
-        guard !requireUser else { throw StoreError.invalid("name the staff member with --user") }
-        let account = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "uid\(getuid())"
-        return AccessContext(staffId: StaffID(rawValue: "account:" + account), unitId: UnitID(rawValue: "-"),
-                             sessionId: "cli-\(getpid())")
     }
 }

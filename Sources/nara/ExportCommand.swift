@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NaraApp
 import NaraDomain
 import NaraFHIR
 import NaraStore
@@ -39,8 +40,8 @@ struct ExportCommand: ParsableCommand {
                 }
                 patientId = id
             }
-            let context = try ExchangeContext.make(store, user: userOption.user,
-                                                   requireUser: store.kind == .production)
+            let context = try SessionResolver.resolve(store: store, user: userOption.user,
+                                                      environment: ProcessInfo.processInfo.environment).context
             let target = out.map { ($0 as NSString).lastPathComponent } ?? "standard output"
             let batch = try store.exportBatch(patient: patientId, as: context, detail: "FHIR export to \(target)")
             let writer = FHIRWriter(batch)

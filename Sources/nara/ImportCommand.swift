@@ -69,8 +69,8 @@ struct ImportCommand: ParsableCommand {
             } else {
                 store = try storeOptions.open()
             }
-            let context = try ExchangeContext.make(store, user: userOption.user, requireUser: false,
-                                                   arriving: batches.flatMap { $0.batch.staff.map(\.value) })
+            let context = try ExchangeContext.forImport(store, user: userOption.user,
+                                                        arriving: batches.flatMap { $0.batch.staff.map(\.value) })
             for (file, batch) in batches {
                 let name = (file as NSString).lastPathComponent
                 do {

@@ -182,6 +182,10 @@ import TmuxTesting
         let extract = try NaraBinary.run(["audit", "extract", "--patient", "19420314-2387", "--user", "pr-sara",
                                           "--store", store, "--format", "csv"])
         #expect(extract.stdout.contains(",export,FHIR export to standard output,"), "\(extract.stdout)")
+        // A deactivated person exports nothing, as they open nothing.
+        #expect(try NaraBinary.run(["staff", "deactivate", "--store", store, "--id", "pr-ylva"]).status == 0)
+        let inactive = try NaraBinary.run(["export", "--store", store, "--patient", "19420314-2387", "--user", "pr-ylva"])
+        #expect(inactive.status == 1 && inactive.stderr.contains("deactivated"), "\(inactive.stderr)")
     }
 
     /// The fixture with its dates from 2020 on moved by the days between the day it was

@@ -7,8 +7,6 @@ public struct ExchangeSummary: Sendable, Equatable {
     public var localIdentifiers: Int = 0
     /// Patients whose record got something new: each has a write row in the access log.
     public var patientsWritten: Int = 0
-    /// The import made a new production store.
-    public var createdStore: Bool = false
 
     public init() {}
 

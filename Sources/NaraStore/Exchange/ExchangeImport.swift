@@ -252,7 +252,7 @@ struct ImportRun {
             do {
                 local = try insert(&self, item, patient)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                throw ImportError(origin: item.origin, problem: Self.constraintText(error, kind: kind))
+                throw ImportError(origin: item.origin, problem: Self.constraintText(error))
             }
             try db.run("""
                 INSERT INTO exchange_link(kind, match_key, local_id, resource_id, identifier_system, identifier_value)
@@ -264,7 +264,7 @@ struct ImportRun {
         }
     }
 
-    static func constraintText(_ error: DatabaseError, kind: String) -> String {
+    static func constraintText(_ error: DatabaseError) -> String {
         let message = error.message ?? ""
         if message.contains("care_contact") && message.contains("UNIQUE") {
             return "the patient already has an active named contact of this kind at this unit"
