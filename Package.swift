@@ -80,6 +80,19 @@ let package = Package(
                 "NcursesBackend",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // A release binary carries the Swift runtime and Foundation inside it: the
+            // clinic server needs no Swift toolchain, and a session maps one file instead
+            // of a dozen shared libraries whose symbol tables the dynamic linker reads at
+            // every start (about 5 MB of resident memory per session, docs/BENCHMARKS.md).
+            // The modules were compiled against the shared runtime, whose autolink entries
+            // leave out the static Foundation's own archives: they are named here, and
+            // lld, which the toolchain ships, finds them in any order. Debug builds,
+            // which the tests run, stay dynamic.
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationICU", "-l_FoundationCollections",
+                              "-l_FoundationCShims", "-lCoreFoundation"],
+                             .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),

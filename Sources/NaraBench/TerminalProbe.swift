@@ -62,7 +62,17 @@ public struct TerminalProbe {
 
     /// One session: memory once it has drawn its first screen and sits idle, then the
     /// bytes for moving the selection in a hit list and for a whole repaint (Ctrl-L).
+    ///
+    /// Another session of the same program sits idle beside the measured one, as on a
+    /// clinic server where many nurses are signed in: pages of the binary that both use
+    /// are then shared, and "private" is what one more session costs. Run alone, the
+    /// binary's clean pages would count as private to the only process mapping them.
     public func session() throws -> Session {
+        let neighbour = try PseudoTerminal(program: program, arguments: arguments)
+        defer { neighbour.terminate() }
+        guard !neighbour.readUntilQuiet(quiet: 500).isEmpty else {
+            throw PseudoTerminal.Failure(description: "the program drew nothing")
+        }
         let terminal = try PseudoTerminal(program: program, arguments: arguments)
         defer { terminal.terminate() }
         let first = terminal.readUntilQuiet(quiet: 500)
@@ -86,5 +96,15 @@ public struct TerminalProbe {
                        privateMB: StoreBenchmark.Figure(single: Double(memory.privateKB) / 1024),
                        bytesSelectionMove: StoreBenchmark.Figure(seconds: moves, factor: 1),
                        bytesFullFrame: StoreBenchmark.Figure(seconds: full, factor: 1))
+    }
+
+    /// Whether this process loaded the Swift runtime as a shared library. A release
+    /// build links it in (Package.swift); with it shared, the dynamic linker reads the
+    /// symbol tables of a dozen libraries at every start and a session holds about
+    /// 5 MB more, so memory figures of such a build say little about a deployment.
+    public static var swiftRuntimeIsShared: Bool {
+        // Read to the end: String(contentsOfFile:) stops after the first 4 KiB of a /proc file.
+        guard let maps = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() else { return false }
+        return String(decoding: maps, as: UTF8.self).contains("/libswiftCore.so")
     }
 }

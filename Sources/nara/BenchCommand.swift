@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Opening records writes access-log rows, as every read of patient data does; run it on a demo \
             store or a copy. Start-up, memory and terminal bytes are measured by running this binary on a \
-            pseudo-terminal (80×24, TERM=xterm-256color). Build with -c release for figures that mean something.
+            pseudo-terminal (80×24, TERM=xterm-256color), with a second session idle beside it. Build with \
+            -c release for figures that mean something.
             """
     )
 
@@ -38,6 +39,13 @@ struct BenchCommand: ParsableCommand {
             let session = try SessionResolver.resolve(store: store, user: userOption.user ?? store.demoUser?.rawValue,
                                                       environment: [:])
             let count = max(100, samples)
+            #if DEBUG
+            Output.error("bench: this is a debug build; build with -c release for figures that mean something")
+            #endif
+            if TerminalProbe.swiftRuntimeIsShared {
+                Output.error("bench: this binary loads the Swift runtime as shared libraries; a release "
+                    + "build links it in, and a session then holds about 5 MB less")
+            }
             if only == "app" {
                 let r = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
                 print(r)

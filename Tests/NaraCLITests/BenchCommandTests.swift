@@ -40,6 +40,11 @@ import Testing
         #expect(r.stdout.contains("pnr lookup (raw SQLite)"))
         #expect(r.stdout.contains("store API over raw SQLite"))
         #expect(r.stdout.contains("start to first frame"))
+        #if DEBUG
+        // The tests run a debug build, whose figures say little: the report says so.
+        #expect(r.stderr.contains("debug build"))
+        #expect(r.stderr.contains("Swift runtime as shared libraries"))
+        #endif
     }
 
     @Test func aMissingStoreIsAClearError() throws {
