@@ -17,6 +17,24 @@ enum StoreConfiguration {
         return 10
     }()
 
+    /// Microseconds to wait before the next try for the write lock.
+    static func pause(afterTries tries: Int) -> useconds_t {
+        tries < 5 ? 1_000 : tries < 20 ? 500 : 250
+    }
+
+    /// How many tries fit in `deadline` seconds of pauses.
+    static func tries(within deadline: TimeInterval) -> Int {
+        let limit = deadline * 1_000_000
+        var waited = 0.0
+        var tries = 0
+        while tries < 20 {
+            waited += Double(pause(afterTries: tries))
+            if waited > limit { return tries }
+            tries += 1
+        }
+        return tries + Int((limit - waited) / Double(pause(afterTries: tries)))
+    }
+
     /// The size, in bytes, the WAL file is cut back to when it is reset.
     static let walSizeLimit = 8 * 1024 * 1024
 
@@ -26,12 +44,16 @@ enum StoreConfiguration {
         config.foreignKeysEnabled = true
         config.label = "nara"
         // SQLite's own busy handler sleeps in growing steps up to 100 ms, which made p99
-        // commit latency 430 ms with 20 writers (TERMINAL.md). Retrying every
-        // millisecond keeps waits as short as the other writer's transaction.
-        let deadline = busyDeadline
+        // commit latency 430 ms with 20 writers (TERMINAL.md). SQLite's write lock is no
+        // queue: whoever retries first after a commit wins, so a writer can lose many
+        // rounds in a row. Retrying faster the longer a writer has waited puts the
+        // longest waiters first: with 20 writers committing back to back, p99 went from
+        // 73–88 ms (every millisecond) to 31–39 ms (docs/BENCHMARKS.md). Faster still
+        // (100 µs) burnt the CPU the lock holder needed and made it worse again.
+        let maximum = tries(within: busyDeadline)
         config.busyMode = .callback { tries in
-            if tries >= Int(deadline * 1000) { return false }
-            usleep(tries < 10 ? 200 : 1000)
+            if tries >= maximum { return false }
+            usleep(Self.pause(afterTries: tries))
             return true
         }
         config.prepareDatabase { db in
