@@ -11,6 +11,9 @@ enum Migrations {
         migrator.registerMigration(SchemaAccessReview.identifier) { db in try SchemaAccessReview.migrate(db) }
         migrator.registerMigration(SchemaExchange.identifier) { db in try SchemaExchange.migrate(db) }
         migrator.registerMigration(SchemaFormDrafts.identifier) { db in try SchemaFormDrafts.migrate(db) }
+        migrator.registerMigration(SchemaNameSearchPrefixes.identifier) { db in
+            try SchemaNameSearchPrefixes.migrate(db)
+        }
         return migrator
     }
 

@@ -5,7 +5,8 @@ import NaraDomain
 ///
 /// Names: every query word is a prefix match on the FTS5 index (`"öb"* AND "an"*`),
 /// at most `limit` rows, in index order, never ranked: ranking a one-letter query over a
-/// million names costs a quarter of a second (TERMINAL.md). The few rows returned are
+/// million names costs a quarter of a second (TERMINAL.md). Prefixes of one to three
+/// letters have an index of their own (`SchemaNameSearchPrefixes`). The few rows returned are
 /// then sorted by name for the eye. Protected-identity patients have no searchable
 /// name, so a name search can never reveal that a protected person exists; they are
 /// found by identifier only, and shown masked.
