@@ -124,7 +124,7 @@ public final class SQLiteStore: Sendable {
             throw StoreError.newerSchema(path: path, found: unknown)
         }
         if requireComplete && applied != Migrations.knownIdentifiers {
-            throw StoreError.readOnly(path: path)
+            throw StoreError.olderSchema(path: path)
         }
     }
 

@@ -14,5 +14,6 @@ import Testing
         #expect(Strings.swedish.describe(StoreError.corrupt(path: "/x", detail: "malformed")).hasPrefix("Databasen är skadad"))
         #expect(Strings.english.describe(StoreError.diskFull).hasPrefix("The disk is full: nothing was saved"))
         #expect(Strings.swedish.describe(StoreError.accessDenied(.inactiveUser)) == Strings.swedish.accessDenied)
+        #expect(Strings.swedish.describe(StoreError.olderSchema(path: "/x")).hasPrefix("Databasen är från en tidigare version"))
     }
 }

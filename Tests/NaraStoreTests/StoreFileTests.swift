@@ -49,6 +49,38 @@ import Testing
         #expect(throws: StoreError.newerSchema(path: path, found: "v99")) { try SQLiteStore.open(at: path) }
     }
 
+    /// A store from the version before the one-letter name index: a look that may not
+    /// write says it needs the upgrade, and the first writing open makes it.
+    @Test func aStoreFromAnEarlierVersionIsUpgradedByTheFirstWritingOpen() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try f.patient(TestPnr.a, "Anna", "Svensson")
+        try f.store.write { db in
+            try SchemaV1.dropSearchTriggers(db)
+            try db.execute(sql: """
+                DROP TABLE patient_name_search;
+                CREATE VIRTUAL TABLE patient_name_search USING fts5(
+                    search_name, content = 'patient', content_rowid = 'id',
+                    tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
+                INSERT INTO patient_name_search(patient_name_search) VALUES ('rebuild');
+                DELETE FROM grdb_migrations WHERE identifier = '\(SchemaNameSearchPrefixes.identifier)';
+                """)
+            try SchemaV1.createSearchTriggers(db)
+        }
+        #expect(throws: StoreError.olderSchema(path: f.path)) { try SQLiteStore.open(at: f.path, readOnly: true) }
+
+        let upgraded = try SQLiteStore.open(at: f.path)
+        let definition = try upgraded.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'patient_name_search'")
+        }
+        #expect(definition?.contains("prefix = '1 2 3'") == true)
+        #expect(try upgraded.searchPatients("s", limit: 50).map(\.name) == ["Anna Svensson"])
+        #expect(try upgraded.searchPatients("a", limit: 50).map(\.name) == ["Anna Svensson"])
+        try f.patient(TestPnr.b, "Bo", "Ek")
+        #expect(try upgraded.searchPatients("e", limit: 50).map(\.name) == ["Bo Ek"])
+        #expect(try SQLiteStore.open(at: f.path, readOnly: true).searchPatients("b", limit: 50).count == 1)
+    }
+
     @Test func aNewStoreIsWALWithForeignKeysAndNormalSync() throws {
         let (folder, path) = tempPath()
         defer { try? FileManager.default.removeItem(at: folder) }

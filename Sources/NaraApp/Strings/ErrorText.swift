@@ -20,6 +20,9 @@ extension Strings {
         case .readOnly:
             return sv ? "Databasen är skrivskyddad: inget sparades. Du kan fortsätta läsa."
                       : "The store is read-only: nothing was saved. You can go on reading."
+        case .olderSchema:
+            return sv ? "Databasen är från en tidigare version och måste uppgraderas: säg till systemansvarig."
+                      : "The store is from an earlier version and must be upgraded: tell the administrator."
         case .diskFull:
             return sv ? "Disken är full: inget sparades. Det som redan är sparat finns kvar."
                       : "The disk is full: nothing was saved. What was saved before is safe."

@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Sessions have the store open, so it cannot be replaced (by a restore) now.
     case inUse(path: String)
     case newerSchema(path: String, found: String)
+    /// An earlier version's store, opened read-only: the upgrade needs a writing open.
+    case olderSchema(path: String)
     case notAStore(path: String)
     /// The record exists but the user has no care relationship with the patient: it
     /// opens only through emergency access with a stated reason (nödåtkomst).
@@ -43,6 +45,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the store \(path) is open in another session or process; close every session on it first"
         case .newerSchema(let path, let found):
             return "the store \(path) was written by a newer version of nara (schema \(found)); upgrade nara"
+        case .olderSchema(let path):
+            return "the store \(path) was made by an earlier version of nara and is upgraded when it is first "
+                + "opened for writing: run `nara --store \(path)` or any command that writes, once, as its owner"
         case .notAStore(let path): return "\(path) is not a Nära store"
         case .emergencyAccessRequired:
             return "a record exists, but you have no care relationship with the patient: open it with emergency access and a reason"
