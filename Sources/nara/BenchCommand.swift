@@ -85,6 +85,9 @@ struct BenchCommand: ParsableCommand {
                 let idle = appReport.idleWorkMilliseconds
                 print("work after the frame (work-list counts)\tp50 \(String(format: "%.2f", idle.p50)) ms"
                     + "\tp99 \(String(format: "%.2f", idle.p99)) ms\t(\(idle.samples) times)")
+                let quiet = appReport.openOverviewAfterReleaseMilliseconds
+                print("open overview after a quiet spell (caches given back)\tp50 \(String(format: "%.2f", quiet.p50)) ms"
+                    + "\tp99 \(String(format: "%.2f", quiet.p99)) ms")
                 let t = storeReport.pnrLookupRawInTransactionMicroseconds
                 print("pnr lookup (raw SQLite, all in one read transaction)\tp50 \(String(format: "%.2f", t.p50)) µs"
                     + "\tp99 \(String(format: "%.2f", t.p99)) µs")

@@ -5,6 +5,9 @@ import NaraDomain
 import NaraThemes
 import NcursesBackend
 import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Nara: ParsableCommand {
@@ -67,7 +70,8 @@ struct Nara: ParsableCommand {
             let size = backend.size
             let app = App(store: store, session: session, language: language, width: size.width, height: size.height)
             AppRunner.run(app, backend: backend, view: AppView(glyphs: backend.usesASCII ? .ascii : .unicode),
-                          exitAfterFirstFrame: exitAfterFirstFrame)
+                          exitAfterFirstFrame: exitAfterFirstFrame,
+                          releaseMemory: HeapTrim.run)
         }
     }
 }

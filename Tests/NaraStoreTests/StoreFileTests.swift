@@ -81,6 +81,23 @@ import Testing
         #expect(try SQLiteStore.open(at: f.path, readOnly: true).searchPatients("b", limit: 50).count == 1)
     }
 
+    /// What an idle session gives back comes again at the next call: readers reopen,
+    /// statements are prepared anew, writes chain on to the log.
+    @Test func afterReleasingMemoryTheStoreReadsAndWritesAsBefore() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let anna = try f.patient(TestPnr.a, "Anna", "Svensson")
+        #expect(try f.store.searchPatients("sv", limit: 50).count == 1)
+        let before = try f.logCount()
+        f.store.releaseMemory()
+        #expect(try f.store.searchPatients("an", limit: 50).map(\.name) == ["Anna Svensson"])
+        #expect(try f.store.patientID(for: PersonIdentifier.parse(TestPnr.a, today: f.today)) == anna.id)
+        f.store.releaseMemory()
+        try f.patient(TestPnr.b, "Bo", "Ek")
+        #expect(try f.logCount() > before)
+        #expect(try f.store.integrityProblems().isEmpty)
+    }
+
     @Test func aNewStoreIsWALWithForeignKeysAndNormalSync() throws {
         let (folder, path) = tempPath()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -249,6 +249,11 @@ public final class App {
         }
     }
 
+    /// The nurse has left the session alone: the store gives back its caches.
+    public func releaseMemory() {
+        store.releaseMemory()
+    }
+
     /// Another session committed: every screen on the stack reads again what it shows,
     /// so a nurse sees a colleague's change within a tick.
     private func refreshIfOthersChanged() {

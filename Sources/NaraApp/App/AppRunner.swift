@@ -8,13 +8,22 @@ public enum AppRunner {
     /// are checked this often, well inside the two seconds a nurse may wait.
     public static let tickMilliseconds = 1000
 
+    /// Ticks without a key after which a session gives back its caches. Most sessions
+    /// on a server sit idle most of the day (a nurse with a patient, on the phone); the
+    /// first key after that pays about a millisecond to open a reader again.
+    public static let quietTicksBeforeRelease = 3
+
     /// `exitAfterFirstFrame` ends the loop once the first frame is drawn, so that
-    /// `nara bench` can time a start from exec to first frame.
-    public static func run(_ app: App, backend: any TerminalBackend, view: AppView, exitAfterFirstFrame: Bool = false) {
+    /// `nara bench` can time a start from exec to first frame. `releaseMemory` runs once
+    /// per quiet spell, after the app's own release: the caller may give back what only
+    /// the process can (the C heap's free pages).
+    public static func run(_ app: App, backend: any TerminalBackend, view: AppView, exitAfterFirstFrame: Bool = false,
+                           releaseMemory: () -> Void = {}) {
         let size = backend.size
         app.handle(.resize(width: size.width, height: size.height))
         draw(app, backend, view)
         if exitAfterFirstFrame { return }
+        var quietTicks = 0
         while !app.shouldQuit {
             // Work a screen left for after its frame is done only when no key waits.
             let idle = app.hasIdleWork
@@ -26,11 +35,21 @@ public enum AppRunner {
                 draw(app, backend, view)
                 continue
             }
+            if event == .tick {
+                quietTicks += 1
+                if quietTicks == quietTicksBeforeRelease {
+                    app.releaseMemory()
+                    releaseMemory()
+                }
+            } else {
+                quietTicks = 0
+            }
             app.handle(event)
             var burst = 0
             while !app.shouldQuit, burst < 512 {
                 guard let next = backend.nextEvent(timeoutMilliseconds: 0) else { return ended(app) }
                 if next == .tick { break }
+                quietTicks = 0
                 app.handle(next)
                 burst += 1
             }

@@ -79,6 +79,9 @@ public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStor
     var demoUser: StaffID? { get }
     /// True when another session (or process) committed since the last call.
     func hasChanged() throws -> Bool
+    /// Gives back what the store keeps only to be faster (page and statement caches,
+    /// idle connections), for a session left alone: a server holds many of them.
+    func releaseMemory()
 }
 
 /// A demo store holds synthetic people and says so on every screen; a production store

@@ -21,6 +21,10 @@ final class IdentifierLookup: Sendable {
         queue = try DatabaseQueue(path: path, configuration: config)
     }
 
+    func releaseMemory() {
+        try? queue.inDatabase { db in try db.execute(sql: "PRAGMA shrink_memory") }
+    }
+
     func patientID(ident: String) throws -> Int64? {
         try queue.inDatabase { db in
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM patient WHERE ident = ?"), arguments: [ident])

@@ -16,6 +16,7 @@ public final class MemoryBackend: TerminalBackend {
     }
 
     public func send(_ events: Event...) { pending.append(contentsOf: events) }
+    public func send(_ events: [Event]) { pending.append(contentsOf: events) }
     public func send(keys: [Key]) { pending.append(contentsOf: keys.map { .key($0) }) }
 
     /// Resizes and queues the resize event, as a terminal does.
@@ -30,8 +31,12 @@ public final class MemoryBackend: TerminalBackend {
     public func hangUp() { hungUp = true }
     private var hungUp = false
 
+    /// A queued `.tick` stands for a wait that ended with no input. A read that does not
+    /// wait (timeout 0) learns that nothing is there now but does not use the wait up,
+    /// as a real terminal's zero-timeout read cannot.
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
         if pending.isEmpty { return hungUp ? nil : .tick }
+        if timeoutMilliseconds == 0, pending.first == .tick { return .tick }
         return pending.removeFirst()
     }
 
