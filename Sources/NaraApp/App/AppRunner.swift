@@ -10,7 +10,8 @@ public enum AppRunner {
 
     /// Ticks without a key after which a session gives back its caches. Most sessions
     /// on a server sit idle most of the day (a nurse with a patient, on the phone); the
-    /// first key after that pays about a millisecond to open a reader again.
+    /// first key after that reads its pages again from the operating system's cache,
+    /// which costs no measurable time (BENCHMARKS.md, "After use").
     public static let quietTicksBeforeRelease = 3
 
     /// `exitAfterFirstFrame` ends the loop once the first frame is drawn, so that
