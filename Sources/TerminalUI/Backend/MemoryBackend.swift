@@ -15,7 +15,7 @@ public final class MemoryBackend: TerminalBackend {
         screen = Buffer(width: width, height: height)
     }
 
-    public func send(_ events: Event...) { pending.append(contentsOf: events) }
+    public func send(_ events: Event...) { send(events) }
     public func send(_ events: [Event]) { pending.append(contentsOf: events) }
     public func send(keys: [Key]) { pending.append(contentsOf: keys.map { .key($0) }) }
 
