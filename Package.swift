@@ -95,6 +95,13 @@ let package = Package(
                              .when(platforms: [.linux], configuration: .release)),
             ]
         ),
+        // Drives the store from several processes in the reliability tests. Not part of
+        // the shipped `nara`: it writes encounters in a staff member's name.
+        .executableTarget(
+            name: "nara-store-harness",
+            dependencies: ["NaraDomain", "NaraStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/NaraStoreHarness"
+        ),
         .testTarget(name: "NaraDomainTests", dependencies: ["NaraDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
@@ -105,7 +112,7 @@ let package = Package(
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "TmuxTesting", "nara"]),
+        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "TmuxTesting", "nara", "nara-store-harness"]),
         .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

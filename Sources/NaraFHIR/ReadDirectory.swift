@@ -88,6 +88,9 @@ extension ReadContext {
         switch profession {
         case .physician: return [.physician]
         case .nurse, .districtNurse: return [.nurse]
+        case .assistantNurse: return [.assistantNurse]
+        case .secretary: return [.secretary]
+        case .coordinator: return [.careCoordinator]
         default: return profession.isLicensed ? [.otherLicensed] : []
         }
     }

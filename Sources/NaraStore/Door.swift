@@ -1,62 +1,187 @@
 import Foundation
 import GRDB
 import NaraDomain
+import Synchronization
 
-/// The one door for patient data. Reads and writes of a record run in a write
-/// transaction that also appends the access-log row, so that either both the work and
-/// its log row are in the file or neither is. A read takes the write lock for the few
-/// hundred microseconds it needs; that is the price of a log that cannot miss a read.
+/// The one door for patient data. Every read and write of a patient's information runs
+/// in a write transaction that first asks the access policy, with facts read in the same
+/// transaction, and then appends one access-log row per patient shown or changed, so
+/// that either the work and its log rows are in the file or neither is. A read takes the
+/// write lock for the few hundred microseconds it needs; that is the price of a log that
+/// cannot miss a read.
 extension SQLiteStore {
-    func throughDoor<T>(_ context: AccessContext, patient: PatientID?, action: AccessAction, detail: String,
-                        _ body: (Database) throws -> T) throws -> T {
+    /// Reads one patient's information: the grant says what of it the user may see.
+    func readThroughDoor<T>(_ context: AccessContext, patient: PatientID, detail: String,
+                            _ body: (Database, AccessGrant) throws -> T) throws -> T {
         try write { db in
-            let result = try body(db)
-            try appendLog(db, context: context, patient: patient, action: action, detail: detail)
+            let grant = try checkRead(db, context, subject: try AccessFacts.subject(db, context), patient: patient)
+            let result = try body(db, grant)
+            try appendLog(db, context: context, entries: [(patient, Self.logged(detail, grant))], action: .read)
             return result
         }
     }
 
-    /// Chains the row to the last one. The read of the last hash runs in the caller's
-    /// write transaction (IMMEDIATE), so two writers cannot both chain to the same row.
-    /// The id is chosen here rather than by SQLite because it is part of the hash.
-    func appendLog(_ db: Database, context: AccessContext, patient: PatientID?, action: AccessAction,
-                   detail: String) throws {
+    /// Writes information of `category` about a patient, after the policy has allowed it.
+    /// `grantsRelationship` marks a change that would give someone a lasting care
+    /// relationship (a named contact, a unit in a plan): emergency access is no basis for it.
+    func writeThroughDoor<T>(_ context: AccessContext, patient: PatientID, category: InformationCategory,
+                             grantsRelationship: Bool = false, detail: String,
+                             _ body: (Database, AccessGrant) throws -> T) throws -> T {
+        try write { db in
+            let grant = try checkWrite(db, context, patient: patient, category: category,
+                                       grantsRelationship: grantsRelationship)
+            let result = try body(db, grant)
+            try appendLog(db, context: context, entries: [(patient, Self.logged(detail, grant))], action: .write)
+            return result
+        }
+    }
+
+    /// The policy's answer for a write, inside the caller's transaction.
+    func checkWrite(_ db: Database, _ context: AccessContext, patient: PatientID, category: InformationCategory,
+                    grantsRelationship: Bool = false, rightInstead: Right? = nil) throws -> AccessGrant {
+        let today = clock.today, now = clock.now
+        var subject = try AccessFacts.subject(db, context)
+        try Validate.patientExists(db, patient)
+        if let rightInstead, subject.rights.contains(rightInstead) { subject.rights.insert(.write(category)) }
+        let facts = try AccessFacts.facts(db, patients: [patient.rawValue], subject: subject, today: today, now: now)
+        return try Self.granted(AccessPolicy.decideWrite(category, grantsRelationship: grantsRelationship, subject,
+                                                         facts: facts[patient.rawValue]!,
+                                                         emergencyReason: context.emergencyReason,
+                                                         today: today, now: now), patient: patient)
+    }
+
+    /// The patients of a list that `subject` may see, each with its grant: the same
+    /// policy as a record, without emergency access (a list is never opened in an emergency).
+    func grants(_ db: Database, _ subject: AccessSubject, patients: [Int64]) throws -> [Int64: AccessGrant] {
+        let today = clock.today, now = clock.now
+        let facts = try AccessFacts.facts(db, patients: patients, subject: subject, today: today, now: now)
+        var result: [Int64: AccessGrant] = [:]
+        for (id, f) in facts {
+            if let grant = AccessPolicy.decide(subject, facts: f, emergencyReason: nil, today: today, now: now).grant {
+                result[id] = grant
+            }
+        }
+        return result
+    }
+
+    static func granted(_ decision: AccessDecision, patient: PatientID) throws -> AccessGrant {
+        switch decision {
+        case .allowed(let grant): return grant
+        case .emergencyRequired: throw StoreError.emergencyAccessRequired(patient)
+        case .denied(let denial): throw StoreError.accessDenied(denial)
+        }
+    }
+
+    /// A log row's detail with the basis that let the user in, so a review sees why.
+    static func logged(_ detail: String, _ grant: AccessGrant) -> (String, Bool) {
+        (detail + " [" + grant.basis.rawValue + "]", grant.emergency)
+    }
+
+    /// Chains rows to the last one, in order. The read of the last hash runs in the
+    /// caller's write transaction (IMMEDIATE), so two writers cannot both chain to the
+    /// same row. The id is chosen here rather than by SQLite because it is part of the hash.
+    func appendLog(_ db: Database, context: AccessContext, entries: [(PatientID?, (String, Bool))],
+                   action: AccessAction) throws {
+        guard !entries.isEmpty else { return }
         let ms = Int64((clock.now.timeIntervalSince1970 * 1000).rounded())
-        let reason = context.emergencyReason.map { CleanText.line($0) }
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1"))
-        let previous = (last?["hash"] as String?) ?? AccessLogChain.genesis
-        let content = AccessLogChain.Content(
-            id: (last?["id"] as Int64? ?? 0) + 1, atMs: ms, staffId: context.staffId.rawValue,
-            unitId: context.unitId.rawValue, patientId: patient?.rawValue, action: action.rawValue,
-            detail: String(CleanText.line(detail).prefix(500)),
-            clientAddress: context.clientAddress.map { String(CleanText.line($0).prefix(100)) },
-            sessionId: String(context.sessionId.prefix(64)), emergency: reason != nil, reason: reason)
-        try db.execute(sql: """
+        var previous = (last?["hash"] as String?) ?? AccessLogChain.genesis
+        var id = last?["id"] as Int64? ?? 0
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO access_log(id, at_ms, staff_id, unit_id, patient_id, action, detail, client_address,
                                    session_id, emergency, reason, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [content.id, content.atMs, content.staffId, content.unitId, content.patientId,
-                             content.action, content.detail, content.clientAddress, content.sessionId,
-                             content.emergency ? 1 : 0, content.reason, previous,
-                             AccessLogChain.hash(previous: previous, content)])
+            """)
+        let address = context.clientAddress.map { String(CleanText.line($0).prefix(100)) }
+        let session = String(context.sessionId.prefix(64))
+        for (patient, (detail, emergency)) in entries {
+            id += 1
+            let reason = emergency ? context.emergencyReason.map { CleanText.line($0) } : nil
+            let content = AccessLogChain.Content(
+                id: id, atMs: ms, staffId: context.staffId.rawValue, unitId: context.unitId.rawValue,
+                patientId: patient?.rawValue, action: action.rawValue, detail: String(CleanText.line(detail).prefix(500)),
+                clientAddress: address, sessionId: session, emergency: emergency, reason: reason)
+            let hash = AccessLogChain.hash(previous: previous, content)
+            try insert.execute(arguments: [content.id, content.atMs, content.staffId, content.unitId, content.patientId,
+                                           content.action, content.detail, content.clientAddress, content.sessionId,
+                                           content.emergency ? 1 : 0, content.reason, previous, hash])
+            previous = hash
+        }
+    }
+
+    /// A row for something that touched no patient, or that the caller has already
+    /// checked (an ignored remote command, a report without identities).
+    func appendLog(_ db: Database, context: AccessContext, patient: PatientID?, action: AccessAction,
+                   detail: String) throws {
+        try appendLog(db, context: context, entries: [(patient, (detail, false))], action: action)
     }
 }
 
 extension SQLiteStore: AccessLogStore {
-    public func accessLog(patient: PatientID?, limit: Int) throws -> [AccessLogEntry] {
-        try read { db in
-            let filter = patient == nil ? "" : "WHERE patient_id = ?"
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM access_log \(filter) ORDER BY id DESC LIMIT ?
-                """, arguments: patient == nil ? [limit] : [patient!.rawValue, limit])
-            return rows.map { row in
-                AccessLogEntry(id: row["id"], atMilliseconds: row["at_ms"], staffId: StaffID(rawValue: row["staff_id"] as String),
-                               unitId: UnitID(rawValue: row["unit_id"] as String),
-                               patientId: (row["patient_id"] as Int64?).map { PatientID(rawValue: $0) },
-                               action: AccessAction(rawValue: row["action"]) ?? .read, detail: row["detail"],
-                               clientAddress: row["client_address"], sessionId: row["session_id"],
-                               emergency: row["emergency"] as Bool, reason: row["reason"])
+    /// A patient's log extract. A log reviewer reads any patient's; anyone else only the
+    /// extract of a record the policy lets them open. Either way the extract is logged.
+    public func accessLog(patient: PatientID, limit: Int, as context: AccessContext) throws -> [AccessLogEntry] {
+        let load = { (db: Database) in
+            try Row.fetchAll(db, sql: "SELECT * FROM access_log WHERE patient_id = ? ORDER BY id DESC LIMIT ?",
+                             arguments: [patient.rawValue, limit]).map(Decode.logEntry)
+        }
+        return try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            if subject.rights.contains(.logReview) {
+                try Validate.patientExists(db, patient)
+                let entries = try load(db)
+                try appendLog(db, context: context, patient: patient, action: .read, detail: "log extract [log review]")
+                return entries
             }
+            let grant = try checkRead(db, context, subject: subject, patient: patient)
+            let entries = try load(db)
+            try appendLog(db, context: context, entries: [(patient, Self.logged("log extract", grant))], action: .read)
+            return entries
+        }
+    }
+
+    func checkRead(_ db: Database, _ context: AccessContext, subject: AccessSubject, patient: PatientID) throws -> AccessGrant {
+        try Validate.patientExists(db, patient)
+        let facts = try AccessFacts.facts(db, patients: [patient.rawValue], subject: subject, today: clock.today,
+                                          now: clock.now)
+        return try Self.granted(AccessPolicy.decide(subject, facts: facts[patient.rawValue]!,
+                                                    emergencyReason: context.emergencyReason,
+                                                    today: clock.today, now: clock.now), patient: patient)
+    }
+}
+
+extension SQLiteStore {
+    /// One log row per patient a list shows, with the basis for each. A list read again
+    /// in the same session within `ShownMemory.window` (a colleague's commit refreshes
+    /// every screen) logs only the patients it did not show then: the first showing is
+    /// in the log with its time, and refreshes do not flood it.
+    func logShown(_ db: Database, _ context: AccessContext, view: String, patients: [PatientID],
+                  grants: [Int64: AccessGrant], action: AccessAction = .read) throws {
+        var seen = Set<PatientID>()
+        let fresh = shownMemory.unlogged(session: context.sessionId, view: view,
+                                         patients: patients.filter { seen.insert($0).inserted }, now: clock.now)
+        try appendLog(db, context: context, entries: fresh.compactMap { id in
+            grants[id.rawValue].map { (id, Self.logged(view, $0)) }
+        }, action: action)
+    }
+}
+
+/// Which patients each view of a session has logged lately. Kept in the process, which
+/// is the session; a new session logs afresh.
+final class ShownMemory: Sendable {
+    static let window: TimeInterval = 600
+    private let state = Mutex<[String: [PatientID: Date]]>([:])
+
+    /// The patients not logged for this view within the window; remembers them as logged now.
+    func unlogged(session: String, view: String, patients: [PatientID], now: Date) -> [PatientID] {
+        state.withLock { memory in
+            let key = session + "\u{1F}" + view
+            var logged = memory[key, default: [:]]
+            let fresh = patients.filter { id in logged[id].map { now.timeIntervalSince($0) >= Self.window } ?? true }
+            for id in fresh { logged[id] = now }
+            memory[key] = logged
+            return fresh
         }
     }
 }

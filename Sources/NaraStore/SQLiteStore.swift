@@ -15,6 +15,8 @@ public final class SQLiteStore: Sendable {
     /// Held while the store is open, so that a restore cannot replace the file under it.
     private let presence: SessionPresence
     let lookup: IdentifierLookup
+    /// What this session's lists have logged lately (`logShown`).
+    let shownMemory = ShownMemory()
 
     public enum OpenMode: Sendable, Equatable {
         /// The file must exist and be a Nära store.

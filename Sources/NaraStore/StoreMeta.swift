@@ -14,6 +14,8 @@ public enum StoreMeta {
         /// A random name for this store, so the ids it gives exported records never
         /// collide with another store's.
         case instance
+        /// "N YYYY-MM-DD": blocks of the earlier kind ended by the upgrade to the national model.
+        case legacyBlocksEnded = "legacy_blocks_ended"
     }
 
     struct Values {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NaraApp
 import NaraDomain
 import NaraStore
 
@@ -32,22 +33,19 @@ struct AuditExtractCommand: ParsableCommand {
                 throw StoreError.invalid("--patient: \(error)")
             }
             let store = try storeOptions.open()
-            guard let user = userOption.user else { throw StoreError.invalid("name the staff member taking the extract with --user") }
-            guard let staff = try store.staff(StaffID(rawValue: user)) else {
-                throw StoreError.invalid("unknown user '\(user)'")
-            }
+            guard userOption.user != nil else { throw StoreError.invalid("name the staff member taking the extract with --user") }
+            let session = try SessionResolver.resolve(store: store, user: userOption.user,
+                                                      environment: ProcessInfo.processInfo.environment)
             guard let patientId = try store.patientID(for: identifier) else {
                 throw StoreError.notFound("patient \(identifier.display)")
             }
-            let entries = try store.accessLogExtract(patient: patientId)
+            // Refused unless the user reviews logs or may open the record; logged by the store.
+            let entries = try store.accessLogExtract(patient: patientId, as: session.context)
             var unitNames: [UnitID: String] = [:], staffNames: [StaffID: String] = [:]
             for entry in entries {
                 if unitNames[entry.unitId] == nil { unitNames[entry.unitId] = try store.unit(entry.unitId)?.name ?? "" }
                 if staffNames[entry.staffId] == nil { staffNames[entry.staffId] = try store.staff(entry.staffId)?.name ?? "" }
             }
-            let context = AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "cli-\(getpid())")
-            try store.logAccess(patientId, action: .export, detail: "access-log extract: \(entries.count) rows",
-                                as: context)
             let rows = entries.map { AuditExtractOutput.Row($0, unitName: unitNames[$0.unitId] ?? "",
                                                              staffName: staffNames[$0.staffId] ?? "") }
             print(AuditExtractOutput.render(rows, format: format), terminator: "")

@@ -36,11 +36,13 @@ struct AuditReviewCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try storeOptions.open()
-            _ = try AuditReviewCommand.administrator(userOption, in: store)
+            let reviewer = try AuditReviewCommand.administrator(userOption, in: store)
             let last = to.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
             let first = from.flatMap(LocalDate.init(iso:)) ?? last.adding(days: -6)
             let seed = self.seed ?? UInt64.random(in: 0...999_999)
-            let items = try store.reviewSample(from: first, to: last, sample: sample, seed: seed)
+            let items = try store.reviewSample(from: first, to: last, sample: sample, seed: seed,
+                                               as: AccessContext(staffId: reviewer.id, unitId: reviewer.unitId,
+                                                                 sessionId: "cli-\(getpid())"))
             var reviewers: [StaffID: String] = [:]
             for case let reviewer? in items.map(\.review?.reviewer) where reviewers[reviewer] == nil {
                 reviewers[reviewer] = try store.staff(reviewer)?.name ?? ""
@@ -56,7 +58,7 @@ struct AuditReviewCommand: ParsableCommand {
         guard let user = option.user else { throw StoreError.invalid("name the reviewing administrator with --user") }
         guard let staff = try store.staff(StaffID(rawValue: user)) else { throw StoreError.unknownStaff(StaffID(rawValue: user)) }
         guard staff.active else { throw StoreError.inactiveStaff(staff.id) }
-        guard staff.roles.contains(.administrator) else {
+        guard staff.rights.contains(.logReview) else {
             throw StoreError.invalid("only an administrator reviews the access log")
         }
         return staff

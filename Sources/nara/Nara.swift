@@ -21,7 +21,7 @@ struct Nara: ParsableCommand {
             """,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self,
                       BackupCommand.self, RestoreCommand.self, BenchCommand.self,
-                      SelfTestCommand.self, StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self,
+                      StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self]
     )
 
@@ -61,8 +61,8 @@ struct Nara: ParsableCommand {
             let store = try storeOptions.open()
             let session = try SessionResolver.resolve(store: store, user: user, environment: environment)
             if let remoteCommand {
-                try store.logAccess(nil, action: .read, detail: ProgramEnvironment.ignoredCommandDetail(remoteCommand),
-                                    as: session.context)
+                try store.logEvent(ProgramEnvironment.ignoredCommandDetail(remoteCommand), action: .read,
+                                   as: session.context)
             }
             let backend = try NcursesBackend(options: NcursesOptions(
                 theme: chosenTheme, forceASCII: ascii, noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false))

@@ -83,8 +83,8 @@ struct ContinuityReportCommand: ParsableCommand {
                                                       environment: ProcessInfo.processInfo.environment)
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
             let overview = try store.continuityOverview(today: day, months: months, minimumEncounters: minEncounters)
-            try store.logAccess(nil, action: format == .table ? .print : .export,
-                                detail: Self.logDetail(overview, format: format), as: session.context)
+            try store.logEvent(Self.logDetail(overview, format: format), action: format == .table ? .print : .export,
+                               as: session.context)
             print(ContinuityReportOutput.render(overview, format: format), terminator: "")
         }
     }

@@ -12,8 +12,45 @@ struct StaffCommand: ParsableCommand {
             `nara ssh authorized-keys` (see docs/DEPLOYMENT.md).
             """,
         subcommands: [StaffAddCommand.self, StaffAddKeyCommand.self, StaffListCommand.self,
-                      StaffDeactivateCommand.self]
+                      StaffDeactivateCommand.self, StaffRolesCommand.self]
     )
+}
+
+/// The roles and what each may do: the needs-and-risk analysis the access policy applies.
+struct StaffRolesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roles",
+        abstract: "List the roles and the rights each gives.",
+        discussion: """
+            Rights: read and write identity (name, identifier, address, listing), coordination (named contacts,             plans, the course of referrals) and clinical information (diagnoses, encounters, referral texts);             consent and blocks; emergency access; administration; log review.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Output format: table or json.", valueName: "FORMAT"))
+    var format: String = "table"
+
+    func validate() throws {
+        guard ["table", "json"].contains(format) else { throw ValidationError("--format must be table or json") }
+    }
+
+    func run() throws {
+        if format == "json" {
+            let objects = RoleCatalog.all.map { d -> [String: Any] in
+                ["role": d.role.rawValue, "name_sv": d.swedishName, "name_en": d.englishName,
+                 "rights": Right.allCases.filter(d.rights.contains).map(\.rawValue)]
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted]))
+                ?? Data("[]".utf8)
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        let width = RoleCatalog.all.map(\.role.rawValue.count).max() ?? 0
+        for d in RoleCatalog.all {
+            let rights = Right.allCases.filter(d.rights.contains).map(\.rawValue).joined(separator: " ")
+            print(d.role.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + d.englishName
+                  + " (" + d.swedishName + "): " + rights)
+        }
+    }
 }
 
 struct StaffDeactivateCommand: ParsableCommand {

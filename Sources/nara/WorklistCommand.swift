@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NaraApp
 import NaraDomain
 import NaraStore
 
@@ -47,18 +48,14 @@ struct WorklistCommand: ParsableCommand {
         try reportingFailures {
             let kind = WorkListKind(rawValue: name)!
             let store = try storeOptions.open()
-            let staffId = user.map { StaffID(rawValue: $0) } ?? store.demoUser
-            guard let staffId, let staff = try store.staff(staffId) else {
-                throw StoreError.invalid(user == nil ? "name the staff member asking with --user"
-                                                     : "unknown user '\(user!)'")
-            }
-            let unitId = unit.map { UnitID(rawValue: $0) } ?? staff.unitId
+            let session = try SessionResolver.resolve(store: store, user: user,
+                                                      environment: ProcessInfo.processInfo.environment)
+            let unitId = unit.map { UnitID(rawValue: $0) } ?? session.unit.id
             guard try store.unit(unitId) != nil else { throw StoreError.notFound("unit \(unitId)") }
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
-            let rows = try store.workList(kind, unit: unitId, settings: .default, today: day, limit: limit)
-            let context = AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "cli-\(getpid())")
-            try store.logAccess(nil, action: .export, detail: "work list \(kind.rawValue) for \(unitId): \(rows.count) patients",
-                                as: context)
+            // The store applies the policy and logs each patient printed.
+            let rows = try store.workList(kind, unit: unitId, settings: .default, today: day, limit: limit,
+                                          as: session.context)
             print(WorkListOutput.render(rows, format: format, today: day), terminator: "")
         }
     }

@@ -36,12 +36,12 @@ import TerminalUITesting
         #expect(f.text.contains("2026-11-23 10:00"))
         #expect(f.text.contains("Karin Berg"))
         #expect(f.text.contains("läsning"))
-        let rows = try f.store.accessLog(patient: f.app.state.patient!.patient.id, limit: 10)
+        let rows = try f.store.logRows(patient: f.app.state.patient!.patient.id, limit: 10)
         #expect(rows.first?.detail == "log extract")
         #expect(rows.filter { $0.detail == "log extract" }.count == 1)
         // A reload does not log the look again.
         f.press(.char("u"))
-        #expect(try f.store.accessLog(patient: f.app.state.patient!.patient.id, limit: 10)
+        #expect(try f.store.logRows(patient: f.app.state.patient!.patient.id, limit: 10)
             .filter { $0.detail == "log extract" }.count == 1)
         // Esc is the program's: back to the overview.
         f.press(.escape)
@@ -89,7 +89,8 @@ import TerminalUITesting
         #expect(text.contains("Granskningen är sparad."))
         #expect(text.split(separator: "\n").contains { $0.contains("19450303-4565") && $0.contains(" ok ") })
         let reviewed = try f.store.reviewSample(from: AppFixture.day.adding(days: -6), to: AppFixture.day, sample: 20,
-                                                seed: UInt64(AppFixture.day.dayNumber))
+                                                seed: UInt64(AppFixture.day.dayNumber),
+                                                as: app.state.session.context)
         #expect(reviewed.filter { $0.review != nil }.count == 1)
     }
 

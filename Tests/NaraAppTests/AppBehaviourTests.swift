@@ -49,12 +49,12 @@ import TerminalUI
     @Test func enterOpensTheRecordThroughTheDoorAndEscGoesBack() throws {
         let f = try AppFixture()
         defer { f.remove() }
-        let before = try f.store.accessLog(patient: nil, limit: 1000).count
+        let before = try f.store.logRows(patient: nil, limit: 1000).count
         f.type("åst")
         f.press(.enter)
         #expect(f.app.state.top.id == .overview)
         #expect(f.text.contains("Jörgen Åström"))
-        #expect(try f.store.accessLog(patient: nil, limit: 1000).count == before + 1)
+        #expect(try f.store.logRows(patient: nil, limit: 1000).count == before + 1)
         f.press(.escape)
         #expect(f.app.state.top.id == .search)
     }

@@ -26,12 +26,12 @@ import Testing
     @Test func theFingerprintChangesWithTheRecordOnly() throws {
         let f = try AppFixture()
         defer { f.remove() }
-        let hits = try f.store.searchPatients("öberg", limit: 1)
+        let hits = try f.store.searchPatients("öberg", limit: 1, as: testNurse)
         let id = try #require(hits.first?.id)
         let before = try f.store.recordFingerprint(id)
-        let logBefore = try f.store.accessLog(patient: nil, limit: 1000).count
+        let logBefore = try f.store.logRows(patient: nil, limit: 1000).count
         #expect(try f.store.recordFingerprint(id) == before)
-        #expect(try f.store.accessLog(patient: nil, limit: 1000).count == logBefore)
+        #expect(try f.store.logRows(patient: nil, limit: 1000).count == logBefore)
         let context = AccessContext(staffId: "karin.berg", unitId: AppFixture.vc, sessionId: "t")
         _ = try f.store.addProblem(id, code: "I10", text: "Hypertoni", chronic: true, since: nil, as: context)
         #expect(try f.store.recordFingerprint(id) != before)

@@ -34,7 +34,7 @@ import TerminalUITesting
         let f = try ContinuityFixture()
         defer { f.remove() }
         f.openContinuity()
-        let writesBefore = try f.store.accessLog(patient: f.patient, limit: 1000).filter { $0.action == .write }.count
+        let writesBefore = try f.store.logRows(patient: f.patient, limit: 1000).filter { $0.action == .write }.count
         f.press(.char("a"))
         #expect(f.text.contains("Ny fast vårdkontakt"))
         f.type("sara.lind")
@@ -50,7 +50,7 @@ import TerminalUITesting
         let record = try f.store.openRecord(f.patient, as: f.app.state.session.context)
         let active = record.activeContacts(on: AppFixture.day, role: .careContact)
         #expect(active.map(\.staffId) == ["sara.lind"])
-        let writes = try f.store.accessLog(patient: f.patient, limit: 1000).filter { $0.action == .write }
+        let writes = try f.store.logRows(patient: f.patient, limit: 1000).filter { $0.action == .write }
         #expect(writes.count == writesBefore + 1)
         #expect(f.text.contains("Sara Lind är nu fast vårdkontakt."))
     }

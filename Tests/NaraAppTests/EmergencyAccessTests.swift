@@ -34,7 +34,7 @@ import TerminalUITesting
         #expect(f.app.state.top.id == .overview)
         #expect(f.app.state.patient?.patient.familyName == "Väst")
         #expect(f.text.contains("Öppnad med nödåtkomst"))
-        let row = try #require(try f.store.accessLog(patient: f.app.state.patient?.patient.id, limit: 1).first)
+        let row = try #require(try f.store.logRows(patient: f.app.state.patient?.patient.id, limit: 1).first)
         #expect(row.emergency)
         #expect(row.reason == "Ringer från akuten, medvetslös")
     }
@@ -43,7 +43,7 @@ import TerminalUITesting
         let f = try AppFixture()
         defer { f.remove() }
         try stranger(f)
-        let before = try f.store.accessLog(patient: nil, limit: 1000).count
+        let before = try f.store.logRows(patient: nil, limit: 1000).count
         f.type("väst")
         f.press(.enter, .char("n"))
         #expect(f.app.state.patient == nil)
@@ -52,7 +52,7 @@ import TerminalUITesting
         f.type("Något")
         f.press(.escape)
         #expect(f.app.state.patient == nil)
-        #expect(try f.store.accessLog(patient: nil, limit: 1000).count == before)
+        #expect(try f.store.logRows(patient: nil, limit: 1000).count == before)
     }
 }
 
@@ -72,16 +72,28 @@ import TerminalUITesting
     }
 }
 
-@Suite struct BlockedUnitAppTests {
-    @Test func aBlockedRecordOpensWithOnlyTheUnitsOwnEntriesAndSaysSo() throws {
+@Suite struct BlockedInformationAppTests {
+    /// A block on what psychiatry documented: the vårdcentral sees that blocked
+    /// information exists, and nothing of it.
+    @Test func blockedEntriesAreLeftOutAndTheScreenSaysSo() throws {
         let f = try AppFixture()
         defer { f.remove() }
-        let id = try #require(try f.store.searchPatients("öberg", limit: 1).first?.id)
-        _ = try f.store.blockUnit(id, unit: AppFixture.vc, from: AppFixture.day, reason: "Patientens begäran",
-                                  as: f.app.state.session.context)
+        let psychiatry: UnitID = "SE2321000164-psy1"
+        try f.store.addUnit(CareUnit(id: psychiatry, name: "Psykiatriska mottagningen", principal: .region, kind: .specialist))
+        try f.store.addStaff(Staff(id: "per.lund", name: "Per Lund", profession: .physician, unitId: psychiatry,
+                                   roles: [.physician]))
+        let id = try #require(try f.store.searchPatients("öberg", limit: 1, as: testNurse).first?.id)
+        var psychiatrist = AccessContext(staffId: "per.lund", unitId: psychiatry, sessionId: "p")
+        psychiatrist.emergencyReason = "Akut suicidbedömning"
+        _ = try f.store.recordEncounter(NewEncounter(patientId: id, at: AppFixture.day.noon(in: .stockholm)
+                                                        .addingTimeInterval(-86_400), mode: .visit, planned: false,
+                                                     staffId: "per.lund", unitId: psychiatry, reason: "Bedömning"),
+                                        as: psychiatrist)
+        _ = try f.store.addBlock(id, scope: .unit(psychiatry), reason: "Patientens begäran", as: testNurse)
         f.type("öberg")
         f.press(.enter)
-        #expect(f.app.state.patient?.restrictedTo == AppFixture.vc)
-        #expect(f.text.contains("Patienten har spärrat din enhet"))
+        #expect(f.app.state.patient?.encounters.isEmpty == true)
+        #expect(f.app.state.patient?.hidden.blocked == 1)
+        #expect(f.text.contains("Patienten har spärrat uppgifter"))
     }
 }

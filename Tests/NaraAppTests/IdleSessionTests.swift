@@ -17,7 +17,7 @@ import Testing
     func walAfterWriters(_ f: AppFixture, between: () throws -> Void = {}) throws -> Int {
         let other = try SQLiteStore.open(at: f.store.path)
         let colleague = AccessContext(staffId: "karin.berg", unitId: AppFixture.vc, sessionId: "colleague")
-        let patient = try #require(try other.searchPatients("åström", limit: 1).first?.id)
+        let patient = try #require(try other.searchPatients("åström", limit: 1, as: testNurse).first?.id)
         for i in 0..<Self.writes {
             _ = try other.recordEncounter(NewEncounter(patientId: patient, at: Date(timeIntervalSince1970: 1_790_000_000),
                                                        mode: .phone, planned: false, staffId: "karin.berg",

@@ -38,7 +38,7 @@ import TerminalUI
         f.press(.function(6))
         f.app.handle(.key(.function(2)))
         _ = try f.store.hasChanged() // learn where the store stands
-        try f.store.logAccess(nil, action: .read, detail: "another session", as: f.app.state.session.context)
+        try f.store.logEvent("another session", action: .read, as: f.app.state.session.context)
         f.app.handle(.tick)
         f.app.handle(.key(.function(6)))
         #expect(f.app.hasIdleWork)

@@ -32,7 +32,7 @@ import Testing
         #expect(f.text.contains("Remiss skapad (utkast) till Ortopedmottagningen Sundsvall."))
         #expect(try screen(f.app).state.tab == .outbox)
         #expect(f.text.contains("utkast"))
-        let draft = try #require(try f.store.referrals(box: .outbox, unit: AppFixture.vc, includeClosed: false, limit: 10).first)
+        let draft = try #require(try f.store.referrals(box: .outbox, unit: AppFixture.vc, includeClosed: false, limit: 10, as: testNurse).first)
         #expect(draft.referral.question == "Knäsmärta sedan tre månader, röntgen?")
         #expect(draft.referral.guarantee == .specialistVisit)
 

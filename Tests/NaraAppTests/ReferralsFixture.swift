@@ -42,7 +42,7 @@ struct ReferralsFixture {
     func render(_ app: App) -> Buffer { AppView().render(app).buffer }
 
     func patient(_ query: String) throws -> PatientID {
-        try #require(try store.searchPatients(query, limit: 5).first).id
+        try #require(try store.searchPatients(query, limit: 5, as: testNurse).first).id
     }
 
     /// A referral from the health centre to `to`, taken through `steps` by whichever

@@ -44,7 +44,7 @@ import TerminalUITesting
 
         // A colleague gives one of the elderly a care contact: `u` counts again.
         let rows = try f.store.workList(.elderlyMultimorbidWithoutContact, unit: f.app.state.session.unit.id,
-                                        settings: .default, today: WorkListsFixture.day, limit: 1)
+                                        settings: .default, today: WorkListsFixture.day, limit: 1, as: testNurse)
         let session = f.app.state.session
         _ = try f.store.assignContact(NewCareContact(patientId: rows[0].patient.id, role: .careContact,
                                                      staffId: session.staff.id, unitId: session.unit.id,
@@ -67,7 +67,7 @@ import TerminalUITesting
         #expect(f.text.contains("Frida Söderberg"))
         #expect(f.text.contains("20 dagar efter vårdgarantins gräns (remiss 7)"))
         // Opening the list is a look at patient data, logged without a patient.
-        let listLog = try f.store.accessLog(patient: nil, limit: 10)
+        let listLog = try f.store.logRows(patient: nil, limit: 10)
         #expect(listLog.contains { $0.detail.hasPrefix("work list overdue-referrals") && $0.patientId == nil })
 
         // Esc closes the list, not the screen; a second Esc leaves the screen.
@@ -77,11 +77,11 @@ import TerminalUITesting
         #expect(f.text.contains("Remisser efter vårdgarantins gräns"))
         f.press(.enter)
         let patient = try #require((f.app.state.top as? WorkListsScreen)?.state.selectedRow?.patient.id)
-        let before = try f.store.accessLog(patient: patient, limit: 100).count
+        let before = try f.store.logRows(patient: patient, limit: 100).count
         f.press(.enter)
         #expect(f.app.state.top.id == .overview)
         #expect(f.app.state.patient?.patient.id == patient)
-        let after = try f.store.accessLog(patient: patient, limit: 100)
+        let after = try f.store.logRows(patient: patient, limit: 100)
         #expect(after.count == before + 1)
         #expect(after.contains { $0.staffId == f.app.state.session.staff.id && $0.action == .read })
     }

@@ -8,22 +8,32 @@ struct NaraBinary {
         var stderr: String
     }
 
-    static let url: URL = {
+    static let url = built("nara")
+    /// The store exercises of the reliability tests, a program of its own (`selftest …`).
+    static let harness = built("nara-store-harness")
+
+    static func built(_ name: String) -> URL {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var candidates = [here.appendingPathComponent("nara")]
+        var candidates = [here.appendingPathComponent(name)]
         // swift test may run the tests from inside the .xctest bundle folder.
-        candidates.append(here.deletingLastPathComponent().appendingPathComponent("nara"))
+        candidates.append(here.deletingLastPathComponent().appendingPathComponent(name))
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../.build/debug/nara").standardized)
+            .appendingPathComponent("../../.build/debug/" + name).standardized)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }()
+    }
+
+    /// `selftest …` runs the harness; anything else the shipped program.
+    static func program(_ arguments: [String]) -> (URL, [String]) {
+        arguments.first == "selftest" ? (harness, Array(arguments.dropFirst())) : (url, arguments)
+    }
 
     /// A private HOME so that the default store never touches the developer's own.
     static func run(_ arguments: [String], environment: [String: String] = [:], home: URL? = nil) throws -> Result {
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         if let home { env["HOME"] = home.path }
         env.merge(environment) { _, new in new }
-        return try execute(url, arguments, environment: env)
+        let (program, arguments) = program(arguments)
+        return try execute(program, arguments, environment: env)
     }
 
     /// Runs a program to its end with no input, collecting both outputs.
@@ -47,8 +57,7 @@ struct NaraBinary {
 
     static func start(_ arguments: [String]) throws -> (Process, Pipe) {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        (process.executableURL, process.arguments) = program(arguments)
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         let out = Pipe()
         process.standardOutput = out

@@ -12,8 +12,7 @@ final class RunningNara {
     private var atEnd = false
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = NaraBinary.url
-        process.arguments = arguments
+        (process.executableURL, process.arguments) = NaraBinary.program(arguments)
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
         process.environment = env

@@ -11,7 +11,7 @@ import Testing
         let f = try StoreFixture()
         let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
         for i in 0..<count {
-            try f.store.logAccess(p.id, action: .read, detail: "record \(i)", as: i % 2 == 0 ? f.nurse : f.cardiologist)
+            try f.appendRow(p.id, "record \(i)", as: i % 2 == 0 ? f.nurse : f.cardiologist)
         }
         return f
     }
@@ -136,8 +136,8 @@ import Testing
         try store.write { db in
             #expect(throws: (any Error).self) { try db.execute(sql: "UPDATE access_log SET detail = 'x'") }
         }
-        try store.logAccess(nil, action: .export, detail: "after the upgrade",
-                            as: AccessContext(staffId: "karin.berg", unitId: "SE2321000164-vc01", sessionId: "s"))
+        try store.logEvent("after the upgrade", action: .export,
+                           as: AccessContext(staffId: "karin.berg", unitId: "SE2321000164-vc01", sessionId: "s"))
         guard case .intact(rows: 251, _) = try store.verifyAccessLog() else {
             Issue.record("a row appended after the migration breaks the chain")
             return

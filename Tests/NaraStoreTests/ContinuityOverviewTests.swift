@@ -48,6 +48,12 @@ import Testing
                     """, arguments: [asa.id.rawValue, Int64(f.at(2026, 11, 24, hour: 0).timeIntervalSince1970), vc.rawValue])
             }
             let since = LocalDate(year: 2024, month: 1, day: 1)!
+            // Home care takes part through a plan the patient consented to.
+            _ = try f.store.savePlan(CoordinatedPlan(id: 0, patientId: asa.id, responsibleUnitId: vc,
+                                                     participants: [PlanParticipant(unitId: StoreFixture.homeCare,
+                                                                                    role: "Hemsjukvård")],
+                                                     goal: "Hemma", agreedOn: since, followUpOn: nil, consentOn: since),
+                                     as: f.nurse)
             try assign(asa, .careContact, "karin.berg", vc, since)
             try assign(asa, .namedPhysician, "olof.hagg", vc, since)
             try assign(asa, .careContact, "lena.ek", StoreFixture.homeCare, since)
@@ -62,13 +68,13 @@ import Testing
             for (staff, unit, at) in encounters {
                 _ = try f.store.recordEncounter(NewEncounter(patientId: p.id, at: at, mode: .visit, planned: true,
                                                              staffId: staff, unitId: unit, reason: "Kontroll"),
-                                                as: f.nurse)
+                                                as: try f.acting(staff))
             }
         }
 
         func assign(_ p: Patient, _ role: ContactRole, _ staff: StaffID, _ unit: UnitID, _ from: LocalDate) throws {
             _ = try f.store.assignContact(NewCareContact(patientId: p.id, role: role, staffId: staff, unitId: unit,
-                                                         reason: "Samordning", from: from), as: f.nurse)
+                                                         reason: "Samordning", from: from), as: try f.acting(staff))
         }
 
         func overview(minimum: Int = 3) throws -> ContinuityOverview {

@@ -137,7 +137,7 @@ import Testing
         #expect(out.encounters.map(\.resourceId) == ["enc-77"])
         #expect(out.encounters.first?.identifier == e.identifier)
         #expect(out.units.count == 4 && out.staff.count == 5)
-        let rows = try fx.store.accessLog(patient: own.id, limit: 5)
+        let rows = try fx.log(own.id, limit: 5)
         #expect(rows.first?.action == .export)
     }
 }

@@ -15,7 +15,7 @@ import Testing
     }
 
     func names(_ query: String) throws -> [String] {
-        try f.store.searchPatients(query, limit: 50).map { $0.name ?? "<skyddad>" }
+        try f.store.searchPatients(query, limit: 50, as: f.nurse).map { $0.name ?? "<skyddad>" }
     }
 
     @Test func åÄÖAreLettersOfTheirOwn() throws {
@@ -46,7 +46,7 @@ import Testing
     @Test func protectedIdentityIsMaskedAndNeverFoundByName() throws {
         defer { f.remove() }
         #expect(try names("tolv") == [])
-        let hit = try #require(try f.store.searchPatients("19121212-1212", limit: 5).first)
+        let hit = try #require(try f.store.searchPatients("19121212-1212", limit: 5, as: f.nurse).first)
         #expect(hit.name == nil)
         #expect(hit.protectedIdentity)
         #expect(hit.identifier.display == "19121212-1212")
@@ -54,11 +54,11 @@ import Testing
 
     @Test func resultsShowListingUnitAndNamedContact() throws {
         defer { f.remove() }
-        let id = try #require(try f.store.searchPatients("öberg", limit: 5).first?.id)
+        let id = try #require(try f.store.searchPatients("öberg", limit: 5, as: f.nurse).first?.id)
         _ = try f.store.assignContact(NewCareContact(patientId: id, role: .careContact, staffId: "karin.berg",
                                                      unitId: StoreFixture.vc, reason: "Samordning", from: f.today),
                                       as: f.nurse)
-        let hit = try #require(try f.store.searchPatients("öberg", limit: 5).first)
+        let hit = try #require(try f.store.searchPatients("öberg", limit: 5, as: f.nurse).first)
         #expect(hit.listingUnitName == "Vårdcentralen Ekbacken")
         #expect(hit.namedContactName == "Karin Berg")
         #expect(hit.birthDate == LocalDate(year: 1945, month: 3, day: 3))
@@ -67,7 +67,7 @@ import Testing
     @Test func searchIsNotLoggedButOpeningIs() throws {
         defer { f.remove() }
         let before = try f.logCount()
-        _ = try f.store.searchPatients("a", limit: 50)
+        _ = try f.store.searchPatients("a", limit: 50, as: f.nurse)
         #expect(try f.logCount() == before)
     }
 }

@@ -74,11 +74,11 @@ import Testing
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'patient_name_search'")
         }
         #expect(definition?.contains("prefix = '1 2 3'") == true)
-        #expect(try upgraded.searchPatients("s", limit: 50).map(\.name) == ["Anna Svensson"])
-        #expect(try upgraded.searchPatients("a", limit: 50).map(\.name) == ["Anna Svensson"])
+        #expect(try upgraded.searchPatients("s", limit: 50, as: f.nurse).map(\.name) == ["Anna Svensson"])
+        #expect(try upgraded.searchPatients("a", limit: 50, as: f.nurse).map(\.name) == ["Anna Svensson"])
         try f.patient(TestPnr.b, "Bo", "Ek")
-        #expect(try upgraded.searchPatients("e", limit: 50).map(\.name) == ["Bo Ek"])
-        #expect(try SQLiteStore.open(at: f.path, readOnly: true).searchPatients("b", limit: 50).count == 1)
+        #expect(try upgraded.searchPatients("e", limit: 50, as: f.nurse).map(\.name) == ["Bo Ek"])
+        #expect(try SQLiteStore.open(at: f.path, readOnly: true).searchPatients("b", limit: 50, as: f.nurse).count == 1)
     }
 
     /// What an idle session gives back comes again at the next call: readers reopen,
@@ -87,10 +87,10 @@ import Testing
         let f = try StoreFixture()
         defer { f.remove() }
         let anna = try f.patient(TestPnr.a, "Anna", "Svensson")
-        #expect(try f.store.searchPatients("sv", limit: 50).count == 1)
+        #expect(try f.store.searchPatients("sv", limit: 50, as: f.nurse).count == 1)
         let before = try f.logCount()
         f.store.releaseMemory()
-        #expect(try f.store.searchPatients("an", limit: 50).map(\.name) == ["Anna Svensson"])
+        #expect(try f.store.searchPatients("an", limit: 50, as: f.nurse).map(\.name) == ["Anna Svensson"])
         #expect(try f.store.patientID(for: PersonIdentifier.parse(TestPnr.a, today: f.today)) == anna.id)
         f.store.releaseMemory()
         try f.patient(TestPnr.b, "Bo", "Ek")

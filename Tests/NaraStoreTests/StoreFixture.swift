@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import NaraDomain
+import Testing
 @testable import NaraStore
 
 /// A small clinic in a temporary folder: a vårdcentral, a specialist clinic, the
@@ -50,6 +52,27 @@ struct StoreFixture {
 
     func at(_ y: Int, _ m: Int, _ d: Int, hour: Int = 10) -> Date {
         LocalDate(year: y, month: m, day: d)!.noon(in: .stockholm).addingTimeInterval(TimeInterval((hour - 12) * 3600))
+    }
+
+    /// The newest log rows, read past the door (reading through it would log the read).
+    func log(_ patient: PatientID? = nil, limit: Int = 1) throws -> [AccessLogEntry] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM access_log WHERE ?1 IS NULL OR patient_id = ?1 ORDER BY id DESC LIMIT ?2",
+                             arguments: [patient?.rawValue, limit]).map(Decode.logEntry)
+        }
+    }
+
+    /// Appends a log row as the door does, for tests of the log itself.
+    func appendRow(_ patient: PatientID?, _ detail: String, action: AccessAction = .read, as context: AccessContext) throws {
+        try store.write { db in try store.appendLog(db, context: context, patient: patient, action: action, detail: detail) }
+    }
+
+    /// A staff member acting at their own unit. Where they have no care relationship, a
+    /// fixture's write goes through as emergency access (flagged in the log).
+    func acting(_ staff: StaffID) throws -> AccessContext {
+        let unit = try #require(try store.staff(staff)).unitId
+        return AccessContext(staffId: staff, unitId: unit, sessionId: "s-" + staff.rawValue,
+                             emergencyReason: "Testdata för vårdtillfället")
     }
 
     func logCount() throws -> Int {

@@ -16,7 +16,7 @@ import Testing
         #expect(record.patient.sex == .female)
         #expect(record.listings.first?.unitId == StoreFixture.vc)
         #expect(try f.logCount() == before + 1)
-        let row = try #require(try f.store.accessLog(patient: p.id, limit: 1).first)
+        let row = try #require(try f.log(p.id, limit: 1).first)
         #expect(row.action == .read)
         #expect(row.staffId == "karin.berg")
         #expect(row.unitId == StoreFixture.vc)
@@ -102,12 +102,19 @@ import Testing
                                                       toUnitId: StoreFixture.cardiology, priority: .routine,
                                                       question: "Fråga"), at: f.at(2026, 8, 1), as: f.nurse)
         let logBefore = try f.logCount()
-        #expect(throws: ReferralError.self) {
+        // A draft gives the addressee no care relationship, so the door refuses first.
+        #expect(throws: StoreError.emergencyAccessRequired(p.id)) {
             try f.store.applyReferral(r.id, .accept, expectedVersion: r.version, at: f.at(2026, 8, 2), comment: "",
                                       as: f.cardiologist)
         }
-        #expect(try f.logCount() == logBefore)
-        #expect(try f.store.read { db in try ReferralRows.one(db, id: r.id) }?.state == .draft)
+        let sent = try f.store.applyReferral(r.id, .send, expectedVersion: r.version, at: f.at(2026, 8, 2), comment: "",
+                                             as: f.nurse)
+        #expect(throws: ReferralError.self) {
+            try f.store.applyReferral(r.id, .accept, expectedVersion: sent.version, at: f.at(2026, 8, 2), comment: "",
+                                      as: f.cardiologist)
+        }
+        #expect(try f.logCount() == logBefore + 1)  // the send only
+        #expect(try f.store.read { db in try ReferralRows.one(db, id: r.id) }?.state == .sent)
     }
 
     @Test func secondSaveOnAnOldVersionIsAConflictNamingWhoChangedIt() throws {

@@ -51,9 +51,8 @@ import Testing
                                                                                 role: p("hemsjukvård"))],
                                                  goal: p("Bo kvar hemma"), agreedOn: f.today, followUpOn: nil),
                                  as: f.nurse)
-        _ = try f.store.blockUnit(patient.id, unit: StoreFixture.ward, from: f.today, reason: p("Patientens önskan"),
-                                  as: f.nurse)
-        try f.store.logAccess(patient.id, action: .export, detail: p("utskrift"), as: f.nurse)
+        _ = try f.store.addBlock(patient.id, scope: .unit(StoreFixture.vc), reason: p("Patientens önskan"), as: f.nurse)
+        try f.appendRow(patient.id, p("utskrift"), action: .export, as: f.nurse)
 
         // Referrals: the question, every step's reason, reply and comment, and the pause comment.
         func referral() throws -> Referral {
@@ -88,7 +87,7 @@ import Testing
         var emergency = f.nurse
         emergency.emergencyReason = p("Patienten på akutbesök, svimmat")
         _ = try f.store.openRecord(stranger.id, as: emergency)
-        let row = try #require(try f.store.accessLog(patient: stranger.id, limit: 1).first)
+        let row = try #require(try f.log(stranger.id, limit: 1).first)
         _ = try f.store.markReviewed(logId: row.id, verdict: .ok, comment: p("Kontrollerat"), as: admin)
 
         // Everything written above, read raw from every table.

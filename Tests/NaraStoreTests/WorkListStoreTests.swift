@@ -6,7 +6,7 @@ import Testing
 /// Each work list through the store: SQL narrows, the domain rule decides.
 @Suite struct WorkListStoreTests {
     func list(_ f: StoreFixture, _ kind: WorkListKind) throws -> [String] {
-        try f.store.workList(kind, unit: StoreFixture.vc, settings: .default, today: f.today, limit: 100)
+        try f.store.workList(kind, unit: StoreFixture.vc, settings: .default, today: f.today, limit: 100, as: f.nurse)
             .map { $0.patient.name ?? "?" }
     }
 
@@ -26,7 +26,7 @@ import Testing
                                                      from: LocalDate(year: 2025, month: 1, day: 1)!), as: f.nurse)
         #expect(try list(f, .elderlyMultimorbidWithoutContact) == ["Märta Ek"])
         let row = try #require(try f.store.workList(.elderlyMultimorbidWithoutContact, unit: StoreFixture.vc,
-                                                    settings: .default, today: f.today, limit: 10).first)
+                                                    settings: .default, today: f.today, limit: 10, as: f.nurse).first)
         #expect(row.entry.reason == .elderlyMultimorbid(age: 88, chronic: 3))
     }
 
@@ -47,10 +47,10 @@ import Testing
         #expect(try list(f, .overdueReferrals) == ["Åsa Öberg"])
         #expect(try list(f, .unacknowledgedReferrals) == ["Åsa Öberg"])
         // The receiver's queue sees it too.
-        let inbox = try f.store.referrals(box: .inbox, unit: StoreFixture.cardiology, includeClosed: false, limit: 50)
+        let inbox = try f.store.referrals(box: .inbox, unit: StoreFixture.cardiology, includeClosed: false, limit: 50, as: f.cardiologist)
         #expect(inbox.map(\.referral.id) == [r.id, s.id])
-        #expect(try f.store.referrals(box: .outbox, unit: StoreFixture.vc, includeClosed: false, limit: 50).count == 2)
-        #expect(try f.store.referrals(box: .inbox, unit: StoreFixture.vc, includeClosed: false, limit: 50).isEmpty)
+        #expect(try f.store.referrals(box: .outbox, unit: StoreFixture.vc, includeClosed: false, limit: 50, as: f.nurse).count == 2)
+        #expect(try f.store.referrals(box: .inbox, unit: StoreFixture.vc, includeClosed: false, limit: 50, as: f.nurse).isEmpty)
     }
 
     @Test func dischargedWithoutPrimaryCareContactAndPlanFollowUp() throws {
@@ -80,7 +80,9 @@ import Testing
         _ = try f.store.addProblem(silent.id, code: "E11", text: "Diabetes", chronic: true, since: nil, as: f.nurse)
         let busy = try f.patient(TestPnr.b, "Märta", "Ek")
         _ = try f.store.addProblem(busy.id, code: "J44", text: "KOL", chronic: true, since: nil, as: f.nurse)
-        let staff: [StaffID] = ["olof.hagg", "maria.lind", "karin.berg", "lena.ek"]
+        try f.store.addStaff(Staff(id: "anna.vik", name: "Anna Vik", profession: .nurse, unitId: StoreFixture.vc,
+                                   roles: [.nurse]))
+        let staff: [StaffID] = ["olof.hagg", "maria.lind", "karin.berg", "anna.vik"]
         for (i, s) in staff.enumerated() {
             _ = try f.store.recordEncounter(NewEncounter(patientId: busy.id, at: f.at(2026, 3 + i, 10), mode: .visit,
                                                          planned: false, staffId: s, unitId: StoreFixture.vc,

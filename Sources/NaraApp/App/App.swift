@@ -29,7 +29,11 @@ public final class App {
     public var shouldQuit: Bool { state.shouldQuit }
 
     var context: ScreenContext {
-        ScreenContext(store: store, session: state.session, strings: state.strings, now: state.now,
+        // Writes about a record opened through emergency access carry its reason, so the
+        // store can flag them when no relationship covers them.
+        var session = state.session
+        session.context.emergencyReason = state.patientEmergencyReason
+        return ScreenContext(store: store, session: session, strings: state.strings, now: state.now,
                       today: state.today, bodyWidth: state.width, bodyHeight: state.bodyHeight,
                       patient: state.patient, glyphs: glyphs)
     }
@@ -182,8 +186,9 @@ public final class App {
                 leave(from: 1)
                 go(.overview)
                 if emergencyReason != nil { state.message = Message(text: state.strings.emergencyOpened, kind: .info) }
-                if state.patient?.restrictedTo != nil {
-                    state.message = Message(text: state.strings.blockedNotice, kind: .error)
+                if let hidden = state.patient?.hidden, hidden.blocked > 0 || !hidden.needingConsent.isEmpty {
+                    state.message = Message(text: hidden.blocked > 0 ? state.strings.blockedNotice
+                                                                     : state.strings.consentNeededNotice, kind: .error)
                 }
             }
         } catch StoreError.emergencyAccessRequired {

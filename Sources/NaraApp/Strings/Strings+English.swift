@@ -62,7 +62,8 @@ extension Strings {
         emergencyReasonTooShort: "Give a reason of at least five characters.",
         emergencyOpened: "Opened with emergency access. The access will be reviewed.",
         accessDenied: "You are not allowed to open this record.",
-        blockedNotice: "The patient has blocked your unit: only what your unit recorded is shown. The whole record needs emergency access.",
+        blockedNotice: "The patient has blocked information from another unit or provider: it exists but is not shown.",
+        consentNeededNotice: "Another provider's information is shown only with the patient's consent or in an emergency.",
         draftTitle: "Draft",
         draftOffer: { when, patient, screen in
             "Draft saved \(when) when the session ended: \(patient), \(screen). Restore it? y/n"

@@ -61,7 +61,8 @@ extension Strings {
         emergencyReasonTooShort: "Skriv ett skäl på minst fem tecken.",
         emergencyOpened: "Öppnad med nödåtkomst. Åtkomsten granskas.",
         accessDenied: "Du har inte behörighet att öppna journalen.",
-        blockedNotice: "Patienten har spärrat din enhet: bara uppgifter från din enhet visas. Hela journalen kräver nödåtkomst.",
+        blockedNotice: "Patienten har spärrat uppgifter från en annan enhet eller vårdgivare: de finns men visas inte.",
+        consentNeededNotice: "Uppgifter från en annan vårdgivare visas bara med patientens samtycke eller vid nödåtkomst.",
         draftTitle: "Utkast",
         draftOffer: { when, patient, screen in
             "Utkast sparat \(when) när sessionen bröts: \(patient), \(screen). Återställ? j/n"

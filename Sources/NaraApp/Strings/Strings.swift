@@ -60,6 +60,7 @@ public struct Strings: Sendable {
     public var emergencyOpened: String
     public var accessDenied: String
     public var blockedNotice: String
+    public var consentNeededNotice: String
     // Drafts kept when a session ended without the user choosing, and cut input
     public var draftTitle: String
     /// When it was saved, whose record and which screen.

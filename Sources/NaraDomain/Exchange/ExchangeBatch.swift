@@ -108,3 +108,29 @@ public struct ExchangedPatient: Sendable {
         self.localIdentifiers = localIdentifiers
     }
 }
+
+extension ExchangeBatch {
+    /// The batch as the grants let their subject see it, patient by patient: patients
+    /// without a grant are left out, and every record is kept or left out by the same
+    /// policy as the record on screen (`PatientRecord.seen(through:)`).
+    public func seen(through grants: [PatientID: AccessGrant]) -> ExchangeBatch {
+        var b = self
+        func keep<V>(_ items: [Exchanged<V>], _ patient: (V) -> PatientID,
+                     _ visible: (V, AccessGrant) -> V?) -> [Exchanged<V>] {
+            items.compactMap { item in
+                guard let grant = grants[patient(item.value)], let value = visible(item.value, grant) else { return nil }
+                var kept = item
+                kept.value = value
+                return kept
+            }
+        }
+        b.patients = patients.filter { grants[$0.value.patient.id] != nil }
+        b.contacts = keep(contacts, \.patientId) { c, g in g.sees(.coordination, documentedAt: c.unitId) ? c : nil }
+        b.problems = keep(problems, \.patientId) { p, g in g.sees(.clinical, documentedAt: p.unitId) ? p : nil }
+        b.encounters = keep(encounters, \.patientId) { e, g in g.sees(.clinical, documentedAt: e.unitId) ? e : nil }
+        b.discharges = keep(discharges, \.patientId) { d, g in g.sees(.clinical, documentedAt: d.unitId) ? d : nil }
+        b.referrals = keep(referrals, \.patientId) { r, g in g.seen(r) }
+        b.plans = keep(plans, \.patientId) { p, g in g.sees(.coordination, documentedAt: g.documentingUnit(of: p)) ? p : nil }
+        return b
+    }
+}

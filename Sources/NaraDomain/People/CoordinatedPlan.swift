@@ -22,9 +22,14 @@ public struct CoordinatedPlan: Hashable, Sendable, Codable, Identifiable {
     public var followUpOn: LocalDate?
     public var closedOn: LocalDate?
     public var version: Int
+    /// The day the person consented to the plan (HSL 16 kap 4 §). Without it the plan is
+    /// no care relationship for its participants.
+    public var consentOn: LocalDate?
 
     public init(id: RecordID, patientId: PatientID, responsibleUnitId: UnitID, participants: [PlanParticipant],
-                goal: String, agreedOn: LocalDate, followUpOn: LocalDate?, closedOn: LocalDate? = nil, version: Int = 1) {
+                goal: String, agreedOn: LocalDate, followUpOn: LocalDate?, closedOn: LocalDate? = nil, version: Int = 1,
+                consentOn: LocalDate? = nil) {
+        self.consentOn = consentOn
         self.id = id
         self.patientId = patientId
         self.responsibleUnitId = responsibleUnitId

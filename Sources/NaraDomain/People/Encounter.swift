@@ -15,9 +15,13 @@ public struct Encounter: Hashable, Sendable, Codable, Identifiable {
     public var staffId: StaffID
     public var unitId: UnitID
     public var reason: String
+    /// Who registered it: the signed-in user, who may have done so for `staffId`. Nil
+    /// for encounters from before authors were recorded and for imported ones.
+    public var authorId: StaffID?
 
     public init(id: RecordID, patientId: PatientID, at: Date, mode: EncounterMode, planned: Bool,
-                staffId: StaffID, unitId: UnitID, reason: String) {
+                staffId: StaffID, unitId: UnitID, reason: String, authorId: StaffID? = nil) {
+        self.authorId = authorId
         self.id = id
         self.patientId = patientId
         self.at = at

@@ -7,8 +7,12 @@ public struct Problem: Hashable, Sendable, Codable, Identifiable {
     public var text: String
     public var chronic: Bool
     public var since: LocalDate?
+    /// Where it was documented; nil for a diagnosis from before units were recorded.
+    public var unitId: UnitID?
 
-    public init(id: RecordID, patientId: PatientID, code: String, text: String, chronic: Bool, since: LocalDate? = nil) {
+    public init(id: RecordID, patientId: PatientID, code: String, text: String, chronic: Bool, since: LocalDate? = nil,
+                unitId: UnitID? = nil) {
+        self.unitId = unitId
         self.id = id
         self.patientId = patientId
         self.code = code

@@ -37,14 +37,33 @@ public enum ProfessionGroup: String, CaseIterable, Sendable, Codable {
     case doctors, nurses, others
 }
 
-/// What a person may do in the program, as opposed to what they are licensed as.
+/// What a person may do in the program, as opposed to what they are licensed as. What
+/// each role allows is in `RoleCatalog`.
 public enum StaffRole: String, CaseIterable, Sendable, Codable {
     case nurse
     case physician
     case otherLicensed = "other_licensed"
     case municipalNurse = "municipal_nurse"
-    /// Manages staff and reviews logs; reads no record without a care relationship.
+    case assistantNurse = "assistant_nurse"
+    case secretary
+    case careCoordinator = "care_coordinator"
+    case socialServices = "social_services"
+    /// Manages staff and reviews logs; reads no record.
     case administrator
+    case logReviewer = "log_reviewer"
+}
+
+extension Staff {
+    /// What this person may do, from their roles; nothing once deactivated.
+    public var rights: Set<Right> { active ? RoleCatalog.rights(roles) : [] }
+
+    /// Meets patients: may be someone's fast vårdkontakt or the clinician of an encounter.
+    public var isClinician: Bool {
+        switch profession {
+        case .secretary, .coordinator, .other: return false
+        default: return true
+        }
+    }
 }
 
 public struct Staff: Hashable, Sendable, Codable, Identifiable {

@@ -11,23 +11,24 @@ public protocol DirectoryStore: Sendable {
     func setStaffActive(_ id: StaffID, active: Bool) throws
 }
 
-/// Finding a patient. Results are a list view: enough to choose, protected identities
-/// masked, nothing logged until a record is opened.
+/// Finding a patient. Results are identification only (name, identifier, age, listing
+/// unit): enough to choose. A protected-identity patient is found only by the whole
+/// identifier, and shown masked. A user whose roles read no patient finds no one.
 public protocol PatientSearchStore: Sendable {
     /// A full or partial identifier (with or without century and separator), or the
     /// beginnings of name words ("ann lund", "öb"). At most `limit` rows, unranked.
-    func searchPatients(_ query: String, limit: Int) throws -> [PatientSummary]
+    func searchPatients(_ query: String, limit: Int, as context: AccessContext) throws -> [PatientSummary]
     func patientSummary(_ id: PatientID) throws -> PatientSummary?
     func patientID(for identifier: PersonIdentifier) throws -> PatientID?
 }
 
-/// The one door for patient data: every call reads or writes one patient's record and
-/// writes an access-log row in the same transaction. Nothing else in the program reads
-/// a record, so logging cannot be forgotten by a screen.
+/// The one door for patient data: every call asks the access policy (roles, care
+/// relationship, provider and consent, blocks) and writes an access-log row naming the
+/// patient in the same transaction as the read or write. Screens never write the log.
 public protocol PatientRecordStore: Sendable {
     func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
-    /// A fingerprint of the record that changes whenever anything in it changes, read
-    /// without the record's contents (and so without a log row): a session compares it
+    /// A fingerprint of the record that changes whenever anything in it changes: a hash,
+    /// so it carries no patient information and needs no log row. A session compares it
     /// after another session's commit and opens the record again only when it differs.
     func recordFingerprint(_ id: PatientID) throws -> String
     func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
@@ -49,21 +50,41 @@ public protocol PatientRecordStore: Sendable {
     func savePlan(_ plan: CoordinatedPlan, as context: AccessContext) throws -> CoordinatedPlan
     func recordDischarge(_ patient: PatientID, unit: UnitID, admittedOn: LocalDate, dischargedOn: LocalDate,
                          as context: AccessContext) throws -> HospitalDischarge
-    /// Writes a log row for something done outside the store (an export, a print).
-    func logAccess(_ patient: PatientID?, action: AccessAction, detail: String, as context: AccessContext) throws
+    /// A log row that names no patient: an ignored remote command, a report without identities.
+    func logEvent(_ detail: String, action: AccessAction, as context: AccessContext) throws
+}
+
+/// The patient's consents and blocks (samtycke, spärr), behind the same door.
+public protocol ConsentAndBlockStore: Sendable {
+    func providers() throws -> [CareProvider]
+    func consents(of patient: PatientID, as context: AccessContext) throws -> [Consent]
+    func addConsent(_ patient: PatientID, source: ProviderID?, until: LocalDate?, as context: AccessContext) throws -> Consent
+    @discardableResult
+    func revokeConsent(_ patient: PatientID, source: ProviderID?, as context: AccessContext) throws -> Int
+    func blocks(of patient: PatientID, as context: AccessContext) throws -> (blocks: [InformationBlock], openings: [BlockOpening])
+    func addBlock(_ patient: PatientID, scope: InformationBlock.Scope, reason: String,
+                  as context: AccessContext) throws -> InformationBlock
+    func liftBlock(_ patient: PatientID, scope: InformationBlock.Scope, as context: AccessContext) throws
+    func openBlock(_ patient: PatientID, scope: InformationBlock.Scope, for grantee: BlockOpening.Grantee, days: Int,
+                   basis: BlockOpening.Basis, reason: String, as context: AccessContext) throws -> BlockOpening
 }
 
 /// Queues over many patients: a unit's referrals and the proactive work lists.
 public protocol QueueStore: Sendable {
-    func referrals(box: ReferralBox, unit: UnitID, includeClosed: Bool, limit: Int) throws -> [ReferralListItem]
+    /// The unit's inbox or outbox as the user may see it; each patient shown is logged.
+    func referrals(box: ReferralBox, unit: UnitID, includeClosed: Bool, limit: Int,
+                   as context: AccessContext) throws -> [ReferralListItem]
 }
 
 /// The access log, read back for extracts and review.
 public protocol AccessLogStore: Sendable {
-    func accessLog(patient: PatientID?, limit: Int) throws -> [AccessLogEntry]
+    /// A patient's log extract: for log reviewers, or for a user who may open the record;
+    /// itself logged.
+    func accessLog(patient: PatientID, limit: Int, as context: AccessContext) throws -> [AccessLogEntry]
     /// Every emergency access from `from` to `to` (whole days), then `sample` other
     /// accesses drawn so that the same seed draws the same rows.
-    func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64) throws -> [AccessReviewItem]
+    func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64,
+                      as context: AccessContext) throws -> [AccessReviewItem]
     /// Records an administrator's review of one row; refused for one's own accesses.
     @discardableResult
     func markReviewed(logId: Int64, verdict: AccessReviewVerdict, comment: String,
@@ -73,7 +94,7 @@ public protocol AccessLogStore: Sendable {
 /// Everything the app and the commands need from a store. SQLite implements it now; a
 /// server database can implement it later without the screens noticing.
 public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, WorkListStore,
-    AccessLogStore, DraftStore {
+    AccessLogStore, DraftStore, ConsentAndBlockStore {
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }
@@ -92,8 +113,12 @@ public enum StoreKind: String, Sendable, Codable {
 
 /// The proactive work lists of a unit.
 public protocol WorkListStore: Sendable {
+    /// One list as the user may see it; each patient shown is logged.
     func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
-                  limit: Int) throws -> [WorkListRow]
+                  limit: Int, as context: AccessContext) throws -> [WorkListRow]
+    /// How many patients each list would show the user; counts name nobody and are not logged.
+    func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
+                        as context: AccessContext) throws -> [WorkListKind: Int]
 }
 
 /// One patient on a work list, with the reason they are there.

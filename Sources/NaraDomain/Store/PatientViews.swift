@@ -45,9 +45,8 @@ public struct PatientRecord: Hashable, Sendable {
     /// Every staff member and unit the record mentions, for names and professions.
     public var staff: [StaffID: Staff]
     public var units: [UnitID: CareUnit]
-    /// Set when the patient has blocked the reader's unit (spärr): the record then holds
-    /// only what was recorded at that unit.
-    public var restrictedTo: UnitID?
+    /// What the reader may not see: that it exists, and why.
+    public var hidden: HiddenInformation = HiddenInformation()
 
     public init(patient: Patient, listings: [Listing], contacts: [CareContact], problems: [Problem],
                 encounters: [Encounter], referrals: [Referral], plans: [CoordinatedPlan],
@@ -71,18 +70,89 @@ public struct PatientRecord: Hashable, Sendable {
     }
 }
 
+/// What a record holds that its reader was not shown, so that the screen can say so:
+/// a blocked entry exists, another provider's information needs consent, a role does
+/// not read diagnoses.
+public struct HiddenInformation: Hashable, Sendable {
+    /// Entries blocked (spärrade) from the reader.
+    public var blocked: Int = 0
+    /// Providers whose entries need the patient's consent (or emergency access).
+    public var needingConsent: Set<ProviderID> = []
+    /// Kinds of information the reader's roles do not read.
+    public var notForRole: Set<InformationCategory> = []
+
+    public init() {}
+
+    public var isEmpty: Bool { blocked == 0 && needingConsent.isEmpty && notForRole.isEmpty }
+
+    mutating func note(_ visibility: FactVisibility, _ category: InformationCategory) {
+        switch visibility {
+        case .visible: break
+        case .notForRole: notForRole.insert(category)
+        case .blocked: blocked += 1
+        case .needsConsent(let provider): needingConsent.insert(provider)
+        }
+    }
+}
+
 extension PatientRecord {
-    /// What a blocked unit may see: only entries made at the unit itself. Problems carry
-    /// no unit, so none is shown; the listing is administrative and stays.
-    public func restricted(to unit: UnitID) -> PatientRecord {
+    /// The record as `grant` lets its subject see it: every entry is kept or left out by
+    /// the one policy (`AccessGrant.visibility`), and what was left out is counted.
+    public func seen(through grant: AccessGrant) -> PatientRecord {
         var r = self
-        r.encounters = encounters.filter { $0.unitId == unit }
-        r.contacts = contacts.filter { $0.unitId == unit }
-        r.referrals = referrals.filter { $0.fromUnitId == unit || $0.toUnitId == unit }
-        r.plans = plans.filter { $0.unitIds.contains(unit) }
-        r.discharges = discharges.filter { $0.unitId == unit }
-        r.problems = []
-        r.restrictedTo = unit
+        var hidden = HiddenInformation()
+        func keep(_ category: InformationCategory, _ unit: UnitID?) -> Bool {
+            let v = grant.visibility(category, documentedAt: unit)
+            hidden.note(v, category)
+            return v == .visible
+        }
+        r.encounters = encounters.filter { keep(.clinical, $0.unitId) }
+        r.problems = problems.filter { keep(.clinical, $0.unitId) }
+        r.discharges = discharges.filter { keep(.clinical, $0.unitId) }
+        r.contacts = contacts.filter { keep(.coordination, $0.unitId) }
+        r.plans = plans.filter { keep(.coordination, grant.documentingUnit(of: $0)) }
+        r.referrals = referrals.compactMap { referral in
+            guard keep(.coordination, grant.documentingUnit(of: referral)) else { return nil }
+            return grant.seen(referral)
+        }
+        if !grant.subject.rights.contains(.readClinical) && referrals.contains(where: { !$0.question.isEmpty }) {
+            hidden.notForRole.insert(.clinical)
+        }
+        r.hidden = hidden
+        return r
+    }
+}
+
+extension AccessGrant {
+    /// A unit's own correspondence is its own documentation; anyone else's is the sender's.
+    public func documentingUnit(of referral: Referral) -> UnitID {
+        let own = subject.unitId
+        return referral.fromUnitId == own || referral.toUnitId == own ? own : referral.fromUnitId
+    }
+
+    /// A plan the unit takes part in is its own; anyone else's is the responsible unit's.
+    public func documentingUnit(of plan: CoordinatedPlan) -> UnitID {
+        plan.unitIds.contains(subject.unitId) ? subject.unitId : plan.responsibleUnitId
+    }
+
+    /// The referral as the subject may see it: nil when hidden, without its clinical
+    /// text when the subject reads the course but not the content.
+    public func seen(_ referral: Referral) -> Referral? {
+        let unit = documentingUnit(of: referral)
+        guard sees(.coordination, documentedAt: unit) else { return nil }
+        return sees(.clinical, documentedAt: unit) ? referral : referral.withoutClinicalText()
+    }
+}
+
+extension Referral {
+    /// The referral's course without its clinical content (question, reply, comments):
+    /// what a role that reads no diagnoses may see of it.
+    public func withoutClinicalText() -> Referral {
+        var r = self
+        r.question = ""
+        r.reply = nil
+        r.history = history.map { var e = $0; e.comment = ""; return e }
+        r.pauses = pauses.map { var p = $0; p.comment = ""; return p }
         return r
     }
 }

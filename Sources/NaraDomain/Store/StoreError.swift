@@ -57,6 +57,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             case .administratorWithoutRelationship: return "administrators do not open records without a care relationship"
             case .noClinicalRole: return "your account has no clinical role, so it cannot open records"
             case .inactiveUser: return "your account is deactivated"
+            case .notForRole: return "your role does not allow this information or this change"
+            case .noRelationship: return "you have no care relationship with the patient, and your role has no emergency access"
+            case .relationshipRequired:
+                return "this needs a care relationship with the patient; emergency access is not one"
             }
         case .other(let text): return text
         }

@@ -40,6 +40,15 @@ public struct StoreBenchmark {
     }
 
     let store: SQLiteStore
+    /// Who searches: the store's demo user, or the first active user whose roles find patients.
+    private var searcher: AccessContext {
+        get throws {
+            let staff = try store.demoUser.flatMap { try store.staff($0) }
+                ?? store.staffList(unit: nil).first { $0.active && $0.rights.contains(.readIdentity) }
+            guard let staff else { throw StoreError.invalid("the store has nobody who may search for patients") }
+            return AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "bench")
+        }
+    }
     let samples: Int
 
     public init(store: SQLiteStore, samples: Int = 2_000) {
@@ -87,8 +96,9 @@ public struct StoreBenchmark {
             }
         }
         let prefixes = try namePrefixes(count: 200, using: &generator)
+        let context = try searcher
         let search = try measure(min(samples, 1000)) { i in
-            _ = try store.searchPatients(prefixes[i % prefixes.count], limit: 50)
+            _ = try store.searchPatients(prefixes[i % prefixes.count], limit: 50, as: context)
         }
         return Report(patients: patients, pnrLookupMicroseconds: lookup.scaled(1e6),
                       pnrLookupRawSQLiteMicroseconds: raw.scaled(1e6),

@@ -58,6 +58,14 @@ struct DemoRegion {
         }
     }
 
+    /// The three kinds of care provider: the region, the municipality, and a company
+    /// running a private vårdcentral.
+    static let providerNames = [
+        ("SE2321000164", "Region Örebro län"),
+        ("SE2120001843", "Örebro kommun"),
+        ("SE5568123456", "Familjeläkarna i Mellansverige AB"),
+    ]
+
     static let wardNames = [
         "Medicinavdelning 1, USÖ", "Kardiologavdelning 72, USÖ", "Geriatrisk avdelning 81, USÖ",
         "Ortopedavdelning, Lindesbergs lasarett", "Medicinavdelning 2, Karlskoga lasarett",
@@ -100,11 +108,11 @@ struct DemoRegion {
             for _ in 0..<4 { addStaff(unit, .nurse, "municipal_nurse", rng: &rng) }
             addStaff(unit, .occupationalTherapist, "other_licensed", rng: &rng)
         }
-        for unit in social { addStaff(unit, .coordinator, "", rng: &rng) }
+        for unit in social { addStaff(unit, .coordinator, "social_services", rng: &rng) }
         for unit in specialists.values.sorted() + wards {
             for _ in 0..<3 { addStaff(unit, .physician, "physician", rng: &rng) }
             for _ in 0..<2 { addStaff(unit, .nurse, "nurse", rng: &rng) }
-            addStaff(unit, .secretary, "", rng: &rng)
+            addStaff(unit, .secretary, "secretary", rng: &rng)
         }
     }
 
@@ -114,12 +122,13 @@ struct DemoRegion {
         for i in 0..<rng.int(10, 12) - (first ? 1 : 0) {
             addStaff(unit, i % 3 == 0 ? .districtNurse : .nurse, "nurse", rng: &rng)
         }
-        for _ in 0..<rng.int(3, 5) { addStaff(unit, .assistantNurse, "", rng: &rng) }
+        for _ in 0..<rng.int(3, 5) { addStaff(unit, .assistantNurse, "assistant_nurse", rng: &rng) }
         for _ in 0..<2 { addStaff(unit, .physiotherapist, "other_licensed", rng: &rng) }
         addStaff(unit, .psychologist, "other_licensed", rng: &rng)
         addStaff(unit, .counsellor, "other_licensed", rng: &rng)
-        addStaff(unit, .coordinator, "", rng: &rng)
-        addStaff(unit, .secretary, "administrator", rng: &rng)
+        addStaff(unit, .coordinator, "care_coordinator", rng: &rng)
+        // The first unit's secretary also administers the system, as small clinics do.
+        addStaff(unit, .secretary, first ? "administrator,secretary" : "secretary", rng: &rng)
         // One doctor and one nurse have left the unit; the demo user never has.
         let leavingDoctor = teams[unit].physicians.removeLast()
         let leavingNurse = teams[unit].nurses.removeLast()

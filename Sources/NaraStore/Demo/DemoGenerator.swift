@@ -148,6 +148,10 @@ public enum DemoGenerator {
         for u in region.units {
             try unit.execute(arguments: [u.id, u.name, u.principal.rawValue, u.kind.rawValue])
         }
+        // Units got their providers by the HSA rule; the demo's have real-looking names.
+        for (id, name) in DemoRegion.providerNames {
+            try db.execute(sql: "UPDATE care_provider SET name = ? WHERE id = ?", arguments: [name, id])
+        }
         let staff = try db.makeStatement(sql: """
             INSERT INTO staff(id, name, profession, unit_id, roles, hsa_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

@@ -15,6 +15,7 @@ struct DemoWriter {
     private let pauseRow: Statement
     private let planRow: Statement
     private let participantRow: Statement
+    private let consentRow: Statement
     private(set) var encounters = 0
     private(set) var referrals = 0
     private(set) var plans = 0
@@ -33,8 +34,12 @@ struct DemoWriter {
                 version, updated_at, updated_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        problemRow = try db.makeStatement(sql:
-            "INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)")
+        // Diagnoses are the listing unit's, where primary care keeps the problem list.
+        problemRow = try db.makeStatement(sql: """
+            INSERT INTO problem(patient_id, code, text, chronic, since, unit_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, (SELECT unit_id FROM listing WHERE patient_id = ?1
+                                         ORDER BY to_date IS NOT NULL, from_date DESC LIMIT 1))
+            """)
         encounterRow = try db.makeStatement(sql: """
             INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -56,8 +61,14 @@ struct DemoWriter {
             "INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)")
         planRow = try db.makeStatement(sql: """
             INSERT INTO coordinated_plan(id, patient_id, responsible_unit_id, goal, agreed_on, follow_up_on,
-                closed_on, version, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                closed_on, version, updated_at, updated_by, consent_on)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?5)
+            """)
+        // A SIP is made with the person's consent, and the person usually lets the
+        // municipality's nurses read what the region documented.
+        consentRow = try db.makeStatement(sql: """
+            INSERT INTO consent(patient_id, grantee_provider_id, source_provider_id, from_date, recorded_by, recorded_at)
+            SELECT ?, u.provider_id, NULL, ?, ?, ? FROM care_unit u WHERE u.kind = 'home_care' LIMIT 1
             """)
         participantRow = try db.makeStatement(sql:
             "INSERT INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)")
@@ -113,6 +124,7 @@ struct DemoWriter {
     mutating func insertPlan(id: Int64, patient: Int64, unit: String, goal: String, agreed: String,
                              followUp: String?, closed: String?, updatedAt: Int64, updatedBy: String) throws {
         try planRow.execute(arguments: [id, patient, unit, goal, agreed, followUp, closed, updatedAt, updatedBy])
+        if closed == nil { try consentRow.execute(arguments: [patient, agreed, updatedBy, updatedAt]) }
         plans += 1
     }
 

@@ -6,16 +6,30 @@ import NaraDomain
 /// came in through an import keep the resource id and identifier they came with, so an
 /// export of an import says what the original file said.
 extension SQLiteStore {
+    /// The store, or one patient, as the user may see it: patients without a care
+    /// relationship are left out (one named patient is refused), each record is kept or
+    /// left out by the policy, and each patient exported gets an export row with its basis.
     public func exportBatch(patient: PatientID? = nil, as context: AccessContext, detail: String) throws -> ExchangeBatch {
         try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            if let patient {
+                _ = try checkRead(db, context, subject: subject, patient: patient)
+            }
             let instance = try Self.instance(db)
             var reader = ExportReader(db: db, instance: instance)
-            let batch = try reader.read(patient: patient?.rawValue)
-            for id in reader.patientIds {
-                try appendLog(db, context: context, patient: PatientID(rawValue: id), action: .export, detail: detail)
+            let whole = try reader.read(patient: patient?.rawValue)
+            var grants: [PatientID: AccessGrant] = [:]
+            for (id, grant) in try self.grants(db, subject, patients: reader.patientIds) {
+                grants[PatientID(rawValue: id)] = grant
             }
+            let batch = whole.seen(through: grants)
+            let exported = batch.patients.map(\.value.patient.id)
+            try appendLog(db, context: context, entries: exported.compactMap { id in
+                grants[id].map { (id, Self.logged(detail, $0)) }
+            }, action: .export)
             try appendLog(db, context: context, patient: nil, action: .export,
-                          detail: "\(detail): \(reader.patientIds.count) patients")
+                          detail: "\(detail): \(exported.count) patients")
             return batch
         }
     }

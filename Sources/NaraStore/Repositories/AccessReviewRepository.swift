@@ -6,11 +6,15 @@ import NaraDomain
 /// sample of the other accesses drawn so that the same seed gives the same sample, so a
 /// review can be shown later to have covered what it says it covered.
 extension SQLiteStore {
-    public func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64) throws -> [AccessReviewItem] {
+    public func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64,
+                             as context: AccessContext) throws -> [AccessReviewItem] {
         guard from <= to else { throw StoreError.invalid("the period ends before it starts") }
         guard sample >= 0 else { throw StoreError.invalid("the sample size cannot be negative") }
         let start = Self.startOfDayMs(from), end = Self.startOfDayMs(to.adding(days: 1))
-        return try read { db in
+        return try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            guard subject.rights.contains(.logReview) else { throw StoreError.accessDenied(.notForRole) }
             let emergencies = try Int64.fetchAll(db, sql: """
                 SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 1 ORDER BY id
                 """, arguments: [start, end])
@@ -19,7 +23,12 @@ extension SQLiteStore {
                 """, arguments: [start, end])
             let drawn = others.map { (key: Self.mix($0 ^ Int64(bitPattern: seed)), id: $0) }
                 .sorted { $0.key < $1.key }.prefix(sample).map(\.id).sorted()
-            return try (emergencies + drawn).map { try Self.item(db, logId: $0) }
+            let items = try (emergencies + drawn).map { try Self.item(db, logId: $0) }
+            // The review shows whose records were read: each patient named is logged.
+            var named = Set<PatientID>()
+            try appendLog(db, context: context, entries: items.compactMap(\.entry.patientId)
+                .filter { named.insert($0).inserted }.map { ($0, ("log review [log review]", false)) }, action: .read)
+            return items
         }
     }
 
@@ -39,7 +48,7 @@ extension SQLiteStore {
                 throw StoreError.unknownStaff(context.staffId)
             }
             guard reviewer.active else { throw StoreError.inactiveStaff(reviewer.id) }
-            guard reviewer.roles.contains(.administrator) else {
+            guard reviewer.rights.contains(.logReview) else {
                 throw StoreError.invalid("only an administrator reviews the access log")
             }
             guard let logged = try Row.fetchOne(db, sql: "SELECT staff_id, patient_id FROM access_log WHERE id = ?",
@@ -73,13 +82,7 @@ extension SQLiteStore {
             LEFT JOIN access_review r ON r.log_id = l.id
             WHERE l.id = ?
             """, arguments: [logId]) else { throw StoreError.notFound("access-log row \(logId)") }
-        let entry = AccessLogEntry(
-            id: row["id"], atMilliseconds: row["at_ms"], staffId: StaffID(rawValue: row["staff_id"] as String),
-            unitId: UnitID(rawValue: row["unit_id"] as String),
-            patientId: (row["patient_id"] as Int64?).map { PatientID(rawValue: $0) },
-            action: AccessAction(rawValue: row["action"]) ?? .read, detail: row["detail"],
-            clientAddress: row["client_address"], sessionId: row["session_id"],
-            emergency: row["emergency"] as Bool, reason: row["reason"])
+        let entry = Decode.logEntry(row)
         let review = (row["reviewer"] as String?).map { reviewer in
             AccessReview(logId: logId, reviewedAtMilliseconds: row["reviewed_at_ms"], reviewer: StaffID(rawValue: reviewer),
                          comment: row["comment"], verdict: AccessReviewVerdict(rawValue: row["verdict"]) ?? .followUp)

@@ -5,11 +5,17 @@ extension SQLiteStore {
     public func assignContact(_ new: NewCareContact, as context: AccessContext) throws -> CareContact {
         let reason = try Validate.text(new.reason, field: "reason", max: 500)
         let now = seconds(clock.now)
-        return try throughDoor(context, patient: new.patientId, action: .write,
-                               detail: "\(new.role.rawValue) \(new.staffId)") { db in
-            try Validate.patientExists(db, new.patientId)
+        // A named contact gives that person a lasting relationship: it needs one already.
+        return try writeThroughDoor(context, patient: new.patientId, category: .coordination, grantsRelationship: true,
+                                    detail: "\(new.role.rawValue) \(new.staffId)") { db, _ in
             let staff = try Validate.staff(db, new.staffId)
             _ = try Validate.unit(db, new.unitId)
+            guard staff.isClinician else {
+                throw StoreError.invalid("\(staff.name) does not meet patients and cannot be a named contact")
+            }
+            guard staff.unitId == new.unitId, new.unitId == context.unitId else {
+                throw StoreError.invalid("a named contact is appointed among the staff of your own unit")
+            }
             if new.role == .namedPhysician && staff.profession != .physician {
                 throw StoreError.invalid("a named GP must be a physician; \(staff.name) is not")
             }
@@ -44,6 +50,7 @@ extension SQLiteStore {
             try Validate.version(db, table: "care_contact", id: id, expected: expectedVersion)
             guard var contact = try Row.fetchOne(db, sql: "SELECT * FROM care_contact WHERE id = ?", arguments: [id])
                 .map(Decode.contact) else { throw StoreError.notFound("care contact \(id)") }
+            let grant = try checkWrite(db, context, patient: contact.patientId, category: .coordination)
             guard contact.to == nil else { throw StoreError.invalid("the contact has already ended") }
             guard contact.from <= day else {
                 throw StoreError.invalid("the end cannot be before the start (\(contact.from.iso))")
@@ -55,8 +62,8 @@ extension SQLiteStore {
             contact.to = day
             contact.endReason = reason
             contact.version += 1
-            try appendLog(db, context: context, patient: contact.patientId, action: .write,
-                          detail: "end \(contact.role.rawValue) \(contact.staffId)")
+            try appendLog(db, context: context, entries: [(contact.patientId, Self.logged(
+                "end \(contact.role.rawValue) \(contact.staffId)", grant))], action: .write)
             return contact
         }
     }

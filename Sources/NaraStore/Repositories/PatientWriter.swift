@@ -14,6 +14,9 @@ extension SQLiteStore {
         }
         let phone = try new.phone.map { try Validate.text($0, field: "phone", max: 40, required: false) }
         return try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            guard subject.rights.contains(.writeIdentity) else { throw StoreError.accessDenied(.notForRole) }
             let ident = new.identifier
             guard try !exists(db, "SELECT 1 FROM patient WHERE ident = ?", [ident.value]) else {
                 throw StoreError.duplicate("a patient with \(ident.display)")
@@ -28,16 +31,28 @@ extension SQLiteStore {
                                  address?.city, phone, new.protectedIdentity])
             let id = PatientID(rawValue: db.lastInsertedRowID)
             if let unit { try insertListing(db, patient: id, unit: unit, from: day) }
-            try appendLog(db, context: context, patient: id, action: .write, detail: "register patient")
+            try appendLog(db, context: context, patient: id, action: .write, detail: "register patient [new]")
             return Patient(id: id, identifier: ident, givenName: given, familyName: family, sex: ident.sex,
                            birthDate: ident.birthDate, address: address, phone: phone,
                            protectedIdentity: new.protectedIdentity)
         }
     }
 
+    /// Listing at one's own unit is the patient's choice and needs no earlier
+    /// relationship; moving a patient elsewhere does.
     public func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws {
-        try throughDoor(context, patient: patient, action: .write, detail: "listing \(unit)") { db in
-            try Validate.patientExists(db, patient)
+        try write { db in
+            let detail = "listing \(unit)"
+            if unit == context.unitId {
+                let subject = try AccessFacts.subject(db, context)
+                guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+                guard subject.rights.contains(.writeIdentity) else { throw StoreError.accessDenied(.notForRole) }
+                try Validate.patientExists(db, patient)
+                try appendLog(db, context: context, patient: patient, action: .write, detail: detail + " [own unit]")
+            } else {
+                let grant = try checkWrite(db, context, patient: patient, category: .identity)
+                try appendLog(db, context: context, entries: [(patient, Self.logged(detail, grant))], action: .write)
+            }
             if let active = try Row.fetchOne(db, sql: """
                 SELECT id, unit_id, from_date FROM listing WHERE patient_id = ? AND to_date IS NULL
                 """, arguments: [patient.rawValue]) {
@@ -67,12 +82,12 @@ extension SQLiteStore {
             throw StoreError.invalid("'\(code)' is not an ICD-10 code (a letter, two digits, e.g. E11.9)")
         }
         let text = try Validate.text(text, field: "diagnosis text", max: 200)
-        return try throughDoor(context, patient: patient, action: .write, detail: "problem \(code)") { db in
-            try Validate.patientExists(db, patient)
-            try db.execute(sql: "INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [patient.rawValue, code, text, chronic, since?.iso])
+        return try writeThroughDoor(context, patient: patient, category: .clinical, detail: "problem \(code)") { db, _ in
+            try db.execute(sql: """
+                INSERT INTO problem(patient_id, code, text, chronic, since, unit_id) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [patient.rawValue, code, text, chronic, since?.iso, context.unitId.rawValue])
             return Problem(id: db.lastInsertedRowID, patientId: patient, code: code, text: text, chronic: chronic,
-                           since: since)
+                           since: since, unitId: context.unitId)
         }
     }
 
@@ -81,25 +96,34 @@ extension SQLiteStore {
         guard new.at <= clock.now.addingTimeInterval(3600) else {
             throw StoreError.invalid("an encounter cannot be registered in the future")
         }
-        return try throughDoor(context, patient: new.patientId, action: .write, detail: "encounter") { db in
-            try Validate.patientExists(db, new.patientId)
-            _ = try Validate.staff(db, new.staffId, mustBeActive: false)
-            _ = try Validate.unit(db, new.unitId)
+        guard new.unitId == context.unitId else {
+            throw StoreError.invalid("an encounter is registered at your own unit (\(context.unitId))")
+        }
+        let onBehalf = new.staffId != context.staffId ? " for \(new.staffId)" : ""
+        return try writeThroughDoor(context, patient: new.patientId, category: .clinical,
+                                    detail: "encounter" + onBehalf) { db, _ in
+            // The clinician who met the patient works at the unit, meets patients and is
+            // still employed; the signed-in user is the author, in a column of its own.
+            let clinician = try Validate.staff(db, new.staffId)
+            guard clinician.unitId == context.unitId, clinician.isClinician else {
+                throw StoreError.invalid("\(clinician.name) is not a clinician at your unit")
+            }
             try db.execute(sql: """
-                INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason, author_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [new.patientId.rawValue, seconds(new.at), new.mode.rawValue, new.planned,
-                                 new.staffId.rawValue, new.unitId.rawValue, reason])
+                                 new.staffId.rawValue, new.unitId.rawValue, reason, context.staffId.rawValue])
             return Encounter(id: db.lastInsertedRowID, patientId: new.patientId,
                              at: Date(timeIntervalSince1970: TimeInterval(seconds(new.at))), mode: new.mode,
-                             planned: new.planned, staffId: new.staffId, unitId: new.unitId, reason: reason)
+                             planned: new.planned, staffId: new.staffId, unitId: new.unitId, reason: reason,
+                             authorId: context.staffId)
         }
     }
 
     public func recordDischarge(_ patient: PatientID, unit: UnitID, admittedOn: LocalDate, dischargedOn: LocalDate,
                                 as context: AccessContext) throws -> HospitalDischarge {
         guard admittedOn <= dischargedOn else { throw StoreError.invalid("discharge before admission") }
-        return try throughDoor(context, patient: patient, action: .write, detail: "discharge") { db in
-            try Validate.patientExists(db, patient)
+        return try writeThroughDoor(context, patient: patient, category: .clinical, detail: "discharge") { db, _ in
             _ = try Validate.unit(db, unit)
             try db.execute(sql: """
                 INSERT INTO discharge(patient_id, unit_id, admitted_on, discharged_on) VALUES (?, ?, ?, ?)
@@ -109,7 +133,9 @@ extension SQLiteStore {
         }
     }
 
-    public func logAccess(_ patient: PatientID?, action: AccessAction, detail: String, as context: AccessContext) throws {
-        try write { db in try appendLog(db, context: context, patient: patient, action: action, detail: detail) }
+    /// A log row naming no patient, for something that showed no patient information
+    /// (an ignored remote command, a report without identities).
+    public func logEvent(_ detail: String, action: AccessAction, as context: AccessContext) throws {
+        try write { db in try appendLog(db, context: context, patient: nil, action: action, detail: detail) }
     }
 }

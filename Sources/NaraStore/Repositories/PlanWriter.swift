@@ -8,29 +8,36 @@ extension SQLiteStore {
             throw StoreError.invalid("the follow-up date cannot be before the agreed date")
         }
         let now = seconds(clock.now)
-        return try throughDoor(context, patient: plan.patientId, action: .write,
-                               detail: plan.id == 0 ? "new coordinated plan" : "coordinated plan \(plan.id)") { db in
-            try Validate.patientExists(db, plan.patientId)
+        // Units in a plan get a relationship through it: only a unit already in the plan
+        // (or making it) changes who takes part, and never on emergency access alone.
+        return try writeThroughDoor(context, patient: plan.patientId, category: .coordination, grantsRelationship: true,
+                                    detail: plan.id == 0 ? "new coordinated plan" : "coordinated plan \(plan.id)") { db, _ in
             for unit in plan.unitIds { _ = try Validate.unit(db, unit) }
+            let takingPart = plan.id == 0 ? plan.unitIds : Set(try PlanRows.load(
+                db, where: "id = ?", arguments: [plan.id]).first?.unitIds ?? [])
+            guard takingPart.contains(context.unitId) else {
+                throw StoreError.invalid("only a unit taking part in the plan changes it")
+            }
             var saved = plan
             saved.goal = goal
             if plan.id == 0 {
                 try db.execute(sql: """
                     INSERT INTO coordinated_plan(patient_id, responsible_unit_id, goal, agreed_on, follow_up_on,
-                                                 closed_on, version, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                                                 closed_on, version, updated_at, updated_by, consent_on)
+                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                     """, arguments: [plan.patientId.rawValue, plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso,
-                                     plan.followUpOn?.iso, plan.closedOn?.iso, now, context.staffId.rawValue])
+                                     plan.followUpOn?.iso, plan.closedOn?.iso, now, context.staffId.rawValue,
+                                     plan.consentOn?.iso])
                 saved.id = db.lastInsertedRowID
                 saved.version = 1
             } else {
                 try Validate.version(db, table: "coordinated_plan", id: plan.id, expected: plan.version)
                 try db.execute(sql: """
                     UPDATE coordinated_plan SET responsible_unit_id = ?, goal = ?, agreed_on = ?, follow_up_on = ?,
-                           closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?
+                           closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?, consent_on = ?
                     WHERE id = ?
                     """, arguments: [plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso, plan.followUpOn?.iso,
-                                     plan.closedOn?.iso, now, context.staffId.rawValue, plan.id])
+                                     plan.closedOn?.iso, now, context.staffId.rawValue, plan.consentOn?.iso, plan.id])
                 try db.execute(sql: "DELETE FROM plan_participant WHERE plan_id = ?", arguments: [plan.id])
                 saved.version = plan.version + 1
             }

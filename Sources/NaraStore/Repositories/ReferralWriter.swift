@@ -5,8 +5,7 @@ import NaraDomain
 extension SQLiteStore {
     public func createReferral(_ new: NewReferral, at: Date, as context: AccessContext) throws -> Referral {
         let question = try Validate.text(new.question, field: "question", max: 4000, multiline: true)
-        return try throughDoor(context, patient: new.patientId, action: .write, detail: "new referral") { db in
-            try Validate.patientExists(db, new.patientId)
+        return try writeThroughDoor(context, patient: new.patientId, category: .clinical, detail: "new referral") { db, _ in
             _ = try Validate.unit(db, new.fromUnitId)
             _ = try Validate.unit(db, new.toUnitId)
             guard new.fromUnitId == context.unitId || new.selfReferral else {
@@ -26,12 +25,16 @@ extension SQLiteStore {
         return try write { db in
             try Validate.version(db, table: "referral", id: id, expected: expectedVersion)
             guard let current = try ReferralRows.one(db, id: id) else { throw StoreError.notFound("referral \(id)") }
+            // Receiving and booking are the course of a referral; the rest decides on care.
+            let category: InformationCategory = [.confirmReceipt, .book, .pauseClock, .resumeClock]
+                .contains(action.kind) ? .coordination : .clinical
+            let grant = try checkWrite(db, context, patient: current.patientId, category: category)
             if case .forward(let unit, _) = action { _ = try Validate.unit(db, unit) }
             let actor = ReferralActor(staffId: context.staffId, unitId: context.unitId)
             let next = try current.applying(cleaned(action), by: actor, at: at, comment: comment)
             try ReferralRows.update(db, next, newEvents: next.history[current.history.count...])
-            try appendLog(db, context: context, patient: current.patientId, action: .write,
-                          detail: "referral \(id): \(action.kind.rawValue)")
+            try appendLog(db, context: context, entries: [(current.patientId, Self.logged(
+                "referral \(id): \(action.kind.rawValue)", grant))], action: .write)
             return next
         }
     }

@@ -36,7 +36,8 @@ enum Decode {
     static func unit(_ row: Row) -> CareUnit {
         CareUnit(id: UnitID(row["id"] as String), name: row["name"],
                  principal: Principal(rawValue: row["principal"]) ?? .region,
-                 kind: UnitKind(rawValue: row["kind"]) ?? .other)
+                 kind: UnitKind(rawValue: row["kind"]) ?? .other,
+                 providerId: (row["provider_id"] as String?).map { ProviderID(rawValue: $0) })
     }
 
     static func staff(_ row: Row) -> Staff {
@@ -62,14 +63,15 @@ enum Decode {
 
     static func problem(_ row: Row) -> Problem {
         Problem(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), code: row["code"],
-                text: row["text"], chronic: row["chronic"] as Bool, since: day(row, "since"))
+                text: row["text"], chronic: row["chronic"] as Bool, since: day(row, "since"),
+                unitId: (row["unit_id"] as String?).map { UnitID(rawValue: $0) })
     }
 
     static func encounter(_ row: Row) -> Encounter {
         Encounter(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), at: time(row, "at"),
                   mode: EncounterMode(rawValue: row["mode"]) ?? .visit, planned: row["planned"] as Bool,
                   staffId: StaffID(row["staff_id"] as String), unitId: UnitID(row["unit_id"] as String),
-                  reason: row["reason"])
+                  reason: row["reason"], authorId: (row["author_id"] as String?).map { StaffID(rawValue: $0) })
     }
 
     static func discharge(_ row: Row) -> HospitalDischarge {
@@ -110,6 +112,43 @@ enum Decode {
                         responsibleUnitId: UnitID(row["responsible_unit_id"] as String), participants: participants,
                         goal: row["goal"], agreedOn: requiredDay(row, "agreed_on"),
                         followUpOn: day(row, "follow_up_on"), closedOn: day(row, "closed_on"),
-                        version: row["version"])
+                        version: row["version"], consentOn: day(row, "consent_on"))
+    }
+
+    static func consent(_ row: Row) -> Consent {
+        Consent(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                granteeProviderId: ProviderID(rawValue: row["grantee_provider_id"]),
+                sourceProviderId: (row["source_provider_id"] as String?).map { ProviderID(rawValue: $0) },
+                from: requiredDay(row, "from_date"), until: day(row, "until_date"),
+                recordedBy: StaffID(rawValue: row["recorded_by"]), recordedAt: time(row, "recorded_at"),
+                revokedAt: (row["revoked_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                revokedBy: (row["revoked_by"] as String?).map { StaffID(rawValue: $0) })
+    }
+
+    static func block(_ row: Row) -> InformationBlock {
+        let scope: InformationBlock.Scope = (row["unit_id"] as String?).map { .unit(UnitID(rawValue: $0)) }
+            ?? .provider(ProviderID(rawValue: row["provider_id"] ?? ""))
+        return InformationBlock(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), scope: scope,
+                                from: requiredDay(row, "from_date"), to: day(row, "to_date"), reason: row["reason"],
+                                createdBy: StaffID(rawValue: row["created_by"]))
+    }
+
+    static func opening(_ row: Row) -> BlockOpening {
+        let grantee: BlockOpening.Grantee = (row["for_staff"] as String?).map { .staff(StaffID(rawValue: $0)) }
+            ?? .unit(UnitID(rawValue: row["for_unit"] ?? ""))
+        return BlockOpening(id: row["id"], blockId: row["block_id"], grantee: grantee,
+                            from: Date(timeIntervalSince1970: TimeInterval(row["from_ms"] as Int64) / 1000),
+                            until: Date(timeIntervalSince1970: TimeInterval(row["until_ms"] as Int64) / 1000),
+                            basis: BlockOpening.Basis(rawValue: row["basis"]) ?? .consent, reason: row["reason"],
+                            createdBy: StaffID(rawValue: row["created_by"]))
+    }
+
+    static func logEntry(_ row: Row) -> AccessLogEntry {
+        AccessLogEntry(id: row["id"], atMilliseconds: row["at_ms"], staffId: StaffID(rawValue: row["staff_id"] as String),
+                       unitId: UnitID(rawValue: row["unit_id"] as String),
+                       patientId: (row["patient_id"] as Int64?).map { PatientID(rawValue: $0) },
+                       action: AccessAction(rawValue: row["action"]) ?? .read, detail: row["detail"],
+                       clientAddress: row["client_address"], sessionId: row["session_id"],
+                       emergency: row["emergency"] as Bool, reason: row["reason"])
     }
 }

@@ -8,6 +8,9 @@ import NaraDomain
 struct WorkListFactLoader {
     let db: Database
     let today: LocalDate
+    /// What the user may see of each candidate: facts the user may not see are not read
+    /// into the rules.
+    let grants: [Int64: AccessGrant]
     /// Encounters for continuity before this moment (epoch seconds) are not read: the
     /// rule measures a window ending today, and ten years of history would be read for
     /// the last twelve months.
@@ -19,6 +22,10 @@ struct WorkListFactLoader {
 
     private func facts(_ id: PatientID, needs: Set<WorkListFact>) throws -> WorkListPatientFacts {
         let pid = id.rawValue
+        guard let grant = grants[pid] else { return WorkListPatientFacts(patientId: id) }
+        func sees(_ category: InformationCategory, _ unit: String?) -> Bool {
+            grant.sees(category, documentedAt: unit.map { UnitID(rawValue: $0) })
+        }
         var f = WorkListPatientFacts(patientId: id)
         if needs.contains(.birthDate) {
             f.birthDate = Decode.day(try String.fetchOne(try db.cachedStatement(sql: "SELECT birth_date FROM patient WHERE id = ?"),
@@ -29,43 +36,51 @@ struct WorkListFactLoader {
                                          arguments: [pid]).map(Decode.listing)
         }
         if needs.contains(.chronicProblemCount) {
-            f.chronicProblemCount = try Int.fetchOne(try db.cachedStatement(sql: """
-                SELECT count(*) FROM problem WHERE patient_id = ? AND chronic = 1
-                """), arguments: [pid]) ?? 0
+            f.chronicProblemCount = try String?.fetchAll(try db.cachedStatement(sql: """
+                SELECT unit_id FROM problem WHERE patient_id = ? AND chronic = 1
+                """), arguments: [pid]).filter { sees(.clinical, $0) }.count
         }
         if needs.contains(.careContacts) {
             f.careContacts = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM care_contact WHERE patient_id = ?"),
                                               arguments: [pid]).map(Decode.contact)
+                .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
         }
         if needs.contains(.encounterDays) {
             // The latest encounter is all "no encounter in N months" and its message need.
-            if let at = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT max(at) FROM encounter WHERE patient_id = ?"),
-                                           arguments: [pid]) {
-                f.encounterDays = [day(at)]
+            let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+                SELECT at, unit_id FROM encounter WHERE patient_id = ? ORDER BY at DESC
+                """), arguments: [pid])
+            while f.encounterDays.isEmpty, let row = try rows.next() {
+                if sees(.clinical, row["unit_id"]) { f.encounterDays = [day(row["at"])] }
             }
         }
         if needs.contains(.encountersForContinuity) {
             f.encountersForContinuity = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT e.at, e.staff_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
+                SELECT e.at, e.staff_id, e.unit_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
                 WHERE e.patient_id = ? AND e.at >= ? ORDER BY e.at, e.id
-                """), arguments: [pid, continuitySince]).map { row in
+                """), arguments: [pid, continuitySince]).filter { sees(.clinical, $0["unit_id"]) }.map { row in
                 ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
                                     group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup)
             }
         }
         if needs.contains(.primaryCareEncounterDays) {
-            f.primaryCareEncounterDays = try Int64.fetchAll(try db.cachedStatement(sql: """
-                SELECT e.at FROM encounter e JOIN care_unit u ON u.id = e.unit_id
+            f.primaryCareEncounterDays = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT e.at, e.unit_id FROM encounter e JOIN care_unit u ON u.id = e.unit_id
                 WHERE e.patient_id = ? AND u.kind = 'primary_care'
-                """), arguments: [pid]).map(day)
+                """), arguments: [pid]).filter { sees(.clinical, $0["unit_id"]) }.map { day($0["at"]) }
         }
-        if needs.contains(.plans) { f.plans = try PlanRows.load(db, patient: pid) }
+        if needs.contains(.plans) {
+            f.plans = try PlanRows.load(db, patient: pid).filter {
+                grant.sees(.coordination, documentedAt: grant.documentingUnit(of: $0))
+            }
+        }
         if needs.contains(.discharges) {
             f.discharges = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM discharge WHERE patient_id = ?"),
                                             arguments: [pid]).map(Decode.discharge)
+                .filter { grant.sees(.clinical, documentedAt: $0.unitId) }
         }
         if needs.contains(.referrals) {
-            f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).map { r in
+            f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
                 ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
                               answeredOn: r.history.last { $0.action == .reply }

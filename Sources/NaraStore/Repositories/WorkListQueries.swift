@@ -6,23 +6,56 @@ import NaraDomain
 /// the domain's rules decide and give the reason. The filters are never stricter than
 /// the rules, so a rule change in the domain cannot be hidden by a stale query.
 extension SQLiteStore: WorkListStore {
+    /// One list, as the user may see it: patients the policy lets the user see, judged
+    /// on the facts the user may see (a blocked discharge puts nobody on a list), each
+    /// patient shown logged.
     public func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
-                         limit: Int) throws -> [WorkListRow] {
-        try read { db in
-            let candidates = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
-            var loader = WorkListFactLoader(db: db, today: today)
-            if kind == .frequentLowContinuity {
-                loader.continuitySince = seconds(Continuity.window(
-                    endingOn: today, months: settings.frequentWindowMonths).lowerBound.adding(days: -1).noon(in: .stockholm))
-            }
-            let facts = try loader.load(candidates, needs: kind.needs)
-            let entries = facts.compactMap { WorkListRules.evaluate(kind, facts: $0, settings: settings, today: today) }
-                .sorted(by: WorkListEntry.urgencyOrder)
-                .prefix(limit)
-            let summaries = try SummaryQuery.fetch(db, ids: entries.map(\.patientId.rawValue))
+                         limit: Int, as context: AccessContext) throws -> [WorkListRow] {
+        try write { db in
+            let (entries, grants) = try evaluate(db, kind, unit: unit, settings: settings, today: today, context: context)
+            let shown = Array(entries.prefix(limit))
+            let summaries = try SummaryQuery.fetch(db, ids: shown.map(\.patientId.rawValue))
             let byId = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return entries.compactMap { e in byId[e.patientId].map { WorkListRow(entry: e, patient: $0) } }
+            let rows = shown.compactMap { e in byId[e.patientId].map { WorkListRow(entry: e, patient: $0) } }
+            try logShown(db, context, view: "work list \(kind.rawValue)", patients: rows.map(\.patient.id),
+                         grants: grants)
+            return rows
         }
+    }
+
+    /// How many patients each list holds for the user: a count shows no patient, so it
+    /// writes no log row, but it counts only what the list would show.
+    public func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
+                               as context: AccessContext) throws -> [WorkListKind: Int] {
+        try read { db in
+            var counts: [WorkListKind: Int] = [:]
+            for kind in WorkListKind.allCases {
+                counts[kind] = try evaluate(db, kind, unit: unit, settings: settings, today: today,
+                                            context: context).entries.count
+            }
+            return counts
+        }
+    }
+
+    private func evaluate(_ db: Database, _ kind: WorkListKind, unit: UnitID, settings: WorkListSettings,
+                          today: LocalDate,
+                          context: AccessContext) throws -> (entries: [WorkListEntry], grants: [Int64: AccessGrant]) {
+        let subject = try AccessFacts.subject(db, context)
+        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+        guard subject.rights.contains(.readCoordination) || subject.rights.contains(.readClinical) else {
+            throw StoreError.accessDenied(.notForRole)
+        }
+        let candidates = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
+        let grants = try grants(db, subject, patients: candidates)
+        var loader = WorkListFactLoader(db: db, today: today, grants: grants)
+        if kind == .frequentLowContinuity {
+            loader.continuitySince = seconds(Continuity.window(
+                endingOn: today, months: settings.frequentWindowMonths).lowerBound.adding(days: -1).noon(in: .stockholm))
+        }
+        let facts = try loader.load(candidates.filter { grants[$0] != nil }, needs: kind.needs)
+        let entries = facts.compactMap { WorkListRules.evaluate(kind, facts: $0, settings: settings, today: today) }
+            .sorted(by: WorkListEntry.urgencyOrder)
+        return (entries, grants)
     }
 }
 

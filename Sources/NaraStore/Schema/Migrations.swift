@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration(SchemaNameSearchPrefixes.identifier) { db in
             try SchemaNameSearchPrefixes.migrate(db)
         }
+        migrator.registerMigration(SchemaAccess.identifier) { db in try SchemaAccess.migrate(db) }
         return migrator
     }
 

@@ -11,14 +11,20 @@ import NaraDomain
 /// name, so a name search can never reveal that a protected person exists; they are
 /// found by identifier only, and shown masked.
 extension SQLiteStore: PatientSearchStore {
-    public func searchPatients(_ query: String, limit: Int) throws -> [PatientSummary] {
+    public func searchPatients(_ query: String, limit: Int, as context: AccessContext) throws -> [PatientSummary] {
         let text = CleanText.line(query)
         guard !text.isEmpty, limit > 0 else { return [] }
+        let subject = try read { db in try AccessFacts.subject(db, context) }
+        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
         let ids: [Int64]
+        var wholeIdentifier = false
         switch IdentifierQuery(text) {
         case .exact(let value):
             ids = try lookup.patientID(ident: value).map { [$0] } ?? []
+            wholeIdentifier = true
         case .short(let value):
+            wholeIdentifier = true
             ids = try read { db in
                 try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident_short = ? LIMIT ?",
                                    arguments: [value, limit])
@@ -42,7 +48,10 @@ extension SQLiteStore: PatientSearchStore {
                     """), arguments: [match, limit])
             }
         }
-        let summaries = try summaries(ids)
+        // A protected identity is found only by the whole identifier, so that digits
+        // typed one by one cannot list where protected people are listed.
+        let summaries = try summaries(ids).filter { wholeIdentifier || !$0.protectedIdentity }
+            .map { $0.protectedIdentity ? $0.identificationOnly : $0 }
         return SwedishOrder.sorted(summaries) { s in
             (s.name.map { _ in s.familyNameKey } ?? "~") + " " + s.identifier.value
         }
@@ -67,6 +76,15 @@ extension SQLiteStore: PatientSearchStore {
 }
 
 extension PatientSummary {
+    /// A protected-identity patient's row: masked name, no listing unit, no named contact.
+    var identificationOnly: PatientSummary {
+        var s = self
+        s.listingUnitId = nil
+        s.listingUnitName = nil
+        s.namedContactName = nil
+        return s
+    }
+
     /// Family name first, for sorting a result list.
     var familyNameKey: String {
         guard let name else { return "" }

@@ -34,7 +34,7 @@ public struct AccessLogScreen: ScreenModel {
 
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
         state.user = context.session.staff.id
-        state.isAdministrator = context.session.staff.roles.contains(.administrator)
+        state.isAdministrator = context.session.staff.rights.contains(.logReview)
         return perform(.loadExtract(logged: true), context)
     }
 
@@ -70,11 +70,9 @@ public struct AccessLogScreen: ScreenModel {
                     state.extract = []
                     return []
                 }
-                // Logged first: nothing is shown that was not logged.
-                if logged || state.extractPatient != patient {
-                    try context.store.logAccess(patient, action: .read, detail: "log extract", as: context.session.context)
-                }
-                let entries = try context.store.accessLog(patient: patient, limit: AccessLogState.extractLimit)
+                // The store logs the extract in the same transaction that reads it.
+                let entries = try context.store.accessLog(patient: patient, limit: AccessLogState.extractLimit,
+                                                          as: context.session.context)
                 let found = try entries.map { entry in
                     AccessLogExtractRow(entry: entry, time: Self.time(entry.atMilliseconds),
                                         staffName: try staffName(entry.staffId, context),
@@ -84,7 +82,8 @@ public struct AccessLogScreen: ScreenModel {
             case .loadReview:
                 let to = context.today, from = to.adding(days: -(AccessLogState.reviewDays - 1))
                 let items = try context.store.reviewSample(from: from, to: to, sample: AccessLogState.sampleSize,
-                                                           seed: UInt64(bitPattern: Int64(to.dayNumber)))
+                                                           seed: UInt64(bitPattern: Int64(to.dayNumber)),
+                                                           as: context.session.context)
                 _ = AccessLogReducer.reduce(&state, .reviewLoaded(from: from, to: to, items), words: words,
                                             visibleRows: rows)
             case .save(let logId, let verdict, let comment):

@@ -22,10 +22,11 @@ extension ReferralsState {
         ownUnit = context.session.unit.id
         if units.isEmpty || !loaded { units = (try? context.store.units()) ?? units }
         let store = context.store
+        let who = context.session.context
         let inbox = (try? store.referrals(box: .inbox, unit: ownUnit, includeClosed: filter.includeClosed,
-                                           limit: Self.limit)) ?? self.inbox
+                                           limit: Self.limit, as: who)) ?? self.inbox
         let outbox = (try? store.referrals(box: .outbox, unit: ownUnit, includeClosed: filter.includeClosed,
-                                            limit: Self.limit)) ?? self.outbox
+                                            limit: Self.limit, as: who)) ?? self.outbox
         self.inbox = inbox
         self.outbox = outbox
         loaded = true

@@ -41,7 +41,7 @@ public struct SearchScreen: ScreenModel {
             switch effect {
             case .searchPatients(let query):
                 do {
-                    let found = try context.store.searchPatients(query, limit: SearchState.limit)
+                    let found = try context.store.searchPatients(query, limit: SearchState.limit, as: context.session.context)
                     _ = SearchReducer.reduce(&state, .results(found, query: query), visibleRows: rows)
                 } catch {
                     commands.append(.message(context.strings.describe(error), isError: true))
@@ -59,7 +59,7 @@ public struct SearchScreen: ScreenModel {
         guard !state.searchedFor.isEmpty else { return }
         let query = state.searchedFor
         let selected = state.selected?.id
-        guard let found = try? context.store.searchPatients(query, limit: SearchState.limit) else { return }
+        guard let found = try? context.store.searchPatients(query, limit: SearchState.limit, as: context.session.context) else { return }
         let rows = SearchView.visibleRows(bodyHeight: context.bodyHeight)
         _ = SearchReducer.reduce(&state, .results(found, query: query), visibleRows: rows)
         if let selected, let index = found.firstIndex(where: { $0.id == selected }) {

@@ -62,13 +62,10 @@ public struct WorkListsScreen: ScreenModel {
                 countPending = true
             case .load(let kind, let logged):
                 do {
+                    // The store logs each patient shown, in the transaction that reads them.
                     let found = try context.store.workList(kind, unit: context.session.unit.id, settings: settings,
-                                                           today: context.today, limit: WorkListsState.limit)
-                    if logged {
-                        try context.store.logAccess(nil, action: .read, detail: "work list \(kind.rawValue) for "
-                                                    + "\(context.session.unit.id): \(found.count) patients",
-                                                    as: context.session.context)
-                    }
+                                                           today: context.today, limit: WorkListsState.limit,
+                                                           as: context.session.context)
                     _ = WorkListsReducer.reduce(&state, .loaded(kind, found), visibleRows: rows)
                 } catch {
                     // Nothing is shown that was not logged.
@@ -85,19 +82,13 @@ public struct WorkListsScreen: ScreenModel {
     /// Every list for the user's unit. A list that fails is left out (shown as "–")
     /// and the first failure is reported; the others still count.
     static func count(_ context: ScreenContext, _ settings: WorkListSettings) -> Counted {
-        var counts: [WorkListKind: Int] = [:]
-        var error: String?
-        for kind in WorkListKind.allCases {
-            do {
-                counts[kind] = try context.store.workList(kind, unit: context.session.unit.id, settings: settings,
-                                                          today: context.today, limit: WorkListsState.limit).count
-            } catch let failure {
-                if error == nil {
-                    error = "\(WorkListsStrings.of(context.language).countFailed) \(failure)"
-                }
-            }
+        do {
+            return Counted(counts: try context.store.workListCounts(unit: context.session.unit.id, settings: settings,
+                                                                    today: context.today, as: context.session.context),
+                           error: nil)
+        } catch {
+            return Counted(counts: [:], error: "\(WorkListsStrings.of(context.language).countFailed) \(error)")
         }
-        return Counted(counts: counts, error: error)
     }
 
     struct Counted: Sendable {

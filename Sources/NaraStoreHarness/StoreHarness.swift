@@ -6,16 +6,21 @@ import NaraStore
 import Glibc
 #endif
 
-/// Drives the store from several processes at once in tests of locking, migration,
-/// concurrent writes, crashes and full disks. Hidden: it is for the test suite and for
-/// diagnosing a server.
-struct SelfTestCommand: ParsableCommand {
+/// Drives the store from several processes at once in the tests of locking, migration,
+/// concurrent writes, crashes and full disks. A program of the test suite's, never part
+/// of the shipped `nara`: it writes encounters in a staff member's name.
+@main
+struct StoreHarness: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "selftest",
-        abstract: "Store self-tests for several processes at once.",
-        shouldDisplay: false,
+        commandName: "nara-store-harness",
+        abstract: "Store exercises for several processes at once (tests only).",
         subcommands: [Open.self, Write.self, Hold.self]
     )
+
+    struct StoreOptions: ParsableArguments {
+        @Option var store: String
+        var path: String { store }
+    }
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open (creating and migrating) a store, then exit.")
@@ -50,9 +55,7 @@ struct SelfTestCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let store = try SQLiteStore.open(at: storeOptions.path)
-                guard let staff = try store.staffList(unit: nil).first(where: { $0.active }),
-                      let patient = try store.searchPatients("19", limit: 1).first ?? store.searchPatients("20", limit: 1).first
-                else { throw StoreError.notFound("a staff member and a patient") }
+                let (staff, patient) = try StoreHarness.clinicianAndPatient(store)
                 let context = AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "selftest-\(getpid())")
                 // Long reasons fill a small disk sooner.
                 let filler = untilFull ? " " + String(repeating: "x", count: 400) : ""
@@ -90,6 +93,24 @@ struct SelfTestCommand: ParsableCommand {
         }
     }
 
+    /// The demo user, or else the first clinician who may document care, with a patient
+    /// listed at their unit: an encounter the access policy lets through.
+    static func clinicianAndPatient(_ store: SQLiteStore) throws -> (Staff, PatientSummary) {
+        var staff = try store.staffList(unit: nil).filter { $0.active && $0.isClinician && $0.rights.contains(.writeClinical) }
+        if let demo = store.demoUser, let index = staff.firstIndex(where: { $0.id == demo }) {
+            staff.insert(staff.remove(at: index), at: 0)
+        }
+        for s in staff {
+            let context = AccessContext(staffId: s.id, unitId: s.unitId, sessionId: "selftest-\(getpid())")
+            for prefix in ["19", "20"] {
+                if let p = try store.searchPatients(prefix, limit: 200, as: context).first(where: { $0.listingUnitId == s.unitId }) {
+                    return (s, p)
+                }
+            }
+        }
+        throw StoreError.notFound("a clinician and a patient listed at their unit")
+    }
+
     struct Hold: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open a store and hold it until killed: 'open' (a session), or 'write' (inside a write transaction).",
@@ -115,5 +136,21 @@ struct SelfTestCommand: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+enum Output {
+    static func error(_ text: String) { FileHandle.standardError.write(Data(("nara-store-harness: " + text + "\n").utf8)) }
+    static func now(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+}
+
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        Output.error(String(describing: error))
+        throw ExitCode(1)
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import NaraDomain
+import Testing
+@testable import NaraStore
+
+/// Blocks (spärr) as the national model has them: what a unit or provider documented is
+/// hidden from everyone outside it, everywhere (security review M3, fidelity §5).
+@Suite struct InformationBlockStoreTests {
+    /// Åsa, listed at the vårdcentral, with a cardiology visit and a discharge from the ward.
+    func clinic() throws -> (StoreFixture, Patient) {
+        let f = try StoreFixture()
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        _ = try f.store.recordEncounter(NewEncounter(patientId: p.id, at: f.at(2026, 11, 10), mode: .visit, planned: true,
+                                                     staffId: "erik.sjoberg", unitId: StoreFixture.cardiology,
+                                                     reason: "Ekokardiografi"), as: try f.acting("erik.sjoberg"))
+        _ = try f.store.recordDischarge(p.id, unit: StoreFixture.ward, admittedOn: LocalDate(year: 2026, month: 11, day: 12)!,
+                                        dischargedOn: LocalDate(year: 2026, month: 11, day: 19)!, as: f.nurse)
+        return (f, p)
+    }
+
+    @Test func anInnerBlockHidesTheUnitsEntriesFromEveryoneElseAndTheRecordSaysSo() throws {
+        let (f, p) = try clinic()
+        defer { f.remove() }
+        #expect(try f.store.openRecord(p.id, as: f.nurse).encounters.count == 1)
+        _ = try f.store.addBlock(p.id, scope: .unit(StoreFixture.cardiology), reason: "Patientens begäran", as: f.nurse)
+        let seen = try f.store.openRecord(p.id, as: f.nurse)
+        #expect(seen.encounters.isEmpty)
+        #expect(seen.hidden.blocked == 1)
+        // The unit that documented it still sees its own entries.
+        #expect(try f.store.openRecord(p.id, as: f.cardiologist).encounters.count == 1)
+        // Emergency access does not lift a block.
+        var emergency = f.nurse
+        emergency.emergencyReason = "Akut försämring, medvetslös"
+        #expect(try f.store.openRecord(p.id, as: emergency).encounters.isEmpty)
+    }
+
+    @Test func blockedFactsPutNobodyOnAWorkList() throws {
+        let (f, p) = try clinic()
+        defer { f.remove() }
+        func discharged() throws -> [PatientID] {
+            try f.store.workList(.dischargedWithoutContact, unit: StoreFixture.vc, settings: .default, today: f.today,
+                                 limit: 10, as: f.nurse).map(\.patient.id)
+        }
+        #expect(try discharged() == [p.id])
+        _ = try f.store.addBlock(p.id, scope: .unit(StoreFixture.ward), reason: "Patientens begäran", as: f.nurse)
+        #expect(try discharged().isEmpty)
+        #expect(try f.store.workListCounts(unit: StoreFixture.vc, settings: .default, today: f.today,
+                                           as: f.nurse)[.dischargedWithoutContact] == 0)
+    }
+
+    @Test func anOpeningLiftsItForOneUserForAtMostSevenDaysAndIsLogged() throws {
+        let (f, p) = try clinic()
+        defer { f.remove() }
+        _ = try f.store.addBlock(p.id, scope: .unit(StoreFixture.cardiology), reason: "Patientens begäran", as: f.nurse)
+        #expect(throws: StoreError.invalid("a block is opened for 1 to 7 days")) {
+            try f.store.openBlock(p.id, scope: .unit(StoreFixture.cardiology), for: .staff("karin.berg"), days: 8,
+                                  basis: .consent, reason: "Patienten samtycker", as: f.nurse)
+        }
+        _ = try f.store.openBlock(p.id, scope: .unit(StoreFixture.cardiology), for: .staff("karin.berg"), days: 2,
+                                  basis: .emergency, reason: "Akut, patienten kan inte svara", as: f.nurse)
+        let row = try #require(try f.log(p.id).first)
+        #expect(row.emergency && row.detail.hasPrefix("open block unit SE2321000164-kard for karin.berg, 2 days"))
+        #expect(try f.store.openRecord(p.id, as: f.nurse).encounters.count == 1)
+        let olof = AccessContext(staffId: "olof.hagg", unitId: StoreFixture.vc, sessionId: "o")
+        #expect(try f.store.openRecord(p.id, as: olof).encounters.isEmpty)
+        try f.store.liftBlock(p.id, scope: .unit(StoreFixture.cardiology), as: f.nurse)
+        #expect(try f.store.openRecord(p.id, as: olof).encounters.count == 1)
+    }
+
+    @Test func anOuterBlockHidesTheProvidersEntriesFromOtherProvidersEvenWithConsent() throws {
+        let (f, p) = try clinic()
+        defer { f.remove() }
+        let homeNurse = AccessContext(staffId: "lena.ek", unitId: StoreFixture.homeCare, sessionId: "h")
+        _ = try f.store.savePlan(CoordinatedPlan(id: 0, patientId: p.id, responsibleUnitId: StoreFixture.vc,
+                                                 participants: [PlanParticipant(unitId: StoreFixture.homeCare, role: "")],
+                                                 goal: "Hemma", agreedOn: f.today, followUpOn: nil, consentOn: f.today),
+                                 as: f.nurse)
+        _ = try f.store.addConsent(p.id, source: nil, until: nil, as: homeNurse)
+        #expect(try f.store.openRecord(p.id, as: homeNurse).encounters.count == 1)
+        _ = try f.store.addBlock(p.id, scope: .provider("SE2321000164"), reason: "Patientens begäran", as: f.nurse)
+        #expect(try f.store.openRecord(p.id, as: homeNurse).encounters.isEmpty)
+        // The region's own units are inside the block.
+        #expect(try f.store.openRecord(p.id, as: f.nurse).encounters.count == 1)
+        // A provider registers blocks on its own information only.
+        #expect(throws: StoreError.invalid("a block is registered at the care provider that documented the information")) {
+            try f.store.addBlock(p.id, scope: .provider("SE2321000164"), reason: "x", as: homeNurse)
+        }
+    }
+
+    @Test func anUpgradeEndsBlocksOfTheEarlierKindAndSaysHowMany() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        #expect(try f.store.meta(.legacyBlocksEnded)?.hasPrefix("0 ") == true)
+    }
+}
