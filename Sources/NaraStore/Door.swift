@@ -128,15 +128,19 @@ extension SQLiteStore: AccessLogStore {
         return try write { db in
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-            if subject.rights.contains(.logReview) {
+            // A reviewer needs no relationship; the log row says on what basis either way.
+            var grant: AccessGrant?
+            if !subject.rights.contains(.logReview) {
+                grant = try checkRead(db, context, subject: subject, patient: patient)
+            } else {
                 try Validate.patientExists(db, patient)
-                let entries = try load(db)
-                try appendLog(db, context: context, patient: patient, action: .read, detail: "log extract [log review]")
-                return entries
             }
-            let grant = try checkRead(db, context, subject: subject, patient: patient)
             let entries = try load(db)
-            try appendLog(db, context: context, entries: [(patient, Self.logged("log extract", grant))], action: .read)
+            let detail = grant.map { Self.logged("log extract", $0) } ?? ("log extract [log review]", false)
+            if !shownMemory.unlogged(session: context.sessionId, view: "log extract", patients: [patient],
+                                     now: clock.now).isEmpty {
+                try appendLog(db, context: context, entries: [(patient, detail)], action: .read)
+            }
             return entries
         }
     }

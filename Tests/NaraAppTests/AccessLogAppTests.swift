@@ -37,12 +37,12 @@ import TerminalUITesting
         #expect(f.text.contains("Karin Berg"))
         #expect(f.text.contains("läsning"))
         let rows = try f.store.logRows(patient: f.app.state.patient!.patient.id, limit: 10)
-        #expect(rows.first?.detail == "log extract")
-        #expect(rows.filter { $0.detail == "log extract" }.count == 1)
+        #expect(rows.first?.detail == "log extract [listing]")
+        #expect(rows.filter { $0.detail.hasPrefix("log extract") }.count == 1)
         // A reload does not log the look again.
         f.press(.char("u"))
         #expect(try f.store.logRows(patient: f.app.state.patient!.patient.id, limit: 10)
-            .filter { $0.detail == "log extract" }.count == 1)
+            .filter { $0.detail.hasPrefix("log extract") }.count == 1)
         // Esc is the program's: back to the overview.
         f.press(.escape)
         #expect(f.app.state.top.id == .overview)

@@ -29,7 +29,8 @@ struct ContinuityFixture {
                                        ("eva.strand", "Eva Strand", .physician),
                                        ("sara.lind", "Sara Lind", .nurse),
                                        ("maria.nyberg", "Maria Nyberg", .nurse)] {
-            try store.addStaff(Staff(id: StaffID(id), name: name, profession: profession, unitId: vc))
+            try store.addStaff(Staff(id: StaffID(id), name: name, profession: profession, unitId: vc,
+                                     roles: [profession == .physician ? .physician : .nurse]))
         }
         let context = base.app.state.session.context
         guard let id = try store.patientID(for: PersonIdentifier.parse("19450303-4565", today: AppFixture.day)) else {

@@ -27,7 +27,7 @@ enum RichPatient {
                       Staff(id: "sofia.nystrom", name: "Sofia Nyström", profession: .nurse, unitId: vc, roles: [.nurse]),
                       Staff(id: "ali.hassan", name: "Ali Hassan", profession: .physiotherapist, unitId: vc,
                             roles: [.otherLicensed]),
-                      Staff(id: "maria.kard", name: "Maria Sten", profession: .secretary, unitId: clinic)] {
+                      Staff(id: "maria.kard", name: "Maria Sten", profession: .secretary, unitId: clinic, roles: [.secretary])] {
             try store.addStaff(staff)
         }
         let nurse = AccessContext(staffId: "karin.berg", unitId: vc, sessionId: "fixture")

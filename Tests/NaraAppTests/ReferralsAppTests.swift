@@ -70,7 +70,7 @@ import Testing
         defer { f.remove() }
         try f.seed("öberg", question: "Höftsmärta", steps: [.send, .confirmReceipt])
         let (first, s1) = try f.receiverApp(ReferralsFixture.surgeon)
-        let (second, s2) = try f.receiverApp(ReferralsFixture.secretary)
+        let (second, s2) = try f.receiverApp(ReferralsFixture.secondSurgeon)
         _ = (s1, s2)
         // Both read the referral (the screen loads on its first key) before either acts.
         first.press(.function(5), .char("u"))
@@ -199,7 +199,7 @@ import Testing
         try f.seed("öberg", priority: .urgent, question: "Akut knäsvullnad efter fall, fraktur?", daysAgo: 100,
                    steps: [.send, .confirmReceipt, .accept, .pauseClock(.patientChosen, comment: "Reser bort")])
         try f.seed("öberg", to: ReferralsFixture.medicine, question: "Förhöjt kreatinin, bedömning", daysAgo: 3)
-        try f.seed("19121212", question: "Ryggsmärta", daysAgo: 30, steps: [.send])
+        try f.seed("191212121212", question: "Ryggsmärta", daysAgo: 30, steps: [.send])
         try f.seed("åström", priority: .priority, question: "Hälsena", daysAgo: 85, steps: [.send, .confirmReceipt])
         try f.seed("anna oberg", question: "Yrsel sedan våren", daysAgo: 95, steps: [.send])
     }

@@ -13,7 +13,9 @@ struct ReferralsFixture {
     static let ortho: UnitID = "SE2321000164-ort1"
     static let medicine: UnitID = "SE2321000164-med1"
     static let surgeon = Staff(id: "per.lind", name: "Per Lind", profession: .physician, unitId: ortho, roles: [.physician])
-    static let secretary = Staff(id: "eva.sjo", name: "Eva Sjö", profession: .secretary, unitId: ortho, roles: [.administrator])
+    static let secretary = Staff(id: "eva.sjo", name: "Eva Sjö", profession: .secretary, unitId: ortho, roles: [.secretary])
+    static let secondSurgeon = Staff(id: "ida.berg", name: "Ida Berg", profession: .physician, unitId: ortho,
+                                     roles: [.physician])
     static let nurseContext = AccessContext(staffId: "karin.berg", unitId: AppFixture.vc, sessionId: "seed")
     static let clock = FixedClock(AppFixture.day.noon(in: .stockholm).addingTimeInterval(-7200))
 
@@ -33,6 +35,7 @@ struct ReferralsFixture {
                                         kind: .specialist))
         try base.store.addStaff(Self.surgeon)
         try base.store.addStaff(Self.secretary)
+        try base.store.addStaff(Self.secondSurgeon)
     }
 
     func remove() { base.remove() }

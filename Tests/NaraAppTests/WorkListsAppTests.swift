@@ -44,7 +44,7 @@ import TerminalUITesting
 
         // A colleague gives one of the elderly a care contact: `u` counts again.
         let rows = try f.store.workList(.elderlyMultimorbidWithoutContact, unit: f.app.state.session.unit.id,
-                                        settings: .default, today: WorkListsFixture.day, limit: 1, as: testNurse)
+                                        settings: .default, today: WorkListsFixture.day, limit: 1, as: f.app.state.session.context)
         let session = f.app.state.session
         _ = try f.store.assignContact(NewCareContact(patientId: rows[0].patient.id, role: .careContact,
                                                      staffId: session.staff.id, unitId: session.unit.id,
@@ -66,9 +66,9 @@ import TerminalUITesting
         #expect(f.text.contains("Remisser efter vårdgarantins gräns · 2 patienter"))
         #expect(f.text.contains("Frida Söderberg"))
         #expect(f.text.contains("20 dagar efter vårdgarantins gräns (remiss 7)"))
-        // Opening the list is a look at patient data, logged without a patient.
-        let listLog = try f.store.logRows(patient: nil, limit: 10)
-        #expect(listLog.contains { $0.detail.hasPrefix("work list overdue-referrals") && $0.patientId == nil })
+        // Opening the list is a look at patient data: one row for each patient shown.
+        let listLog = try f.store.logRows(patient: nil, limit: 10).filter { $0.detail.hasPrefix("work list overdue-referrals") }
+        #expect(listLog.count == 2 && listLog.allSatisfy { $0.patientId != nil })
 
         // Esc closes the list, not the screen; a second Esc leaves the screen.
         f.press(.escape)

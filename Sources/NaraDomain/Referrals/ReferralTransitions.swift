@@ -161,3 +161,14 @@ extension Referral {
                         createdAt: at, createdBy: staffId, history: [created], version: 1)
     }
 }
+
+extension ReferralActionKind {
+    /// What the step writes: receiving, booking and the clock are the referral's course,
+    /// which a secretary keeps; the rest decides on care and needs a clinical role.
+    public var category: InformationCategory {
+        switch self {
+        case .confirmReceipt, .book, .pauseClock, .resumeClock: return .coordination
+        default: return .clinical
+        }
+    }
+}

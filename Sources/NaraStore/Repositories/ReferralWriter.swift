@@ -25,10 +25,7 @@ extension SQLiteStore {
         return try write { db in
             try Validate.version(db, table: "referral", id: id, expected: expectedVersion)
             guard let current = try ReferralRows.one(db, id: id) else { throw StoreError.notFound("referral \(id)") }
-            // Receiving and booking are the course of a referral; the rest decides on care.
-            let category: InformationCategory = [.confirmReceipt, .book, .pauseClock, .resumeClock]
-                .contains(action.kind) ? .coordination : .clinical
-            let grant = try checkWrite(db, context, patient: current.patientId, category: category)
+            let grant = try checkWrite(db, context, patient: current.patientId, category: action.kind.category)
             if case .forward(let unit, _) = action { _ = try Validate.unit(db, unit) }
             let actor = ReferralActor(staffId: context.staffId, unitId: context.unitId)
             let next = try current.applying(cleaned(action), by: actor, at: at, comment: comment)

@@ -12,6 +12,7 @@ extension ReferralsState {
     /// first one to arrive loads it, and the open patient may have changed meanwhile.
     mutating func prepare(_ context: ScreenContext) {
         ownUnit = context.session.unit.id
+        rights = context.session.staff.rights
         if !loaded { reload(context, select: nil) }
         syncPatient(context)
     }

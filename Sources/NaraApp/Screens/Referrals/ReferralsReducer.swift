@@ -43,6 +43,7 @@ enum ReferralsReducer {
         case .openMenu:
             guard let item = state.selected(today: today) else { break }
             let actions = item.referral.availableActions(for: state.ownUnit)
+                .filter { state.rights.contains(.write($0.category)) }
             var list = ListState()
             list.select(0, count: actions.count)
             state.overlay = .menu(item.referral.id, actions: actions, list: list)

@@ -77,6 +77,8 @@ public struct ReferralsState: Sendable {
     public var units: [CareUnit] = []
     /// The unit the session acts for: it decides inbox, outbox and the other party.
     public var ownUnit: UnitID = UnitID("")
+    /// What the user's roles allow: the step menu offers only steps they may take.
+    public var rights: Set<Right> = Set(Right.allCases)
 
     public init() {}
 
