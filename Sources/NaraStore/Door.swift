@@ -120,7 +120,8 @@ extension SQLiteStore {
 extension SQLiteStore: AccessLogStore {
     /// A patient's log extract. A log reviewer reads any patient's; anyone else only the
     /// extract of a record the policy lets them open. Either way the extract is logged.
-    public func accessLog(patient: PatientID, limit: Int, as context: AccessContext) throws -> [AccessLogEntry] {
+    public func accessLog(patient: PatientID, limit: Int, action: AccessAction = .read,
+                          as context: AccessContext) throws -> [AccessLogEntry] {
         let load = { (db: Database) in
             try Row.fetchAll(db, sql: "SELECT * FROM access_log WHERE patient_id = ? ORDER BY id DESC LIMIT ?",
                              arguments: [patient.rawValue, limit]).map(Decode.logEntry)
@@ -139,7 +140,7 @@ extension SQLiteStore: AccessLogStore {
             let detail = grant.map { Self.logged("log extract", $0) } ?? ("log extract [log review]", false)
             if !shownMemory.unlogged(session: context.sessionId, view: "log extract", patients: [patient],
                                      now: clock.now).isEmpty {
-                try appendLog(db, context: context, entries: [(patient, detail)], action: .read)
+                try appendLog(db, context: context, entries: [(patient, detail)], action: action)
             }
             return entries
         }

@@ -29,7 +29,8 @@ import Testing
             SELECT p.ident FROM access_log l JOIN patient p ON p.id = l.patient_id
             WHERE l.detail LIKE 'encounter%' ORDER BY l.id DESC LIMIT 1
             """)
-        let user = try sqliteShell(path, "SELECT id FROM staff ORDER BY id LIMIT 1")
+        // A log reviewer takes the extract a patient asks for.
+        let user = try sqliteShell(path, "SELECT id FROM staff WHERE roles LIKE '%administrator%' AND active = 1 LIMIT 1")
         #expect(!ident.isEmpty && !user.isEmpty)
         let csv = try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", user, "--store", path,
                                       "--format", "csv"])
@@ -40,7 +41,8 @@ import Testing
                                        "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         // The CSV extract above is in the JSON one: taking an extract is logged.
-        #expect(parsed.contains { ($0["action"] as? String) == "export" && ($0["staff_id"] as? String) == user })
+        #expect(parsed.contains { ($0["action"] as? String) == "export" && ($0["staff_id"] as? String) == user
+            && ($0["detail"] as? String)?.hasPrefix("log extract") == true })
         let table = try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", user, "--store", path])
         #expect(table.stdout.contains("staff_name"))
         #expect(try NaraBinary.run(["audit", "extract", "--patient", ident, "--user", "nobody", "--store", path])

@@ -8,10 +8,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("r.sqlite").path
         #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "200", "--today", "2026-11-23"]).status == 0)
-        for _ in 0..<3 {
-            let list = try NaraBinary.run(["worklist", "discharged", "--store", path])
-            #expect(list.status == 0, "\(list.stderr)")
-        }
+        #expect(try NaraBinary.run(["selftest", "write", "--store", path, "--count", "3"]).status == 0)
         let admin = try sqliteShell(path, "SELECT id FROM staff WHERE roles LIKE '%administrator%' AND active = 1 LIMIT 1")
         let clinician = try sqliteShell(path, "SELECT id FROM staff WHERE roles NOT LIKE '%administrator%' AND active = 1 LIMIT 1")
         #expect(!admin.isEmpty && !clinician.isEmpty)
@@ -21,7 +18,7 @@ import Testing
         #expect(json.status == 0, "\(json.stderr)")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rows = try #require(parsed["rows"] as? [[String: Any]])
-        #expect(rows.contains { ($0["detail"] as? String)?.hasPrefix("work list discharged") == true })
+        #expect(rows.contains { ($0["detail"] as? String)?.hasPrefix("encounter") == true })
         #expect(rows.allSatisfy { ($0["reviewed"] as? Bool) == false })
         let target = try #require(rows.first { ($0["staff_id"] as? String) != admin }?["row"] as? Int)
 

@@ -39,7 +39,7 @@ import Testing
                 PRAGMA integrity_check;
                 SELECT count(*) FROM encounter WHERE id IN (\(reported.map(String.init).joined(separator: ",")));
                 SELECT (SELECT count(*) FROM encounter WHERE reason LIKE 'selftest %')
-                     - (SELECT count(*) FROM access_log WHERE session_id LIKE 'selftest-%' AND detail = 'encounter');
+                     - (SELECT count(*) FROM access_log WHERE session_id LIKE 'selftest-%' AND detail LIKE 'encounter [%');
                 """).split(separator: "\n").map(String.init)
             #expect(facts == ["ok", "\(reported.count)", "0"], "round \(round): \(facts)")
             let verify = try NaraBinary.run(["audit", "verify", "--store", path])

@@ -48,7 +48,7 @@ import Glibc
         let status = writer.finish(seconds: 120)
         let ids = writer.lines.compactMap { Int64($0) }
         #expect(status == 1, "\(writer.output)")
-        #expect(writer.output.contains("nara: the disk is full: nothing was saved"), "\(writer.output)")
+        #expect(writer.output.contains("the disk is full: nothing was saved"), "\(writer.output)")
         #expect(writer.output.contains("still reading: "), "\(writer.output)")
         #expect(writer.output.contains("integrity ok"), "\(writer.output)")
         #expect(ids.count > 10)

@@ -80,7 +80,8 @@ public protocol QueueStore: Sendable {
 public protocol AccessLogStore: Sendable {
     /// A patient's log extract: for log reviewers, or for a user who may open the record;
     /// itself logged.
-    func accessLog(patient: PatientID, limit: Int, as context: AccessContext) throws -> [AccessLogEntry]
+    /// `action` is `.read` on screen, `.export` or `.print` when it leaves the program.
+    func accessLog(patient: PatientID, limit: Int, action: AccessAction, as context: AccessContext) throws -> [AccessLogEntry]
     /// Every emergency access from `from` to `to` (whole days), then `sample` other
     /// accesses drawn so that the same seed draws the same rows.
     func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64,

@@ -74,7 +74,8 @@ extension SQLiteStore {
     }
 
     /// Every log row about one patient, oldest first, for a log extract (loggutdrag).
-    public func accessLogExtract(patient: PatientID, as context: AccessContext) throws -> [AccessLogEntry] {
-        try accessLog(patient: patient, limit: Int.max, as: context).reversed()
+    public func accessLogExtract(patient: PatientID, action: AccessAction = .export,
+                                 as context: AccessContext) throws -> [AccessLogEntry] {
+        try accessLog(patient: patient, limit: Int.max, action: action, as: context).reversed()
     }
 }

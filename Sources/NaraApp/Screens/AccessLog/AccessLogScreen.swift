@@ -72,7 +72,7 @@ public struct AccessLogScreen: ScreenModel {
                 }
                 // The store logs the extract in the same transaction that reads it.
                 let entries = try context.store.accessLog(patient: patient, limit: AccessLogState.extractLimit,
-                                                          as: context.session.context)
+                                                          action: .read, as: context.session.context)
                 let found = try entries.map { entry in
                     AccessLogExtractRow(entry: entry, time: Self.time(entry.atMilliseconds),
                                         staffName: try staffName(entry.staffId, context),
