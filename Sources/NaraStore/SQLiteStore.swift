@@ -44,15 +44,22 @@ public final class SQLiteStore: Sendable {
         }
     }
 
-    private static func openUnmapped(at path: String, mode: OpenMode, readOnly: Bool,
+    private static func openUnmapped(at given: String, mode: OpenMode, readOnly: Bool,
                                      clock: any NaraDomain.Clock, inspecting: Bool) throws -> SQLiteStore {
         let fm = FileManager.default
+        // The real path names the lock and sessions files, so that a session through a
+        // symlink is seen by a restore through the real name (and the other way round).
+        var path = StoreFiles.resolve(given)
         let exists = fm.fileExists(atPath: path)
         if !exists {
-            guard case .createIfMissing = mode, !readOnly else { throw StoreError.missing(path: path) }
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            guard case .createIfMissing = mode, !readOnly else { throw StoreError.missing(path: given) }
+            try StoreFiles.makeFolder((path as NSString).deletingLastPathComponent)
+            path = StoreFiles.resolve(given)
+            if !inspecting { try StoreFiles.checkOthersCannotWrite(store: path) }
+            // Made here, 0600, before SQLite opens it: its -wal and -shm take this mode.
+            try StoreFiles.createEmpty(path)
         } else {
+            if !inspecting { try StoreFiles.checkOthersCannotWrite(store: path) }
             try StoreFileCheck.checkHeader(path: path)
         }
         let writable = !readOnly && (!exists || fm.isWritableFile(atPath: path))
@@ -63,26 +70,26 @@ public final class SQLiteStore: Sendable {
             // a newer version is refused by a read-only look first: never written to.
             if exists, ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
                 let look = try DatabaseQueue(path: path, configuration: StoreConfiguration.make(readOnly: true))
-                try look.read { db in try checkSchema(db, path: path, requireComplete: false) }
+                try look.read { db in try checkSchema(db, path: given, requireComplete: false) }
                 try look.close()
             }
             let lock = try StoreLock.acquire(.migration, storePath: path, exclusive: true)
             defer { lock?.release() }
             presence = try SessionPresence(storePath: path)
             let pool = try DatabasePool(path: path, configuration: StoreConfiguration.make(readOnly: false))
-            try prepareSchema(pool, path: path, mode: mode, existed: exists)
+            try prepareSchema(pool, path: given, mode: mode, existed: exists)
             writer = pool
         } else {
             presence = inspecting ? SessionPresence.none : try SessionPresence(storePath: path)
             let queue = try DatabaseQueue(path: StoreConfiguration.readLocation(path),
                                           configuration: StoreConfiguration.make(readOnly: true))
-            try queue.read { db in try checkSchema(db, path: path, requireComplete: !inspecting) }
+            try queue.read { db in try checkSchema(db, path: given, requireComplete: !inspecting) }
             writer = queue
         }
         let meta = try writer.read { db in try StoreMeta.read(db) }
-        guard let kind = meta.kind else { throw StoreError.notAStore(path: path) }
+        guard let kind = meta.kind else { throw StoreError.notAStore(path: given) }
         let watcher = try ChangeWatcher(path: writable ? path : StoreConfiguration.readLocation(path))
-        return SQLiteStore(path: path, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
+        return SQLiteStore(path: given, kind: kind, demoUser: meta.demoUser, readOnly: !writable,
                            writer: writer, clock: clock, watcher: watcher, presence: presence,
                            lookup: try IdentifierLookup(path: writable ? path : StoreConfiguration.readLocation(path)))
     }

@@ -36,11 +36,20 @@ final class StoreLock: Sendable {
     static func acquire(_ kind: Kind, storePath: String, exclusive: Bool,
                         deadline: TimeInterval = StoreConfiguration.busyDeadline) throws -> StoreLock? {
         let path = storePath + kind.suffix
-        // Readable by all: a flock needs only a descriptor open for reading, so a
-        // session of another user (an administrator's check) still takes part.
-        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
+        // The owner's alone: a flock needs only a descriptor open for reading, so a
+        // lock file others can open lets any local user stop every session. Never
+        // through a symlink: a link left in the folder would make nara create or lock
+        // another file.
+        var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, StoreFiles.fileMode)
+        if fd < 0 && errno == ELOOP {
+            throw StoreError.other("\(path) is a symbolic link; remove it (nara makes its lock files itself)")
+        }
+        if fd < 0 { fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 {
+            fchmod(fd, StoreFiles.fileMode)
+        }
         let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
         let start = Date()
         while flock(fd, operation) != 0 {

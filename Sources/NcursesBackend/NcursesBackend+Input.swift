@@ -123,25 +123,112 @@ extension NcursesBackend {
     }
 
     /// Everything up to the end marker, as one string: a pasted newline must not submit
-    /// a form. Controls other than newline and tab are dropped; terminals send a pasted
-    /// line break as CR, which becomes "\n". If the end marker never comes (a cut
-    /// connection), what arrived within half a second of silence is the paste.
+    /// a form. A paste is text only: controls other than newline and tab are dropped
+    /// (ESC too, so nothing in it can become a key), and an end marker inside the
+    /// pasted text does not end it (security review L2). The real end marker is the one
+    /// nothing follows: after a marker, input that arrives within `pasteGrace` is more
+    /// of the paste. Terminals send a pasted line break as CR, which becomes "\n".
+    ///
+    /// The bytes are read from the terminal in large blocks, past curses, which reads
+    /// one byte per system call: a 20 MB paste took 40 s that way (L8). Only the first
+    /// `pasteLimit` bytes are kept; the rest is read and dropped. If the end marker
+    /// never comes (a cut connection), what arrived within half a second of silence is
+    /// the paste.
     private func readPaste() -> String {
+        var reader = PasteReader(limit: Self.pasteLimit)
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while !terminationRequested {
+            let wait = reader.endsWithMarker ? Self.pasteGraceMilliseconds : 500
+            var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(wait))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { break }
+            let count = block.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            guard count > 0 else { break }
+            reader.take(block[0..<count])
+        }
+        return reader.text
+    }
+
+    /// Text kept from one paste: 64 KiB, far more than any field takes.
+    static let pasteLimit = 1 << 16
+    /// How long after an end marker more input still counts as the same paste.
+    static let pasteGraceMilliseconds = 100
+}
+
+/// The bytes of one bracketed paste, read in blocks: the end markers found, the
+/// text kept up to a limit.
+struct PasteReader {
+    static let endMarker: [UInt8] = Array("\u{1B}[201~".utf8)
+
+    let limit: Int
+    private(set) var kept: [UInt8] = []
+    private(set) var truncated = false
+    /// True when the last bytes read were an end marker.
+    private(set) var endsWithMarker = false
+    private var matched = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func take(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = 0
+            while at < buffer.count {
+                if matched == 0 {
+                    // Text up to the next ESC, in one piece: a large paste is mostly this.
+                    let next = memchr(base + at, 0x1B, buffer.count - at)
+                    let end = next.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                    if end > at {
+                        keep(UnsafeBufferPointer(rebasing: buffer[at..<end]))
+                        endsWithMarker = false
+                    }
+                    at = end
+                    if at < buffer.count {
+                        matched = 1
+                        at += 1
+                    }
+                    continue
+                }
+                if buffer[at] == Self.endMarker[matched] {
+                    matched += 1
+                    at += 1
+                    if matched == Self.endMarker.count {
+                        matched = 0
+                        endsWithMarker = true
+                    }
+                    continue
+                }
+                // Not a marker after all: what looked like its start is text, and this
+                // byte is looked at again from the start.
+                keep(Self.endMarker[0..<matched])
+                matched = 0
+                endsWithMarker = false
+            }
+        }
+        if matched > 0 { endsWithMarker = false }
+    }
+
+    private mutating func keep<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        guard !truncated else { return }
+        if kept.count + bytes.count > limit {
+            kept.append(contentsOf: bytes.prefix(limit - kept.count))
+            truncated = true
+        } else {
+            kept.append(contentsOf: bytes)
+        }
+    }
+
+    /// The kept bytes as text: CR and CR LF become "\n", tabs stay, every other
+    /// control (C0, DEL, C1, ESC) is dropped; a character cut in half at the limit too.
+    var text: String {
+        var decoded = String(decoding: kept, as: UTF8.self).unicodeScalars[...]
+        if truncated, decoded.last == "\u{FFFD}" { decoded = decoded.dropLast() }
         var text = String.UnicodeScalarView()
         var afterCR = false
-        while !terminationRequested {
-            wtimeout(window, 500)
-            var code: wint_t = 0
-            let status = wget_wch(window, &code)
-            if status == ERR { break }
-            if status == KEY_CODE_YES {
-                let key = Int32(bitPattern: code)
-                if key == Self.pasteEndCode { break }
-                if key == KEY_RESIZE, let resize = decodeKeyCode(key) { pending.append(resize) }
-                if key == KEY_ENTER { text.append("\n") }
-                continue
-            }
-            switch code {
+        for scalar in decoded {
+            switch scalar.value {
             case 13:
                 text.append("\n")
                 afterCR = true
@@ -153,7 +240,7 @@ extension NcursesBackend {
             case 0..<0x20, 0x7F...0x9F:
                 break
             default:
-                if let scalar = Unicode.Scalar(UInt32(code)) { text.append(scalar) }
+                text.append(scalar)
             }
             afterCR = false
         }

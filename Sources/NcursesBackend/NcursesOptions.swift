@@ -42,10 +42,18 @@ public enum TerminalStartError: Error, CustomStringConvertible, Equatable {
         case .unknownTerminal(let name) where name.isEmpty:
             return "TERM is not set: set TERM to a terminal type your system knows, such as xterm-256color"
         case .unknownTerminal(let name):
-            return "unknown terminal type '\(name)': set TERM to one your system knows, such as xterm-256color"
+            return "unknown terminal type '\(Self.printable(name))': set TERM to one your system knows, such as xterm-256color"
         case .noCursorAddressing(let name):
-            return "terminal type '\(name)' cannot move the cursor, which a full-screen program needs: set TERM to a terminal type such as xterm-256color"
+            return "terminal type '\(Self.printable(name))' cannot move the cursor, which a full-screen program needs: set TERM to a terminal type such as xterm-256color"
         }
+    }
+
+    /// TERM comes from the client: its controls are shown as "?", never sent to the
+    /// terminal (security review L7).
+    static func printable(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.prefix(64).map { s in
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) ? "?" : s
+        }))
     }
 }
 

@@ -19,7 +19,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let result = try reportingFailures { try storeOptions.open().verifyAccessLog() }
+            let result = try reportingFailures { try storeOptions.open(readOnly: true).verifyAccessLog() }
             switch result {
             case .intact(let rows, let head):
                 print("intact: \(rows) rows, head \(head)")
@@ -39,7 +39,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let head = try storeOptions.open().accessLogHead() else {
+                guard let head = try storeOptions.open(readOnly: true).accessLogHead() else {
                     throw StoreError.notFound("access-log rows")
                 }
                 print("\(head.rowId) \(head.hash)")

@@ -26,7 +26,7 @@ struct BackupCommand: ParsableCommand {
         try reportingFailures {
             let store = try storeOptions.open(readOnly: true)
             let report = try store.backup(to: to, replace: force)
-            print("backup\t\(report.path)")
+            print("backup\t\(Output.clean(report.path))")
             CopyReportOutput.print(report)
         }
     }
@@ -52,8 +52,8 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let report = try SQLiteStore.restore(from: from, to: storeOptions.path)
-            print("restored\t\(report.path)")
-            if let kept = report.keptAs { print("kept\t\(kept)") }
+            print("restored\t\(Output.clean(report.path))")
+            if let kept = report.keptAs { print("kept\t\(Output.clean(kept))") }
             CopyReportOutput.print(report)
         }
     }

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         try reportingFailures {
             let store = try storeOptions.open(readOnly: true)
             let problems = try store.integrityProblems()
-            print("store\t\(store.path)")
+            print("store\t\(Output.clean(store.path))")
             print("kind\t\(store.kind.rawValue)")
             for (table, rows) in try store.counts() { print("\(table)\t\(rows)") }
             if problems.isEmpty {

@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
             let options = DemoOptions(patients: patients, seed: seed, years: years, today: day)
             let summary = try Self.build(at: storeOptions.path, options: options, force: force)
-            print("Built demo store \(storeOptions.path): \(summary.units) units, \(summary.staff) staff, "
+            print("Built demo store \(Output.clean(storeOptions.path)): \(summary.units) units, \(summary.staff) staff, "
                 + "\(summary.patients) patients, \(summary.encounters) encounters, \(summary.referrals) referrals, "
                 + "\(summary.plans) coordinated plans in \(String(format: "%.1f", summary.seconds)) s.")
         }

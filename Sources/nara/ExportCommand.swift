@@ -25,10 +25,15 @@ struct ExportCommand: ParsableCommand {
     var out: String?
     @Flag(help: "Indent the JSON for reading.")
     var pretty = false
+    @Flag(help: "Replace the file named by --out when it exists.")
+    var force = false
 
     func run() throws {
         try reportingFailures {
             var patientId: PatientID?
+            if let out, !force, FileManager.default.fileExists(atPath: out) {
+                throw StoreError.duplicate("a file at \(out) (use --force to replace it)")
+            }
             let store = try storeOptions.open()
             if let patient {
                 let identifier: PersonIdentifier
@@ -46,9 +51,9 @@ struct ExportCommand: ParsableCommand {
             let batch = try store.exportBatch(patient: patientId, as: context, detail: "FHIR export to \(target)")
             let writer = FHIRWriter(batch)
             if let out {
-                let temp = out + ".partial"
-                guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]),
-                      let handle = FileHandle(forWritingAtPath: temp) else {
+                let temp = try StoreFiles.temporary(beside: out, tag: "partial")
+                guard let handle = FileHandle(forWritingAtPath: temp) else {
+                    try? FileManager.default.removeItem(atPath: temp)
                     throw StoreError.invalid("\(out): cannot be written")
                 }
                 do {

@@ -92,7 +92,7 @@ struct ImportCommand: ParsableCommand {
 
 enum ImportOutput {
     static func summary(file: String, _ s: ExchangeSummary) -> String {
-        var lines = ["\(file): \(s.totalCreated) new, \(s.totalUnchanged) already in the store"
+        var lines = ["\(Output.clean(file)): \(s.totalCreated) new, \(s.totalUnchanged) already in the store"
                         + (s.patientsWritten > 0 ? ", \(s.patientsWritten) patients written" : "")]
         let types = Set(s.created.keys).union(s.unchanged.keys).sorted()
         for t in types {

@@ -59,7 +59,7 @@ struct InitCommand: ParsableCommand {
                 for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 throw error
             }
-            print("Created production store \(path) with unit \(unitId) and administrator \(admin).")
+            print("Created production store \(Output.clean(path)) with unit \(unitId) and administrator \(admin).")
         }
     }
 }

@@ -19,6 +19,7 @@ struct Nara: ParsableCommand {
             also reads NARA_STORE. With neither, the store is $XDG_DATA_HOME/nara/demo.sqlite \
             (~/.local/share/nara/demo.sqlite), created as a demo store on first use.
             """,
+        version: NaraVersion.text,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self,
                       BackupCommand.self, RestoreCommand.self, BenchCommand.self,
                       StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self,

@@ -33,7 +33,7 @@ struct AuthorizedKeysCommand: ParsableCommand {
         try reportingFailures {
             let store = try storeOptions.open()
             let commandStore = storeForCommand ?? storeOptions.path
-            let lines = try store.allStaffKeys().map {
+            let lines = try ForcedCommand.distinct(try store.allStaffKeys()).map {
                 try ForcedCommand.line(binary: binary, store: commandStore, key: $0)
             }
             for line in lines { print(line) }
@@ -55,6 +55,26 @@ enum ForcedCommand {
         }
         let command = "\(binary) --store \(store) --user \(key.staffId.rawValue)"
         return "restrict,pty,command=\"\(command)\" \(key.key.line)"
+    }
+
+    /// Each key once. One key on file for two people (in two encodings, from a store
+    /// that compared the text) is refused: sshd would log the second in as the first.
+    static func distinct(_ keys: [StaffKey]) throws -> [StaffKey] {
+        var owners: [String: StaffID] = [:]
+        var kept: [StaffKey] = []
+        for key in keys {
+            let identity = key.key.identity
+            if let owner = owners[identity] {
+                guard owner == key.staffId else {
+                    throw StoreError.invalid("one key is on file for both \(owner) and \(key.staffId); "
+                        + "no keys file is written while both hold it")
+                }
+                continue
+            }
+            owners[identity] = key.staffId
+            kept.append(key)
+        }
+        return kept
     }
 
     static func checkPath(_ path: String, what: String) throws {

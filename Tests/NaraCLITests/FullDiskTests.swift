@@ -8,13 +8,14 @@ import Glibc
 /// test may mount (root). Without that, the store tests' page-limit variant
 /// (FullDiskStoreTests) is what runs.
 @Suite struct FullDiskTests {
-    /// Mounts a small tmpfs; nil where mounting is not allowed.
+    /// Mounts a small tmpfs, 0700 (a tmpfs is 1777 by default, and nara refuses a store
+    /// in a folder others can write); nil where mounting is not allowed.
     static func mountSmallDisk(megabytes: Int) -> URL? {
         guard getuid() == 0 else { return nil }
         let point = temporaryFolder()
         let mount = Process()
         mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", point.path]
+        mount.arguments = ["-t", "tmpfs", "-o", "size=\(megabytes)m,mode=0700", "tmpfs", point.path]
         mount.standardError = FileHandle.nullDevice
         guard (try? mount.run()) != nil else { return nil }
         mount.waitUntilExit()

@@ -60,4 +60,37 @@ import TmuxTesting
         #expect(try t.waitForExit() == 0, "\(session.standardError)")
         #expect(session.standardError.isEmpty, "\(session.standardError)")
     }
+
+    /// Security review L8: a 20 MB paste into the search field froze the session for
+    /// about 40 s. It is cut to 64 KiB, and the next key answers within a second of
+    /// the paste being sent.
+    @Test func aTwentyMegabytePasteIsBackToNormalInputWithinASecond() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("paste.sqlite").path
+        let made = try NaraBinary.run(["demo", "--store", store, "--patients", "300", "--seed", "3"])
+        try #require(made.status == 0, "\(made.stderr)")
+        let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                                                    "HOME": folder.path],
+                                      arguments: ["--store", store])
+        let t = NaraTerminal(session)
+        _ = try t.expect("Sök:")
+        let line = String(repeating: "Anteckning yrsel trötthet ", count: 4) + "\r\n"
+        let text = String(repeating: line, count: 20_000_000 / line.utf8.count + 1)
+        let file = folder.appendingPathComponent("paste.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try session.tmux(["load-buffer", "-b", "big", file.path])
+
+        let started = Date()
+        try session.tmux(["paste-buffer", "-p", "-b", "big", "-t", "0.0"])
+        _ = try t.expect("Inga patienter")
+        try t.send("C-u")
+        try t.type("a")
+        _ = try t.expect("Personnummer")
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 1, "\(seconds) s from the paste to the next key's answer")
+        print("a 20 MB paste, back to normal input: \(String(format: "%.2f", seconds)) s")
+        try t.send("F10")
+        #expect(try t.waitForExit() == 0, "\(session.standardError)")
+    }
 }

@@ -47,4 +47,25 @@ import Testing
         #expect(bare.status != 0)
         #expect(bare.stderr.contains("terminal"), "\(bare.stderr)")
     }
+
+    /// Security review L7: what the user typed is echoed without its control characters,
+    /// in nara's own errors and in the command-line parser's.
+    @Test func echoedInputReachesTheTerminalWithoutControlCharacters() throws {
+        let invalid = try NaraBinary.run(["pnr", "19121212\u{1B}]0;x\u{7}-1212"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("19121212]0;x-1212"), "\(invalid.stderr)")
+        let badDay = try NaraBinary.run(["pnr", "--today", "\u{1B}[31mx", "19121212-1212"])
+        #expect(badDay.status != 0)
+        #expect(badDay.stderr.contains("not '[31mx'"), "\(badDay.stderr)")
+        let badOption = try NaraBinary.run(["pnr", "19121212-1212", "--x\u{1B}[2J\u{9B}1m"])
+        #expect(badOption.status != 0)
+        #expect(badOption.stderr.contains("--x[2J1m"), "\(badOption.stderr)")
+        for r in [invalid, badDay, badOption] {
+            #expect(!(r.stderr + r.stdout).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x9B },
+                    "\(r.stderr.debugDescription)")
+        }
+        let help = try NaraBinary.run(["pnr", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: nara pnr"), "\(help.stdout)")
+    }
 }

@@ -22,6 +22,55 @@ import Testing
         #expect(after[0].contains("--user olle.ek\""))
     }
 
+    /// Security review L1: an RSA key whose exponent carries a leading zero byte is the
+    /// same key to sshd; it is refused for a second person, by add-key and by add.
+    @Test func theSameKeyInAnotherEncodingIsRefusedForASecondPerson() throws {
+        let f = try StaffFixture()
+        defer { f.remove() }
+        let rolf = try f.write(Self.rsaLine(exponentZeros: 0, comment: "rolf@ws1") + "\n", to: "rsa1.pub")
+        let variant = try f.write(Self.rsaLine(exponentZeros: 1, comment: "gun@ws2") + "\n", to: "rsa1-variant.pub")
+        #expect(try f.add("rolf.bergstrom", key: rolf).status == 0)
+        #expect(try f.add("gun.sjoberg").status == 0)
+        let refused = try NaraBinary.run(["staff", "add-key", "--store", f.store, "--id", "gun.sjoberg", "--key", variant])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("already on file for rolf.bergstrom"), "\(refused.stderr)")
+        let added = try f.add("kent.dahl", key: variant)
+        #expect(added.status == 1)
+        #expect(added.stderr.contains("already on file for rolf.bergstrom"), "\(added.stderr)")
+        let lines = try authorizedKeys(f)
+        #expect(lines.count == 1)
+        #expect(lines.allSatisfy { $0.contains("--user rolf.bergstrom\"") })
+    }
+
+    /// A store that took the same key for two people before keys were compared decoded:
+    /// no keys file is written from it.
+    @Test func authorizedKeysRefusesOneKeyOnFileForTwoPeople() throws {
+        let f = try StaffFixture()
+        defer { f.remove() }
+        let rolf = try f.write(Self.rsaLine(exponentZeros: 0) + "\n", to: "rsa1.pub")
+        #expect(try f.add("rolf.bergstrom", key: rolf).status == 0)
+        #expect(try f.add("gun.sjoberg").status == 0)
+        let data = Self.rsaLine(exponentZeros: 1).split(separator: " ")[1]
+        _ = try sqliteShell(f.store, "INSERT INTO staff_key(staff_id, key_type, key_data, comment, added_at) "
+                                + "VALUES ('gun.sjoberg', 'ssh-rsa', '\(data)', NULL, 0)")
+        let r = try NaraBinary.run(["ssh", "authorized-keys", "--store", f.store, "--binary", "/usr/local/bin/nara",
+                                    "--store-for-command", "/var/lib/nara/clinic.sqlite"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("gun.sjoberg") && r.stderr.contains("rolf.bergstrom"), "\(r.stderr)")
+    }
+
+    static func rsaLine(exponentZeros: Int, comment: String = "rolf@ws1") -> String {
+        func sshString(_ bytes: [UInt8]) -> [UInt8] {
+            withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { Array($0) } + bytes
+        }
+        var modulus: [UInt8] = [0x00, 0xC3]
+        for i in 0..<127 { modulus.append(UInt8((i * 37 + 11) & 0xFF)) }
+        let blob = sshString(Array("ssh-rsa".utf8))
+            + sshString(Array(repeating: 0, count: exponentZeros) + [0x01, 0x00, 0x01]) + sshString(modulus)
+        return "ssh-rsa " + Data(blob).base64EncodedString() + " " + comment
+    }
+
     @Test func pathsThatCouldBreakOutOfTheCommandAreRefused() throws {
         let f = try StaffFixture()
         defer { f.remove() }

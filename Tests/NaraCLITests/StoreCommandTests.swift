@@ -79,4 +79,19 @@ import Testing
         #expect(bad.stderr.contains("staff id"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.sqlite").path))
     }
+
+    /// `nara --version` names the program's version and the schema of the stores it
+    /// writes: the last migration a new store gets.
+    @Test func versionNamesTheProgramAndTheSchemaItWrites() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("clinic.sqlite").path
+        #expect(try NaraBinary.run(["init", "--store", path, "--unit-id", "vc01", "--unit-name", "VC",
+                                    "--admin", "anna.lund", "--admin-name", "Anna Lund"]).status == 0)
+        let schema = try sqliteShell(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1")
+        let version = try NaraBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("nara "), "\(version.stdout)")
+        #expect(version.stdout.contains("(store schema \(schema))"), "\(version.stdout)")
+    }
 }

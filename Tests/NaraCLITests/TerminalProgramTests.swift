@@ -134,4 +134,13 @@ import TmuxTesting
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown user 'nobody'"))
     }
+
+    /// Security review L7: an unknown TERM is named in the error without its escapes.
+    @Test func anUnknownTermNameIsPrintedWithoutItsEscapes() throws {
+        let t = try start(term: "xterm\u{1B}]0;pwned\u{7}")
+        #expect(try t.waitForExit() != 0)
+        let stderr = t.session.standardError
+        #expect(stderr.contains("unknown terminal type 'xterm?]0;pwned?'"), "\(stderr.debugDescription)")
+        #expect(!stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(stderr.debugDescription)")
+    }
 }

@@ -72,6 +72,48 @@ import Testing
         #expect(screen.contains("events: 1"), "\(screen)")
     }
 
+    /// Security review L2: the end marker inside pasted text does not end the paste,
+    /// and nothing after it (Enter, F10, q) becomes a key.
+    @Test func anEndMarkerInsidePastedTextNeverBecomesKeys() throws {
+        let session = try start()
+        defer { session.close() }
+        try session.paste("abc\u{1B}[201~\rXYZ\u{1B}[21~q")
+        try expectLast(session, "paste: 12 chars")
+        let screen = try session.capture()
+        #expect(screen.contains("pasted: abc⏎XYZ[21~q"), "\(screen)")
+        #expect(screen.contains("events: 1"), "\(screen)")
+        try session.sendKeys("x")
+        try expectLast(session, "key: x")
+    }
+
+    /// Security review L8: a 20 MB paste is cut to 64 KiB and input is back to normal
+    /// within a second of the paste being sent. (A key pressed within 0.1 s of the end
+    /// of a paste is taken as more of it, so the key is sent once the paste is seen.)
+    @Test func aTwentyMegabytePasteIsCutAndInputAnswersWithinASecond() throws {
+        let session = try start()
+        defer { session.close() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nara-paste-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let line = String(repeating: "yrsel trötthet ", count: 6) + "\r\n"
+        let text = String(repeating: line, count: 20_000_000 / line.utf8.count + 1)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try session.tmux(["load-buffer", "-b", "big", file.path])
+        let started = Date()
+        try session.tmux(["paste-buffer", "-p", "-b", "big", "-t", "0.0"])
+        let pasted = try session.waitForScreen(containing: "last: paste: ")
+        #expect(pasted.matched, "\(pasted.screen)")
+        let count = pasted.screen.split(separator: "\n").first { $0.contains("last: paste: ") }
+            .flatMap { $0.split(separator: " ").dropFirst(2).first }.flatMap { Int($0) } ?? 0
+        #expect((60_000...65_536).contains(count), "\(pasted.screen)")
+        try session.sendKeys("x")
+        let (matched, screen) = try session.waitForScreen(containing: "last: key: x")
+        let seconds = Date().timeIntervalSince(started)
+        #expect(matched, "\(screen)")
+        #expect(screen.contains("events: 2"), "\(screen)")
+        #expect(seconds < 1, "\(seconds) s from the paste to the next key")
+        print("a 20 MB paste, back to normal input: \(String(format: "%.2f", seconds)) s")
+    }
+
     @Test func resizesAreSeen() throws {
         let session = try start()
         defer { session.close() }

@@ -32,6 +32,9 @@ extension Strings {
         case .corrupt:
             return sv ? "Databasen är skadad: inget sparades. Säg till systemansvarig, som kan återställa den från en säkerhetskopia."
                       : "The store is damaged: nothing was saved. Tell the administrator, who can restore it from a backup."
+        case .othersCanWrite:
+            return sv ? "Databasen används inte: andra användare kan skriva i den eller i dess mapp. Säg till systemansvarig."
+                      : "The store is not used: other users can write it or its folder. Tell the administrator."
         case .emergencyAccessRequired: return emergencyNoRelationship
         case .accessDenied: return accessDenied
         case .invalid(let text): return prefix + text

@@ -35,7 +35,8 @@ public struct SSHPublicKey: Hashable, Sendable {
     ]
 
     public let type: String
-    /// The base64 text exactly as given; also what makes a key unique.
+    /// The base64 text exactly as given. Two keys are the same key when their
+    /// `identity` is, not their text.
     public let data: String
     public let comment: String?
 
@@ -67,6 +68,7 @@ public struct SSHPublicKey: Hashable, Sendable {
               data.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" || $0 == "=") }),
               let blob = Data(base64Encoded: data) else { throw Failure.badKeyData }
         guard blobType(blob) == type else { throw Failure.typeMismatch }
+        guard canonicalBlob(blob, type: type) != nil else { throw Failure.badKeyData }
         let comment = fields.count > 2 ? cleanComment(fields[2]) : nil
         return SSHPublicKey(trustedType: type, data: data, comment: comment)
     }
@@ -78,6 +80,66 @@ public struct SSHPublicKey: Hashable, Sendable {
         let length = bytes[0..<4].reduce(0) { $0 << 8 | Int($1) }
         guard length > 0, length <= 64, bytes.count >= 4 + length else { return nil }
         return String(bytes: bytes[4..<(4 + length)], encoding: .ascii)
+    }
+
+    /// The SSH strings a key blob of each type is made of (RFC 4253, 5656; OpenSSH's
+    /// PROTOCOL.u2f), the type name included.
+    static func fieldCount(_ type: String) -> Int? {
+        switch type {
+        case "ssh-ed25519": return 2
+        case "ssh-rsa", "sk-ssh-ed25519@openssh.com": return 3
+        case "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521": return 3
+        case "sk-ecdsa-sha2-nistp256@openssh.com": return 4
+        default: return nil
+        }
+    }
+
+    /// The blob in one encoding per key: read as its SSH strings, with nothing after
+    /// them; an RSA key's exponent and modulus (mpints) lose the leading zero bytes a
+    /// re-encoding can add, so that every encoding `sshd` takes as this key gives the
+    /// same bytes. Nil when the blob is not a well-formed key of `type`.
+    public static func canonicalBlob(_ blob: Data, type: String) -> Data? {
+        guard let count = fieldCount(type) else { return nil }
+        let bytes = [UInt8](blob)
+        var fields: [[UInt8]] = []
+        var at = 0
+        while at < bytes.count {
+            guard bytes.count - at >= 4 else { return nil }
+            let length = bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) }
+            at += 4
+            guard length <= bytes.count - at else { return nil }
+            fields.append(Array(bytes[at..<(at + length)]))
+            at += length
+        }
+        guard fields.count == count, String(bytes: fields[0], encoding: .ascii) == type else { return nil }
+        if type.hasPrefix("ecdsa-") || type.hasPrefix("sk-ecdsa-") {
+            guard fields[2].first == 0x04 else { return nil } // sshd takes uncompressed points only
+        }
+        if type == "ssh-rsa" {
+            for i in 1...2 {
+                guard fields[i].first.map({ $0 < 0x80 }) ?? false else { return nil } // positive, not zero-length
+                var magnitude = fields[i].drop { $0 == 0 }
+                guard !magnitude.isEmpty else { return nil }
+                if magnitude.first! >= 0x80 { magnitude.insert(0, at: magnitude.startIndex) }
+                fields[i] = Array(magnitude)
+            }
+        }
+        var out = Data()
+        for field in fields {
+            withUnsafeBytes(of: UInt32(field.count).bigEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: field)
+        }
+        return out
+    }
+
+    /// What makes two keys the same key: the canonical blob, whatever the base64 text,
+    /// comment or encoding of the numbers. Falls back to the text for a key that does
+    /// not decode (only ever one read back from an older store).
+    public var identity: String {
+        guard let blob = Data(base64Encoded: data), let canonical = Self.canonicalBlob(blob, type: type) else {
+            return data
+        }
+        return canonical.base64EncodedString()
     }
 
     /// The comment ends up at the end of a line in the keys file: printable ASCII only.

@@ -20,6 +20,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An earlier version's store, opened read-only: the upgrade needs a writing open.
     case olderSchema(path: String)
     case notAStore(path: String)
+    /// Users other than the owner and its group can write the store's file or folder
+    /// (`path`), so anyone could change the store or put a WAL beside it: refused.
+    case othersCanWrite(store: String, path: String)
     /// The record exists but the user has no care relationship with the patient: it
     /// opens only through emergency access with a stated reason (nödåtkomst).
     case emergencyAccessRequired(PatientID)
@@ -49,6 +52,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the store \(path) was made by an earlier version of nara and is upgraded when it is first "
                 + "opened for writing: run `nara --store \(path)` or any command that writes, once, as its owner"
         case .notAStore(let path): return "\(path) is not a Nära store"
+        case .othersCanWrite(let store, let path):
+            return "the store \(store) is refused: others can write \(path); "
+                + "make it writable by its owner only (chmod o-w \(path))"
         case .emergencyAccessRequired:
             return "a record exists, but you have no care relationship with the patient: open it with emergency access and a reason"
         case .accessDenied(let denial):

@@ -34,13 +34,16 @@ extension SQLiteStore {
         if fm.fileExists(atPath: destination) && !replace {
             throw StoreError.duplicate(destination)
         }
+        if StoreFiles.resolve(destination) == StoreFiles.resolve(path) {
+            throw StoreError.invalid("cannot back up \(path) onto itself")
+        }
         let folder = (destination as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard folder.isEmpty || (fm.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) else {
             throw StoreError.other("cannot write \(destination): there is no folder \(folder)")
         }
-        let temporary = destination + ".partial-\(getpid())"
-        StoreBackup.removeDatabase(at: temporary)
+        // A fresh name no one else can have made, nor put a -wal beside; 0600.
+        let temporary = try StoreFiles.temporary(beside: destination, tag: "partial")
         do {
             let target = try DatabaseQueue(path: temporary)
             do {
@@ -51,8 +54,13 @@ extension SQLiteStore {
                 try? target.close()
                 throw error
             }
+            try StoreBackup.requireSingleFile(temporary)
             let report = try StoreBackup.check(copy: temporary, reportAs: destination)
+            try StoreBackup.requireSingleFile(temporary)
             try StoreBackup.syncFile(temporary)
+            // A -wal or -shm left beside the destination's name (a store once there, a
+            // crash) would be read as the backup's own the first time it is opened.
+            try StoreBackup.removeCompanions(of: destination)
             guard rename(temporary, destination) == 0 else {
                 throw StoreError.other("cannot write \(destination): \(String(cString: strerror(errno)))")
             }
@@ -71,7 +79,9 @@ extension SQLiteStore {
     /// `<store>.before-restore-<UTC time>`; nothing is deleted.
     public static func restore(from backupPath: String, to path: String, now: Date = Date()) throws -> StoreCopyReport {
         do {
-            return try StoreBackup.restore(from: backupPath, to: path, now: now)
+            // The real path: a session that opened the store through a symlink holds
+            // the sessions lock of the file it reaches, not of the name it was given.
+            return try StoreBackup.restore(from: backupPath, to: StoreFiles.resolve(path), now: now)
         } catch {
             throw StoreError.from(error, path: path)
         }
@@ -85,8 +95,7 @@ enum StoreBackup {
         try StoreFileCheck.checkHeader(path: backupPath)
         _ = try check(copy: backupPath, reportAs: backupPath)
 
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try StoreFiles.makeFolder((path as NSString).deletingLastPathComponent)
         let migration = try StoreLock.acquire(.migration, storePath: path, exclusive: true)
         defer { migration?.release() }
         let presence: StoreLock?
@@ -100,8 +109,7 @@ enum StoreBackup {
         }
         defer { sessions.release() }
 
-        let temporary = path + ".restoring-\(getpid())"
-        removeDatabase(at: temporary)
+        let temporary = try StoreFiles.temporary(beside: path, tag: "restoring")
         do {
             let source = try DatabaseQueue(path: backupPath, configuration: StoreConfiguration.make(readOnly: true))
             let target = try DatabaseQueue(path: temporary)
@@ -114,12 +122,13 @@ enum StoreBackup {
             let wal = try DatabaseQueue(path: temporary)
             try wal.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
             try wal.close()
+            try? fm.removeItem(atPath: temporary + "-shm")
             try syncFile(temporary)
             if fm.fileExists(atPath: path) {
                 let kept = try keep(path, now: now)
                 report.keptAs = kept
             }
-            try? fm.removeItem(atPath: path + "-shm")
+            try removeCompanions(of: path)
             guard rename(temporary, path) == 0 else {
                 throw StoreError.other("cannot write \(path): \(String(cString: strerror(errno)))")
             }
@@ -171,6 +180,25 @@ enum StoreBackup {
         }
         let counts = try store.counts().map { StoreCount(table: $0.table, rows: $0.rows) }
         return StoreCopyReport(path: reportAs, counts: counts, log: log, keptAs: nil)
+    }
+
+    /// A backup is one file: the copy must have left no -wal or -shm of its own.
+    static func requireSingleFile(_ path: String) throws {
+        for suffix in StoreFiles.companions where FileManager.default.fileExists(atPath: path + suffix) {
+            throw StoreError.other("the copy \(path) left \(path + suffix) behind; it is not one file")
+        }
+    }
+
+    /// Removes what SQLite may keep beside `path`; refuses when one cannot be removed.
+    static func removeCompanions(of path: String) throws {
+        for suffix in StoreFiles.companions {
+            let companion = path + suffix
+            var info = stat()
+            guard lstat(companion, &info) == 0 else { continue }
+            guard unlink(companion) == 0 else {
+                throw StoreError.other("cannot remove the stale \(companion): \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     static func removeDatabase(at path: String) {

@@ -56,10 +56,11 @@ public enum DemoGenerator {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) && !force { throw StoreError.duplicate(path) }
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try StoreFiles.makeFolder(folder)
         let temp = path + ".building"
         removeDatabase(temp)
         do {
+            try StoreFiles.createEmpty(temp)
             var summary = try load(temp, options: options, progress: progress)
             if force {
                 for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }

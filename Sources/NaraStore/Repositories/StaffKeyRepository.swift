@@ -8,8 +8,7 @@ extension SQLiteStore {
             guard try exists(db, "SELECT 1 FROM staff WHERE id = ?", [staff.rawValue]) else {
                 throw StoreError.notFound("staff member \(staff)")
             }
-            if let owner = try String.fetchOne(db, sql: "SELECT staff_id FROM staff_key WHERE key_data = ?",
-                                               arguments: [key.data]) {
+            if let owner = try owner(of: key, in: db) {
                 throw StoreError.invalid("this key is already on file for \(owner)")
             }
             try db.execute(sql: """
@@ -20,10 +19,19 @@ extension SQLiteStore {
 
     /// Who holds the key already, if anyone: checked before a new person is added with it.
     public func staffKeyOwner(_ key: SSHPublicKey) throws -> StaffID? {
-        try read { db in
-            try String.fetchOne(db, sql: "SELECT staff_id FROM staff_key WHERE key_data = ?", arguments: [key.data])
-                .map { StaffID(rawValue: $0) }
-        }
+        try read { db in try owner(of: key, in: db) }
+    }
+
+    /// Compared by the decoded key, not the text: the same key re-encoded (an RSA
+    /// exponent with a leading zero byte) or with another comment is still the same
+    /// key to sshd, and would log one person in as another.
+    private func owner(of key: SSHPublicKey, in db: Database) throws -> StaffID? {
+        let identity = key.identity
+        return try Row.fetchAll(db, sql: "SELECT staff_id, key_type, key_data FROM staff_key ORDER BY staff_id")
+            .first { row in
+                SSHPublicKey(trustedType: row["key_type"], data: row["key_data"], comment: nil).identity == identity
+            }
+            .map { StaffID(rawValue: $0["staff_id"]) }
     }
 
     public func staffKeys(staff: StaffID) throws -> [StaffKey] {
