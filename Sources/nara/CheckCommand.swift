@@ -17,6 +17,15 @@ struct CheckCommand: ParsableCommand {
             print("store\t\(Output.clean(store.path))")
             print("kind\t\(store.kind.rawValue)")
             for (table, rows) in try store.counts() { print("\(table)\t\(rows)") }
+            if let ended = try store.meta(.legacyBlocksEnded), let count = ended.split(separator: " ").first,
+               count != "0" {
+                // The earlier blocks barred a reading unit; the national model blocks what a
+                // unit or provider documented, so they could not be carried over.
+                print("blocks\t\(count) blocks of the earlier kind (a unit barred from reading) were ended on "
+                      + "\(ended.split(separator: " ").last ?? "") at the upgrade to the national block model; "
+                      + "register each patient's wish again with `nara block add --unit|--provider` "
+                      + "(they are kept, ended, in the table unit_block)")
+            }
             if problems.isEmpty {
                 print("integrity\tok")
             } else {

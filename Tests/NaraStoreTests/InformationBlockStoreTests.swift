@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NaraDomain
 import Testing
 @testable import NaraStore
@@ -91,5 +92,44 @@ import Testing
         let f = try StoreFixture()
         defer { f.remove() }
         #expect(try f.store.meta(.legacyBlocksEnded)?.hasPrefix("0 ") == true)
+    }
+}
+
+/// A store from before the national block model: its blocks barred a reading unit.
+@Suite struct LegacyBlockUpgradeTests {
+    @Test func theUpgradeEndsTheOldBlocksAndCountsThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nara-legacy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: SchemaNameSearchPrefixes.identifier)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO store_meta(key, value) VALUES ('kind', 'production');
+                INSERT INTO care_unit(id, name, principal, kind) VALUES ('SE2321000164-vc01', 'Vårdcentralen', 'region', 'primary_care');
+                INSERT INTO care_unit(id, name, principal, kind) VALUES ('SE5568123456-vc03', 'Familjeläkarna', 'private', 'primary_care');
+                INSERT INTO patient(id, ident, ident_short, ident_kind, given_name, family_name, search_name, sex)
+                    VALUES (1, '194503034565', '4503034565', 'personnummer', 'Åsa', 'Öberg', 'åsa öberg', 'female');
+                INSERT INTO problem(patient_id, code, text, chronic) VALUES (1, 'I10', 'Hypertoni', 1);
+                INSERT INTO listing(patient_id, unit_id, from_date) VALUES (1, 'SE2321000164-vc01', '2020-01-01');
+                INSERT INTO unit_block(patient_id, unit_id, from_date, reason, created_by, created_at)
+                    VALUES (1, 'SE2321000164-vc01', '2026-01-01', 'Patientens begäran', 'x', 0);
+                """)
+        }
+        try queue.close()
+        let store = try SQLiteStore.open(at: path)
+        #expect(try store.meta(.legacyBlocksEnded)?.hasPrefix("1 ") == true)
+        try store.read { db in
+            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_block WHERE to_date IS NULL")
+            #expect(open == 0)
+            // Units got their providers, and old diagnoses the listing unit.
+            let providers = try String.fetchAll(db, sql: "SELECT id FROM care_provider ORDER BY id")
+            #expect(providers == ["SE2321000164", "SE5568123456"])
+            let name = try String.fetchOne(db, sql: "SELECT name FROM care_provider WHERE id = 'SE5568123456'")
+            #expect(name == "Familjeläkarna")
+            let unit = try String.fetchOne(db, sql: "SELECT unit_id FROM problem")
+            #expect(unit == "SE2321000164-vc01")
+        }
     }
 }
