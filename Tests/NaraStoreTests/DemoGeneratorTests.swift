@@ -61,7 +61,13 @@ private enum Fixture {
             #expect(encounters > 2_000 * 3 * 2 && encounters < 2_000 * 3 * 6)
             let referrals = try count("SELECT count(*) FROM referral")
             #expect(referrals > 2_000 * 3 / 20 && referrals < 2_000 * 3 / 3)
-            #expect(try count("SELECT count(*) FROM care_unit WHERE kind = 'primary_care'") == 1)
+            // The region's vårdcentral, where everyone is listed, and a private one (a provider of its own).
+            #expect(try count("SELECT count(*) FROM care_unit WHERE kind = 'primary_care'") == 2)
+            #expect(try count("SELECT count(DISTINCT listing.unit_id) FROM listing") == 1)
+            #expect(try count("SELECT count(*) FROM care_provider") == 3)
+            let roles = Set(try String.fetchAll(db, sql: "SELECT roles FROM staff").flatMap { $0.split(separator: ",") }
+                .map(String.init))
+            #expect(roles == Set(StaffRole.allCases.map(\.rawValue)), "every role has someone in the demo")
             #expect(try count("SELECT count(*) FROM care_unit WHERE kind = 'home_care' AND principal = 'municipality'") >= 1)
             #expect(try count("SELECT count(*) FROM staff WHERE active = 0") >= 2)
             #expect(try count("SELECT count(*) FROM patient WHERE protected = 1") >= 3)

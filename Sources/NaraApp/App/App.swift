@@ -95,6 +95,7 @@ public final class App {
         case .go(let screen): go(screen)
         case .back: back()
         case .message(let text, let isError): state.message = Message(text: text, kind: isError ? .error : .info)
+        case .askConsent: askConsent()
         }
     }
 
@@ -209,8 +210,44 @@ public final class App {
         }
     }
 
+    /// Samtycke from the patient's screen: one question naming the providers whose
+    /// information waits for it; the answer is the patient's, recorded by the user.
+    private func askConsent() {
+        guard let record = state.patient else { return }
+        let providers = record.hidden.needingConsent.sorted()
+        guard !providers.isEmpty else {
+            state.message = Message(text: state.strings.noConsentNeeded, kind: .info)
+            return
+        }
+        let names = providers.map { record.providerNames[$0] ?? $0.rawValue }
+        state.overlay = .confirmConsent(record.patient.id, providers, text: state.strings.consentQuestion(names),
+                                        yesSelected: false)
+    }
+
+    private func recordConsent(_ patient: PatientID, _ providers: [ProviderID]) {
+        state.overlay = nil
+        do {
+            for provider in providers {
+                _ = try store.addConsent(patient, source: provider, until: nil, as: state.session.context)
+            }
+            openRecord(patient, show: false, emergencyReason: state.patientEmergencyReason)
+            state.message = Message(text: state.strings.consentRecorded, kind: .info)
+        } catch {
+            state.message = Message(text: state.strings.describe(error), kind: .error)
+        }
+    }
+
     private func handleOverlay(_ key: Key) {
         switch state.overlay {
+        case .confirmConsent(let patient, let providers, let text, let yes):
+            switch key {
+            case .left, .right, .tab, .backTab:
+                state.overlay = .confirmConsent(patient, providers, text: text, yesSelected: !yes)
+            case .char("j"), .char("J"), .char("y"), .char("Y"): recordConsent(patient, providers)
+            case .char("n"), .char("N"), .escape: state.overlay = nil
+            case .enter: if yes { recordConsent(patient, providers) } else { state.overlay = nil }
+            default: break
+            }
         case .help(let scroll):
             switch key {
             case .escape, .function(1), .char("?"), .char("q"), .enter: state.overlay = nil

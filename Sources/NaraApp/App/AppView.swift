@@ -40,6 +40,10 @@ public struct AppView {
             Modal(title: state.strings.draftTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 60, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)
+        case .confirmConsent(_, _, let text, let yes):
+            Modal(title: state.strings.consentTitle, lines: [TextLine(text)],
+                  buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 64, glyphs: glyphs)
+                .render(in: buffer.area, buffer: &buffer)
         case .emergency(let access):
             access.render(in: buffer.area, buffer: &buffer, strings: state.strings, glyphs: glyphs)
             return (buffer, access.cursor(in: buffer.area, strings: state.strings))

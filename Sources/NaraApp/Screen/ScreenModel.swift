@@ -31,6 +31,8 @@ public enum ScreenCommand: Sendable {
     case go(ScreenID)
     case back
     case message(String, isError: Bool)
+    /// Ask whether the patient consents to reading the open record's other providers' information.
+    case askConsent
 }
 
 /// One screen: its state, how it reacts to events, how it draws, and the keys it offers

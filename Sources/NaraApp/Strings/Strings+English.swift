@@ -64,6 +64,12 @@ extension Strings {
         accessDenied: "You are not allowed to open this record.",
         blockedNotice: "The patient has blocked information from another unit or provider: it exists but is not shown.",
         consentNeededNotice: "Another provider's information is shown only with the patient's consent or in an emergency.",
+        consentTitle: "Consent",
+        consentRecorded: "The consent is recorded.",
+        noConsentNeeded: "No other provider's information is waiting for consent.",
+        consentQuestion: { names in
+            "Does the patient consent to you reading what " + names.joined(separator: " and ") + " documented?"
+        },
         draftTitle: "Draft",
         draftOffer: { when, patient, screen in
             "Draft saved \(when) when the session ended: \(patient), \(screen). Restore it? y/n"

@@ -63,6 +63,12 @@ extension Strings {
         accessDenied: "Du har inte behörighet att öppna journalen.",
         blockedNotice: "Patienten har spärrat uppgifter från en annan enhet eller vårdgivare: de finns men visas inte.",
         consentNeededNotice: "Uppgifter från en annan vårdgivare visas bara med patientens samtycke eller vid nödåtkomst.",
+        consentTitle: "Samtycke",
+        consentRecorded: "Samtycket är registrerat.",
+        noConsentNeeded: "Inga uppgifter från andra vårdgivare väntar på samtycke.",
+        consentQuestion: { names in
+            "Samtycker patienten till att du tar del av uppgifter från " + names.joined(separator: " och ") + "?"
+        },
         draftTitle: "Utkast",
         draftOffer: { when, patient, screen in
             "Utkast sparat \(when) när sessionen bröts: \(patient), \(screen). Återställ? j/n"

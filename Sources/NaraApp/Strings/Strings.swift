@@ -61,6 +61,11 @@ public struct Strings: Sendable {
     public var accessDenied: String
     public var blockedNotice: String
     public var consentNeededNotice: String
+    public var consentTitle: String
+    public var consentRecorded: String
+    public var noConsentNeeded: String
+    /// "Does the patient consent to you reading what X and Y documented?"
+    public var consentQuestion: @Sendable ([String]) -> String
     // Drafts kept when a session ended without the user choosing, and cut input
     public var draftTitle: String
     /// When it was saved, whose record and which screen.

@@ -47,6 +47,8 @@ public struct PatientRecord: Hashable, Sendable {
     public var units: [UnitID: CareUnit]
     /// What the reader may not see: that it exists, and why.
     public var hidden: HiddenInformation = HiddenInformation()
+    /// The names of the care providers, for saying whose information needs consent.
+    public var providerNames: [ProviderID: String] = [:]
 
     public init(patient: Patient, listings: [Listing], contacts: [CareContact], problems: [Problem],
                 encounters: [Encounter], referrals: [Referral], plans: [CoordinatedPlan],

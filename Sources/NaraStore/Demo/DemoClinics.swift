@@ -114,6 +114,24 @@ struct DemoRegion {
             for _ in 0..<2 { addStaff(unit, .nurse, "nurse", rng: &rng) }
             addStaff(unit, .secretary, "secretary", rng: &rng)
         }
+        addEveryProviderAndRole()
+    }
+
+    /// A private vårdcentral (a provider of its own) and a log reviewer, so that every
+    /// kind of provider and every role can be seen at work in any demo. Drawn from a
+    /// stream of their own: the rest of the region is the same with or without them.
+    private mutating func addEveryProviderAndRole() {
+        var own = DemoRandom(seed: 0x5EED_F0CA, stream: 1)
+        if !units.contains(where: { $0.principal == .private }) {
+            let unit = addUnit("SE5568123456-vc0900", "Familjeläkarna Centrum", .private, .primaryCare)
+            teams.append(DemoTeam())
+            for _ in 0..<2 { addStaff(unit, .physician, "physician", rng: &own) }
+            for _ in 0..<2 { addStaff(unit, .districtNurse, "nurse", rng: &own) }
+            addStaff(unit, .secretary, "secretary", rng: &own)
+        }
+        // Not in the team: a log reviewer meets no patients.
+        let reviewer = addStaff(clinics[0], .secretary, "log_reviewer", rng: &own)
+        teams[clinics[0]].others.removeAll { $0 == reviewer }
     }
 
     private mutating func staffClinic(_ unit: Int, first: Bool, rng: inout DemoRandom) {

@@ -46,11 +46,15 @@ enum RecordQuery {
         unitIds.formUnion(discharges.map(\.unitId))
         let staff = try fetchByIds(db, table: "staff", ids: staffIds.map(\.rawValue)).map(Decode.staff)
         let units = try fetchByIds(db, table: "care_unit", ids: unitIds.map(\.rawValue)).map(Decode.unit)
-        return PatientRecord(patient: Decode.patient(patientRow), listings: listings, contacts: contacts,
+        var record = PatientRecord(patient: Decode.patient(patientRow), listings: listings, contacts: contacts,
                              problems: problems, encounters: encounters, referrals: referrals, plans: plans,
                              discharges: discharges,
                              staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                              units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM care_provider")) {
+            record.providerNames[ProviderID(rawValue: row["id"])] = row["name"]
+        }
+        return record
     }
 
     static func fetchByIds(_ db: Database, table: String, ids: [String]) throws -> [Row] {

@@ -22,11 +22,11 @@ struct OverviewDocument {
         self.strings = strings
         s = OverviewStrings.of(strings.language)
         self.width = max(1, width)
-        let labels = [s.labelAlerts, s.labelListed, s.labelNamedGP, s.labelCareContact, s.labelChronic,
+        let labels = [s.labelAlerts, s.labelHidden, s.labelListed, s.labelNamedGP, s.labelCareContact, s.labelChronic,
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
         tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
-        let sections = [identity(), alerts(), contacts(), chronic(maxLines: tall ? 3 : 1), encounters(),
+        let sections = [identity(), alerts(), hidden(), contacts(), chronic(maxLines: tall ? 3 : 1), encounters(),
                         referrals(), plan(), continuity()].filter { !$0.isEmpty }
         let total = sections.reduce(0) { $0 + $1.count }
         // Breathing room between sections only when everything still fits.
@@ -51,6 +51,18 @@ struct OverviewDocument {
                      Span("  " + s.age(id.age) + ", " + s.sex(id.sex))]
         if id.protectedIdentity { spans.append(Span("  " + strings.protectedIdentity, Style(.protectedIdentity, .bold))) }
         return [TextLine(spans)]
+    }
+
+    /// That something exists and is not shown, and why: the patient sees to it that
+    /// nobody mistakes a hidden diagnosis for no diagnosis.
+    private func hidden() -> [TextLine] {
+        var lines: [TextLine] = []
+        if model.hiddenBlocked > 0 { lines.append(TextLine(s.hiddenBlocked(model.hiddenBlocked), Style(.warning, .bold))) }
+        if !model.hiddenNeedingConsent.isEmpty {
+            lines.append(TextLine(s.hiddenNeedsConsent(model.hiddenNeedingConsent), Style(.warning)))
+        }
+        if model.hiddenForRole { lines.append(TextLine(s.hiddenForRole, Style(.muted))) }
+        return labelled(s.labelHidden, lines)
     }
 
     private func alerts() -> [TextLine] {

@@ -15,6 +15,7 @@ enum OverviewKeymap {
             Binding([.char("c")], .openContinuity, help: s.helpContinuity),
             Binding([.char("r")], .openReferrals, help: s.helpReferrals),
             Binding([.char("u")], .reload, help: s.helpReload),
+            Binding([.char("s")], .recordConsent, help: s.helpConsent),
         ])
     }
 }

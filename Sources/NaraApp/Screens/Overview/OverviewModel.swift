@@ -72,6 +72,11 @@ public struct OverviewModel: Sendable, Hashable {
     public var doctors: ContinuityMeasures
     public var nurses: ContinuityMeasures
     public var alerts: [OverviewAlert]
+    /// What the access policy left out: blocked entries, other providers' entries that
+    /// need consent (by name), kinds of information the user's role does not read.
+    public var hiddenBlocked: Int
+    public var hiddenNeedingConsent: [String]
+    public var hiddenForRole: Bool
 
     public static let recentEncounterCount = 5
     public static let continuityMonths = 18
@@ -83,6 +88,9 @@ public struct OverviewModel: Sendable, Hashable {
 
     public init(record: PatientRecord, today: LocalDate, timeZone: ClockZone = .stockholm) {
         let p = record.patient
+        hiddenBlocked = record.hidden.blocked
+        hiddenNeedingConsent = record.hidden.needingConsent.sorted().map { record.providerNames[$0] ?? $0.rawValue }
+        hiddenForRole = !record.hidden.notForRole.isEmpty
         identity = Identity(name: p.fullName, identifier: p.identifier.display, age: p.age(on: today), sex: p.sex,
                             protectedIdentity: p.protectedIdentity)
         let unitName = { (id: UnitID) in record.units[id]?.name ?? id.rawValue }

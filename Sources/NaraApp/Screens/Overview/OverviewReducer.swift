@@ -16,6 +16,7 @@ enum OverviewReducer {
         case .openContinuity: return [.go(.continuity)]
         case .openReferrals: return [.go(.referrals)]
         case .reload: return [.reload]
+        case .recordConsent: return [.askConsent]
         }
         return []
     }

@@ -26,6 +26,7 @@ public struct OverviewScreen: ScreenModel {
         for effect in effects {
             switch effect {
             case .go(let screen): commands.append(.go(screen))
+            case .askConsent: commands.append(.askConsent)
             case .reload:
                 guard context.patient != nil else { break }
                 commands.append(.reloadPatient)

@@ -12,11 +12,12 @@ public struct OverviewState: Sendable, Hashable {
 
 public enum OverviewAction: Sendable, Hashable {
     case scrollUp, scrollDown, pageUp, pageDown, top, bottom
-    case openContinuity, openReferrals, reload
+    case openContinuity, openReferrals, reload, recordConsent
 }
 
 /// What the reducer asks the screen to do outside its own state.
 public enum OverviewEffect: Sendable, Hashable {
     case go(ScreenID)
     case reload
+    case askConsent
 }

@@ -13,7 +13,9 @@ struct OverviewStrings: Sendable {
     var noChronic: String, noEncounters: String, noReferrals: String, noPlan: String
     var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
     var doctors: String, nurses: String, notAvailable: String
-    var helpScroll: String, helpContinuity: String, helpReferrals: String, helpReload: String
+    var helpScroll: String, helpContinuity: String, helpReferrals: String, helpReload: String, helpConsent: String
+    var labelHidden: String
+    var hiddenForRole: String
     var goal: String, participants: String
     var reloaded: String
     var moreBelow: String
@@ -32,6 +34,9 @@ struct OverviewStrings: Sendable {
         doctors: "Läkare", nurses: "Sjuksköterskor", notAvailable: "–",
         helpScroll: "Rulla", helpContinuity: "Kontinuitet och fasta kontakter", helpReferrals: "Remisser",
         helpReload: "Läs in journalen på nytt",
+        helpConsent: "Registrera patientens samtycke till andra vårdgivares uppgifter",
+        labelHidden: "Visas inte",
+        hiddenForRole: "Diagnoser, kontakter och remisstexter ingår inte i din roll",
         goal: "mål", participants: "deltar",
         reloaded: "Journalen är inläst på nytt.",
         moreBelow: "mer nedåt")
@@ -50,11 +55,28 @@ struct OverviewStrings: Sendable {
         doctors: "Doctors", nurses: "Nurses", notAvailable: "n/a",
         helpScroll: "Scroll", helpContinuity: "Continuity and named contacts", helpReferrals: "Referrals",
         helpReload: "Read the record again",
+        helpConsent: "Record the patient's consent to other providers' information",
+        labelHidden: "Not shown",
+        hiddenForRole: "Diagnoses, encounters and referral texts are not part of your role",
         goal: "goal", participants: "taking part",
         reloaded: "The record was read again.",
         moreBelow: "more below")
 
     static func of(_ language: Language) -> OverviewStrings { language == .sv ? sv : en }
+
+    func hiddenBlocked(_ count: Int) -> String {
+        switch language {
+        case .sv: return count == 1 ? "1 spärrad uppgift finns" : "\(count) spärrade uppgifter finns"
+        case .en: return count == 1 ? "1 blocked entry exists" : "\(count) blocked entries exist"
+        }
+    }
+
+    func hiddenNeedsConsent(_ providers: [String]) -> String {
+        switch language {
+        case .sv: return "Uppgifter från " + providers.joined(separator: ", ") + " kräver samtycke (s)"
+        case .en: return providers.joined(separator: ", ") + "'s entries need consent (s)"
+        }
+    }
 
     func age(_ years: Int?) -> String {
         guard let years else { return language == .sv ? "ålder okänd" : "age unknown" }
