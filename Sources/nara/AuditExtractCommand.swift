@@ -8,12 +8,17 @@ import NaraStore
 struct AuditExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Print every access-log row about one patient.",
-        discussion: "Taking an extract is itself a look at patient data: it is logged as an export under --user."
+        abstract: "Print a patient's log extract: which unit, who, when and what kind of access.",
+        discussion: """
+            In words the patient can judge (Patientdatalagen 8 kap 5 §): the unit, the person at public providers \
+            (a private provider's staff are named by unit only), the time and the kind of access; no internal \
+            codes. In Swedish, or English with --lang en. --user must review logs or be able to open the \
+            record. Taking an extract is itself logged as an export under --user.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case text, table, csv, json
     }
 
     @Option(help: ArgumentHelp("The patient's personnummer or samordningsnummer.", valueName: "ID"))
@@ -21,8 +26,14 @@ struct AuditExtractCommand: ParsableCommand {
     /// The staff member taking the extract (`--user`, required).
     @OptionGroup var userOption: UserOption
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "FORMAT"))
+    @OptionGroup var languageOption: LanguageOption
+    var lang: String { languageOption.lang?.lowercased() ?? "sv" }
+    @Option(help: ArgumentHelp("Output format: text, table, csv or json.", valueName: "FORMAT"))
     var format: Format = .table
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be sv or en") }
+    }
 
     func run() throws {
         try reportingFailures {
@@ -41,14 +52,18 @@ struct AuditExtractCommand: ParsableCommand {
             }
             // Refused unless the user reviews logs or may open the record; logged by the store.
             let entries = try store.accessLogExtract(patient: patientId, as: session.context)
-            var unitNames: [UnitID: String] = [:], staffNames: [StaffID: String] = [:]
+            var units: [UnitID: CareUnit] = [:], staffNames: [StaffID: String] = [:]
             for entry in entries {
-                if unitNames[entry.unitId] == nil { unitNames[entry.unitId] = try store.unit(entry.unitId)?.name ?? "" }
+                if units[entry.unitId] == nil { units[entry.unitId] = try store.unit(entry.unitId) }
                 if staffNames[entry.staffId] == nil { staffNames[entry.staffId] = try store.staff(entry.staffId)?.name ?? "" }
             }
-            let rows = entries.map { AuditExtractOutput.Row($0, unitName: unitNames[$0.unitId] ?? "",
-                                                             staffName: staffNames[$0.staffId] ?? "") }
-            print(AuditExtractOutput.render(rows, format: format), terminator: "")
+            let words = AccessLogWords(Language(rawValue: lang) ?? .sv)
+            let rows = entries.map { e in
+                AuditExtractOutput.Row(e, unitName: units[e.unitId]?.name ?? e.unitId.rawValue,
+                                       person: words.person(staffNames[e.staffId] ?? "", at: units[e.unitId]?.principal),
+                                       words: words)
+            }
+            print(AuditExtractOutput.render(rows, format: format, language: words.language), terminator: "")
         }
     }
 }

@@ -1,24 +1,23 @@
 import Foundation
+import NaraApp
 import NaraDomain
 
-/// The extract's three formats. Staff names are shown: the patient is entitled to
-/// know who at a public provider opened the record.
+/// The extract in four formats, in words a patient can judge: unit, person (at public
+/// providers), time, kind of access. No internal ids or codes.
 enum AuditExtractOutput {
     struct Row {
         var fields: [String]
         var emergency: Bool
 
-        init(_ entry: AccessLogEntry, unitName: String, staffName: String) {
+        init(_ entry: AccessLogEntry, unitName: String, person: String, words: AccessLogWords) {
             let at = Date(timeIntervalSince1970: TimeInterval(entry.atMilliseconds) / 1000)
-            fields = [AuditExtractOutput.timeFormatter.string(from: at), entry.unitId.rawValue, unitName,
-                      entry.staffId.rawValue, staffName, entry.action.rawValue, entry.detail,
-                      entry.emergency ? "yes" : "no", entry.reason ?? ""]
+            fields = [AuditExtractOutput.timeFormatter.string(from: at), unitName, person,
+                      words.activity(LoggedActivity(entry)), entry.emergency ? words.yes : words.no, entry.reason ?? ""]
             emergency = entry.emergency
         }
     }
 
-    static let header = ["time", "unit_id", "unit_name", "staff_id", "staff_name", "action", "detail",
-                         "emergency", "reason"]
+    static let header = ["time", "unit", "person", "what", "emergency", "reason"]
 
     /// Stockholm wall-clock time: what the patient and the reviewer read the log in.
     static let timeFormatter: DateFormatter = {
@@ -29,9 +28,20 @@ enum AuditExtractOutput {
         return f
     }()
 
-    static func render(_ rows: [Row], format: AuditExtractCommand.Format) -> String {
+    static func render(_ rows: [Row], format: AuditExtractCommand.Format, language: Language) -> String {
         let records = rows.map { $0.fields.map { CleanText.line($0) } }
         switch format {
+        case .text:
+            guard !records.isEmpty else {
+                return language == .sv ? "Ingen har tagit del av uppgifter om patienten.\n"
+                                       : "Nobody has accessed the patient's information.\n"
+            }
+            // One sentence a line: "2026-11-23 10:00:00  Vårdcentralen Ekbacken, Karin Berg: läste journalen".
+            return zip(rows, records).map { row, r in
+                let emergency = row.emergency
+                    ? (language == .sv ? " (nödåtkomst: " : " (emergency access: ") + r[5] + ")" : ""
+                return r[0] + "  " + r[1] + (r[2].isEmpty ? "" : ", " + r[2]) + ": " + r[3] + emergency
+            }.joined(separator: "\n") + "\n"
         case .csv:
             return ([header] + records).map { $0.map(WorkListOutput.csvField).joined(separator: ",") }
                 .joined(separator: "\n") + "\n"

@@ -1,4 +1,5 @@
 import Foundation
+import NaraApp
 import NaraDomain
 
 /// The review list in the extract's three formats. Emergency rows come first and are
@@ -10,14 +11,16 @@ enum AuditReviewOutput {
         var seed: UInt64
     }
 
-    static let header = ["row", "kind", "time", "staff_id", "staff_name", "unit_name", "patient", "action",
+    static let header = ["row", "why", "time", "staff_id", "staff_name", "unit_name", "patient", "action",
                          "detail", "reason", "review", "reviewer", "comment"]
 
     static func fields(_ item: AccessReviewItem, reviewers: [StaffID: String]) -> [String] {
         let e = item.entry
         let at = Date(timeIntervalSince1970: TimeInterval(e.atMilliseconds) / 1000)
         let reviewer = item.review.map { r in reviewers[r.reviewer].map { "\($0) (\(r.reviewer))" } ?? r.reviewer.rawValue }
-        return [String(e.id), e.emergency ? "EMERGENCY" : "sample", AuditExtractOutput.timeFormatter.string(from: at),
+        // Why the row was chosen, by every criterion that chose it: emergency, protected_identity, …
+        return [String(e.id), item.reasons.map(\.rawValue).joined(separator: "+"),
+                AuditExtractOutput.timeFormatter.string(from: at),
                 e.staffId.rawValue, item.staffName, item.unitName, item.patientIdentifier ?? "", e.action.rawValue,
                 e.detail, e.reason ?? "", item.review.map { $0.verdict == .ok ? "ok" : "follow-up" } ?? "not reviewed",
                 reviewer ?? "", item.review?.comment ?? ""].map { CleanText.line($0) }
@@ -27,6 +30,19 @@ enum AuditReviewOutput {
                        format: AuditExtractCommand.Format) -> String {
         let records = items.map { fields($0, reviewers: reviewers) }
         switch format {
+        case .table, .text:
+            let title = "Access review \(period.from.iso) – \(period.to.iso), seed \(period.seed)\n"
+            guard !records.isEmpty else { return title + "No accesses in this period.\n" }
+            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
+            func line(_ r: [String]) -> String {
+                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                    .joined(separator: "  ")
+            }
+            let emergencies = items.filter(\.entry.emergency).count
+            let open = items.filter { $0.review == nil }.count
+            return title + ([line(header)] + records.map(line)).joined(separator: "\n")
+                + "\n\(emergencies) emergency, \(items.count - emergencies) chosen by the other criteria or at random, "
+                + "\(open) not reviewed\n"
         case .csv:
             return ([header] + records).map { $0.map(WorkListOutput.csvField).joined(separator: ",") }
                 .joined(separator: "\n") + "\n"
@@ -41,18 +57,6 @@ enum AuditReviewOutput {
             let object: [String: Any] = ["from": period.from.iso, "to": period.to.iso, "seed": period.seed, "rows": rows]
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
             return String(decoding: data, as: UTF8.self) + "\n"
-        case .table:
-            let title = "Access review \(period.from.iso) – \(period.to.iso), seed \(period.seed)\n"
-            guard !records.isEmpty else { return title + "No accesses in this period.\n" }
-            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
-            func line(_ r: [String]) -> String {
-                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                    .joined(separator: "  ")
-            }
-            let emergencies = items.filter(\.entry.emergency).count
-            let open = items.filter { $0.review == nil }.count
-            return title + ([line(header)] + records.map(line)).joined(separator: "\n")
-                + "\n\(emergencies) emergency, \(items.count - emergencies) sampled, \(open) not reviewed\n"
         }
     }
 }

@@ -31,8 +31,8 @@ struct Nara: ParsableCommand {
     @OptionGroup var userOption: UserOption
     var user: String? { userOption.user }
 
-    @Option(help: ArgumentHelp("Interface language: sv (default) or en. Also NARA_LANG.", valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var languageOption: LanguageOption
+    var lang: String? { languageOption.lang }
 
     @Option(help: ArgumentHelp("A theme name (\(ThemeCatalog.shippedNames.joined(separator: ", ")), or one in "
                                + "$XDG_CONFIG_HOME/nara/themes) or the path of a theme file.", valueName: "NAME|PATH"))

@@ -38,6 +38,12 @@ struct UserOption: ParsableArguments {
     var user: String?
 }
 
+/// `--lang`, shared like `--user`, so that a subcommand that words things sees it too.
+struct LanguageOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Interface language: sv (default) or en. Also NARA_LANG.", valueName: "LANG"))
+    var lang: String?
+}
+
 enum StoreLocation {
     static var defaultDemoStore: String {
         let env = ProcessInfo.processInfo.environment

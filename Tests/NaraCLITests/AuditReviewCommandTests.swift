@@ -42,7 +42,7 @@ import Testing
         #expect(line.contains("follow-up") && line.contains("Kontrollera med enhetschefen"))
         #expect(table.stdout.contains("seed 5"))
         let csv = try NaraBinary.run(review + ["--format", "csv"])
-        #expect(csv.stdout.hasPrefix("row,kind,time,staff_id,staff_name,unit_name,patient,action,detail,reason,review,reviewer,comment\n"))
+        #expect(csv.stdout.hasPrefix("row,why,time,staff_id,staff_name,unit_name,patient,action,detail,reason,review,reviewer,comment\n"))
         #expect(try sqliteShell(path, "SELECT count(*) FROM access_log WHERE detail = 'log review of row \(target): follow_up'") == "1")
         #expect(try NaraBinary.run(["audit", "verify", "--store", path]).status == 0)
     }

@@ -187,7 +187,7 @@ import TmuxTesting
         #expect(one.stdout.contains(#""resourceType":"Task""#))
         let extract = try NaraBinary.run(["audit", "extract", "--patient", "19420314-2387", "--user", "pr-sara",
                                           "--store", store, "--format", "csv"])
-        #expect(extract.stdout.contains(",export,FHIR export to standard output [listing],"), "\(extract.stdout)")
+        #expect(extract.stdout.contains(",lämnade ut journalen (export),"), "\(extract.stdout)")
         // A deactivated person exports nothing, as they open nothing.
         #expect(try NaraBinary.run(["staff", "deactivate", "--store", store, "--id", "pr-ylva"]).status == 0)
         let inactive = try NaraBinary.run(["export", "--store", store, "--patient", "19420314-2387", "--user", "pr-ylva"])

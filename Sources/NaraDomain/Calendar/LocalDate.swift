@@ -66,6 +66,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
+    /// Monday 0 … Sunday 6 (day 0, 1970-01-01, was a Thursday).
+    public var weekday: Int { ((dayNumber + 3) % 7 + 7) % 7 }
+    public var isWeekend: Bool { weekday >= 5 }
+
     /// Same day `months` later, clamped to the month's last day (2024-01-31 + 1 = 2024-02-29).
     public func adding(months: Int) -> LocalDate {
         let c = components

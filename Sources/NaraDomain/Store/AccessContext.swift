@@ -57,3 +57,47 @@ public struct AccessLogEntry: Hashable, Sendable, Codable {
         self.reason = reason
     }
 }
+
+/// What a log row says was done, in kinds a patient can judge: the log extract words
+/// these, never the row's internal detail.
+public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
+    case readRecord, sawInWorkList, sawInReferralQueue, readLogExtract, reviewedLog, readConsents, readBlocks
+    case registered, changedListing, wroteDiagnosis, wroteEncounter, appointedContact, endedContact
+    case wroteReferral, changedPlan, wroteDischarge, recordedConsent, revokedConsent
+    case blocked, liftedBlock, openedBlock, exported, printed, other
+
+    /// The row's kind, from the detail the door writes (`Door.swift`), oldest wordings included.
+    public init(_ entry: AccessLogEntry) {
+        let d = entry.detail
+        func starts(_ prefixes: String...) -> Bool { prefixes.contains { d.hasPrefix($0) } }
+        switch entry.action {
+        case .export: self = starts("log extract") ? .readLogExtract : .exported
+        case .print: self = .printed
+        case .read:
+            if starts("record") { self = .readRecord }
+            else if starts("work list") { self = .sawInWorkList }
+            else if starts("referral queue") { self = .sawInReferralQueue }
+            else if starts("log extract") { self = .readLogExtract }
+            else if starts("log review") { self = .reviewedLog }
+            else if starts("consents") { self = .readConsents }
+            else if starts("blocks") { self = .readBlocks }
+            else { self = .other }
+        case .write:
+            if starts("register patient") { self = .registered }
+            else if starts("listing") { self = .changedListing }
+            else if starts("problem") { self = .wroteDiagnosis }
+            else if starts("encounter") { self = .wroteEncounter }
+            else if starts("care_contact", "named_physician") { self = .appointedContact }
+            else if starts("end ") { self = .endedContact }
+            else if starts("new referral", "referral") { self = .wroteReferral }
+            else if starts("new coordinated plan", "coordinated plan") { self = .changedPlan }
+            else if starts("discharge") { self = .wroteDischarge }
+            else if starts("consent") { self = .recordedConsent }
+            else if starts("revoke consent") { self = .revokedConsent }
+            else if starts("block") { self = .blocked }
+            else if starts("lift block") { self = .liftedBlock }
+            else if starts("open block") { self = .openedBlock }
+            else { self = .other }
+        }
+    }
+}

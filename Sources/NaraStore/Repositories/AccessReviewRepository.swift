@@ -15,15 +15,50 @@ extension SQLiteStore {
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             guard subject.rights.contains(.logReview) else { throw StoreError.accessDenied(.notForRole) }
-            let emergencies = try Int64.fetchAll(db, sql: """
-                SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 1 ORDER BY id
-                """, arguments: [start, end])
-            let others = try Int64.fetchAll(db, sql: """
-                SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 0
-                """, arguments: [start, end])
-            let drawn = others.map { (key: Self.mix($0 ^ Int64(bitPattern: seed)), id: $0) }
-                .sorted { $0.key < $1.key }.prefix(sample).map(\.id).sorted()
-            let items = try (emergencies + drawn).map { try Self.item(db, logId: $0) }
+            var reasons: [Int64: [AccessReviewReason]] = [:]
+            func choose(_ ids: [Int64], _ reason: AccessReviewReason, limit: Int = .max) {
+                let drawn = ids.map { (key: Self.mix($0 ^ Int64(bitPattern: seed)), id: $0) }
+                    .sorted { $0.key < $1.key }.prefix(limit).map(\.id)
+                for id in drawn { reasons[id, default: []].append(reason) }
+            }
+            let period: StatementArguments = [start, end]
+            // Every emergency access, always; then up to `sample` rows for each criterion.
+            choose(try Int64.fetchAll(db, sql: """
+                SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 1
+                """, arguments: period), .emergency)
+            choose(try Int64.fetchAll(db, sql: """
+                SELECT l.id FROM access_log l JOIN patient p ON p.id = l.patient_id
+                WHERE l.at_ms >= ? AND l.at_ms < ? AND p.protected = 1
+                """, arguments: period), .protectedIdentity, limit: sample)
+            choose(try Int64.fetchAll(db, sql: """
+                SELECT l.id FROM access_log l JOIN patient p ON p.id = l.patient_id JOIN staff s ON s.id = l.staff_id
+                WHERE l.at_ms >= ? AND l.at_ms < ? AND s.name LIKE '% ' || p.family_name
+                """, arguments: period), .sameSurname, limit: sample)
+            choose(try Int64.fetchAll(db, sql: """
+                SELECT l.id FROM access_log l JOIN patient p ON p.id = l.patient_id
+                WHERE l.at_ms >= ? AND l.at_ms < ?
+                  AND EXISTS (SELECT 1 FROM staff c WHERE c.unit_id = l.unit_id
+                              AND c.name = p.given_name || ' ' || p.family_name)
+                """, arguments: period), .colleague, limit: sample)
+            let all = try Row.fetchAll(db, sql: "SELECT id, at_ms FROM access_log WHERE at_ms >= ? AND at_ms < ?",
+                                       arguments: period)
+            choose(all.filter { AccessReviewReason.isOutOfHours(
+                Date(timeIntervalSince1970: TimeInterval($0["at_ms"] as Int64) / 1000)) }.map { $0["id"] },
+                   .outOfHours, limit: sample)
+            choose(try Int64.fetchAll(db, sql: """
+                SELECT l.id FROM access_log l WHERE l.at_ms >= ? AND l.at_ms < ? AND l.emergency = 1
+                  AND l.patient_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.author_id = l.staff_id
+                                  AND e.at * 1000 >= l.at_ms - 86400000)
+                """, arguments: period), .emergencyWithoutCare)
+            choose(all.map { $0["id"] as Int64 }.filter { reasons[$0] == nil }, .random, limit: sample)
+            let items = try reasons.keys.sorted().map { id -> AccessReviewItem in
+                var item = try Self.item(db, logId: id)
+                item.reasons = reasons[id]!.sorted { a, b in
+                    AccessReviewReason.allCases.firstIndex(of: a)! < AccessReviewReason.allCases.firstIndex(of: b)!
+                }
+                return item
+            }.sorted { ($0.entry.emergency ? 0 : 1, $0.entry.id) < ($1.entry.emergency ? 0 : 1, $1.entry.id) }
             // The review shows whose records were read: each patient named is logged.
             var named = Set<PatientID>()
             try appendLog(db, context: context, entries: items.compactMap(\.entry.patientId)

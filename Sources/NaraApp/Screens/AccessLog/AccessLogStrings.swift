@@ -7,7 +7,7 @@ struct AccessLogStrings: Sendable {
     var columnTime: String, columnUnit: String, columnStaff: String, columnAction: String, columnDetail: String
     var columnPatient: String, columnState: String
     var noPatient: String, noRows: String, onlyAdministrators: String
-    var emergency: String, reason: String
+    var emergency: String, reason: String, chosen: String
     var extractTitle: @Sendable (String, Int) -> String
     var reviewTitle: @Sendable (LocalDate, LocalDate, Int, Int) -> String
     var footerExtract: String, footerReview: String
@@ -31,7 +31,7 @@ struct AccessLogStrings: Sendable {
         noRows: "Inga loggrader.",
         onlyAdministrators: "Endast administratörer gör logguppföljning. Loggutdraget för den öppna patienten "
             + "finns under fliken Loggutdrag.",
-        emergency: "NÖD", reason: "Nödåtkomst, skäl:",
+        emergency: "NÖD", reason: "Nödåtkomst, skäl:", chosen: "Vald:",
         extractTitle: { name, n in "Loggutdrag · \(name) · \(n) rader" },
         reviewTitle: { from, to, emergencies, n in
             "Logguppföljning \(from.iso)–\(to.iso) · \(emergencies) nödåtkomst · \(n) rader" },
@@ -65,7 +65,7 @@ struct AccessLogStrings: Sendable {
         noRows: "No log rows.",
         onlyAdministrators: "Only administrators review the access log. The open patient's log extract is "
             + "under the Log extract tab.",
-        emergency: "EMERG", reason: "Emergency access, reason:",
+        emergency: "EMERG", reason: "Emergency access, reason:", chosen: "Chosen:",
         extractTitle: { name, n in "Log extract · \(name) · \(n) rows" },
         reviewTitle: { from, to, emergencies, n in
             "Log review \(from.iso)–\(to.iso) · \(emergencies) emergency · \(n) rows" },

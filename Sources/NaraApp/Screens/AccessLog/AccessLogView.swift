@@ -10,6 +10,7 @@ struct AccessLogView {
     var glyphs: Glyphs
 
     private var words: AccessLogStrings { AccessLogStrings.of(strings.language) }
+    private var logWords: AccessLogWords { AccessLogWords(strings.language) }
 
     /// Table rows in a body of this height: frame, tabs, table header, the selected row's
     /// line and the key hint take six.
@@ -58,13 +59,13 @@ struct AccessLogView {
         ]
         let rows = state.extract.map { row -> [TextLine] in
             [TextLine(row.time), TextLine(row.unitName), TextLine(row.staffName),
-             TextLine(words.action(row.entry.action)), TextLine(row.entry.detail), flag(row.entry)]
+             TextLine(words.action(row.entry.action)), TextLine(logWords.describe(row.entry)), flag(row.entry)]
         }
         table(columns, rows, state.extractList, emergencies: state.extract.map(\.entry.emergency), in: area,
               buffer: &buffer)
         if let i = state.extractList.selected, state.extract.indices.contains(i) {
             let row = state.extract[i]
-            selectedLine([row.unitName, row.staffName, words.action(row.entry.action), row.entry.detail],
+            selectedLine([row.unitName, row.staffName, logWords.describe(row.entry)],
                          row.entry, extra: nil, in: area, buffer: &buffer)
         }
     }
@@ -87,9 +88,11 @@ struct AccessLogView {
         table(columns, rows, state.reviewList, emergencies: state.review.map(\.entry.emergency), in: area,
               buffer: &buffer)
         if let item = state.selectedReview {
-            let extra = item.review.map { words.verdict($0.verdict) + ": " + $0.comment }
+            let chosen = words.chosen + " " + item.reasons.map(logWords.reason).joined(separator: ", ")
+            let extra = [item.reasons.isEmpty ? nil : chosen, item.review.map { words.verdict($0.verdict) + ": " + $0.comment }]
+                .compactMap { $0 }.joined(separator: " · ")
             selectedLine([item.unitName, item.staffName, words.action(item.entry.action), item.entry.detail],
-                         item.entry, extra: extra, in: area, buffer: &buffer)
+                         item.entry, extra: extra.isEmpty ? nil : extra, in: area, buffer: &buffer)
         }
     }
 
