@@ -15,7 +15,7 @@ extension ReadContext {
                 continue
             }
             let parsed: PersonIdentifier
-            do { parsed = try PersonIdentifier.parse(value, today: today) } catch {
+            do { parsed = try PersonIdentifier.parse(value, as: kind, today: today) } catch {
                 throw r.fail(path + ".value", "\"\(value)\" is not a valid \(Self.name(of: kind)): \(error.description)")
             }
             guard parsed.kind == kind else {
@@ -24,9 +24,16 @@ extension ReadContext {
             swedish.append((parsed, i))
         }
         // A person may carry an old reserve number beside the personnummer that replaced it.
-        let rank: [IdentifierKind: Int] = [.personnummer: 0, .samordningsnummer: 1, .nationalReserve: 2, .localReserveOrebro: 3]
-        guard let chosen = swedish.min(by: { rank[$0.0.kind]! < rank[$1.0.kind]! })?.0 else {
-            throw r.fail("identifier", "no personnummer, samordningsnummer or reservnummer (systems \(Systems.personnummer), \(Systems.samordningsnummer), \(Systems.nationalReserve) or their OIDs)")
+        func rank(_ kind: IdentifierKind) -> Int {
+            switch kind {
+            case .personnummer: 0
+            case .samordningsnummer: 1
+            case .nationalReserve: 2
+            case .localReserve: 3
+            }
+        }
+        guard let chosen = swedish.min(by: { rank($0.0.kind) < rank($1.0.kind) })?.0 else {
+            throw r.fail("identifier", "no personnummer, samordningsnummer or reservnummer (systems \(Systems.personnummer), \(Systems.samordningsnummer), \(Systems.nationalReserve), a region's reservnummer system, or their OIDs)")
         }
         for (other, _) in swedish where other != chosen {
             local.append(ExchangeIdentifier(system: Systems.system(for: other.kind), value: other.value))
@@ -130,7 +137,7 @@ extension ReadContext {
         case .personnummer: return "personnummer"
         case .samordningsnummer: return "samordningsnummer"
         case .nationalReserve: return "national reservnummer"
-        case .localReserveOrebro: return "Region Örebro län reservnummer"
+        case .localReserve(let region): return ReserveFormat.of(region).name + " reservnummer"
         }
     }
 

@@ -15,6 +15,7 @@ enum Migrations {
             try SchemaNameSearchPrefixes.migrate(db)
         }
         migrator.registerMigration(SchemaAccess.identifier) { db in try SchemaAccess.migrate(db) }
+        migrator.registerMigration(SchemaReserveKinds.identifier) { db in try SchemaReserveKinds.migrate(db) }
         return migrator
     }
 
