@@ -39,7 +39,8 @@ extension ReadContext {
             local.append(ExchangeIdentifier(system: Systems.system(for: other.kind), value: other.value))
         }
 
-        let protected = Self.isProtected(r)
+        let protection = Self.protection(r)
+        let protected = protection.protected
         let names = try r.array("name")
         let name = names.first { $0["use"]?.string == "official" } ?? names.first
         var given = (name?["given"]?.array ?? []).compactMap(\.string).joined(separator: " ")
@@ -89,7 +90,8 @@ extension ReadContext {
         let listings = try readListings(r)
         patientOf[entry] = batch.patients.count
         batch.patients.append(exchanged(r, patient: nil,
-                                        ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local)))
+                                        ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local,
+                                                         protectionLabel: protection.label)))
     }
 
     /// Listings with their periods from this program's extension; another system's
@@ -121,15 +123,24 @@ extension ReadContext {
         return []
     }
 
-    /// Skyddad identitet: a restricted or very restricted confidentiality label.
-    static func isProtected(_ r: ResourceReader) -> Bool {
-        let labels = r.json["meta"]?["security"]?.array ?? []
-        return labels.contains { label in
+    /// Skyddad identitet: HL7 Sweden's `sekretessmarkering` or `skyddadFolkbokforing`, a
+    /// restricted or very restricted v3 confidentiality label, or a label that says
+    /// "skyddad". The label is HL7 Sweden's code when one is there, else the v3 code.
+    static func protection(_ r: ResourceReader) -> (protected: Bool, label: String?) {
+        var swedish: String?, confidentiality: String?, named = false
+        for label in r.json["meta"]?["security"]?.array ?? [] {
             let code = label["code"]?.string ?? ""
             let system = label["system"]?.string ?? ""
-            return ((code == "R" || code == "V") && (system.isEmpty || system == Systems.v3Confidentiality))
-                || (label["display"]?.string ?? "").lowercased().contains("skyddad")
+            if system == Systems.securityLabelSE, Systems.securityLabelSECodes[code] != nil {
+                swedish = swedish ?? code
+            } else if (code == "R" || code == "V") && (system.isEmpty || system == Systems.v3Confidentiality) {
+                confidentiality = confidentiality ?? code
+            } else if (label["display"]?.string ?? "").lowercased().contains("skyddad") {
+                named = true
+            }
         }
+        let label = swedish ?? confidentiality
+        return (label != nil || named, label)
     }
 
     static func name(of kind: IdentifierKind) -> String {

@@ -28,6 +28,11 @@ public enum Systems {
     public static let conditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category"
     public static let conditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical"
     public static let v3Confidentiality = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+    /// HL7 Sweden's security labels for protected identity (SEBasePatient's meta.security).
+    public static let securityLabelSE = "http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel"
+    public static let securityLabelSECodes: [String: String] = [
+        "sekretessmarkering": "Sekretessmarkering", "skyddadFolkbokforing": "Skyddad folkbokföring",
+    ]
     public static let chronic = "urn:nara:chronic"
 
     public static let listingExtension = "urn:nara:fhir:listing"

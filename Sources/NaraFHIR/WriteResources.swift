@@ -50,8 +50,7 @@ extension FHIRWriter {
         }
         if let phone = p.phone { r["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
         if p.protectedIdentity {
-            r["meta"] = .object(["security": .array([.object(["system": .string(Systems.v3Confidentiality), "code": "R",
-                                                              "display": "restricted"])])])
+            r["meta"] = .object(["security": .array(Self.protectionLabels(e.value.protectionLabel))])
         }
         if !e.value.listings.isEmpty {
             r["extension"] = .array(e.value.listings.map { l in
@@ -63,6 +62,20 @@ extension FHIRWriter {
             }
         }
         return r
+    }
+
+    /// HL7 Sweden's label, with the code that came in when it was one of HL7 Sweden's
+    /// (else `sekretessmarkering`); then v3 Confidentiality for receivers outside Sweden,
+    /// `V` when that came in, else `R`.
+    static func protectionLabels(_ kept: String?) -> [JSON] {
+        let code = kept.flatMap { Systems.securityLabelSECodes[$0] == nil ? nil : $0 } ?? "sekretessmarkering"
+        let v3 = kept == "V" ? "V" : "R"
+        return [
+            .object(["system": .string(Systems.securityLabelSE), "code": .string(code),
+                     "display": .string(Systems.securityLabelSECodes[code]!)]),
+            .object(["system": .string(Systems.v3Confidentiality), "code": .string(v3),
+                     "display": .string(v3 == "V" ? "very restricted" : "restricted")]),
+        ]
     }
 
     func careTeam(_ e: Exchanged<CareContact>) -> [String: JSON] {
