@@ -32,8 +32,10 @@ extension FHIRWriter {
 
     func patient(_ e: Exchanged<ExchangedPatient>) -> [String: JSON] {
         let p = e.value.patient
+        // A region's reserve number as the region writes it (Gävleborg's has a hyphen).
+        let value = p.identifier.kind.region == nil ? p.identifier.value : p.identifier.display
         var identifiers: [JSON] = [.object(["system": .string(Systems.system(for: p.identifier.kind)),
-                                            "value": .string(p.identifier.value)])]
+                                            "value": .string(value)])]
         identifiers += e.value.localIdentifiers.map { .object(["system": .string($0.system), "value": .string($0.value)]) }
         var r: [String: JSON] = [
             "identifier": .array(identifiers),

@@ -99,9 +99,15 @@ private let pnr = "http://electronichealth.se/identifier/personnummer"
                 let r = try written(p)
                 let identifier = r["identifier"]?.array?.first
                 #expect(identifier?["system"] == .string(format.system), "\(format.name)")
-                #expect(identifier?["value"] == .string(p.patient.identifier.value))
+                #expect(identifier?["value"] == .string(p.patient.identifier.display))
             }
         }
+    }
+
+    @Test func gavleborgIsWrittenWithItsHyphen() throws {
+        let p = try onlyPatient(patientJSON(system: "urn:oid:1.2.752.74.9.9", value: "19651207-01M1"))
+        #expect(p.patient.identifier.value == "1965120701M1")
+        #expect(try written(p)["identifier"]?.array?.first?["value"] == "19651207-01M1")
     }
 
     @Test func nationalReserveByUrlOrOid() throws {
