@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NaraDomain
 
@@ -184,6 +185,13 @@ private func reason(_ text: String, as kind: IdentifierKind? = nil) -> Identifie
         #expect(IdentifierKind(rawValue: "local_reserve_orebro") == .localReserve(.orebro))
         #expect(IdentifierKind(rawValue: "local_reserve_") == nil)
         #expect(IdentifierKind(rawValue: "reserve") == nil)
+    }
+
+    @Test func kindsAreCodableAsTheirStoredText() throws {
+        let data = try JSONEncoder().encode([IdentifierKind.localReserve(.stockholm), .nationalReserve])
+        #expect(String(decoding: data, as: UTF8.self) == #"["local_reserve_stockholm","national_reserve"]"#)
+        #expect(try JSONDecoder().decode([IdentifierKind].self, from: data) == [.localReserve(.stockholm), .nationalReserve])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([IdentifierKind].self, from: Data(#"["x"]"#.utf8)) }
     }
 }
 

@@ -3,6 +3,7 @@
 ///
 /// The raw value is what the store keeps in `ident_kind`: `local_reserve_orebro` for
 /// Region Örebro län as it always was, `local_reserve_<region>` for the other regions.
+/// Codable as that text (the standard library's RawRepresentable coding).
 public enum IdentifierKind: Hashable, Sendable, CaseIterable, RawRepresentable, Codable {
     case personnummer
     /// Samordningsnummer: a personnummer whose day is the birth day + 60.
@@ -38,20 +39,6 @@ public enum IdentifierKind: Hashable, Sendable, CaseIterable, RawRepresentable, 
     }
 
     private static let localPrefix = "local_reserve_"
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let kind = IdentifierKind(rawValue: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "unknown identifier kind \(text)"))
-        }
-        self = kind
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     /// The region of a local reserve number; nil for the national kinds.
     public var region: ReserveRegion? {
