@@ -84,3 +84,33 @@ extension ExchangeImportTests {
         #expect(try stored() == (false, nil, "ada ek"))
     }
 }
+
+extension ExchangeImportTests {
+    /// A store made before the regional kinds existed refuses them until its migrations
+    /// run, and takes them after, with the file still whole.
+    @Test func anOlderStoreTakesRegionalKindsAfterItsMigration() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nara-old-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let queue = try DatabaseQueue(path: dir.appendingPathComponent("old.sqlite").path)
+        try Migrations.migrator.migrate(queue, upTo: SchemaNameSearchPrefixes.identifier)
+        func insert(_ db: Database, _ ident: String, _ kind: String) throws {
+            try db.execute(sql: """
+                INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex)
+                VALUES (?, ?, ?, 'Ada', 'Ek', 'ada ek', 'unknown')
+                """, arguments: [ident, String(ident.suffix(10)), kind])
+        }
+        #expect(throws: (any Error).self) { try queue.write { db in try insert(db, "991981000010", "local_reserve_stockholm") } }
+        try queue.write { db in try insert(db, "19810829TB1F", "local_reserve_orebro") }
+
+        try Migrations.migrator.migrate(queue)
+        try queue.write { db in try insert(db, "991981000010", "local_reserve_stockholm") }
+        #expect(throws: (any Error).self) { try queue.write { db in try insert(db, "19810829SU3A", "local_reserve") } }
+        let check = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(check == "ok")
+        // A second connection reads the new constraint too.
+        let other = try DatabaseQueue(path: dir.appendingPathComponent("old.sqlite").path)
+        try other.write { db in try insert(db, "1965120701M1", "local_reserve_gavleborg") }
+        #expect(try other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM patient") } == 3)
+    }
+}
