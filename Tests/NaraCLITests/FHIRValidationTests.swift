@@ -20,14 +20,15 @@ import Testing
         """
 
     /// Patients another region's system would send: HL7 Sweden's protection label, a
-    /// national reserve id of unknown sex, and two regions' reserve numbers.
+    /// national reserve id of unknown sex, and two regions' reserve numbers, each listed
+    /// at UNIT (the exporting user's unit, so that the export includes them).
     static let regionalPatients = """
         {"resourceType":"Bundle","type":"collection","entry":[
         {"resource":{"resourceType":"Patient","id":"skyddad","meta":{"security":[{"system":"http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel","code":"skyddadFolkbokforing"}]},
-          "identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"19121212-1212"}],"name":[{"family":"Tolvansson","given":["Tolvan"]}]}},
-        {"resource":{"resourceType":"Patient","id":"nrid","identifier":[{"system":"http://electronichealth.se/identifier/nationelltReservnummer","value":"25780404KHD5"}],"name":[{"text":"Okänd Person"}]}},
-        {"resource":{"resourceType":"Patient","id":"sth","identifier":[{"system":"https://uid.regionstockholm.se/reservnummer","value":"991981000010"}],"name":[{"family":"Ek","given":["Ada"]}]}},
-        {"resource":{"resourceType":"Patient","id":"gvl","identifier":[{"system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1"}],"name":[{"family":"Berg","given":["Bo"]}]}}
+          "identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"19121212-1212"}],"name":[{"family":"Tolvansson","given":["Tolvan"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
+        {"resource":{"resourceType":"Patient","id":"nrid","identifier":[{"system":"http://electronichealth.se/identifier/nationelltReservnummer","value":"25780404KHD5"}],"name":[{"text":"Okänd Person"}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
+        {"resource":{"resourceType":"Patient","id":"sth","identifier":[{"system":"https://uid.regionstockholm.se/reservnummer","value":"991981000010"}],"name":[{"family":"Ek","given":["Ada"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
+        {"resource":{"resourceType":"Patient","id":"gvl","identifier":[{"system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1"}],"name":[{"family":"Berg","given":["Bo"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}}
         ]}
         """
 
@@ -67,8 +68,13 @@ import Testing
         let home = dir.appendingPathComponent("home")
         let demo = try NaraBinary.run(["demo", "--store", store, "--patients", "60", "--today", "2026-11-23"], home: home)
         #expect(demo.status == 0, "\(demo.stderr)")
+        let unit = try sqliteShell(store, """
+            SELECT unit_id FROM staff WHERE id = (SELECT value FROM store_meta WHERE key = 'demo_user')
+            """)
+        #expect(!unit.isEmpty)
         let incoming = dir.appendingPathComponent("regions.json")
-        try Self.regionalPatients.write(to: incoming, atomically: true, encoding: .utf8)
+        try Self.regionalPatients.replacingOccurrences(of: "Organization/UNIT", with: "Organization/" + unit)
+            .write(to: incoming, atomically: true, encoding: .utf8)
         let imported = try NaraBinary.run(["import", incoming.path, "--store", store], home: home)
         #expect(imported.status == 0, "\(imported.stderr)")
         let out = dir.appendingPathComponent("export.json")

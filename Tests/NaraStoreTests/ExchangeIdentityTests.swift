@@ -12,8 +12,11 @@ extension ExchangeImportTests {
         let ident = try PersonIdentifier.parse(text, as: .localReserve(region), today: fx.today)
         let p = Patient(id: PatientID(0), identifier: ident, givenName: "Ada", familyName: "Ek", sex: ident.sex,
                         birthDate: ident.birthDate, protectedIdentity: protected)
+        // Listed at the nurse's unit, so the nurse's export includes the patient.
         return Exchanged(origin: origin("Patient", id, 1), resourceId: id,
-                         value: ExchangedPatient(patient: p, protectionLabel: label))
+                         value: ExchangedPatient(patient: p, listings: [Listing(patientId: PatientID(0), unitId: StoreFixture.vc,
+                                                                                from: fx.today)],
+                                                 protectionLabel: label))
     }
 
     @Test func everyRegionsReserveNumberIsStoredWithItsRegion() throws {
