@@ -15,7 +15,7 @@ extension ReadContext {
                 continue
             }
             let parsed: PersonIdentifier
-            do { parsed = try PersonIdentifier.parse(value, today: today) } catch {
+            do { parsed = try PersonIdentifier.parse(value, as: kind, today: today) } catch {
                 throw r.fail(path + ".value", "\"\(value)\" is not a valid \(Self.name(of: kind)): \(error.description)")
             }
             guard parsed.kind == kind else {
@@ -24,15 +24,23 @@ extension ReadContext {
             swedish.append((parsed, i))
         }
         // A person may carry an old reserve number beside the personnummer that replaced it.
-        let rank: [IdentifierKind: Int] = [.personnummer: 0, .samordningsnummer: 1, .nationalReserve: 2, .localReserveOrebro: 3]
-        guard let chosen = swedish.min(by: { rank[$0.0.kind]! < rank[$1.0.kind]! })?.0 else {
-            throw r.fail("identifier", "no personnummer, samordningsnummer or reservnummer (systems \(Systems.personnummer), \(Systems.samordningsnummer), \(Systems.nationalReserve) or their OIDs)")
+        func rank(_ kind: IdentifierKind) -> Int {
+            switch kind {
+            case .personnummer: 0
+            case .samordningsnummer: 1
+            case .nationalReserve: 2
+            case .localReserve: 3
+            }
+        }
+        guard let chosen = swedish.min(by: { rank($0.0.kind) < rank($1.0.kind) })?.0 else {
+            throw r.fail("identifier", "no personnummer, samordningsnummer or reservnummer (systems \(Systems.personnummer), \(Systems.samordningsnummer), \(Systems.nationalReserve), a region's reservnummer system, or their OIDs)")
         }
         for (other, _) in swedish where other != chosen {
             local.append(ExchangeIdentifier(system: Systems.system(for: other.kind), value: other.value))
         }
 
-        let protected = Self.isProtected(r)
+        let protection = Self.protection(r)
+        let protected = protection.protected
         let names = try r.array("name")
         let name = names.first { $0["use"]?.string == "official" } ?? names.first
         var given = (name?["given"]?.array ?? []).compactMap(\.string).joined(separator: " ")
@@ -82,7 +90,8 @@ extension ReadContext {
         let listings = try readListings(r)
         patientOf[entry] = batch.patients.count
         batch.patients.append(exchanged(r, patient: nil,
-                                        ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local)))
+                                        ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local,
+                                                         protectionLabel: protection.label)))
     }
 
     /// Listings with their periods from this program's extension; another system's
@@ -114,15 +123,24 @@ extension ReadContext {
         return []
     }
 
-    /// Skyddad identitet: a restricted or very restricted confidentiality label.
-    static func isProtected(_ r: ResourceReader) -> Bool {
-        let labels = r.json["meta"]?["security"]?.array ?? []
-        return labels.contains { label in
+    /// Skyddad identitet: HL7 Sweden's `sekretessmarkering` or `skyddadFolkbokforing`, a
+    /// restricted or very restricted v3 confidentiality label, or a label that says
+    /// "skyddad". The label is HL7 Sweden's code when one is there, else the v3 code.
+    static func protection(_ r: ResourceReader) -> (protected: Bool, label: String?) {
+        var swedish: String?, confidentiality: String?, named = false
+        for label in r.json["meta"]?["security"]?.array ?? [] {
             let code = label["code"]?.string ?? ""
             let system = label["system"]?.string ?? ""
-            return ((code == "R" || code == "V") && (system.isEmpty || system == Systems.v3Confidentiality))
-                || (label["display"]?.string ?? "").lowercased().contains("skyddad")
+            if system == Systems.securityLabelSE, Systems.securityLabelSECodes[code] != nil {
+                swedish = swedish ?? code
+            } else if (code == "R" || code == "V") && (system.isEmpty || system == Systems.v3Confidentiality) {
+                confidentiality = confidentiality ?? code
+            } else if (label["display"]?.string ?? "").lowercased().contains("skyddad") {
+                named = true
+            }
         }
+        let label = swedish ?? confidentiality
+        return (label != nil || named, label)
     }
 
     static func name(of kind: IdentifierKind) -> String {
@@ -130,7 +148,7 @@ extension ReadContext {
         case .personnummer: return "personnummer"
         case .samordningsnummer: return "samordningsnummer"
         case .nationalReserve: return "national reservnummer"
-        case .localReserveOrebro: return "Region Örebro län reservnummer"
+        case .localReserve(let region): return ReserveFormat.of(region).name + " reservnummer"
         }
     }
 

@@ -9,8 +9,8 @@ public enum Systems {
     public static let samordningsnummer = "http://electronichealth.se/identifier/samordningsnummer"
     public static let samordningsnummerOID = "urn:oid:1.2.752.129.2.1.3.3"
     public static let nationalReserve = "http://electronichealth.se/identifier/nationelltReservnummer"
-    /// Region Örebro län's local reserve numbers have no national system.
-    public static let localReserveOrebro = "urn:nara:identifier:reservnummer:orebro"
+    /// Inera's OID for NRID, read as the same system.
+    public static let nationalReserveOID = "urn:oid:1.2.752.74.9.1"
     public static let hsa = "urn:oid:1.2.752.29.4.19"
 
     public static let unitKind = "urn:nara:unit-kind"
@@ -28,6 +28,11 @@ public enum Systems {
     public static let conditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category"
     public static let conditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical"
     public static let v3Confidentiality = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+    /// HL7 Sweden's security labels for protected identity (SEBasePatient's meta.security).
+    public static let securityLabelSE = "http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel"
+    public static let securityLabelSECodes: [String: String] = [
+        "sekretessmarkering": "Sekretessmarkering", "skyddadFolkbokforing": "Skyddad folkbokföring",
+    ]
     public static let chronic = "urn:nara:chronic"
 
     public static let listingExtension = "urn:nara:fhir:listing"
@@ -38,13 +43,14 @@ public enum Systems {
     public static let selfReferralExtension = "urn:nara:fhir:self-referral"
     public static let followUpExtension = "urn:nara:fhir:follow-up-on"
 
-    /// The identifier system of a Swedish person identifier kind.
+    /// The identifier system of a Swedish person identifier kind; a region's reserve
+    /// numbers are written with HL7 Sweden's system for that region (`ReserveFormat`).
     public static func system(for kind: IdentifierKind) -> String {
         switch kind {
         case .personnummer: return personnummer
         case .samordningsnummer: return samordningsnummer
         case .nationalReserve: return nationalReserve
-        case .localReserveOrebro: return localReserveOrebro
+        case .localReserve(let region): return ReserveFormat.of(region).system
         }
     }
 
@@ -53,9 +59,9 @@ public enum Systems {
         switch system {
         case personnummer, personnummerOID: return .personnummer
         case samordningsnummer, samordningsnummerOID: return .samordningsnummer
-        case nationalReserve: return .nationalReserve
-        case localReserveOrebro: return .localReserveOrebro
-        default: return nil
+        case nationalReserve, nationalReserveOID: return .nationalReserve
+        default:
+            return ReserveFormat.all.first { $0.systems.contains(system) }.map { .localReserve($0.region) }
         }
     }
 

@@ -32,8 +32,10 @@ extension FHIRWriter {
 
     func patient(_ e: Exchanged<ExchangedPatient>) -> [String: JSON] {
         let p = e.value.patient
+        // A region's reserve number as the region writes it (Gävleborg's has a hyphen).
+        let value = p.identifier.kind.region == nil ? p.identifier.value : p.identifier.display
         var identifiers: [JSON] = [.object(["system": .string(Systems.system(for: p.identifier.kind)),
-                                            "value": .string(p.identifier.value)])]
+                                            "value": .string(value)])]
         identifiers += e.value.localIdentifiers.map { .object(["system": .string($0.system), "value": .string($0.value)]) }
         var r: [String: JSON] = [
             "identifier": .array(identifiers),
@@ -50,8 +52,7 @@ extension FHIRWriter {
         }
         if let phone = p.phone { r["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
         if p.protectedIdentity {
-            r["meta"] = .object(["security": .array([.object(["system": .string(Systems.v3Confidentiality), "code": "R",
-                                                              "display": "restricted"])])])
+            r["meta"] = .object(["security": .array(Self.protectionLabels(e.value.protectionLabel))])
         }
         if !e.value.listings.isEmpty {
             r["extension"] = .array(e.value.listings.map { l in
@@ -63,6 +64,20 @@ extension FHIRWriter {
             }
         }
         return r
+    }
+
+    /// HL7 Sweden's label, with the code that came in when it was one of HL7 Sweden's
+    /// (else `sekretessmarkering`); then v3 Confidentiality for receivers outside Sweden,
+    /// `V` when that came in, else `R`.
+    static func protectionLabels(_ kept: String?) -> [JSON] {
+        let code = kept.flatMap { Systems.securityLabelSECodes[$0] == nil ? nil : $0 } ?? "sekretessmarkering"
+        let v3 = kept == "V" ? "V" : "R"
+        return [
+            .object(["system": .string(Systems.securityLabelSE), "code": .string(code),
+                     "display": .string(Systems.securityLabelSECodes[code]!)]),
+            .object(["system": .string(Systems.v3Confidentiality), "code": .string(v3),
+                     "display": .string(v3 == "V" ? "very restricted" : "restricted")]),
+        ]
     }
 
     func careTeam(_ e: Exchanged<CareContact>) -> [String: JSON] {

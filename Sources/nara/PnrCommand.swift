@@ -6,10 +6,12 @@ struct PnrCommand: ParsableCommand {
         commandName: "pnr",
         abstract: "Validate and normalise Swedish person identifiers.",
         discussion: """
-            Prints one line per identifier: normalised form, kind, birth date, sex. Accepts personnummer and \
-            samordningsnummer with 10 or 12 digits, '-' or '+', the national reservnummer and Region Örebro \
-            län's local reservnummer. An invalid identifier prints its reason on stderr; the exit status is 1 \
-            if any was invalid.
+            Prints one line per identifier: normalised form, kind, birth date, sex, and for a region's \
+            reservnummer the region (and any other region that publishes the same shape). Accepts \
+            personnummer and samordningsnummer with 10 or 12 digits, '-' or '+', Inera's national \
+            reservnummer (NRID) with its check digit, and the local reservnummer of every region that \
+            publishes its format (HL7 Sweden's list). An invalid identifier prints its reason on stderr; \
+            the exit status is 1 if any was invalid.
             """
     )
 
@@ -34,8 +36,13 @@ struct PnrCommand: ParsableCommand {
         for text in identifiers {
             do {
                 let id = try PersonIdentifier.parse(text, today: day)
-                print([id.display, id.kind.rawValue, id.birthDate?.iso ?? "unknown", id.sex.rawValue]
-                    .joined(separator: "\t"))
+                var fields = [id.display, id.kind.rawValue, id.birthDate?.iso ?? "unknown", id.sex.rawValue]
+                if let region = id.kind.region {
+                    let others = id.otherReserveRegions.map { ReserveFormat.of($0).name }
+                    fields.append(ReserveFormat.of(region).name + (others.isEmpty ? "" : " (same shape: "
+                        + others.joined(separator: ", ") + ")"))
+                }
+                print(fields.joined(separator: "\t"))
             } catch {
                 Output.error("\(CleanText.line(text)): \(error.description)")
                 failed = true

@@ -69,3 +69,36 @@ import Testing
         #expect(help.stdout.contains("USAGE: nara pnr"), "\(help.stdout)")
     }
 }
+
+@Suite struct PnrReserveNumberTests {
+    /// The published examples of Inera and HL7 Sweden: each region is named.
+    @Test func printsTheRegionOfEachLocalReserveNumber() throws {
+        let r = try NaraBinary.run(["pnr", "991981000010", "19810829M071", "19810829SU3A", "198108320014",
+                                    "19810829TB1F", "19651207-01M1", "--today", "2026-11-23"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n") == [
+            "991981000010\tlocal_reserve_stockholm\tunknown\tunknown\tRegion Stockholm",
+            "19810829M071\tlocal_reserve_vastra_gotaland\t1981-08-29\tmale\tVästra Götalandsregionen (LRID) (same shape: Region Dalarna, Västra Götalandsregionen (GRID))",
+            "19810829SU3A\tlocal_reserve_varmland\t1981-08-29\tmale\tRegion Värmland (same shape: Region Blekinge, Region Sörmland)",
+            "198108320014\tlocal_reserve_inera_carelink\tunknown\tunknown\tInera Carelink (same shape: Region Halland)",
+            "19810829TB1F\tlocal_reserve_orebro\t1981-08-29\tunknown\tRegion Örebro län (same shape: Region Blekinge, Region Sörmland)",
+            "19651207-01M1\tlocal_reserve_gavleborg\t1965-12-07\tmale\tRegion Gävleborg",
+        ])
+    }
+
+    @Test func nationalReserveNumbersAreCheckedAndNeverPersonnummer() throws {
+        let r = try NaraBinary.run(["pnr", "98240301AA06", "25780404KHD5", "00342145BZ31", "98240301AA05",
+                                    "991981000011", "121212-0008", "--today", "2026-11-23"])
+        #expect(r.status == 1)
+        #expect(r.stdout.split(separator: "\n") == [
+            "98240301AA06\tnational_reserve\t2024-03-01\tfemale",
+            "25780404KHD5\tnational_reserve\t1978-04-04\tunknown",
+            "00342145BZ31\tnational_reserve\tunknown\tmale",
+        ])
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("98240301AA05") && lines[0].contains("check digit is 5, expected 6"))
+        #expect(lines[1].contains("991981000011") && lines[1].contains("check digit is 1, expected 0"))
+        #expect(lines[2].contains("121212-0008") && lines[2].contains("000"))
+    }
+}

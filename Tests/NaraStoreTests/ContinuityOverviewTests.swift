@@ -25,7 +25,7 @@ import Testing
             let goran = try f.patient(TestPnr.b, "Göran", "Åström")
             _ = try f.patient(TestPnr.c, "Märta", "Ek")
             let bjorn = try f.patient(TestPnr.tolvan, "Björn", "Sjöberg")
-            let greta = try f.patient("19380101-0004", "Greta", "Holm", listed: false)
+            let greta = try f.patient("19380101-0012", "Greta", "Holm", listed: false)
             let vc = StoreFixture.vc
             try seen(asa, [("maria.lind", vc, f.at(2025, 5, 23, hour: 23)), ("olof.hagg", vc, f.at(2025, 5, 24, hour: 0)),
                            ("olof.hagg", vc, f.at(2025, 9, 1)), ("karin.berg", vc, f.at(2026, 1, 10)),

@@ -14,7 +14,7 @@ import Testing
         let f = try StoreFixture()
         defer { f.remove() }
         let old = try f.patient(TestPnr.b, "Märta", "Ek")          // 88 years
-        let covered = try f.patient("19380101-0004", "Greta", "Holm")
+        let covered = try f.patient("19380101-0012", "Greta", "Holm")
         let young = try f.patient(TestPnr.c, "Björn", "Sjöberg")   // 74
         for p in [old, covered, young] {
             for (code, text) in [("I10", "Hypertoni"), ("E11", "Diabetes"), ("I50", "Hjärtsvikt")] {

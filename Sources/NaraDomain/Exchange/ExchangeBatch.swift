@@ -101,11 +101,17 @@ public struct ExchangedPatient: Sendable {
     /// Identifiers outside the Swedish systems (another system's record number): kept,
     /// exported again, and flagged when imported.
     public var localIdentifiers: [ExchangeIdentifier]
+    /// The security label that marked the patient's protected identity in the file it
+    /// came from (HL7 Sweden's `sekretessmarkering` or `skyddadFolkbokforing`, or v3
+    /// Confidentiality `R` or `V`), kept so an export says what the source said.
+    public var protectionLabel: String?
 
-    public init(patient: Patient, listings: [Listing] = [], localIdentifiers: [ExchangeIdentifier] = []) {
+    public init(patient: Patient, listings: [Listing] = [], localIdentifiers: [ExchangeIdentifier] = [],
+                protectionLabel: String? = nil) {
         self.patient = patient
         self.listings = listings
         self.localIdentifiers = localIdentifiers
+        self.protectionLabel = protectionLabel
     }
 }
 

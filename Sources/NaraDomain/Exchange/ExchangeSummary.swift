@@ -2,6 +2,8 @@
 public struct ExchangeSummary: Sendable, Equatable {
     public var created: [String: Int] = [:]
     public var unchanged: [String: Int] = [:]
+    /// Records already in the store that the import changed (a patient's protected identity).
+    public var updated: [String: Int] = [:]
     public var skipped: [String: Int] = [:]
     /// Identifiers outside the Swedish systems that were kept as local identifiers.
     public var localIdentifiers: Int = 0

@@ -14,6 +14,12 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
     case unknownFormat
     /// The birth date is after today.
     case future
+    /// A personnummer or samordningsnummer whose birth number (the three digits before
+    /// the check digit) is 000: Skatteverket gives out 001–999 only.
+    case birthNumber
+    /// A national reserve number for an unknown birth date (`00…`) whose serial is not
+    /// month 20–99 and day 40–59.
+    case unknownBirthSerial
 
     public var code: String {
         switch self {
@@ -24,6 +30,8 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
         case .checkDigit: "check_digit"
         case .unknownFormat: "unknown_format"
         case .future: "future"
+        case .birthNumber: "birth_number"
+        case .unknownBirthSerial: "unknown_birth_serial"
         }
     }
 
@@ -43,6 +51,10 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
             "The text is not a personnummer, samordningsnummer or known reserve number."
         case .future:
             "The birth date is after today."
+        case .birthNumber:
+            "The birth number (the three digits before the check digit) is 000; it runs from 001 to 999."
+        case .unknownBirthSerial:
+            "A national reserve number for an unknown birth date (00) has month 20–99 and day 40–59 in its serial."
         }
     }
 }

@@ -6,12 +6,13 @@ extension PersonIdentifier {
     /// sides of a birthday.
     ///
     /// The shape is chosen before anything is validated, so the error names the most
-    /// specific reason: eight digits followed by a letter can only be a reserve number;
-    /// anything else with a digit in it is read as a personnummer or samordningsnummer.
+    /// specific reason: eight digits followed by a letter can only be a reserve number, as
+    /// can twelve digits no personnummer has (`99…`, a day 32–59); anything else with a
+    /// digit in it is read as a personnummer or samordningsnummer.
     public static func parse(_ text: String, today: LocalDate) throws(IdentifierError) -> PersonIdentifier {
         let chars = Array(text.trimmingEdgeWhitespace)
         guard !chars.isEmpty else { throw .empty }
-        if looksLikeReserve(chars) { return try parseReserve(chars, today: today) }
+        if looksLikeReserve(chars) || isDigitReserve(chars) { return try parseReserve(chars, today: today) }
         guard chars.contains(where: \.isASCIIDigitCharacter) else { throw .unknownFormat }
         return try parseNumeric(chars, today: today)
     }
@@ -28,11 +29,14 @@ extension PersonIdentifier {
         self = try Self.parse(stored, today: Self.farFuture)
     }
 
-    private static let farFuture = LocalDate(dayNumber: LocalDate.days(fromYear: 9999, month: 12, day: 31))
+    static let farFuture = LocalDate(dayNumber: LocalDate.days(fromYear: 9999, month: 12, day: 31))
 
+    /// Eight digits and then a letter anywhere (`19651207-01M1`, `20100101014R`), or
+    /// Region Skåne's short form, six digits and a letter (`810829DA1B`).
     private static func looksLikeReserve(_ chars: [Character]) -> Bool {
-        guard chars.count >= 9, chars.prefix(8).allSatisfy(\.isASCIIDigitCharacter) else { return false }
-        return chars[8].isLetter || (chars.count > 9 && chars[9].isLetter)
+        let lead = chars.prefix(while: \.isASCIIDigitCharacter).count
+        if lead >= 8 { return chars.dropFirst(8).contains(where: \.isLetter) }
+        return lead == 6 && chars.count == 10 && chars[6].isLetter
     }
 }
 

@@ -3,12 +3,23 @@
 /// Doubling every other digit makes every single-digit typo change the sum mod 10,
 /// which is why one wrong digit is always caught.
 public enum Luhn {
-    /// Check digit for the digits before it (weights 2,1,2,1… from the first digit).
+    /// Check digit for the digits before it (weights 2,1,2,1… leftwards from the digit next
+    /// to the check digit; for the nine digits of a personnummer, from the first one too).
     public static func checkDigit(_ digits: some Collection<Int>) -> Int {
+        checkDigit(values: Array(digits))
+    }
+
+    /// Check digit for values that may be larger than one digit (a reserve number's
+    /// letters counted as a number): the value next to the check digit is doubled, then
+    /// every other one leftwards, and the decimal digits of every product are added.
+    public static func checkDigit(values: [Int]) -> Int {
         var sum = 0
-        for (index, digit) in digits.enumerated() {
-            let product = index.isMultiple(of: 2) ? digit * 2 : digit
-            sum += product / 10 + product % 10
+        for (index, value) in values.reversed().enumerated() {
+            var product = index.isMultiple(of: 2) ? value * 2 : value
+            while product > 0 {
+                sum += product % 10
+                product /= 10
+            }
         }
         return (10 - sum % 10) % 10
     }

@@ -52,6 +52,7 @@ extension PersonIdentifier {
         let expected = Luhn.checkDigit(tail[0..<9].map(\.asciiDigitValue))
         let found = tail[9].asciiDigitValue
         guard expected == found else { throw .checkDigit(expected: expected, found: found) }
+        guard number(tail[6..<9]) != 0 else { throw .birthNumber }
         guard birth <= today else { throw .future }
         return PersonIdentifier(
             kind: isCoordination ? .samordningsnummer : .personnummer,

@@ -71,14 +71,17 @@ struct DemoPopulation {
                 var s = Self.pad2(series) + Self.pad2(y % 100) + Self.pad2(m) + Self.pad2(d)
                 s.append(rng.pick(Self.reserveLetters))
                 s.append(rng.pick(Self.reserveLetters))
-                s += String(rng.below(5) * 2 + (p.male ? 1 : 0)) + String(rng.below(10))
+                s += String(rng.below(5) * 2 + (p.male ? 1 : 0))
+                _ = rng.below(10)  // drew the check digit before it was computed; kept so the sequence stays
+                s += String(Luhn.checkDigit(values: s.map { $0.isNumber ? Int(String($0))! : Int($0.asciiValue!) }))
                 if takenReserve.insert(s).inserted { return s }
             }
         }
         let day = kind == .samordningsnummer ? d + 60 : d
         var serial = rng.below(500) * 2 + (p.male ? 1 : 0)
         let keyBase = (Int64(kind == .samordningsnummer ? 1 : 0) << 50) | (Int64(p.birthDay + 100_000) << 12)
-        while !taken.insert(keyBase | Int64(serial)).inserted { serial = (serial + 2) % 1000 }
+        // Birth number 000 is never given out (Skatteverket: 001–999).
+        while serial == 0 || !taken.insert(keyBase | Int64(serial)).inserted { serial = (serial + 2) % 1000 }
         let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, m / 10, m % 10, day / 10, day % 10,
                       serial / 100, serial / 10 % 10, serial % 10]
         var text = ""

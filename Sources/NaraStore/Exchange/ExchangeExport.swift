@@ -65,7 +65,7 @@ struct ExportReader {
             patientIds.append(p.id.rawValue)
             let link = links["patient"]?[p.id.rawValue]
             batch.patients.append(Exchanged(origin: origin("Patient"), resourceId: link?.resourceId ?? id("pat", p.id.rawValue),
-                                            value: ExchangedPatient(patient: p)))
+                                            value: ExchangedPatient(patient: p, protectionLabel: row["protection_label"])))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM listing \(filter) ORDER BY id") {
             guard let i = index[row["patient_id"]] else { continue }

@@ -171,16 +171,19 @@ struct ImportRun {
                 let family = try text(p.familyName, item.origin, "name.family", 200, min: 1)
                 try db.run("""
                     INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
-                                        birth_date, street, postal_code, city, phone, protected)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        birth_date, street, postal_code, city, phone, protected, protection_label)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [ident.value, String(ident.value.suffix(10)), ident.kind.rawValue, given, family,
                                      p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), p.sex.rawValue,
                                      p.birthDate?.iso, p.address?.street, p.address?.postalCode, p.address?.city,
-                                     p.phone, p.protectedIdentity])
+                                     p.phone, p.protectedIdentity, protectionLabel(item)])
                 id = db.lastInsertedRowID
                 written.insert(id!)
                 summary.created["Patient", default: 0] += 1
                 try insertListings(item, patient: id!)
+            } else if try applyProtection(item, patient: id!) {
+                written.insert(id!)
+                summary.updated["Patient", default: 0] += 1
             } else {
                 summary.unchanged["Patient", default: 0] += 1
             }
@@ -198,6 +201,29 @@ struct ImportRun {
                 }
             }
         }
+    }
+
+    private func protectionLabel(_ item: Exchanged<ExchangedPatient>) -> String? {
+        item.value.patient.protectedIdentity ? item.value.protectionLabel.map { String($0.prefix(40)) } : nil
+    }
+
+    /// Protected identity follows the latest file at once, both ways: a patient the file
+    /// marks protected leaves name search now, and one it no longer marks comes back.
+    /// Nothing else of a patient already in the store changes on import.
+    private mutating func applyProtection(_ item: Exchanged<ExchangedPatient>, patient: Int64) throws -> Bool {
+        let p = item.value.patient
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT given_name, family_name, protected, protection_label FROM patient WHERE id = ?
+            """, arguments: [patient]) else { return false }
+        let wasProtected: Bool = row["protected"]
+        let label = protectionLabel(item)
+        guard wasProtected != p.protectedIdentity || (p.protectedIdentity && label != nil && row["protection_label"] != label)
+        else { return false }
+        let given: String = row["given_name"], family: String = row["family_name"]
+        try db.run("UPDATE patient SET protected = ?, protection_label = ?, search_name = ? WHERE id = ?",
+                   arguments: [p.protectedIdentity, label ?? (p.protectedIdentity ? row["protection_label"] : nil),
+                               p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), patient])
+        return true
     }
 
     /// Ended listings first, so the one active listing goes in last and never clashes.

@@ -15,6 +15,8 @@ enum Migrations {
             try SchemaNameSearchPrefixes.migrate(db)
         }
         migrator.registerMigration(SchemaAccess.identifier) { db in try SchemaAccess.migrate(db) }
+        migrator.registerMigration(SchemaReserveKinds.identifier) { db in try SchemaReserveKinds.migrate(db) }
+        migrator.registerMigration(SchemaProtectionLabel.identifier) { db in try SchemaProtectionLabel.migrate(db) }
         return migrator
     }
 
