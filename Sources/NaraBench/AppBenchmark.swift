@@ -21,6 +21,15 @@ public struct AppBenchmark {
         /// The same as `openOverviewMilliseconds`, as the first key after a quiet spell
         /// in which the session gave back its caches (`AppRunner.quietTicksBeforeRelease`).
         public var openOverviewAfterReleaseMilliseconds: StoreBenchmark.Figure
+        /// Enter on the work list nearest 50 patients, to its frame, in a new session
+        /// each time (a session logs a list's patients once): the list read through the
+        /// door, one log row per patient written.
+        public var workListMilliseconds: StoreBenchmark.Figure
+        public var workListPatients: Int
+        public var workListLogRows: Int
+        /// F5 in a new session, to the frame: both referral boxes, each patient logged.
+        public var referralQueueMilliseconds: StoreBenchmark.Figure
+        public var referralQueueLogRows: Int
     }
 
     let store: SQLiteStore
@@ -40,12 +49,62 @@ public struct AppBenchmark {
         let prefixes = try picker.namePrefixes(count: 200).filter { $0.count >= 2 }
         guard !prefixes.isEmpty else { throw StoreError.invalid("the store has no names to search for") }
         let driver = Driver(store: store, session: session)
-        return Report(keystrokeMilliseconds: try keystrokes(driver, listed: listed, prefixes: prefixes),
-                      typeaheadMilliseconds: try typeahead(driver, prefixes: prefixes),
-                      openOverviewMilliseconds: try openOverview(driver, listed: listed),
+        let keys = try keystrokes(driver, listed: listed, prefixes: prefixes)
+        let typed = try typeahead(driver, prefixes: prefixes)
+        let opened = try openOverview(driver, listed: listed)
+        let quiet = try openOverview(driver, listed: listed, count: 100, releasingFirst: true)
+        let (list, patients, listRows) = try workList()
+        let (queue, queueRows) = try referralQueue()
+        return Report(keystrokeMilliseconds: keys, typeaheadMilliseconds: typed, openOverviewMilliseconds: opened,
                       idleWorkMilliseconds: StoreBenchmark.Figure(seconds: driver.idleTimes, factor: 1e3),
-                      openOverviewAfterReleaseMilliseconds: try openOverview(driver, listed: listed, count: 100,
-                                                                             releasingFirst: true))
+                      openOverviewAfterReleaseMilliseconds: quiet, workListMilliseconds: list,
+                      workListPatients: patients, workListLogRows: listRows, referralQueueMilliseconds: queue,
+                      referralQueueLogRows: queueRows)
+    }
+
+    /// The same session on a new connection and session id: what a nurse signing in has.
+    private func freshDriver() -> Driver {
+        var fresh = session
+        fresh.context.sessionId = "bench-\(UUID().uuidString.prefix(8))"
+        return Driver(store: store, session: fresh)
+    }
+
+    private func logRows() throws -> Int {
+        try store.counts().first { $0.table == "access_log" }?.rows ?? 0
+    }
+
+    private func workList() throws -> (StoreBenchmark.Figure, Int, Int) {
+        let counts = try store.workListCounts(unit: session.unit.id, settings: .default, today: SystemClock().today,
+                                              as: session.context)
+        guard let (index, kind) = WorkListKind.allCases.enumerated().filter({ (counts[$0.element] ?? 0) > 0 })
+            .min(by: { abs((counts[$0.element] ?? 0) - 50) < abs((counts[$1.element] ?? 0) - 50) }) else {
+            throw StoreError.invalid("every work list of \(session.unit.id) is empty")
+        }
+        var times: [Double] = []
+        var rows = 0
+        for i in 0..<min(samples, 30) + 3 {
+            let driver = freshDriver()
+            _ = driver.press(.function(6))
+            for _ in 0..<index { _ = driver.press(.down) }
+            let before = try logRows()
+            let time = driver.press(.enter)
+            rows = try logRows() - before
+            if i >= 3 { times.append(time) }
+        }
+        return (StoreBenchmark.Figure(seconds: times, factor: 1e3), counts[kind] ?? 0, rows)
+    }
+
+    private func referralQueue() throws -> (StoreBenchmark.Figure, Int) {
+        var times: [Double] = []
+        var rows = 0
+        for i in 0..<min(samples, 30) + 3 {
+            let driver = freshDriver()
+            let before = try logRows()
+            let time = driver.press(.function(5))
+            rows = try logRows() - before
+            if i >= 3 { times.append(time) }
+        }
+        return (StoreBenchmark.Figure(seconds: times, factor: 1e3), rows)
     }
 
     /// Rounds of 24 arrow keys in a list of 50 search hits, then 11 function keys

@@ -64,6 +64,10 @@ struct BenchCommand: ParsableCommand {
                 ("pnr_lookup_raw_sqlite_us", "pnr lookup (raw SQLite)", "µs", storeReport.pnrLookupRawSQLiteMicroseconds),
                 ("name_search_ms", "name search, top 50", "ms", storeReport.nameSearchMilliseconds),
                 ("open_overview_ms", "open overview, key to frame", "ms", appReport.openOverviewMilliseconds),
+                ("work_list_ms", "open a work list of \(appReport.workListPatients), key to frame, "
+                    + "\(appReport.workListLogRows) log rows", "ms", appReport.workListMilliseconds),
+                ("referral_queue_ms", "referral queue (F5), key to frame, \(appReport.referralQueueLogRows) log rows",
+                 "ms", appReport.referralQueueMilliseconds),
                 ("first_frame_ms", "start to first frame", "ms", probe.firstFrameMilliseconds),
                 ("rss_mb", "resident memory, idle", "MB", probe.residentMB),
                 ("private_mb", "private memory, idle", "MB", probe.privateMB),

@@ -6,7 +6,7 @@ import Testing
 @Suite struct BenchCommandTests {
     static let keys: Set<String> = [
         "keystroke_to_frame_ms", "typeahead_search_ms", "pnr_lookup_us", "pnr_lookup_raw_sqlite_us", "name_search_ms",
-        "open_overview_ms", "first_frame_ms", "rss_mb", "private_mb", "bytes_selection_move", "bytes_full_frame",
+        "open_overview_ms", "work_list_ms", "referral_queue_ms", "first_frame_ms", "rss_mb", "private_mb", "bytes_selection_move", "bytes_full_frame",
     ]
 
     @Test func jsonHoldsEveryFigureWithP50AndP99() throws {

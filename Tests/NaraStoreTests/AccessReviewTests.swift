@@ -117,3 +117,35 @@ import Testing
         }
     }
 }
+
+/// The review's sample is chosen by several criteria, and each row says which.
+@Suite struct AccessReviewCriteriaTests {
+    @Test func rowsSayWhyTheyWereChosen() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try f.store.addStaff(Staff(id: "ada.admin", name: "Ada Admin", profession: .secretary, unitId: StoreFixture.vc,
+                                   roles: [.logReviewer]))
+        let admin = AccessContext(staffId: "ada.admin", unitId: StoreFixture.vc, sessionId: "a")
+        let secret = try f.patient(TestPnr.a, "Åsa", "Öberg", protected: true)
+        let relative = try f.patient(TestPnr.b, "Bo", "Berg")          // Karin Berg's surname
+        let colleague = try f.patient(TestPnr.c, "Olof", "Hägg")       // a physician at the unit
+        for p in [secret, relative, colleague] { _ = try f.store.openRecord(p.id, as: f.nurse) }
+        let items = try f.store.reviewSample(from: f.today, to: f.today, sample: 0, seed: 1, as: admin)
+        func reasons(_ p: Patient) -> Set<AccessReviewReason> {
+            Set(items.filter { $0.entry.patientId == p.id }.flatMap(\.reasons))
+        }
+        #expect(reasons(secret).contains(.protectedIdentity))
+        #expect(reasons(relative).contains(.sameSurname))
+        #expect(reasons(colleague).contains(.colleague))
+        #expect(items.allSatisfy { !$0.reasons.isEmpty })
+        #expect(!items.contains { $0.reasons.contains(.random) })
+    }
+
+    @Test(arguments: [("2026-11-23T06:59:00+01:00", true), ("2026-11-23T07:00:00+01:00", false),
+                      ("2026-11-23T17:59:00+01:00", false), ("2026-11-23T18:00:00+01:00", true),
+                      ("2026-11-22T12:00:00+01:00", true), ("2026-07-01T06:30:00+02:00", true)])
+    func outOfHoursIsSwedishTime(at: String, out: Bool) throws {
+        let date = try #require(ISO8601DateFormatter().date(from: at))
+        #expect(AccessReviewReason.isOutOfHours(date) == out)
+    }
+}

@@ -22,7 +22,7 @@ extension App {
     func offerDraft() {
         guard let draft = try? store.draft(for: state.session.staff.id) else { return }
         let strings = state.strings
-        let patient = draft.patientId.flatMap { try? store.patientSummary($0) }
+        let patient = draft.patientId.flatMap { try? store.patientSummary($0, as: state.session.context) }
             .map { ($0.name ?? strings.protectedIdentity) + " " + $0.identifier.display } ?? "–"
         let screen = ScreenID(rawValue: draft.screen).map(strings.screenTitle) ?? draft.screen
         let when = LocalDate(date: draft.savedAt, in: state.timeZone) == state.today

@@ -194,7 +194,7 @@ public final class App {
             }
         } catch StoreError.emergencyAccessRequired {
             guard show else { return }
-            let summary = try? store.patientSummary(id)
+            let summary = try? store.patientSummary(id, as: state.session.context)
             let label = summary.map { ($0.name ?? state.strings.protectedIdentity) + " " + $0.identifier.display } ?? "\(id)"
             state.overlay = .emergency(EmergencyAccess(patient: id, label: label))
         } catch StoreError.accessDenied(.emergencyReasonRequired) {

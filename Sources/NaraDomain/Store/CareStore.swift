@@ -18,7 +18,8 @@ public protocol PatientSearchStore: Sendable {
     /// A full or partial identifier (with or without century and separator), or the
     /// beginnings of name words ("ann lund", "öb"). At most `limit` rows, unranked.
     func searchPatients(_ query: String, limit: Int, as context: AccessContext) throws -> [PatientSummary]
-    func patientSummary(_ id: PatientID) throws -> PatientSummary?
+    /// One patient's identification, for saying whose record a dialog is about.
+    func patientSummary(_ id: PatientID, as context: AccessContext) throws -> PatientSummary?
     func patientID(for identifier: PersonIdentifier) throws -> PatientID?
 }
 

@@ -22,6 +22,8 @@ extension SQLiteStore {
                 for id in drawn { reasons[id, default: []].append(reason) }
             }
             let period: StatementArguments = [start, end]
+            // Each criterion brings up to this many rows, however small the random sample.
+            let criterion = max(sample, Self.rowsPerCriterion)
             // Every emergency access, always; then up to `sample` rows for each criterion.
             choose(try Int64.fetchAll(db, sql: """
                 SELECT id FROM access_log WHERE at_ms >= ? AND at_ms < ? AND emergency = 1
@@ -29,22 +31,22 @@ extension SQLiteStore {
             choose(try Int64.fetchAll(db, sql: """
                 SELECT l.id FROM access_log l JOIN patient p ON p.id = l.patient_id
                 WHERE l.at_ms >= ? AND l.at_ms < ? AND p.protected = 1
-                """, arguments: period), .protectedIdentity, limit: sample)
+                """, arguments: period), .protectedIdentity, limit: criterion)
             choose(try Int64.fetchAll(db, sql: """
                 SELECT l.id FROM access_log l JOIN patient p ON p.id = l.patient_id JOIN staff s ON s.id = l.staff_id
                 WHERE l.at_ms >= ? AND l.at_ms < ? AND s.name LIKE '% ' || p.family_name
-                """, arguments: period), .sameSurname, limit: sample)
+                """, arguments: period), .sameSurname, limit: criterion)
             choose(try Int64.fetchAll(db, sql: """
                 SELECT l.id FROM access_log l JOIN patient p ON p.id = l.patient_id
                 WHERE l.at_ms >= ? AND l.at_ms < ?
                   AND EXISTS (SELECT 1 FROM staff c WHERE c.unit_id = l.unit_id
                               AND c.name = p.given_name || ' ' || p.family_name)
-                """, arguments: period), .colleague, limit: sample)
+                """, arguments: period), .colleague, limit: criterion)
             let all = try Row.fetchAll(db, sql: "SELECT id, at_ms FROM access_log WHERE at_ms >= ? AND at_ms < ?",
                                        arguments: period)
             choose(all.filter { AccessReviewReason.isOutOfHours(
                 Date(timeIntervalSince1970: TimeInterval($0["at_ms"] as Int64) / 1000)) }.map { $0["id"] },
-                   .outOfHours, limit: sample)
+                   .outOfHours, limit: criterion)
             choose(try Int64.fetchAll(db, sql: """
                 SELECT l.id FROM access_log l WHERE l.at_ms >= ? AND l.at_ms < ? AND l.emergency = 1
                   AND l.patient_id IS NOT NULL
@@ -66,6 +68,9 @@ extension SQLiteStore {
             return items
         }
     }
+
+    /// Rows each criterion brings at least: enough to see a pattern in a week's log.
+    static let rowsPerCriterion = 20
 
     /// Administrators review, and not their own accesses: a review is a second pair of
     /// eyes. The mark and its log row go in one transaction, so a review is never

@@ -57,8 +57,11 @@ extension SQLiteStore: PatientSearchStore {
         }
     }
 
-    public func patientSummary(_ id: PatientID) throws -> PatientSummary? {
-        try summaries([id.rawValue]).first
+    public func patientSummary(_ id: PatientID, as context: AccessContext) throws -> PatientSummary? {
+        let subject = try read { db in try AccessFacts.subject(db, context) }
+        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
+        return try summaries([id.rawValue]).first.map { $0.protectedIdentity ? $0.identificationOnly : $0 }
     }
 
     public func patientID(for identifier: PersonIdentifier) throws -> PatientID? {
