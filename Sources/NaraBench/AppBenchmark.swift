@@ -78,7 +78,8 @@ public struct AppBenchmark {
                                               as: session.context)
         guard let (index, kind) = WorkListKind.allCases.enumerated().filter({ (counts[$0.element] ?? 0) > 0 })
             .min(by: { abs((counts[$0.element] ?? 0) - 50) < abs((counts[$1.element] ?? 0) - 50) }) else {
-            throw StoreError.invalid("every work list of \(session.unit.id) is empty")
+            // A small store may have no list with anyone on it: nothing to time.
+            return (StoreBenchmark.Figure(seconds: [], factor: 1e3), 0, 0)
         }
         var times: [Double] = []
         var rows = 0

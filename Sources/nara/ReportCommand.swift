@@ -82,7 +82,8 @@ struct ContinuityReportCommand: ParsableCommand {
             let session = try SessionResolver.resolve(store: store, user: userOption.user,
                                                       environment: ProcessInfo.processInfo.environment)
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
-            let overview = try store.continuityOverview(today: day, months: months, minimumEncounters: minEncounters)
+            let overview = try store.continuityOverview(today: day, months: months, minimumEncounters: minEncounters,
+                                                        as: session.context)
             try store.logEvent(Self.logDetail(overview, format: format), action: format == .table ? .print : .export,
                                as: session.context)
             print(ContinuityReportOutput.render(overview, format: format), terminator: "")

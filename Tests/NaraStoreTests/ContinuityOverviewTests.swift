@@ -78,7 +78,7 @@ import Testing
         }
 
         func overview(minimum: Int = 3) throws -> ContinuityOverview {
-            try f.store.continuityOverview(today: today, months: 18, minimumEncounters: minimum)
+            try f.store.continuityOverview(today: today, months: 18, minimumEncounters: minimum, as: f.nurse)
         }
     }
 
@@ -157,10 +157,26 @@ import Testing
         #expect(close(lena.ownEncounterShare, 1))
     }
 
+    /// Åsa blocks what the municipality documented: Lena's home-care visits then count in
+    /// no figure the vårdcentral's nurse sees, and still in Lena's own.
+    @Test func blockedEncountersCountInNoFigureTheReaderSees() throws {
+        let clinic = try Clinic()
+        defer { clinic.f.remove() }
+        let f = clinic.f
+        let asa = try #require(try f.store.patientID(for: PersonIdentifier.parse(TestPnr.a, today: f.today)))
+        let lena = AccessContext(staffId: "lena.ek", unitId: StoreFixture.homeCare, sessionId: "l")
+        _ = try f.store.addBlock(asa, scope: .provider(ProviderID.derived(from: StoreFixture.homeCare)),
+                                 reason: "Patientens begäran", as: lena)
+        let seenByNurse = try f.store.continuityOverview(today: f.today, months: 18, minimumEncounters: 3, as: f.nurse)
+        #expect(seenByNurse.staff.first { $0.staffId == "lena.ek" }?.continuity.nurses.measuredPatients ?? 0 == 0)
+        let seenByLena = try f.store.continuityOverview(today: f.today, months: 18, minimumEncounters: 3, as: lena)
+        #expect(seenByLena.staff.first { $0.staffId == "lena.ek" }?.continuity.nurses.measuredPatients == 1)
+    }
+
     @Test func anEmptyStoreGivesAnEmptyReport() throws {
         let f = try StoreFixture()
         defer { f.remove() }
-        let o = try f.store.continuityOverview(today: f.today, months: 18, minimumEncounters: 3)
+        let o = try f.store.continuityOverview(today: f.today, months: 18, minimumEncounters: 3, as: f.nurse)
         #expect(o.units.isEmpty && o.staff.isEmpty)
     }
 

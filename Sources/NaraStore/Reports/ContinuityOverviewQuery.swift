@@ -9,10 +9,17 @@ extension SQLiteStore {
     ///
     /// - Parameter minimumEncounters: encounters a patient needs in a profession group to
     ///   be measured in it (Primärvårdskvalitet: 3); at least 2.
-    public func continuityOverview(today: LocalDate, months: Int, minimumEncounters: Int) throws -> ContinuityOverview {
+    ///   Encounters a patient has blocked (spärr) from `context`'s unit or provider are
+    ///   left out, so that blocked information shows in no figure that user sees.
+    public func continuityOverview(today: LocalDate, months: Int, minimumEncounters: Int,
+                                   as context: AccessContext) throws -> ContinuityOverview {
         let window = Continuity.window(endingOn: today, months: months)
         return try read { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             var query = ContinuityOverviewQuery(db: db, window: window, minimumEncounters: minimumEncounters)
+            query.reader = subject
+            query.today = today
             return try query.run(months: months)
         }
     }
@@ -27,6 +34,11 @@ struct ContinuityOverviewQuery {
     let db: Database
     let window: ClosedRange<LocalDate>
     let minimumEncounters: Int
+    /// Who reads the report: blocks are judged from their side.
+    var reader: AccessSubject?
+    var today = LocalDate(dayNumber: 0)
+    private var blocks: [Int64: [InformationBlock]] = [:]
+    private var providerOfUnit: [String: ProviderID] = [:]
 
     private var unitIds: [String] = []
     private var unitNames: [String] = []
@@ -72,8 +84,29 @@ struct ContinuityOverviewQuery {
         try loadDirectory()
         try loadListings()
         try loadAssignments()
+        try loadBlocks()
         try passOverEncounters()
         return overview(months: months)
+    }
+
+    /// The few active blocks, and every unit's provider to judge them by.
+    private mutating func loadBlocks() throws {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM information_block WHERE to_date IS NULL") {
+            let block = Decode.block(row)
+            blocks[block.patientId.rawValue, default: []].append(block)
+        }
+        guard !blocks.isEmpty else { return }
+        for (unit, provider) in try AccessFacts.providerMap(db) { providerOfUnit[unit.rawValue] = provider }
+    }
+
+    /// An encounter the patient has blocked from the reader's unit or provider.
+    private func blocked(_ patient: Int64, at unit: String) -> Bool {
+        guard let reader, let patientBlocks = blocks[patient] else { return false }
+        let provider = providerOfUnit[unit] ?? ProviderID.derived(from: UnitID(rawValue: unit))
+        return patientBlocks.contains {
+            $0.isActive(on: today) && $0.hides(documentedAt: UnitID(rawValue: unit), of: provider,
+                                               fromReaderAt: reader.unitId, of: reader.providerId)
+        }
     }
 
     private mutating func loadDirectory() throws {
@@ -180,7 +213,7 @@ struct ContinuityOverviewQuery {
                 lastUnit = unitIndex[unitText] ?? -1
                 lastUnitText = unitText
             }
-            guard current.units.contains(lastUnit) else { continue }
+            guard current.units.contains(lastUnit), !blocked(p, at: unitText) else { continue }
             let staffId: String = row[2]
             let staff = staffIndex[staffId] ?? -1
             let group = staff >= 0 ? staffRows[staff].profession.continuityGroup : .others
