@@ -47,8 +47,14 @@ import Testing
         #expect(text.contains("I50 Hjärtsvikt"), "\(text)")
         let row = try #require(try f.store.logRows(patient: app.state.patient?.patient.id, limit: 2).last)
         #expect(row.staffId == "lena.ek" && row.detail == "consent to read SE2321000164 [coordinated_plan]")
-        // Nothing waits any more.
+        #expect(text.contains("Samtycke     Uppgifter från Region SE2321000164 visas (s återkallar)"), "\(text)")
+        // With the consent in force, s asks whether the patient takes it back.
         app.handleAndSettle(.key(.char("s")))
-        #expect(app.state.message?.text == "Inga uppgifter från andra vårdgivare väntar på samtycke.")
+        text = AppView().render(app).buffer.lines.joined(separator: "\n")
+        #expect(text.contains("Återkallar patienten sitt samtycke till uppgifter från"))
+        app.handleAndSettle(.key(.char("j")))
+        #expect(app.state.message?.text == "Samtycket är återkallat.")
+        #expect(app.state.patient?.problems.isEmpty == true)
+        #expect(app.state.patient?.hidden.needingConsent == ["SE2321000164"])
     }
 }

@@ -52,7 +52,8 @@ import Testing
         #expect(hit.identifier.display == "19121212-1212")
     }
 
-    @Test func resultsShowListingUnitAndNamedContact() throws {
+    /// Identification only: the listing unit, not the named contact (coordination information).
+    @Test func resultsShowTheListingUnitAndNoNamedContact() throws {
         defer { f.remove() }
         let id = try #require(try f.store.searchPatients("öberg", limit: 5, as: f.nurse).first?.id)
         _ = try f.store.assignContact(NewCareContact(patientId: id, role: .careContact, staffId: "karin.berg",
@@ -60,7 +61,7 @@ import Testing
                                       as: f.nurse)
         let hit = try #require(try f.store.searchPatients("öberg", limit: 5, as: f.nurse).first)
         #expect(hit.listingUnitName == "Vårdcentralen Ekbacken")
-        #expect(hit.namedContactName == "Karin Berg")
+        #expect(hit.namedContactName == nil)
         #expect(hit.birthDate == LocalDate(year: 1945, month: 3, day: 3))
     }
 

@@ -211,27 +211,40 @@ public final class App {
     }
 
     /// Samtycke from the patient's screen: one question naming the providers whose
-    /// information waits for it; the answer is the patient's, recorded by the user.
+    /// information waits for it; the answer is the patient's, recorded by the user. With
+    /// nothing waiting and a consent in force, the question is whether to revoke it.
     private func askConsent() {
         guard let record = state.patient else { return }
-        let providers = record.hidden.needingConsent.sorted()
-        guard !providers.isEmpty else {
-            state.message = Message(text: state.strings.noConsentNeeded, kind: .info)
-            return
+        let waiting = record.hidden.needingConsent.sorted()
+        let given = Set(record.consents.map { $0.sourceProviderId ?? ProviderID(rawValue: "") }).sorted()
+        func names(_ providers: [ProviderID]) -> [String] {
+            providers.map { $0.rawValue.isEmpty ? state.strings.everyOtherProvider : record.providerNames[$0] ?? $0.rawValue }
         }
-        let names = providers.map { record.providerNames[$0] ?? $0.rawValue }
-        state.overlay = .confirmConsent(record.patient.id, providers, text: state.strings.consentQuestion(names),
-                                        yesSelected: false)
+        if !waiting.isEmpty {
+            state.overlay = .confirmConsent(record.patient.id, waiting, revoke: false,
+                                            text: state.strings.consentQuestion(names(waiting)), yesSelected: false)
+        } else if !given.isEmpty {
+            state.overlay = .confirmConsent(record.patient.id, given, revoke: true,
+                                            text: state.strings.revokeQuestion(names(given)), yesSelected: false)
+        } else {
+            state.message = Message(text: state.strings.noConsentNeeded, kind: .info)
+        }
     }
 
-    private func recordConsent(_ patient: PatientID, _ providers: [ProviderID]) {
+    private func answerConsent(_ patient: PatientID, _ providers: [ProviderID], revoke: Bool) {
         state.overlay = nil
         do {
             for provider in providers {
-                _ = try store.addConsent(patient, source: provider, until: nil, as: state.session.context)
+                let source = provider.rawValue.isEmpty ? nil : provider
+                if revoke {
+                    try store.revokeConsent(patient, source: source, as: state.session.context)
+                } else {
+                    _ = try store.addConsent(patient, source: source, until: nil, as: state.session.context)
+                }
             }
             openRecord(patient, show: false, emergencyReason: state.patientEmergencyReason)
-            state.message = Message(text: state.strings.consentRecorded, kind: .info)
+            state.message = Message(text: revoke ? state.strings.consentRevoked : state.strings.consentRecorded,
+                                    kind: .info)
         } catch {
             state.message = Message(text: state.strings.describe(error), kind: .error)
         }
@@ -239,13 +252,13 @@ public final class App {
 
     private func handleOverlay(_ key: Key) {
         switch state.overlay {
-        case .confirmConsent(let patient, let providers, let text, let yes):
+        case .confirmConsent(let patient, let providers, let revoke, let text, let yes):
             switch key {
             case .left, .right, .tab, .backTab:
-                state.overlay = .confirmConsent(patient, providers, text: text, yesSelected: !yes)
-            case .char("j"), .char("J"), .char("y"), .char("Y"): recordConsent(patient, providers)
+                state.overlay = .confirmConsent(patient, providers, revoke: revoke, text: text, yesSelected: !yes)
+            case .char("j"), .char("J"), .char("y"), .char("Y"): answerConsent(patient, providers, revoke: revoke)
             case .char("n"), .char("N"), .escape: state.overlay = nil
-            case .enter: if yes { recordConsent(patient, providers) } else { state.overlay = nil }
+            case .enter: if yes { answerConsent(patient, providers, revoke: revoke) } else { state.overlay = nil }
             default: break
             }
         case .help(let scroll):

@@ -21,8 +21,9 @@ public enum Overlay: Sendable {
     case emergency(EmergencyAccess)
     /// At start: a draft kept from a session that ended mid-form, offered back.
     case restoreDraft(FormDraft, text: String, yesSelected: Bool)
-    /// The patient consents to the user's provider reading these providers' information.
-    case confirmConsent(PatientID, [ProviderID], text: String, yesSelected: Bool)
+    /// The patient consents to the user's provider reading these providers' information,
+    /// or (`revoke`) takes that consent back.
+    case confirmConsent(PatientID, [ProviderID], revoke: Bool, text: String, yesSelected: Bool)
 }
 
 public struct AppState: Sendable {

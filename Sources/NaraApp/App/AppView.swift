@@ -40,7 +40,7 @@ public struct AppView {
             Modal(title: state.strings.draftTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 60, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)
-        case .confirmConsent(_, _, let text, let yes):
+        case .confirmConsent(_, _, _, let text, let yes):
             Modal(title: state.strings.consentTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 64, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)

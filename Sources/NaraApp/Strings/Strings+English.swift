@@ -28,7 +28,7 @@ extension Strings {
         searchHint: "Type the start of a name (e.g. \"öb an\") or a personnummer. Enter opens.",
         searchNoResults: "No patients match.",
         columnIdentifier: "Personnummer", columnName: "Name", columnAge: "Age",
-        columnListing: "Listed at", columnContact: "Named contact",
+        columnListing: "Listed at",
         protectedIdentity: "Protected identity",
         resultsCount: { n in n == 1 ? "1 patient" : "\(n) patients" },
         moreResults: { n in "Showing the first \(n). Type more to narrow." },
@@ -66,6 +66,11 @@ extension Strings {
         consentNeededNotice: "Another provider's information is shown only with the patient's consent or in an emergency.",
         consentTitle: "Consent",
         consentRecorded: "The consent is recorded.",
+        consentRevoked: "The consent is revoked.",
+        everyOtherProvider: "every other provider",
+        revokeQuestion: { names in
+            "Does the patient revoke the consent to what " + names.joined(separator: " and ") + " documented?"
+        },
         noConsentNeeded: "No other provider's information is waiting for consent.",
         consentQuestion: { names in
             "Does the patient consent to you reading what " + names.joined(separator: " and ") + " documented?"

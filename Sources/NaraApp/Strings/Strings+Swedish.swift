@@ -28,7 +28,7 @@ extension Strings {
         searchHint: "Skriv början av ett namn (t.ex. \"öb an\") eller ett personnummer. Enter öppnar.",
         searchNoResults: "Inga patienter matchar.",
         columnIdentifier: "Personnummer", columnName: "Namn", columnAge: "Ålder",
-        columnListing: "Listad", columnContact: "Fast vårdkontakt",
+        columnListing: "Listad",
         protectedIdentity: "Skyddad identitet",
         resultsCount: { n in n == 1 ? "1 patient" : "\(n) patienter" },
         moreResults: { n in "Visar de första \(n). Skriv mer för att begränsa." },
@@ -65,6 +65,11 @@ extension Strings {
         consentNeededNotice: "Uppgifter från en annan vårdgivare visas bara med patientens samtycke eller vid nödåtkomst.",
         consentTitle: "Samtycke",
         consentRecorded: "Samtycket är registrerat.",
+        consentRevoked: "Samtycket är återkallat.",
+        everyOtherProvider: "alla andra vårdgivare",
+        revokeQuestion: { names in
+            "Återkallar patienten sitt samtycke till uppgifter från " + names.joined(separator: " och ") + "?"
+        },
         noConsentNeeded: "Inga uppgifter från andra vårdgivare väntar på samtycke.",
         consentQuestion: { names in
             "Samtycker patienten till att du tar del av uppgifter från " + names.joined(separator: " och ") + "?"

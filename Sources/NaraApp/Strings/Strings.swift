@@ -32,7 +32,7 @@ public struct Strings: Sendable {
     public var searchHint: String
     public var searchNoResults: String
     public var columnIdentifier: String, columnName: String, columnAge: String
-    public var columnListing: String, columnContact: String
+    public var columnListing: String
     public var protectedIdentity: String
     public var resultsCount: @Sendable (Int) -> String
     public var moreResults: @Sendable (Int) -> String
@@ -63,6 +63,9 @@ public struct Strings: Sendable {
     public var consentNeededNotice: String
     public var consentTitle: String
     public var consentRecorded: String
+    public var consentRevoked: String
+    public var everyOtherProvider: String
+    public var revokeQuestion: @Sendable ([String]) -> String
     public var noConsentNeeded: String
     /// "Does the patient consent to you reading what X and Y documented?"
     public var consentQuestion: @Sendable ([String]) -> String

@@ -49,6 +49,8 @@ public struct PatientRecord: Hashable, Sendable {
     public var hidden: HiddenInformation = HiddenInformation()
     /// The names of the care providers, for saying whose information needs consent.
     public var providerNames: [ProviderID: String] = [:]
+    /// The patient's active consents for the reader's provider to read others' information.
+    public var consents: [Consent] = []
 
     public init(patient: Patient, listings: [Listing], contacts: [CareContact], problems: [Problem],
                 encounters: [Encounter], referrals: [Referral], plans: [CoordinatedPlan],
@@ -121,6 +123,9 @@ extension PatientRecord {
             hidden.notForRole.insert(.clinical)
         }
         r.hidden = hidden
+        r.consents = grant.facts.consents.filter {
+            $0.granteeProviderId == grant.subject.providerId && $0.isActive(on: grant.today)
+        }
         return r
     }
 }

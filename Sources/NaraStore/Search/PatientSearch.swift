@@ -50,8 +50,13 @@ extension SQLiteStore: PatientSearchStore {
         }
         // A protected identity is found only by the whole identifier, so that digits
         // typed one by one cannot list where protected people are listed.
+        // Identification only: name, identifier, age, listing unit; no named contact.
         let summaries = try summaries(ids).filter { wholeIdentifier || !$0.protectedIdentity }
-            .map { $0.protectedIdentity ? $0.identificationOnly : $0 }
+            .map { s -> PatientSummary in
+                var found = s.protectedIdentity ? s.identificationOnly : s
+                found.namedContactName = nil
+                return found
+            }
         return SwedishOrder.sorted(summaries) { s in
             (s.name.map { _ in s.familyNameKey } ?? "~") + " " + s.identifier.value
         }

@@ -22,7 +22,8 @@ struct OverviewDocument {
         self.strings = strings
         s = OverviewStrings.of(strings.language)
         self.width = max(1, width)
-        let labels = [s.labelAlerts, s.labelHidden, s.labelListed, s.labelNamedGP, s.labelCareContact, s.labelChronic,
+        let labels = [s.labelAlerts, s.labelHidden, s.labelConsent, s.labelListed, s.labelNamedGP, s.labelCareContact,
+                      s.labelChronic,
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
         tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
@@ -62,7 +63,11 @@ struct OverviewDocument {
             lines.append(TextLine(s.hiddenNeedsConsent(model.hiddenNeedingConsent), Style(.warning)))
         }
         if model.hiddenForRole { lines.append(TextLine(s.hiddenForRole, Style(.muted))) }
-        return labelled(s.labelHidden, lines)
+        var all = labelled(s.labelHidden, lines)
+        if !model.consentedProviders.isEmpty {
+            all += labelled(s.labelConsent, [TextLine(s.consented(model.consentedProviders), Style(.muted))])
+        }
+        return all
     }
 
     private func alerts() -> [TextLine] {

@@ -77,6 +77,8 @@ public struct OverviewModel: Sendable, Hashable {
     public var hiddenBlocked: Int
     public var hiddenNeedingConsent: [String]
     public var hiddenForRole: Bool
+    /// Providers whose information the user's provider reads with the patient's consent.
+    public var consentedProviders: [String]
 
     public static let recentEncounterCount = 5
     public static let continuityMonths = 18
@@ -91,6 +93,9 @@ public struct OverviewModel: Sendable, Hashable {
         hiddenBlocked = record.hidden.blocked
         hiddenNeedingConsent = record.hidden.needingConsent.sorted().map { record.providerNames[$0] ?? $0.rawValue }
         hiddenForRole = !record.hidden.notForRole.isEmpty
+        consentedProviders = record.consents.map { c in
+            c.sourceProviderId.map { record.providerNames[$0] ?? $0.rawValue } ?? "*"
+        }
         identity = Identity(name: p.fullName, identifier: p.identifier.display, age: p.age(on: today), sex: p.sex,
                             protectedIdentity: p.protectedIdentity)
         let unitName = { (id: UnitID) in record.units[id]?.name ?? id.rawValue }

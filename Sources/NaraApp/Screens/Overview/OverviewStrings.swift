@@ -14,7 +14,7 @@ struct OverviewStrings: Sendable {
     var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
     var doctors: String, nurses: String, notAvailable: String
     var helpScroll: String, helpContinuity: String, helpReferrals: String, helpReload: String, helpConsent: String
-    var labelHidden: String
+    var labelHidden: String, labelConsent: String
     var hiddenForRole: String
     var goal: String, participants: String
     var reloaded: String
@@ -34,8 +34,8 @@ struct OverviewStrings: Sendable {
         doctors: "Läkare", nurses: "Sjuksköterskor", notAvailable: "–",
         helpScroll: "Rulla", helpContinuity: "Kontinuitet och fasta kontakter", helpReferrals: "Remisser",
         helpReload: "Läs in journalen på nytt",
-        helpConsent: "Registrera patientens samtycke till andra vårdgivares uppgifter",
-        labelHidden: "Visas inte",
+        helpConsent: "Samtycke till andra vårdgivares uppgifter: registrera eller återkalla",
+        labelHidden: "Visas inte", labelConsent: "Samtycke",
         hiddenForRole: "Diagnoser, kontakter och remisstexter ingår inte i din roll",
         goal: "mål", participants: "deltar",
         reloaded: "Journalen är inläst på nytt.",
@@ -55,8 +55,8 @@ struct OverviewStrings: Sendable {
         doctors: "Doctors", nurses: "Nurses", notAvailable: "n/a",
         helpScroll: "Scroll", helpContinuity: "Continuity and named contacts", helpReferrals: "Referrals",
         helpReload: "Read the record again",
-        helpConsent: "Record the patient's consent to other providers' information",
-        labelHidden: "Not shown",
+        helpConsent: "Consent to other providers' information: record or revoke",
+        labelHidden: "Not shown", labelConsent: "Consent",
         hiddenForRole: "Diagnoses, encounters and referral texts are not part of your role",
         goal: "goal", participants: "taking part",
         reloaded: "The record was read again.",
@@ -68,6 +68,15 @@ struct OverviewStrings: Sendable {
         switch language {
         case .sv: return count == 1 ? "1 spärrad uppgift finns" : "\(count) spärrade uppgifter finns"
         case .en: return count == 1 ? "1 blocked entry exists" : "\(count) blocked entries exist"
+        }
+    }
+
+    /// "*" stands for every other provider.
+    func consented(_ providers: [String]) -> String {
+        let names = providers.map { $0 == "*" ? (language == .sv ? "alla andra vårdgivare" : "every other provider") : $0 }
+        switch language {
+        case .sv: return "Uppgifter från " + names.joined(separator: ", ") + " visas (s återkallar)"
+        case .en: return names.joined(separator: ", ") + "'s entries are shown (s revokes)"
         }
     }
 

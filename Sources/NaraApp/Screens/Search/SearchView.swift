@@ -49,14 +49,13 @@ struct SearchView: Widget {
             TableColumn(strings.columnIdentifier, width: .length(13), alignment: .left),
             TableColumn(strings.columnName, width: .fill(3), alignment: .left),
             TableColumn(strings.columnAge, width: .length(5), alignment: .right),
-            TableColumn(strings.columnListing, width: .fill(2), alignment: .left),
-            TableColumn(strings.columnContact, width: .fill(2), alignment: .left),
+            // Identification only (DOMAIN.md): who the patient is and where they are listed.
+            TableColumn(strings.columnListing, width: .fill(3), alignment: .left),
         ]
         let rows: [[TextLine]] = state.results.map { p in
             let name = p.name.map { TextLine($0) } ?? TextLine(strings.protectedIdentity, Style(.protectedIdentity, .bold))
             let age = p.birthDate.map { String($0.age(on: today)) } ?? "–"
-            return [TextLine(p.identifier.display), name, TextLine(age), TextLine(p.listingUnitName ?? "–"),
-                    TextLine(p.namedContactName ?? "–")]
+            return [TextLine(p.identifier.display), name, TextLine(age), TextLine(p.listingUnitName ?? "–")]
         }
         Table(columns: columns, rows: rows, state: state.list, glyphs: glyphs).render(in: tableArea, buffer: &buffer)
         if state.truncated {
