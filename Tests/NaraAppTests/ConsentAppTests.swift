@@ -58,3 +58,34 @@ import Testing
         #expect(app.state.patient?.hidden.needingConsent == ["SE2321000164"])
     }
 }
+
+/// A secretary's overview: who the patient is, their contacts and plans, and a line saying
+/// that diagnoses are not part of the role; no empty clinical sections, no alert drawn
+/// from encounters she cannot see.
+@Suite struct RoleOverviewAppTests {
+    @Test func aSecretarySeesNoClinicalSectionsAndNoAlertsFromThem() throws {
+        let f = try AppFixture()
+        defer { f.remove() }
+        let id = try #require(try f.store.searchPatients("öberg", limit: 1, as: testNurse).first?.id)
+        _ = try f.store.addProblem(id, code: "I50", text: "Hjärtsvikt", chronic: true, since: nil, as: testNurse)
+        try f.store.addStaff(Staff(id: "olle.lak", name: "Olle Läk", profession: .physician, unitId: AppFixture.vc,
+                                   roles: [.physician]))
+        _ = try f.store.assignContact(NewCareContact(patientId: id, role: .namedPhysician, staffId: "olle.lak",
+                                                     unitId: AppFixture.vc, reason: "Fast läkarkontakt",
+                                                     from: AppFixture.day), as: testNurse)
+        let sara = Staff(id: "sara.sekr", name: "Sara Sekr", profession: .secretary, unitId: AppFixture.vc,
+                         roles: [.secretary])
+        try f.store.addStaff(sara)
+        let session = Session(staff: sara, unit: try #require(try f.store.unit(AppFixture.vc)), isDemoStore: true,
+                              context: AccessContext(staffId: sara.id, unitId: AppFixture.vc, sessionId: "sara"))
+        let app = App(store: f.store, session: session, language: .sv, width: 80, height: 24,
+                      clock: FixedClock(AppFixture.day.noon(in: .stockholm).addingTimeInterval(-7200)))
+        "öberg".forEach { app.handleAndSettle(.key(.char($0))) }
+        app.handleAndSettle(.key(.enter))
+        let text = AppView().render(app).buffer.lines.joined(separator: "\n")
+        #expect(text.contains("Diagnoser, kontakter och remisstexter ingår inte i din roll"), "\(text)")
+        #expect(text.contains("Fast läkare  Olle Läk"))
+        #expect(!text.contains("Hjärtsvikt") && !text.contains("Kroniska") && !text.contains("COC"))
+        #expect(!text.contains("Inte träffat"), "no alert from encounters the role does not read")
+    }
+}

@@ -25,6 +25,10 @@ public enum OverviewAlert: Sendable, Hashable {
         }
     }
 
+    static func readsEncountersAndDischarges(_ record: PatientRecord) -> Bool {
+        !record.hidden.notForRole.contains(.clinical)
+    }
+
     static func derive(record: PatientRecord, today: LocalDate, encounterDays: [LocalDate],
                        careContacts: [OverviewModel.Contact], namedGP: OverviewModel.Contact?,
                        openReferrals: [OverviewModel.ReferralLine], openPlans: [CoordinatedPlan]) -> [OverviewAlert] {
@@ -36,7 +40,8 @@ public enum OverviewAlert: Sendable, Hashable {
         // Only the latest discharge matters: a contact after it follows up any earlier one
         // too (the same rule as the work list). A contact on the discharge day counts.
         let from = today.adding(days: -OverviewModel.dischargeWindowDays)
-        if let latest = record.discharges.map(\.dischargedOn).filter({ $0 >= from && $0 <= today }).max() {
+        if readsEncountersAndDischarges(record),
+           let latest = record.discharges.map(\.dischargedOn).filter({ $0 >= from && $0 <= today }).max() {
             let followed = zip(record.encounters, encounterDays).contains { e, day in
                 day >= latest && record.units[e.unitId]?.kind == .primaryCare
             }
@@ -53,7 +58,10 @@ public enum OverviewAlert: Sendable, Hashable {
             alerts.append(.contactLeft(role: c.role, staffName: c.staffName))
         }
 
-        if let gp = namedGP, gp.staffActive {
+        // Encounters the user's role does not read are not "no encounters": no alert
+        // is drawn from them.
+        let readsEncounters = !record.hidden.notForRole.contains(.clinical)
+        if let gp = namedGP, gp.staffActive, readsEncounters {
             let window = Continuity.window(endingOn: today, months: OverviewModel.namedGPVisitMonths)
             let seen = zip(record.encounters, encounterDays).filter { $0.0.staffId == gp.staffId && $0.1 <= today }
                 .map(\.1)

@@ -27,8 +27,11 @@ struct OverviewDocument {
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
         tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
-        let sections = [identity(), alerts(), hidden(), contacts(), chronic(maxLines: tall ? 3 : 1), encounters(),
-                        referrals(), plan(), continuity()].filter { !$0.isEmpty }
+        // A role that reads no clinical information gets no empty clinical sections either:
+        // "no diagnoses" would be untrue.
+        let clinical = model.hiddenForRole ? [] : [chronic(maxLines: tall ? 3 : 1), encounters()]
+        let sections = ([identity(), alerts(), hidden(), contacts()] + clinical
+                        + [referrals(), plan()] + (model.hiddenForRole ? [] : [continuity()])).filter { !$0.isEmpty }
         let total = sections.reduce(0) { $0 + $1.count }
         // Breathing room between sections only when everything still fits.
         let spaced = total + sections.count - 1 <= height

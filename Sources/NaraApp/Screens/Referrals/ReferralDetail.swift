@@ -28,7 +28,8 @@ struct ReferralDetail {
         func field(_ label: String, _ value: TextLine) {
             out.append(TextLine([Span(label + ": ", Style(.muted))] + value.spans))
         }
-        field(s.question, TextLine(r.question))
+        // A stored question is never empty: an empty one was left out by the access policy.
+        field(s.question, r.question.isEmpty ? TextLine(s.notForYourRole, Style(.muted)) : TextLine(r.question))
         var prio = [Span(s.priority(r.priority), r.priority == .urgent ? Style(.warning, .bold) : .text)]
         if r.selfReferral { prio.append(Span(" (" + s.selfReferral + ")")) }
         field(s.priority, TextLine(prio))

@@ -16,6 +16,7 @@ struct ReferralsStrings: Sendable {
     var met: @Sendable (String, Bool) -> String
     var count: @Sendable (Int) -> String
     // Detail
+    var notForYourRole: String
     var detailTitle: String, question: String, priority: String, guarantee: String, from: String, to: String
     var sent: String, booked: String, seen: String, clock: String, pauses: String, reply: String, history: String
     var selfReferral: String, ongoing: String, noSelection: String, forwardedTo: String
