@@ -85,10 +85,14 @@ import TerminalUITesting
         #expect(f.text.contains("0,60"))
         f.press(.char("n"))
         #expect(f.text.contains("Registrera kontakt"))
-        f.type("Blodtryck")
-        f.press(.up, .up, .up, .char("t"))
+        // Top-down from the first field, as on paper: Enter only moves on until the last.
+        #expect(f.continuity?.state.form?.fields.focus == 0)
+        f.press(.enter, .char("t"))
         #expect(f.continuity?.state.form?.fields["mode"] == "telefon")
-        f.press(.down, .char("n"), .down, .down, .enter)
+        f.press(.enter, .char("n"), .enter, .enter)
+        #expect(f.continuity?.state.form != nil, "nothing is saved before the last field")
+        f.type("Blodtryck")
+        f.press(.enter)
         #expect(f.continuity?.state.form == nil)
         #expect(f.continuity?.state.tab == .encounters)
         let firstRow = try #require(f.screen.first { $0.contains("2026-") })
@@ -109,7 +113,7 @@ import TerminalUITesting
         f.press(.char("n"), .escape)
         #expect(f.continuity?.state.form == nil)
         #expect(f.app.state.top.id == .continuity)
-        f.press(.char("n"))
+        f.press(.char("n"), .backTab)
         f.type("Sår")
         #expect(f.app.state.hasUnsavedInput)
         f.press(.escape)
@@ -199,5 +203,23 @@ import TerminalUITesting
         defer { f.remove() }
         f.openContinuity()
         assertSnapshot(f.render(), named: "continuity-contacts-sv-120x40")
+    }
+}
+
+/// The nurse review's blocker: `c n Enter t Enter` saved a visit with the reason "t".
+@Suite struct StrayKeysSaveNothingTests {
+    @Test func aStrayEnterAndLetterSaveNoEncounter() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        let before = try f.store.openRecord(f.patient, as: f.app.state.session.context).encounters.count
+        f.press(.char("n"), .enter, .char("t"), .enter)
+        #expect(f.continuity?.state.form != nil)
+        // Even on the last field, a reason must say something.
+        f.press(.enter, .enter)
+        f.type("t")
+        f.press(.enter)
+        #expect(f.text.contains("Skriv en orsak med minst tre bokstäver"), "\(f.text)")
+        #expect(try f.store.openRecord(f.patient, as: f.app.state.session.context).encounters.count == before)
     }
 }

@@ -28,16 +28,16 @@ import TerminalUI
         #expect(e1 == ["staff": s.errRequired, "reason": s.errRequired, "from": s.errDate])
         #expect(s.errDate == (language == .sv ? "Skriv datum som ÅÅÅÅ-MM-DD" : "Write the date as YYYY-MM-DD"))
 
-        let unknown = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "nobody", "reason": "x"])
+        let unknown = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "nobody", "reason": "Samordning"])
         #expect(errors(ContinuityValidation.contact(unknown, role: .careContact, patient: W.patient, env))
             == ["staff": s.errUnknownStaff("nobody")])
-        let inactive = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "maria", "reason": "x"])
+        let inactive = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "maria", "reason": "Samordning"])
         #expect(errors(ContinuityValidation.contact(inactive, role: .careContact, patient: W.patient, env))
             == ["staff": s.errInactiveStaff("Maria Nyberg")])
-        let other = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "olle", "reason": "x"])
+        let other = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "olle", "reason": "Samordning"])
         #expect(errors(ContinuityValidation.contact(other, role: .careContact, patient: W.patient, env))
             == ["staff": s.errOtherUnit("Olle Ny")])
-        let nurseAsGP = form({ ContinuityForms.assign(.namedPhysician, $0) }, language, ["staff": "karin", "reason": "x"])
+        let nurseAsGP = form({ ContinuityForms.assign(.namedPhysician, $0) }, language, ["staff": "karin", "reason": "Samordning"])
         #expect(errors(ContinuityValidation.contact(nurseAsGP, role: .namedPhysician, patient: W.patient, env))
             == ["staff": s.errNotPhysician("Karin Berg")])
         #expect(s.errNotPhysician("Karin Berg") == (language == .sv ? "Karin Berg är inte läkare"
@@ -48,10 +48,10 @@ import TerminalUI
     func encounterForm(language: Language) {
         let s = ContinuityStrings.of(language)
         let env = W.env(language)
-        let future = form(ContinuityForms.encounter, language, ["at": "2026-11-23 12:01", "reason": "x"])
+        let future = form(ContinuityForms.encounter, language, ["at": "2026-11-23 12:01", "reason": "Samordning"])
         #expect(errors(ContinuityValidation.encounter(future, patient: W.patient, env)) == ["at": s.errFuture])
         for bad in ["2026-11-23", "2026-11-23 24:00", "23/11/2026 10:00", "2026-02-30 10:00"] {
-            let f = form(ContinuityForms.encounter, language, ["at": bad, "reason": "x"])
+            let f = form(ContinuityForms.encounter, language, ["at": bad, "reason": "Samordning"])
             #expect(errors(ContinuityValidation.encounter(f, patient: W.patient, env)) == ["at": s.errDateTime], "\(bad)")
         }
         let noReason = form(ContinuityForms.encounter, language, ["staff": "zz"])

@@ -19,7 +19,7 @@ import TerminalUI
         let f = try ContinuityFixture()
         defer { f.remove() }
         f.openContinuity()
-        f.press(.char("n"))
+        f.press(.char("n"), .backTab)
         f.type("Yrsel sedan i går")
         let backend = MemoryBackend()
         backend.hangUp()

@@ -36,7 +36,7 @@ import Testing
         let encountersFull = try f.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM encounter") }
         #expect(encountersFull ?? 0 > encountersBefore ?? 0)
 
-        f.press(.char("n"))
+        f.press(.char("n"), .backTab)
         f.type("Blodtryck")
         f.press(.up, .up, .up, .char("t"))
         f.press(.down, .char("n"), .down, .down, .enter)

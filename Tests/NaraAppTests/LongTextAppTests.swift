@@ -51,7 +51,7 @@ import TerminalUITesting
         let f = try ContinuityFixture()
         defer { f.remove() }
         f.openContinuity()
-        f.press(.char("n"))
+        f.press(.char("n"), .backTab)
         let paste = String(repeating: "Patienten berättar om yrsel och trötthet 日本. ", count: 2200)
         #expect(paste.utf8.count > 100_000)
         f.app.handle(.paste(paste))

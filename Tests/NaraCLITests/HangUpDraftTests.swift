@@ -29,6 +29,7 @@ import TmuxTesting
         _ = try first.expect("Kontakter")
         try first.send("n")
         _ = try first.expect("Registrera kontakt")
+        try first.send("BTab")  // the form opens on its first field; Shift-Tab wraps to the reason
         try first.type("Yrsel och trötthet sedan i måndags")
         _ = try first.expect("sedan i måndags")
 

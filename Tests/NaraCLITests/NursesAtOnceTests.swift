@@ -50,6 +50,7 @@ import TmuxTesting
         _ = try a.waitFor { $0.contains("n registrera kontakt") }
         try a.send("n")
         _ = try a.waitFor("Registrera kontakt")
+        try a.send("BTab")
         try a.type("Blodtryckskontroll")
         try a.send("Enter")
         #expect(try a.waitFor("Blodtryckskontroll").contains("Blodtryckskontroll"))

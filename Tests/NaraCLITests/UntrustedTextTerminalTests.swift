@@ -55,6 +55,7 @@ import TmuxTesting
         // A new encounter: the reason gets the escape sequences typed as bytes, then pasted.
         try t.send("n")
         _ = try t.expect("Registrera kontakt")
+        try t.send("BTab")
         try session.sendKeys("-H", "1b", "5d", "30", "3b", "78", "07")          // ESC ] 0 ; x BEL
         try session.sendKeys("-H", "c2", "9b", "33", "31", "6d")                // U+009B 3 1 m
         try session.sendKeys("-H", "e2", "80", "ae", "e2", "81", "a6", "08")    // U+202E U+2066 BS

@@ -163,7 +163,7 @@ import Testing
                     for i in 0..<100 {
                         _ = try? store.recordEncounter(NewEncounter(patientId: p.id, at: at, mode: .phone, planned: false,
                                                                     staffId: "karin.berg", unitId: StoreFixture.vc,
-                                                                    reason: "w\(writer) \(i)"), as: nurse)
+                                                                    reason: "skrivare \(writer) \(i)"), as: nurse)
                     }
                 }
             }

@@ -93,6 +93,9 @@ extension SQLiteStore {
 
     public func recordEncounter(_ new: NewEncounter, as context: AccessContext) throws -> Encounter {
         let reason = try Validate.text(new.reason, field: "reason", max: 500)
+        guard Reason.isMeaningful(reason) else {
+            throw StoreError.invalid("a reason says something: at least \(Reason.minimumLetters) letters")
+        }
         guard new.at <= clock.now.addingTimeInterval(3600) else {
             throw StoreError.invalid("an encounter cannot be registered in the future")
         }
@@ -102,9 +105,10 @@ extension SQLiteStore {
         let onBehalf = new.staffId != context.staffId ? " for \(new.staffId)" : ""
         return try writeThroughDoor(context, patient: new.patientId, category: .clinical,
                                     detail: "encounter" + onBehalf) { db, _ in
-            // The clinician who met the patient works at the unit, meets patients and is
-            // still employed; the signed-in user is the author, in a column of its own.
-            let clinician = try Validate.staff(db, new.staffId)
+            // The clinician who met the patient works at the unit and meets patients (a
+            // visit of one who has since left may still be written down); the signed-in
+            // user is the author, in a column of its own.
+            let clinician = try Validate.staff(db, new.staffId, mustBeActive: false)
             guard clinician.unitId == context.unitId, clinician.isClinician else {
                 throw StoreError.invalid("\(clinician.name) is not a clinician at your unit")
             }

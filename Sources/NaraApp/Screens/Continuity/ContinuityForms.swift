@@ -35,7 +35,6 @@ enum ContinuityForms {
                       required: true, hint: s.hintStaffPick),
             FormField(id: "reason", label: s.fieldReason, state: TextFieldState(maxLength: 500), required: true),
         ])
-        form.fields.focus = 4
         refreshStaffHint(&form, env)
         return form
     }

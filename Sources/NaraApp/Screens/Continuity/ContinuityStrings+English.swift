@@ -41,7 +41,7 @@ extension ContinuityStrings {
         hintMode: "←/→ or the first letter", hintPlanned: "y = yes, n = no",
         hintParticipants: "unit ids, comma-separated", hintUnit: "unit id",
         formFooter: "Enter: next field, saves on the last · Tab moves · Esc cancels",
-        errRequired: "Required", errDate: "Write the date as YYYY-MM-DD",
+        errRequired: "Required", errReasonTooShort: "Write a reason of at least three letters", errDate: "Write the date as YYYY-MM-DD",
         errDateTime: "Write as YYYY-MM-DD HH:MM", errFuture: "The time cannot be in the future",
         errUnknownStaff: { "Unknown staff: \($0)" },
         errInactiveStaff: { "\($0) is no longer active" },

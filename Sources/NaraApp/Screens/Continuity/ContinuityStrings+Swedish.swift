@@ -41,7 +41,7 @@ extension ContinuityStrings {
         hintMode: "←/→ eller första bokstaven", hintPlanned: "j = ja, n = nej",
         hintParticipants: "enhets-id, kommaseparerade", hintUnit: "enhets-id",
         formFooter: "Enter: nästa fält, sparar på sista · Tab byter fält · Esc avbryter",
-        errRequired: "Måste fyllas i", errDate: "Skriv datum som ÅÅÅÅ-MM-DD",
+        errRequired: "Måste fyllas i", errReasonTooShort: "Skriv en orsak med minst tre bokstäver", errDate: "Skriv datum som ÅÅÅÅ-MM-DD",
         errDateTime: "Skriv som ÅÅÅÅ-MM-DD TT:MM", errFuture: "Tiden får inte vara i framtiden",
         errUnknownStaff: { "Okänd personal: \($0)" },
         errInactiveStaff: { "\($0) är inte längre aktiv" },

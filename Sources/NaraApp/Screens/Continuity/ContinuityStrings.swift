@@ -47,7 +47,7 @@ public struct ContinuityStrings: Sendable {
     public var hintPlanned: String, hintParticipants: String, hintUnit: String
     public var formFooter: String
     // Validation
-    public var errRequired: String, errDate: String, errDateTime: String, errFuture: String
+    public var errRequired: String, errReasonTooShort: String, errDate: String, errDateTime: String, errFuture: String
     public var errUnknownStaff: @Sendable (String) -> String
     public var errInactiveStaff: @Sendable (String) -> String
     public var errOtherUnit: @Sendable (String) -> String

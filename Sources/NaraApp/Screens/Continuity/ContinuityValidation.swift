@@ -21,7 +21,7 @@ enum ContinuityValidation {
             errors["staff"] = s.errNotPhysician(staff.name)
         }
         let reason = form.fields["reason"].trimmingSpaces
-        if reason.isEmpty { errors["reason"] = s.errRequired }
+        if let problem = reasonProblem(reason, s) { errors["reason"] = problem }
         let from = date(form.fields["from"], required: true, s, field: "from", errors: &errors)
         guard errors.isEmpty, let staff, let from else { return .invalid(errors) }
         return .valid(NewCareContact(patientId: patient, role: role, staffId: staff.id, unitId: env.unit.id,
@@ -30,7 +30,7 @@ enum ContinuityValidation {
 
     static func endReason(_ form: ContinuityForm, _ env: ContinuityEnvironment) -> Outcome<String> {
         let reason = form.fields["reason"].trimmingSpaces
-        return reason.isEmpty ? .invalid(["reason": env.strings.errRequired]) : .valid(reason)
+        return reasonProblem(reason, env.strings).map { .invalid(["reason": $0]) } ?? .valid(reason)
     }
 
     static func encounter(_ form: ContinuityForm, patient: PatientID, _ env: ContinuityEnvironment)
@@ -48,13 +48,20 @@ enum ContinuityValidation {
         }
         let mode = EncounterMode.allCases.first { s.mode($0) == form.fields["mode"] } ?? .visit
         let planned = form.fields["planned"] == s.yes
-        let staff = checkStaff(form.fields["staff"].trimmingSpaces, env, errors: &errors, sameUnit: false,
+        // The encounter is the user's unit's: its clinician works there.
+        let staff = checkStaff(form.fields["staff"].trimmingSpaces, env, errors: &errors, sameUnit: true,
                                mustBeActive: false)
         let reason = form.fields["reason"].trimmingSpaces
-        if reason.isEmpty { errors["reason"] = s.errRequired }
+        if let problem = reasonProblem(reason, s) { errors["reason"] = problem }
         guard errors.isEmpty, let at, let staff else { return .invalid(errors) }
         return .valid(NewEncounter(patientId: patient, at: at, mode: mode, planned: planned, staffId: staff.id,
-                                   unitId: staff.unitId, reason: reason))
+                                   unitId: env.unit.id, reason: reason))
+    }
+
+    /// Empty, or too short to say anything (`Reason`).
+    static func reasonProblem(_ reason: String, _ s: ContinuityStrings) -> String? {
+        if reason.isEmpty { return s.errRequired }
+        return Reason.isMeaningful(reason) ? nil : s.errReasonTooShort
     }
 
     static func plan(_ form: ContinuityForm, id: RecordID, version: Int, patient: PatientID,
