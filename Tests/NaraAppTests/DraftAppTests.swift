@@ -109,3 +109,25 @@ import TerminalUI
         #expect(try f.store.draft(for: "karin.berg") == nil)
     }
 }
+
+/// F10 and Ctrl-C are one decision when a form holds input: keep it as a draft, throw it
+/// away, or stay (the nurse review: Ctrl-C used to quit without a draft while F10 asked).
+@Suite struct LeavingAFormTests {
+    @Test(arguments: [Key.function(10), .ctrl("c")])
+    func quittingWithInputOffersADraftAndStayingIsTheDefault(key: Key) throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.char("n"), .backTab)
+        f.type("Hosta sedan en vecka")
+        f.press(key)
+        #expect(f.text.contains("Du har text som inte är sparad. Vad ska hända med den?"), "\(f.text)")
+        #expect(f.text.contains("Utkast (u)") && f.text.contains("Släng (j)") && f.text.contains("Stanna (n)"))
+        f.press(.enter)  // Stay is chosen until the nurse moves
+        #expect(!f.app.shouldQuit && f.continuity?.state.form?.fields["reason"] == "Hosta sedan en vecka")
+        f.press(key, .char("u"))
+        #expect(f.app.shouldQuit)
+        let kept = try #require(try f.store.draft(for: "karin.berg"))
+        #expect(kept.fields["reason"] == "Hosta sedan en vecka")
+    }
+}

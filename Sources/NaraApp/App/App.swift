@@ -105,13 +105,15 @@ public final class App {
         case .showHelp: state.overlay = .help(scroll: 0)
         case .go(let screen): go(screen)
         case .back: back()
-        case .quit:
+        // F10 and Ctrl-C are one decision: with input in a form, keep it, throw it away or stay.
+        case .quit, .interrupt:
             if state.hasUnsavedInput {
-                state.overlay = .confirmQuit(text: state.strings.confirmQuitUnsaved, yesSelected: false)
-            } else {
+                state.overlay = .leaveWithInput(selected: 2)
+            } else if action == .quit {
                 state.shouldQuit = true
+            } else {
+                state.overlay = .confirmQuit(text: state.strings.confirmQuitCtrlC, yesSelected: false)
             }
-        case .interrupt: state.overlay = .confirmQuit(text: state.strings.confirmQuitCtrlC, yesSelected: false)
         case .redraw: redrawRequested = true
         }
     }
@@ -252,6 +254,25 @@ public final class App {
 
     private func handleOverlay(_ key: Key) {
         switch state.overlay {
+        case .leaveWithInput(let selected):
+            func choose(_ choice: Int) {
+                switch choice {
+                case 0:
+                    sessionEnded()
+                    state.shouldQuit = true
+                case 1: state.shouldQuit = true
+                default: state.overlay = nil
+                }
+            }
+            switch key {
+            case .left, .backTab: state.overlay = .leaveWithInput(selected: (selected + 2) % 3)
+            case .right, .tab: state.overlay = .leaveWithInput(selected: (selected + 1) % 3)
+            case .char("u"), .char("U"), .char("d"), .char("D"), .ctrl("c"): choose(0)
+            case .char("j"), .char("J"), .char("y"), .char("Y"): choose(1)
+            case .char("n"), .char("N"), .escape: choose(2)
+            case .enter: choose(selected)
+            default: break
+            }
         case .confirmConsent(let patient, let providers, let revoke, let text, let yes):
             switch key {
             case .left, .right, .tab, .backTab:

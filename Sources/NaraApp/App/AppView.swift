@@ -40,6 +40,11 @@ public struct AppView {
             Modal(title: state.strings.draftTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 60, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)
+        case .leaveWithInput(let selected):
+            Modal(title: state.strings.confirmQuitTitle, lines: [TextLine(state.strings.confirmQuitUnsaved)],
+                  buttons: [state.strings.keepDraftAndQuit, state.strings.discardAndQuit, state.strings.stay],
+                  selectedButton: selected, width: 66, glyphs: glyphs)
+                .render(in: buffer.area, buffer: &buffer)
         case .confirmConsent(_, _, _, let text, let yes):
             Modal(title: state.strings.consentTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 64, glyphs: glyphs)

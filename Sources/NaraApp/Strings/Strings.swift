@@ -44,6 +44,7 @@ public struct Strings: Sendable {
     public var confirmQuitTitle: String
     public var confirmQuitUnsaved: String
     public var confirmQuitCtrlC: String
+    public var keepDraftAndQuit: String, discardAndQuit: String, stay: String
     public var yes: String, no: String
     public var tooSmall: @Sendable (Int, Int) -> String
     public var helpFooter: String
