@@ -13,7 +13,16 @@ import Testing
         #expect(Strings.english.describe(StoreError.readOnly(path: "/x")).hasPrefix("The store is read-only"))
         #expect(Strings.swedish.describe(StoreError.corrupt(path: "/x", detail: "malformed")).hasPrefix("Databasen är skadad"))
         #expect(Strings.english.describe(StoreError.diskFull).hasPrefix("The disk is full: nothing was saved"))
-        #expect(Strings.swedish.describe(StoreError.accessDenied(.inactiveUser)) == Strings.swedish.accessDenied)
+        #expect(Strings.swedish.describe(StoreError.accessDenied(.administratorWithoutRelationship))
+            == Strings.swedish.accessDenied)
+        // Every refusal of the policy is worded in both languages, and not in the store's English.
+        for denial in AccessDenial.allCases {
+            for strings in [Strings.swedish, Strings.english] {
+                #expect(strings.describe(StoreError.accessDenied(denial)) != StoreError.accessDenied(denial).description)
+            }
+        }
+        #expect(Strings.swedish.describe(StoreError.accessDenied(.relationshipRequired))
+            == "Det kräver en vårdrelation med patienten; nödåtkomst räcker inte för det.")
         #expect(Strings.swedish.describe(StoreError.olderSchema(path: "/x")).hasPrefix("Databasen är från en tidigare version"))
     }
 }

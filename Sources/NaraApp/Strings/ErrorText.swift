@@ -36,9 +36,29 @@ extension Strings {
             return sv ? "Databasen används inte: andra användare kan skriva i den eller i dess mapp. Säg till systemansvarig."
                       : "The store is not used: other users can write it or its folder. Tell the administrator."
         case .emergencyAccessRequired: return emergencyNoRelationship
-        case .accessDenied: return accessDenied
+        case .accessDenied(let denial): return denied(denial)
         case .invalid(let text): return prefix + text
         default: return "\(prefix)\(error)"
+        }
+    }
+
+    /// Why the access policy said no, in the user's words.
+    func denied(_ denial: AccessDenial) -> String {
+        switch (language, denial) {
+        case (.sv, .emergencyReasonRequired): return emergencyReasonTooShort
+        case (.en, .emergencyReasonRequired): return emergencyReasonTooShort
+        case (.sv, .administratorWithoutRelationship), (.sv, .noClinicalRole): return accessDenied
+        case (.en, .administratorWithoutRelationship), (.en, .noClinicalRole): return accessDenied
+        case (.sv, .inactiveUser): return "Ditt konto är inaktiverat: inget visas och inget sparas."
+        case (.en, .inactiveUser): return "Your account is deactivated: nothing is shown and nothing saved."
+        case (.sv, .notForRole): return "Din roll ger inte rätt till de här uppgifterna eller den här ändringen."
+        case (.en, .notForRole): return "Your role does not allow this information or this change."
+        case (.sv, .noRelationship): return "Din enhet har ingen vårdrelation med patienten, och din roll har ingen nödåtkomst."
+        case (.en, .noRelationship): return "Your unit has no care relationship with the patient, and your role has no emergency access."
+        case (.sv, .relationshipRequired):
+            return "Det kräver en vårdrelation med patienten; nödåtkomst räcker inte för det."
+        case (.en, .relationshipRequired):
+            return "This needs a care relationship with the patient; emergency access is not enough for it."
         }
     }
 }
