@@ -143,3 +143,24 @@ extension WorkListsAppTests {
         #expect(f.text.contains("Tillbaka till listorna"))
     }
 }
+
+/// Esc from a patient opened on a work list goes back to the list, where it was.
+@Suite struct BackToTheListTests {
+    @Test func escFromAPatientOpenedOnAListReturnsToTheListAndItsPlace() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .enter, .down, .down)
+        let selected = (f.app.state.top as? WorkListsScreen)?.state.selectedRow?.patient.id
+        f.press(.enter)
+        #expect(f.app.state.top.id == .overview)
+        f.press(.function(4))
+        #expect(f.app.state.top.id == .continuity)
+        f.press(.escape, .escape)
+        #expect(f.app.state.top.id == .workLists)
+        #expect((f.app.state.top as? WorkListsScreen)?.state.selectedRow?.patient.id == selected)
+        // A second patient from the same list replaces the first one's screens.
+        f.press(.down, .enter, .escape)
+        #expect(f.app.state.top.id == .workLists)
+        #expect(f.app.state.stack.map(\.id) == [.search, .workLists])
+    }
+}

@@ -186,8 +186,7 @@ public final class App {
             state.patientEmergencyReason = emergencyReason
             if show {
                 state.overlay = nil
-                leave(from: 1)
-                go(.overview)
+                showOverview()
                 if emergencyReason != nil { state.message = Message(text: state.strings.emergencyOpened, kind: .info) }
                 if let hidden = state.patient?.hidden, hidden.blocked > 0 || !hidden.needingConsent.isEmpty {
                     state.message = Message(text: hidden.blocked > 0 ? state.strings.blockedNotice
@@ -249,6 +248,20 @@ public final class App {
                                     kind: .info)
         } catch {
             state.message = Message(text: state.strings.describe(error), kind: .error)
+        }
+    }
+
+    /// The overview of a patient just opened. Opened from a list (work lists, referrals),
+    /// the list stays beneath it, so Esc goes back to the list and its place; opened from
+    /// search, the patient's screens start afresh above it.
+    private func showOverview() {
+        if [.workLists, .referrals].contains(state.top.id) {
+            // The screens of the patient shown before go; the list stays.
+            state.stack.removeAll { [.overview, .continuity].contains($0.id) }
+            go(.overview)
+        } else {
+            leave(from: 1)
+            go(.overview)
         }
     }
 
