@@ -12,7 +12,7 @@ enum GlobalKeymap {
             Binding([.function(4), .char("4")], .go(.continuity), help: s.helpContinuity, bar: s.barContinuity),
             Binding([.function(5), .char("5")], .go(.referrals), help: s.helpReferrals, bar: s.barReferrals),
             Binding([.function(6), .char("6")], .go(.workLists), help: s.helpWorkLists, bar: s.barWorkLists),
-            Binding([.function(7), .char("7")], .go(.accessLog), help: s.helpAccessLog),
+            Binding([.function(7), .char("7")], .go(.accessLog), help: s.helpAccessLog, bar: s.barAccessLog),
             Binding([.function(10), .char("q")], .quit, help: s.helpQuit, bar: s.barQuit),
             Binding([.escape], .back, help: s.helpBack),
             Binding([.char("/")], .go(.search), help: s.helpFindAnywhere),

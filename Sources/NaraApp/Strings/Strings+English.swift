@@ -16,7 +16,7 @@ extension Strings {
         barContinuity: "Continuity", helpContinuity: "Named contacts and continuity",
         barReferrals: "Referrals", helpReferrals: "Referrals: inbox and outbox",
         barWorkLists: "Lists", helpWorkLists: "Work lists",
-        helpAccessLog: "Access log: extract and review",
+        barAccessLog: "Log", helpAccessLog: "Access log: extract and review",
         barQuit: "Quit", helpQuit: "Quit Nära",
         helpBack: "Back",
         helpRedraw: "Redraw the screen",

@@ -19,7 +19,7 @@ public struct Strings: Sendable {
     public var barContinuity: String, helpContinuity: String
     public var barReferrals: String, helpReferrals: String
     public var barWorkLists: String, helpWorkLists: String
-    public var helpAccessLog: String
+    public var barAccessLog: String, helpAccessLog: String
     public var barQuit: String, helpQuit: String
     public var helpBack: String
     public var helpRedraw: String
