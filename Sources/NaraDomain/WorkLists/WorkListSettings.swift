@@ -10,10 +10,13 @@ public struct WorkListSettings: Sendable, Codable, Hashable {
     public var dischargeWindowDays: Int
     public var acknowledgementDays: Int
     public var noEncounterMonths: Int
+    /// A named GP not met within this many months is a GP on paper only.
+    public var namedGPVisitMonths: Int
 
     public init(minimumAge: Int = 75, minimumChronicDiagnoses: Int = 3, frequentEncounters: Int = 4,
                 frequentWindowMonths: Int = 12, lowCocThreshold: Double = 0.3, dischargeWindowDays: Int = 7,
-                acknowledgementDays: Int = 14, noEncounterMonths: Int = 12) {
+                acknowledgementDays: Int = 14, noEncounterMonths: Int = 12, namedGPVisitMonths: Int = 12) {
+        self.namedGPVisitMonths = namedGPVisitMonths
         self.minimumAge = minimumAge
         self.minimumChronicDiagnoses = minimumChronicDiagnoses
         self.frequentEncounters = frequentEncounters
@@ -28,7 +31,7 @@ public struct WorkListSettings: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case minimumAge, minimumChronicDiagnoses, frequentEncounters, frequentWindowMonths
-        case lowCocThreshold, dischargeWindowDays, acknowledgementDays, noEncounterMonths
+        case lowCocThreshold, dischargeWindowDays, acknowledgementDays, noEncounterMonths, namedGPVisitMonths
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,5 +47,6 @@ public struct WorkListSettings: Sendable, Codable, Hashable {
         dischargeWindowDays = try c.decodeIfPresent(Int.self, forKey: .dischargeWindowDays) ?? d.dischargeWindowDays
         acknowledgementDays = try c.decodeIfPresent(Int.self, forKey: .acknowledgementDays) ?? d.acknowledgementDays
         noEncounterMonths = try c.decodeIfPresent(Int.self, forKey: .noEncounterMonths) ?? d.noEncounterMonths
+        namedGPVisitMonths = try c.decodeIfPresent(Int.self, forKey: .namedGPVisitMonths) ?? d.namedGPVisitMonths
     }
 }

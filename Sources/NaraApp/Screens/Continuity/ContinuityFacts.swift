@@ -53,25 +53,16 @@ struct ContinuityFacts {
 
     func unitName(_ id: UnitID) -> String { record.units[id]?.name ?? id.rawValue }
 
-    /// The named contacts who no longer work at their unit, and a named GP the patient
-    /// has not met for a year: both mean the "named" contact is one on paper only.
+    /// The named contacts who are no longer there, and a named GP the patient has not
+    /// met for a year: the domain's rule (`PatientAlerts`), as the overview has it.
     func alerts(_ s: ContinuityStrings) -> [String] {
-        var out: [String] = []
-        let active = record.activeContacts(on: today)
-        for contact in active {
-            let staff = record.staff[contact.staffId]
-            if staff == nil || staff?.active == false || staff?.unitId != contact.unitId {
-                out.append(s.alertContactLeft(staffName(contact.staffId), s.role(contact.role)))
+        PatientAlerts.derive(record, today: today).compactMap { alert in
+            switch alert {
+            case .contactLeft(let role, let id): return s.alertContactLeft(staffName(id), s.role(role))
+            case .namedGPNotSeen(let id, _): return s.alertGPNotSeen(staffName(id))
+            default: return nil
             }
         }
-        let year = Continuity.window(endingOn: today, months: 12)
-        for gp in active where gp.role == .namedPhysician {
-            let seen = record.encounters.contains {
-                $0.staffId == gp.staffId && year.contains(LocalDate(date: $0.at, in: ClinicTime.zone))
-            }
-            if !seen { out.append(s.alertGPNotSeen(staffName(gp.staffId))) }
-        }
-        return out
     }
 
     /// How many rows the list of a tab has, for moving the selection.

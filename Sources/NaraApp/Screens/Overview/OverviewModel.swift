@@ -82,9 +82,6 @@ public struct OverviewModel: Sendable, Hashable {
 
     public static let recentEncounterCount = 5
     public static let continuityMonths = 18
-    /// A discharge older than this no longer raises the alert.
-    public static let dischargeWindowDays = 30
-    public static let namedGPVisitMonths = 12
     /// At most this many days left shows the clock as a warning.
     public static let warningDays = 7
 
@@ -152,7 +149,6 @@ public struct OverviewModel: Sendable, Hashable {
         nurses = Continuity.measures(encounters: continuityEncounters, window: continuityWindow, group: .nurses,
                                      named: named)
 
-        alerts = OverviewAlert.derive(record: record, today: today, encounterDays: days, careContacts: careContacts,
-                                      namedGP: namedGP, openReferrals: openReferrals, openPlans: openPlans)
+        alerts = OverviewAlert.derive(record: record, today: today)
     }
 }
