@@ -37,6 +37,8 @@ import TerminalUITesting
         let writesBefore = try f.store.logRows(patient: f.patient, limit: 1000).filter { $0.action == .write }.count
         f.press(.char("a"))
         #expect(f.text.contains("Ny fast vårdkontakt"))
+        #expect(f.continuity?.state.form?.fields["staff"] == "karin.berg")
+        f.press(.ctrl("u"))
         f.type("sara.lind")
         #expect(f.text.contains("Sara Lind, sjuksköterska"))
         f.press(.enter)
@@ -221,5 +223,33 @@ import TerminalUITesting
         f.press(.enter)
         #expect(f.text.contains("Skriv en orsak med minst tre bokstäver"), "\(f.text)")
         #expect(try f.store.openRecord(f.patient, as: f.app.state.session.context).encounters.count == before)
+    }
+}
+
+/// Staff pickers start at the user, narrow as names are typed, and offer only those who
+/// may be chosen (the nurse review: a medical secretary was accepted as fast vårdkontakt).
+@Suite struct StaffPickerTests {
+    @Test func typingNarrowsTheChoiceAndOnlyCliniciansAreOffered() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        try f.store.addStaff(Staff(id: "sofia.sekr", name: "Sofia Johansson", profession: .secretary,
+                                   unitId: AppFixture.vc, roles: [.secretary]))
+        f.openContinuity()
+        f.press(.char("a"), .ctrl("u"))
+        f.type("sa")
+        f.press(.right)
+        #expect(f.continuity?.state.form?.fields["staff"] == "sara.lind")
+        f.press(.right)
+        let stillSara = f.continuity?.state.form?.fields["staff"]
+        #expect(stillSara == "sara.lind")
+        // The secretary is never offered, and typed by hand she is refused by name.
+        f.press(.ctrl("u"))
+        f.type("sofia.sekr")
+        f.press(.enter)
+        f.type("Samordning")
+        f.press(.enter, .enter)
+        #expect(f.continuity?.state.form?.fields.fields[0].error
+            == "Sofia Johansson träffar inte patienter och kan inte vara fast vårdkontakt")
+        #expect(f.text.contains("Sofia Johansson träffar inte patienter"))
     }
 }

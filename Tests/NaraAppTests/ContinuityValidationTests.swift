@@ -23,7 +23,7 @@ import TerminalUI
     func contactForm(language: Language) {
         let s = ContinuityStrings.of(language)
         let env = W.env(language)
-        let empty = form({ ContinuityForms.assign(.careContact, $0) }, language, ["from": "2026-13-01"])
+        let empty = form({ ContinuityForms.assign(.careContact, $0) }, language, ["staff": "", "from": "2026-13-01"])
         let e1 = errors(ContinuityValidation.contact(empty, role: .careContact, patient: W.patient, env))
         #expect(e1 == ["staff": s.errRequired, "reason": s.errRequired, "from": s.errDate])
         #expect(s.errDate == (language == .sv ? "Skriv datum som ÅÅÅÅ-MM-DD" : "Write the date as YYYY-MM-DD"))

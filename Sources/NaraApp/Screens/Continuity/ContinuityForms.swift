@@ -4,15 +4,42 @@ import TerminalUI
 /// The forms of the screen: how each starts, and the pickers inside them. Field ids
 /// are what the validation reads back, so labels can be translated freely.
 enum ContinuityForms {
+    /// The staff field starts at the user when the user may be chosen, the most common case.
     static func assign(_ role: ContactRole, _ env: ContinuityEnvironment) -> ContinuityForm {
         let s = env.strings
-        return make(role == .careContact ? .assign(.careContact) : .assign(.namedPhysician), [
-            FormField(id: "staff", label: s.fieldStaff, state: TextFieldState(maxLength: 64), required: true,
+        let kind: ContinuityFormKind = role == .careContact ? .assign(.careContact) : .assign(.namedPhysician)
+        let me = candidates(kind, env).contains { $0.id == env.user.id } ? env.user.id.rawValue : ""
+        var form = make(kind, [
+            FormField(id: "staff", label: s.fieldStaff, state: TextFieldState(me, maxLength: 64), required: true,
                       hint: s.hintStaffPick),
             FormField(id: "reason", label: s.fieldReason, state: TextFieldState(maxLength: 500), required: true),
             FormField(id: "from", label: s.fieldFrom, state: TextFieldState(env.today.iso, maxLength: 10),
                       required: true, hint: s.hintDate),
         ])
+        refreshStaffHint(&form, env)
+        return form
+    }
+
+    /// Who may be chosen: a named care contact meets patients, a named GP is a physician;
+    /// both work at the unit and still work there.
+    static func candidates(_ kind: ContinuityFormKind, _ env: ContinuityEnvironment) -> [Staff] {
+        let active = env.unitStaff().filter(\.active)
+        switch kind {
+        case .assign(.namedPhysician): return active.filter { $0.profession == .physician }
+        case .assign(.careContact), .encounter: return active.filter(\.isClinician)
+        default: return active
+        }
+    }
+
+    /// The candidates whose login or a name word begins with `query` (å, ä, ö kept), or
+    /// all of them when nobody does.
+    static func narrowed(_ staff: [Staff], by query: String) -> [Staff] {
+        let q = SearchFolding.fold(query.trimmingSpaces)
+        guard !q.isEmpty else { return staff }
+        let matching = staff.filter { s in
+            s.id.rawValue.hasPrefix(q) || SearchFolding.fold(s.name).split(separator: " ").contains { $0.hasPrefix(q) }
+        }
+        return matching.isEmpty ? staff : matching
     }
 
     static func end(_ contact: CareContact, staffName: String, _ env: ContinuityEnvironment) -> ContinuityForm {
@@ -74,9 +101,15 @@ enum ContinuityForms {
         let s = env.strings
         switch fields.fields[fields.focus].id {
         case "staff":
-            guard key == .left || key == .right else { return false }
-            var candidates = env.unitStaff().filter(\.active)
-            if case .assign(.namedPhysician) = form.kind { candidates = candidates.filter { $0.profession == .physician } }
+            guard key == .left || key == .right else {
+                // Typing narrows what ←/→ go through next.
+                if isEditing(key) { form.staffQuery = "" }
+                return false
+            }
+            let all = Self.candidates(form.kind, env)
+            let typed = form.fields["staff"].trimmingSpaces
+            if !all.contains(where: { $0.id.rawValue == typed }) { form.staffQuery = typed }
+            let candidates = narrowed(all, by: form.staffQuery)
             guard !candidates.isEmpty else { return true }
             let current = candidates.firstIndex { $0.id.rawValue == form.fields["staff"].trimmingSpaces }
             let step = key == .right ? 1 : -1

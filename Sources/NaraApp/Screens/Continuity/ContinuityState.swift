@@ -24,6 +24,9 @@ public struct ContinuityForm: Hashable, Sendable {
     public var error: String?
     /// The fields as the form opened, so defaults (today, the user) are not "input".
     var initial: [String]
+    /// What the user typed in the staff field before picking with ←/→: the picker
+    /// cycles among the staff it matches.
+    var staffQuery = ""
 
     /// Something typed that closing would lose.
     public var hasInput: Bool { fields.fields.map(\.state.trimmed) != initial }

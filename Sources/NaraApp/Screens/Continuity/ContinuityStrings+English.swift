@@ -47,6 +47,7 @@ extension ContinuityStrings {
         errInactiveStaff: { "\($0) is no longer active" },
         errOtherUnit: { "\($0) does not work at this unit" },
         errNotPhysician: { "\($0) is not a physician" },
+        errNotClinician: { "\($0) does not meet patients and cannot be a named contact" },
         errUnknownUnit: { "Unknown unit: \($0)" },
         errFollowUpBeforeAgreed: "The follow-up cannot be before the agreed date",
         confirmTitle: "Confirm",

@@ -47,6 +47,7 @@ extension ContinuityStrings {
         errInactiveStaff: { "\($0) är inte längre aktiv" },
         errOtherUnit: { "\($0) arbetar inte på enheten" },
         errNotPhysician: { "\($0) är inte läkare" },
+        errNotClinician: { "\($0) träffar inte patienter och kan inte vara fast vårdkontakt" },
         errUnknownUnit: { "Okänd enhet: \($0)" },
         errFollowUpBeforeAgreed: "Uppföljningen kan inte vara före överenskommelsen",
         confirmTitle: "Bekräfta",

@@ -52,6 +52,7 @@ public struct ContinuityStrings: Sendable {
     public var errInactiveStaff: @Sendable (String) -> String
     public var errOtherUnit: @Sendable (String) -> String
     public var errNotPhysician: @Sendable (String) -> String
+    public var errNotClinician: @Sendable (String) -> String
     public var errUnknownUnit: @Sendable (String) -> String
     public var errFollowUpBeforeAgreed: String
     // Confirmations

@@ -19,6 +19,8 @@ enum ContinuityValidation {
                                mustBeActive: true)
         if role == .namedPhysician, let staff, staff.profession != .physician {
             errors["staff"] = s.errNotPhysician(staff.name)
+        } else if let staff, !staff.isClinician {
+            errors["staff"] = s.errNotClinician(staff.name)
         }
         let reason = form.fields["reason"].trimmingSpaces
         if let problem = reasonProblem(reason, s) { errors["reason"] = problem }
