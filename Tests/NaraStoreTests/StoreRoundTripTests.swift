@@ -208,3 +208,23 @@ import Testing
         #expect(try f.logCount() == 2)
     }
 }
+
+/// A named contact dated ahead: at most a month, and it can be ended before it starts
+/// (the nurse review: one dated in the future could never be ended).
+@Suite struct FutureContactTests {
+    @Test func aContactAheadCanBeEndedAndNotTooFarAhead() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        func assign(_ days: Int) throws -> CareContact {
+            try f.store.assignContact(NewCareContact(patientId: p.id, role: .careContact, staffId: "karin.berg",
+                                                     unitId: StoreFixture.vc, reason: "Samordning",
+                                                     from: f.today.adding(days: days)), as: f.nurse)
+        }
+        #expect(throws: StoreError.invalid("a named contact starts at most 31 days ahead")) { try assign(32) }
+        let ahead = try assign(31)
+        let ended = try f.store.endContact(ahead.id, expectedVersion: ahead.version, on: f.today, reason: "Fel datum",
+                                           as: f.nurse)
+        #expect(ended.to == ahead.from)
+    }
+}

@@ -37,3 +37,10 @@ public struct CareContact: Hashable, Sendable, Codable, Identifiable {
 
     public func isActive(on date: LocalDate) -> Bool { from <= date && (to.map { date < $0 } ?? true) }
 }
+
+extension CareContact {
+    /// How far ahead a named contact may be appointed: a new nurse starting next month,
+    /// not a guess about next year. Further ahead, a contact would show as appointed for
+    /// months before it means anything.
+    public static let maximumDaysAhead = 31
+}

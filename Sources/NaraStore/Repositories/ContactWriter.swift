@@ -4,6 +4,9 @@ import NaraDomain
 extension SQLiteStore {
     public func assignContact(_ new: NewCareContact, as context: AccessContext) throws -> CareContact {
         let reason = try Validate.text(new.reason, field: "reason", max: 500)
+        guard new.from <= clock.today.adding(days: CareContact.maximumDaysAhead) else {
+            throw StoreError.invalid("a named contact starts at most \(CareContact.maximumDaysAhead) days ahead")
+        }
         let now = seconds(clock.now)
         // A named contact gives that person a lasting relationship: it needs one already.
         return try writeThroughDoor(context, patient: new.patientId, category: .coordination, grantsRelationship: true,
@@ -52,9 +55,8 @@ extension SQLiteStore {
                 .map(Decode.contact) else { throw StoreError.notFound("care contact \(id)") }
             let grant = try checkWrite(db, context, patient: contact.patientId, category: .coordination)
             guard contact.to == nil else { throw StoreError.invalid("the contact has already ended") }
-            guard contact.from <= day else {
-                throw StoreError.invalid("the end cannot be before the start (\(contact.from.iso))")
-            }
+            // A contact that has not started yet is ended before it begins: on its first day.
+            let day = max(day, contact.from)
             try db.execute(sql: """
                 UPDATE care_contact SET to_date = ?, end_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
                 WHERE id = ?

@@ -48,6 +48,7 @@ extension ContinuityStrings {
         errOtherUnit: { "\($0) does not work at this unit" },
         errNotPhysician: { "\($0) is not a physician" },
         errNotClinician: { "\($0) does not meet patients and cannot be a named contact" },
+        errTooFarAhead: { "At most \($0) days ahead" },
         errUnknownUnit: { "Unknown unit: \($0)" },
         errFollowUpBeforeAgreed: "The follow-up cannot be before the agreed date",
         confirmTitle: "Confirm",

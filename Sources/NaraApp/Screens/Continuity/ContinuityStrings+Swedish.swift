@@ -48,6 +48,7 @@ extension ContinuityStrings {
         errOtherUnit: { "\($0) arbetar inte på enheten" },
         errNotPhysician: { "\($0) är inte läkare" },
         errNotClinician: { "\($0) träffar inte patienter och kan inte vara fast vårdkontakt" },
+        errTooFarAhead: { "Högst \($0) dagar framåt" },
         errUnknownUnit: { "Okänd enhet: \($0)" },
         errFollowUpBeforeAgreed: "Uppföljningen kan inte vara före överenskommelsen",
         confirmTitle: "Bekräfta",

@@ -53,6 +53,7 @@ public struct ContinuityStrings: Sendable {
     public var errOtherUnit: @Sendable (String) -> String
     public var errNotPhysician: @Sendable (String) -> String
     public var errNotClinician: @Sendable (String) -> String
+    public var errTooFarAhead: @Sendable (Int) -> String
     public var errUnknownUnit: @Sendable (String) -> String
     public var errFollowUpBeforeAgreed: String
     // Confirmations

@@ -24,7 +24,11 @@ enum ContinuityValidation {
         }
         let reason = form.fields["reason"].trimmingSpaces
         if let problem = reasonProblem(reason, s) { errors["reason"] = problem }
-        let from = date(form.fields["from"], required: true, s, field: "from", errors: &errors)
+        var from = date(form.fields["from"], required: true, s, field: "from", errors: &errors)
+        if let day = from, day > env.today.adding(days: CareContact.maximumDaysAhead) {
+            errors["from"] = s.errTooFarAhead(CareContact.maximumDaysAhead)
+            from = nil
+        }
         guard errors.isEmpty, let staff, let from else { return .invalid(errors) }
         return .valid(NewCareContact(patientId: patient, role: role, staffId: staff.id, unitId: env.unit.id,
                                      reason: reason, from: from))
