@@ -104,7 +104,7 @@ import TerminalUITesting
         // All staff: A A B A C K → UPC 3/6; nurses now have one encounter.
         let upc = try #require(f.screen.first { $0.hasPrefix(" UPC") })
         #expect(upc.contains("0,60       –    0,50"))
-        let n = try #require(f.screen.first { $0.hasPrefix(" Kontakter (N)") })
+        let n = try #require(f.screen.first { $0.hasPrefix(" Vårdkontakter (N)") })
         #expect(n.contains("5       1       6"))
     }
 

@@ -24,8 +24,8 @@ struct OverviewStrings: Sendable {
         language: .sv,
         noPatient: "Ingen patient är öppen.",
         noPatientHint: "Sök med / eller F2, välj med ↑/↓ och öppna journalen med Enter.",
-        labelAlerts: "Varningar", labelListed: "Listad", labelNamedGP: "Fast läkare", labelCareContact: "Vårdkontakt",
-        labelChronic: "Kroniska", labelEncounters: "Kontakter", labelReferrals: "Remisser", labelPlan: "SIP",
+        labelAlerts: "Varningar", labelListed: "Listad", labelNamedGP: "Fast läkarkontakt", labelCareContact: "Fast vårdkontakt",
+        labelChronic: "Kroniska", labelEncounters: "Vårdkontakter", labelReferrals: "Remisser", labelPlan: "SIP",
         labelContinuity: "Kontinuitet",
         noChronic: "Inga kroniska diagnoser", noEncounters: "Inga kontakter", noReferrals: "Inga öppna remisser",
         noPlan: "Ingen SIP",
@@ -36,7 +36,7 @@ struct OverviewStrings: Sendable {
         helpReload: "Läs in journalen på nytt",
         helpConsent: "Samtycke till andra vårdgivares uppgifter: registrera eller återkalla",
         labelHidden: "Visas inte", labelConsent: "Samtycke",
-        hiddenForRole: "Diagnoser, kontakter och remisstexter ingår inte i din roll",
+        hiddenForRole: "Diagnoser och vårdkontakter ingår inte i din roll",
         goal: "mål", participants: "deltar",
         reloaded: "Journalen är inläst på nytt.",
         moreBelow: "mer nedåt")
@@ -57,7 +57,7 @@ struct OverviewStrings: Sendable {
         helpReload: "Read the record again",
         helpConsent: "Consent to other providers' information: record or revoke",
         labelHidden: "Not shown", labelConsent: "Consent",
-        hiddenForRole: "Diagnoses, encounters and referral texts are not part of your role",
+        hiddenForRole: "Diagnoses and encounters are not part of your role",
         goal: "goal", participants: "taking part",
         reloaded: "The record was read again.",
         moreBelow: "more below")
