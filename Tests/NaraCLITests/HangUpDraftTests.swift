@@ -26,7 +26,7 @@ import TmuxTesting
         let overview = try first.expect("┌ Översikt")
         let patientLine = overview.split(separator: "\n").dropFirst(2).first.map(String.init) ?? ""
         try first.send("F4")
-        _ = try first.expect("Kontakter")
+        _ = try first.expect("Fasta kontakter")
         try first.send("n")
         _ = try first.expect("Registrera kontakt")
         try first.send("BTab")  // the form opens on its first field; Shift-Tab wraps to the reason

@@ -34,9 +34,10 @@ import TmuxTesting
 
         // Assign the nurse herself as named care contact.
         try a.send("F4")
-        _ = try a.waitFor("Kontakter │ Besök")
+        _ = try a.waitFor("Fasta kontakter │ Vårdkontakter")
         try a.send("a")
         _ = try a.waitFor("Ny fast vårdkontakt")
+        try a.send("C-u")  // the picker starts at the user
         try a.type(nurse)
         try a.send("Enter")
         try a.type("Samordning av hjärtsviktsvård")

@@ -51,7 +51,7 @@ import TmuxTesting
         try t.send("Enter")
         _ = try t.expect("┌ Översikt")
         try t.send("F4")
-        _ = try t.expect("Kontakter")
+        _ = try t.expect("Fasta kontakter")
         // A new encounter: the reason gets the escape sequences typed as bytes, then pasted.
         try t.send("n")
         _ = try t.expect("Registrera kontakt")
@@ -126,7 +126,7 @@ import TmuxTesting
         try t.send("Enter")
         _ = try t.expect("┌ Översikt")
         try t.send("F4")
-        _ = try t.expect("Kontakter │ Besök")
+        _ = try t.expect("Fasta kontakter │ Vårdkontakter")
         try t.send("Right")
         _ = try t.expect("Hjärtsvikt, uppföljning")
         try t.send("F5")
