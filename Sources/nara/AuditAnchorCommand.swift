@@ -15,7 +15,7 @@ struct AuditAnchorCommand: ParsableCommand {
         abstract: "Write the access log's head (hash, row count, UTC time) as one anchor line.",
         discussion: """
             The line reads `\(AccessLogAnchor.marker) <UTC time> rows=<N> head=<hash>`. With --syslog it goes \
-            through `logger -t nara-audit`; with --to FILE it is appended to FILE (made 0600 if missing). Keep \
+            through `logger -t nara-audit`, and syslog not answering is an error; with --to FILE it is appended to FILE (made 0600 if missing). Keep \
             anchors where the account that runs nara cannot change them: syslog, or a root-owned file written by \
             a systemd unit running as root (docs/DEPLOYMENT.md). Without either it is printed.
             """)
@@ -68,7 +68,9 @@ struct AuditAnchorCommand: ParsableCommand {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: logger)
-        process.arguments = ["-t", "nara-audit", "--", line]
+        // Without --socket-errors=on, util-linux logger exits 0 when no syslog socket
+        // listens, and the anchor would be lost without a word.
+        process.arguments = ["--socket-errors=on", "-t", "nara-audit", "--", line]
         try process.run()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {

@@ -154,11 +154,20 @@ import Glibc
                                       environment: ["PATH": bin.path + ":/usr/bin:/bin"])
         #expect(sent.status == 0, "\(sent.stderr)")
         let arguments = try String(contentsOfFile: received, encoding: .utf8).split(separator: "|").map(String.init)
-        #expect(arguments.prefix(3) == ["-t", "nara-audit", "--"], "\(arguments)")
+        #expect(arguments.prefix(4) == ["--socket-errors=on", "-t", "nara-audit", "--"], "\(arguments)")
         let head = try NaraBinary.run(["audit", "head", "--store", path]).stdout.split(separator: " ")
         #expect(arguments.last?.hasPrefix("nara-audit-anchor v1 ") == true)
         #expect(arguments.last?.hasSuffix("rows=\(head[0]) head=\(head[1])".trimmingCharacters(in: .newlines)) == true,
                 "\(arguments)")
+
+        // A logger that fails (no syslog socket) is a failed anchor.
+        try "#!/bin/sh\necho 'logger: socket /dev/log: No such file or directory' >&2\nexit 1\n"
+            .write(to: logger, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: logger.path)
+        let failed = try NaraBinary.run(["audit", "anchor", "--store", path, "--syslog"],
+                                        environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("failed (status 1); the anchor was not written"), "\(failed.stderr)")
 
         let missing = try NaraBinary.run(["audit", "anchor", "--store", path, "--syslog"],
                                          environment: ["PATH": folder.appendingPathComponent("none").path])
