@@ -5,7 +5,7 @@ import Glibc
 
 extension FHIRReader {
     /// The largest file `nara import` reads: 512 MiB. An import holds the file's bytes
-    /// and the records read from it until it is written in one transaction (3.2–3.7
+    /// and the records read from it until it is written in one transaction (3.1–3.7
     /// times the file's size, docs/BENCHMARKS.md), so this bounds its memory below 2 GiB.
     /// A larger export is split first: NDJSON by lines, a Bundle by entries.
     public static let maxFileBytes = 512 * 1024 * 1024
