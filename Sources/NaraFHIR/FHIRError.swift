@@ -6,6 +6,8 @@ public enum FHIRError: Error, Equatable, Sendable, CustomStringConvertible {
     case brokenLine(line: Int, String)
     case notFHIR(String)
     case field(origin: String, path: String, problem: String)
+    /// The file itself: cannot be read, or above `FHIRReader.maxFileBytes`.
+    case file(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum FHIRError: Error, Equatable, Sendable, CustomStringConvertible {
         case .brokenLine(let line, let why): return "line \(line): not valid JSON: \(why)"
         case .notFHIR(let why): return why
         case .field(let origin, let path, let problem): return "\(origin): \(path): \(problem)"
+        case .file(let why): return why
         }
     }
 }

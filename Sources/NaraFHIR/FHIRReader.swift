@@ -13,7 +13,12 @@ public struct FHIRReader {
     public init(today: LocalDate) { self.today = today }
 
     public func read(_ data: Data) throws -> ExchangeBatch {
-        let entries = try Self.entries(data)
+        try read(bytes: Array(data))
+    }
+
+    /// The file's bytes as `readFile` gives them, read without another copy.
+    public func read(bytes: [UInt8]) throws -> ExchangeBatch {
+        let entries = try Self.entries(bytes)
         var context = ReadContext(entries: entries, today: today)
         try context.readAll()
         return context.batch
@@ -22,14 +27,16 @@ public struct FHIRReader {
     /// The resources of a file, each with where it was. A Bundle's entries stay as byte
     /// ranges of the file until they are read, so a large file is in memory once as
     /// bytes, not again as values.
-    static func entries(_ data: Data) throws -> [Entry] {
-        let bytes = Array(data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
-        guard let first = bytes.first else { throw FHIRError.notFHIR("the file is empty") }
-        guard first == UInt8(ascii: "{") else { throw FHIRError.brokenJSON("a FHIR file starts with {") }
+    static func entries(_ bytes: [UInt8]) throws -> [Entry] {
+        // Leading white space is stepped over, not cut off: a copy of a large file would
+        // double what an import holds.
+        let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } ?? bytes.count
+        guard start < bytes.count else { throw FHIRError.notFHIR("the file is empty") }
+        guard bytes[start] == UInt8(ascii: "{") else { throw FHIRError.brokenJSON("a FHIR file starts with {") }
         var entries: [Entry] = []
         let fields: [String: JSON]
         do {
-            var parser = JSONParser(bytes, range: 0..<bytes.count)
+            var parser = JSONParser(bytes, range: start..<bytes.count)
             fields = try parser.bundle { item, range in
                 entries.append(try entry(item, range: range, bytes: bytes, position: entries.count + 1))
             }
@@ -37,7 +44,7 @@ public struct FHIRReader {
             // NDJSON is many documents; a broken single document (a Bundle over many
             // lines) fails on its first line, and then the whole-file error is the true one.
             guard case .brokenJSON = error else { throw error }
-            return try ndjsonEntries(Data(bytes), wholeFileError: error)
+            return try ndjsonEntries(bytes, wholeFileError: error)
         }
         guard let type = fields["resourceType"]?.string else {
             throw FHIRError.notFHIR("the JSON object has no resourceType: not a FHIR resource")
@@ -47,7 +54,8 @@ public struct FHIRReader {
                 throw FHIRError.notFHIR("resourceType \"\(type)\" is not a FHIR R4 resource type")
             }
             // A single resource: read again whole (the parse above set any `entry` aside).
-            let whole = try JSON.parse(Data(bytes))
+            var again = JSONParser(bytes, range: start..<bytes.count)
+            let whole = try again.document()
             return [Entry(source: .value(whole), fullUrl: nil,
                           origin: ExchangeOrigin(position: 1, resourceType: type, resourceId: whole["id"]?.string))]
         }
@@ -74,8 +82,9 @@ public struct FHIRReader {
                      origin: ExchangeOrigin(position: i, resourceType: type, resourceId: resource["id"]?.string))
     }
 
-    private static func ndjsonEntries(_ data: Data, wholeFileError: any Error) throws -> [Entry] {
-        let bytes = Array(data)
+    /// Line by line over the file's bytes: each line is parsed, looked at and let go,
+    /// and kept only as its byte range.
+    private static func ndjsonEntries(_ bytes: [UInt8], wholeFileError: any Error) throws -> [Entry] {
         var out: [Entry] = []
         var lineNumber = 0
         var lineStart = 0

@@ -49,9 +49,11 @@ struct JSONParser {
         return fields
     }
 
-    private func error(_ what: String) -> FHIRError {
+    private func error(_ what: String) -> FHIRError { error(what, at: i) }
+
+    private func error(_ what: String, at position: Int) -> FHIRError {
         var line = 1, column = 1
-        for b in bytes[..<min(i, end)] {
+        for b in bytes[..<min(position, end)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
         return .brokenJSON("\(what) at line \(line), column \(column)")
@@ -99,7 +101,14 @@ struct JSONParser {
         while true {
             skipSpace()
             guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let keyStart = i
             let key = try string()
+            // RFC 8259 leaves duplicate names to the reader, and readers differ (the last
+            // wins, or all are used): refused, so that no reader sees another file.
+            if fields[key] != nil {
+                let shown = key.count > 64 ? String(key.prefix(64)) + "…" : key
+                throw error("duplicate member \"\(shown)\"", at: keyStart)
+            }
             skipSpace()
             guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             i += 1
@@ -210,6 +219,10 @@ struct JSONParser {
     private mutating func number() throws -> JSON {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        // RFC 8259: no leading zeros (`0001`); a lone 0 before '.', 'e' or the end is fine.
+        if i + 1 < end, bytes[i] == UInt8(ascii: "0"), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i + 1]) {
+            throw error("a number with a leading zero")
+        }
         let digits = { (p: inout JSONParser) -> Int in
             let s = p.i
             while p.i < p.end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.i]) { p.i += 1 }

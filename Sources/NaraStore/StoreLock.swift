@@ -50,6 +50,13 @@ final class StoreLock: Sendable {
         if fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 {
             fchmod(fd, StoreFiles.fileMode)
         }
+        // Root (a systemd unit writing the log's anchor) must not leave a lock file the
+        // store's owner cannot open: like SQLite with the -wal and -shm it makes, it hands
+        // a lock file it made to the store's owner.
+        var store = stat()
+        if geteuid() == 0, info.st_uid == 0, stat(storePath, &store) == 0, store.st_uid != 0 {
+            fchown(fd, store.st_uid, store.st_gid)
+        }
         let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
         let start = Date()
         while flock(fd, operation) != 0 {

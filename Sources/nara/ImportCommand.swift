@@ -15,7 +15,8 @@ struct ImportCommand: ParsableCommand {
             (problems) and CarePlan (coordinated plans). Each file is imported in one transaction: a file with an \
             error imports nothing, and the error names the resource and the field. Records already in the store \
             (matched by identifier) are left as they are, so importing a file again changes nothing. A store path \
-            where no store exists yet becomes a new, empty production store.
+            where no store exists yet becomes a new, empty production store. A file larger than 512 MiB is \
+            refused before it is read: split it (NDJSON by lines, a Bundle by entries).
             Example: nara import export.json --store /var/lib/nara/clinic.sqlite --user anna.lund
             """
     )
@@ -41,13 +42,9 @@ struct ImportCommand: ParsableCommand {
             let bar = Output.stdoutIsTerminal ? ProgressBar() : nil
             for (n, file) in files.enumerated() {
                 bar?.show("\((file as NSString).lastPathComponent): reading", done: n, total: files.count)
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    Output.error("\(file): cannot be read (no such file, or no permission)")
-                    failed += 1
-                    continue
-                }
                 do {
-                    batches.append((file, try FHIRReader(today: day).read(data)))
+                    let bytes = try FHIRReader.readFile(file)
+                    batches.append((file, try FHIRReader(today: day).read(bytes: bytes)))
                 } catch {
                     bar?.finish()
                     Output.error("\(file): \(error)\n  nothing from this file was imported")

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct AuditCommandTests {
 
@@ -60,5 +63,147 @@ import Testing
         let broken = try NaraBinary.run(["audit", "verify", "--store", path])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("broken at row 2:"), "\(broken.stderr)")
+    }
+
+    /// The anchored row id and hash in an anchor line.
+    private func anchored(_ line: String) -> (row: Int, hash: String)? {
+        let words = line.split(separator: " ")
+        guard let rows = words.first(where: { $0.hasPrefix("rows=") }), let row = Int(rows.dropFirst(5)),
+              let head = words.first(where: { $0.hasPrefix("head=") }) else { return nil }
+        return (row, String(head.dropFirst(5)).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func anchorsShowRowsCutOffTheEndAndRowsWrittenAgainInTheirPlace() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.sqlite").path
+        let anchors = folder.appendingPathComponent("anchors.log").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "200", "--today", "2026-11-23"]).status == 0)
+        // A report is logged as a print: one row each time, whatever the data.
+        let writeRows = {
+            let report = try NaraBinary.run(["report", "continuity", "--store", path, "--today", "2026-11-23"])
+            #expect(report.status == 0, "\(report.stderr)")
+        }
+
+        // A demo store's log is empty until someone reads.
+        let empty = try NaraBinary.run(["audit", "anchor", "--store", path])
+        #expect(empty.stdout.hasSuffix(" rows=0 head=\(String(repeating: "0", count: 64))\n"), "\(empty.stdout)")
+        try writeRows()
+        let first = try NaraBinary.run(["audit", "anchor", "--store", path, "--to", anchors])
+        #expect(first.status == 0, "\(first.stderr)")
+        let mode = try FileManager.default.attributesOfItem(atPath: anchors)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try writeRows()
+        // A line as syslog keeps it, with its own prefix before the marker.
+        let printed = try NaraBinary.run(["audit", "anchor", "--store", path])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let line = printed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.range(of: #"^nara-audit-anchor v1 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ rows=\d+ head=[0-9a-f]{64}$"#,
+                           options: .regularExpression) != nil, "\(line)")
+        let handle = try #require(FileHandle(forWritingAtPath: anchors))
+        handle.seekToEndOfFile()
+        handle.write(Data("Dec  5 13:48:33 clinic nara-audit[4711]: \(line)\n".utf8))
+        try handle.close()
+        let second = try #require(anchored(line))
+        try writeRows()
+
+        let holds = try NaraBinary.run(["audit", "verify", "--store", path, "--anchors", anchors])
+        #expect(holds.status == 0, "\(holds.stderr)")
+        #expect(holds.stdout.contains("; 2 anchors hold"), "\(holds.stdout)")
+
+        // Cut the rows from the second anchor's on: the chain alone still holds.
+        _ = try sqliteShell(path, "DROP TRIGGER access_log_no_delete; DELETE FROM access_log WHERE id >= \(second.row);")
+        #expect(try NaraBinary.run(["audit", "verify", "--store", path]).status == 0)
+        let cut = try NaraBinary.run(["audit", "verify", "--store", path, "--anchors", anchors])
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("line 2, anchor of "), "\(cut.stderr)")
+        #expect(cut.stderr.contains("rows cut off after row \(second.row - 1)"), "\(cut.stderr)")
+
+        // Rows written again in the cut rows' place chain on from the cut head.
+        try writeRows()
+        try writeRows()
+        #expect(try NaraBinary.run(["audit", "verify", "--store", path]).status == 0)
+        let rewritten = try NaraBinary.run(["audit", "verify", "--store", path, "--anchors", anchors])
+        #expect(rewritten.status == 1)
+        #expect(rewritten.stderr.contains("row \(second.row) changed"), "\(rewritten.stderr)")
+
+        // A damaged anchor line, or a file with none, is not a check that passed.
+        try Data("nara-audit-anchor v1 2026-12-05T13:48:33Z rows=x head=00\n".utf8)
+            .write(to: URL(fileURLWithPath: anchors))
+        let damaged = try NaraBinary.run(["audit", "verify", "--store", path, "--anchors", anchors])
+        #expect(damaged.status == 1 && damaged.stderr.contains("line 1: a damaged anchor line"), "\(damaged.stderr)")
+        try Data("nothing here\n".utf8).write(to: URL(fileURLWithPath: anchors))
+        #expect(try NaraBinary.run(["audit", "verify", "--store", path, "--anchors", anchors]).status == 1)
+    }
+
+    @Test func anchorToSyslogGoesThroughLoggerFromPath() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "50", "--today", "2026-11-23"]).status == 0)
+        #expect(try NaraBinary.run(["report", "continuity", "--store", path, "--today", "2026-11-23"]).status == 0)
+        // A stand-in for util-linux logger that keeps its arguments.
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let logger = bin.appendingPathComponent("logger")
+        let received = folder.appendingPathComponent("received").path
+        try "#!/bin/sh\nprintf '%s|' \"$@\" > '\(received)'\n".write(to: logger, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: logger.path)
+
+        let sent = try NaraBinary.run(["audit", "anchor", "--store", path, "--syslog"],
+                                      environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let arguments = try String(contentsOfFile: received, encoding: .utf8).split(separator: "|").map(String.init)
+        #expect(arguments.prefix(4) == ["--socket-errors=on", "-t", "nara-audit", "--"], "\(arguments)")
+        let head = try NaraBinary.run(["audit", "head", "--store", path]).stdout.split(separator: " ")
+        #expect(arguments.last?.hasPrefix("nara-audit-anchor v1 ") == true)
+        #expect(arguments.last?.hasSuffix("rows=\(head[0]) head=\(head[1])".trimmingCharacters(in: .newlines)) == true,
+                "\(arguments)")
+
+        // A logger that fails (no syslog socket) is a failed anchor.
+        try "#!/bin/sh\necho 'logger: socket /dev/log: No such file or directory' >&2\nexit 1\n"
+            .write(to: logger, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: logger.path)
+        let failed = try NaraBinary.run(["audit", "anchor", "--store", path, "--syslog"],
+                                        environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("failed (status 1); the anchor was not written"), "\(failed.stderr)")
+
+        let missing = try NaraBinary.run(["audit", "anchor", "--store", path, "--syslog"],
+                                         environment: ["PATH": folder.appendingPathComponent("none").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("--syslog needs `logger` (util-linux) on PATH"), "\(missing.stderr)")
+    }
+
+    /// DEPLOYMENT.md has root's systemd unit write the anchor file. Root reading the
+    /// store must leave nothing beside it that the service account cannot open: a
+    /// root-owned `.sessions` would stop its sessions from being seen by a restore.
+    @Test func rootAnchoringAnotherUsersStoreLeavesEveryFileTheirs() throws {
+        guard geteuid() == 0 else { return }
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let storeFolder = folder.appendingPathComponent("store")
+        let path = storeFolder.appendingPathComponent("a.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "50", "--today", "2026-11-23"]).status == 0)
+        #expect(try NaraBinary.run(["report", "continuity", "--store", path, "--today", "2026-11-23"]).status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: storeFolder.path)
+        where name.hasSuffix(".lock") || name.hasSuffix(".sessions") {
+            try FileManager.default.removeItem(atPath: storeFolder.appendingPathComponent(name).path)
+        }
+        let service: UInt32 = 65534
+        for name in [""] + (try FileManager.default.contentsOfDirectory(atPath: storeFolder.path)) {
+            #expect(chown(storeFolder.appendingPathComponent(name).path, service, service) == 0)
+        }
+        let anchors = folder.appendingPathComponent("anchors.log").path
+        let anchored = try NaraBinary.run(["audit", "anchor", "--store", path, "--to", anchors])
+        #expect(anchored.status == 0, "\(anchored.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: storeFolder.path)
+        #expect(left.contains("a.sqlite.sessions"), "\(left)")
+        for name in left {
+            let owner = try FileManager.default.attributesOfItem(atPath: storeFolder.appendingPathComponent(name).path)[.ownerAccountID] as? Int
+            #expect(owner == Int(service), "\(name) belongs to \(owner ?? -1)")
+        }
+        let verified = try NaraBinary.run(["audit", "verify", "--store", path, "--anchors", anchors])
+        #expect(verified.status == 0, "\(verified.stderr)")
     }
 }

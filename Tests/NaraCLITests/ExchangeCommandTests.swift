@@ -79,6 +79,43 @@ import TmuxTesting
         #expect(try NaraBinary.run(["import", folder.appendingPathComponent("missing.json").path, "--store", none]).status == 1)
     }
 
+    /// Security review L5: a 3 GB file aborted on a failed allocation (exit 134). A file
+    /// over the limit is refused from its size, before a byte is read: a sparse file
+    /// just over it takes no time and no memory.
+    @Test func aFileOverTheSizeLimitIsRefusedBeforeItIsRead() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let big = folder.appendingPathComponent("big.ndjson").path
+        let limit = 512 * 1024 * 1024
+        #expect(FileManager.default.createFile(atPath: big, contents: Data("{".utf8)))
+        let handle = try #require(FileHandle(forWritingAtPath: big))
+        try handle.truncate(atOffset: UInt64(limit + 1))
+        try handle.close()
+        let started = Date()
+        let result = try NaraBinary.run(["import", big, "--store", store])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(limit + 1) bytes or more: larger than the 512 MiB (\(limit) bytes) one import reads"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("nothing from this file was imported"))
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(!FileManager.default.fileExists(atPath: store))
+
+        // Devices and folders are not files; a Bundle with two entry lists is broken JSON.
+        for path in ["/dev/zero", folder.path] {
+            let refused = try NaraBinary.run(["import", path, "--store", store])
+            #expect(refused.status == 1 && refused.stderr.contains("cannot be read"), "\(path): \(refused.stderr)")
+        }
+        let twice = folder.appendingPathComponent("twice.json").path
+        let org = #"{"resource":{"resourceType":"Organization","id":"o1","name":"Vårdcentralen Ås"}}"#
+        try #"{"resourceType":"Bundle","type":"collection","entry":[\#(org)],"entry":[\#(org)]}"#
+            .write(toFile: twice, atomically: true, encoding: .utf8)
+        let duplicate = try NaraBinary.run(["import", twice, "--store", store])
+        #expect(duplicate.status == 1)
+        #expect(duplicate.stderr.contains(#"not valid JSON: duplicate member "entry" at line 1, column 137"#),
+                "\(duplicate.stderr)")
+    }
+
     @Test func exportThenImportIntoAnEmptyStoreThenExportIsTheSame() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -23,6 +23,39 @@ import Testing
         #expect(Fixture.error("[1,2]")?.hasPrefix("not valid JSON") == true)
     }
 
+    /// Security review L6: a standard reader keeps the last `entry`, nara read both.
+    @Test func duplicateMembersAreRefusedWithTheirPlace() {
+        let org2 = Self.org.replacingOccurrences(of: "o1", with: "o2")
+        let twoEntries = """
+            {"resourceType":"Bundle","type":"collection",
+              "entry":[{"resource":\(Self.org)}],
+              "entry":[{"resource":\(org2)}]}
+            """
+        #expect(Fixture.error(twoEntries) == #"not valid JSON: duplicate member "entry" at line 3, column 3"#)
+        // Inside a resource, where the last would have won.
+        let twoTypes = Self.bundle(#"{"resourceType":"Organization","id":"o1","resourceType":"Observation"}"#)
+        #expect(Fixture.error(twoTypes)?.contains(#"duplicate member "resourceType" at line 1, column "#) == true,
+                "\(Fixture.error(twoTypes) ?? "accepted")")
+        // An NDJSON line names its line.
+        let ndjson = Self.org + "\n" + #"{"resourceType":"Patient","id":"p1","id":"p2"}"#
+        #expect(Fixture.error(ndjson) == #"line 2: not valid JSON: duplicate member "id" at line 2, column 37"#,
+                "\(Fixture.error(ndjson) ?? "accepted")")
+        // The same name in different objects is no duplicate.
+        #expect(Fixture.error(Self.bundle(Self.org, org2)) == nil)
+    }
+
+    @Test func numbersWithLeadingZerosAreRefused() {
+        for bad in ["0001", "-01", "00.5", "00"] {
+            let text = Self.bundle(#"{"resourceType":"Organization","id":"o1","x":\#(bad)}"#)
+            #expect(Fixture.error(text)?.contains("a number with a leading zero at line 1, column ") == true,
+                    "\(bad): \(Fixture.error(text) ?? "accepted")")
+        }
+        for good in ["0", "-0", "0.5", "0e3", "10", "-0.0"] {
+            let text = Self.bundle(#"{"resourceType":"Organization","id":"o1","name":"Ås","x":\#(good)}"#)
+            #expect(Fixture.error(text) == nil, "\(good): \(Fixture.error(text) ?? "")")
+        }
+    }
+
     @Test func brokenNDJSONLineIsNamed() {
         let text = Self.patient("19121212-1212") + "\n" + #"{"resourceType":"Patient", "id": "#
         #expect(Fixture.error(text)?.hasPrefix("line 2: not valid JSON") == true)
