@@ -76,7 +76,8 @@ struct OverviewDocument {
     private func alerts() -> [TextLine] {
         guard !model.alerts.isEmpty else { return [] }
         return labelled(s.labelAlerts, model.alerts.map { alert in
-            TextLine("! " + s.alert(alert), Style(alert.isDanger ? .danger : .warning, .bold))
+            TextLine("! " + s.alert(alert) { model.staffNames[$0] ?? $0.rawValue },
+                     Style(alert.isDanger ? .danger : .warning, .bold))
         })
     }
 

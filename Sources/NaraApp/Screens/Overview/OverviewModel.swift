@@ -71,7 +71,10 @@ public struct OverviewModel: Sendable, Hashable {
     public var continuityWindow: ClosedRange<LocalDate>
     public var doctors: ContinuityMeasures
     public var nurses: ContinuityMeasures
-    public var alerts: [OverviewAlert]
+    /// The domain's alerts (`PatientAlerts`: one rule for every screen and list).
+    public var alerts: [PatientAlert]
+    /// Names of the staff the alerts mention.
+    public var staffNames: [StaffID: String]
     /// What the access policy left out: blocked entries, other providers' entries that
     /// need consent (by name), kinds of information the user's role does not read.
     public var hiddenBlocked: Int
@@ -149,6 +152,7 @@ public struct OverviewModel: Sendable, Hashable {
         nurses = Continuity.measures(encounters: continuityEncounters, window: continuityWindow, group: .nurses,
                                      named: named)
 
-        alerts = OverviewAlert.derive(record: record, today: today)
+        alerts = PatientAlerts.derive(record, today: today, zone: timeZone)
+        staffNames = record.staff.mapValues(\.name)
     }
 }

@@ -153,7 +153,8 @@ struct OverviewStrings: Sendable {
 
     func window(months: Int) -> String { language == .sv ? "\(months) mån" : "\(months) months" }
 
-    func alert(_ alert: OverviewAlert) -> String {
+    /// An alert in words, with `name` for the staff it mentions.
+    func alert(_ alert: PatientAlert, name: (StaffID) -> String) -> String {
         switch (language, alert) {
         case (.sv, .noCareContact): return "Ingen fast vårdkontakt"
         case (.en, .noCareContact): return "No named care contact"
@@ -165,14 +166,14 @@ struct OverviewStrings: Sendable {
         case (.en, .dischargedWithoutContact(_, let days)):
             let when = days == 0 ? "today" : "\(days) \(days == 1 ? "day" : "days") ago"
             return "Discharged \(when) without a primary-care contact"
-        case (.sv, .contactLeft(let role, let name)):
-            return (role == .namedPhysician ? "Fasta läkaren " : "Fasta vårdkontakten ") + name + " har slutat"
-        case (.en, .contactLeft(let role, let name)):
-            return (role == .namedPhysician ? "The named GP " : "The named care contact ") + name + " has left"
-        case (.sv, .namedGPNotSeen(let name, let last)):
-            return "Inte träffat fasta läkaren \(name) på 12 mån" + (last.map { " (senast \($0.iso))" } ?? " (aldrig)")
-        case (.en, .namedGPNotSeen(let name, let last)):
-            return "Not seen by the named GP \(name) in 12 months" + (last.map { " (last \($0.iso))" } ?? " (never)")
+        case (.sv, .contactLeft(let role, let id)):
+            return (role == .namedPhysician ? "Fasta läkaren " : "Fasta vårdkontakten ") + name(id) + " har slutat"
+        case (.en, .contactLeft(let role, let id)):
+            return (role == .namedPhysician ? "The named GP " : "The named care contact ") + name(id) + " has left"
+        case (.sv, .namedGPNotSeen(let id, let last)):
+            return "Inte träffat fasta läkaren \(name(id)) på 12 mån" + (last.map { " (senast \($0.iso))" } ?? " (aldrig)")
+        case (.en, .namedGPNotSeen(let id, let last)):
+            return "Not seen by the named GP \(name(id)) in 12 months" + (last.map { " (last \($0.iso))" } ?? " (never)")
         case (.sv, .planFollowUpPassed(let on, let days)):
             return "SIP-uppföljningen \(on.iso) är passerad (\(days) \(days == 1 ? "dag" : "dagar"))"
         case (.en, .planFollowUpPassed(let on, let days)):
