@@ -61,9 +61,11 @@ public enum StoreFiles {
     }
 
     /// A new, empty 0600 file with a unique name beside `target` (`mkstemp`):
-    /// `<target>.<tag>-XXXXXX`. Another process cannot have made it, nor its `-wal`.
+    /// `<target>.<tag>-` and six random characters. Another process cannot have made it,
+    /// nor its `-wal`.
     public static func temporary(beside target: String, tag: String) throws -> String {
-        var template = Array((target + "." + tag + "-XXXXXX").utf8CString)
+        // mkstemp replaces the template's six trailing X's.
+        var template = Array((target + "." + tag + "-" + String(repeating: "X", count: 6)).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             throw StoreError.other("cannot write beside \(target): \(String(cString: strerror(errno)))")

@@ -52,7 +52,7 @@ import TerminalUI
         #expect(AccessLogReducer.reduce(&nurse, .reload, words: words).isEmpty)
         _ = AccessLogReducer.reduce(&nurse, .previousTab, words: words)
         #expect(nurse.tab == .extract)
-        #expect(AccessLogReducer.reduce(&nurse, .reload, words: words) == [.loadExtract(logged: false)])
+        #expect(AccessLogReducer.reduce(&nurse, .reload, words: words) == [.loadExtract])
 
         var admin = AccessLogState(user: "admin", isAdministrator: true)
         #expect(AccessLogReducer.reduce(&admin, .nextTab, words: words) == [.loadReview])

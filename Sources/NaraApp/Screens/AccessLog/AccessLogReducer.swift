@@ -18,7 +18,7 @@ enum AccessLogReducer {
             state.tab = state.tab == .extract ? .review : .extract
             if state.tab == .review, state.isAdministrator, !state.reviewLoaded { return [.loadReview] }
         case .reload:
-            if state.tab == .extract { return [.loadExtract(logged: false)] }
+            if state.tab == .extract { return [.loadExtract] }
             return state.isAdministrator ? [.loadReview] : []
         case .mark:
             guard state.tab == .review, state.isAdministrator, let item = state.selectedReview else { return [] }

@@ -35,12 +35,12 @@ public struct AccessLogScreen: ScreenModel {
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
         state.user = context.session.staff.id
         state.isAdministrator = context.session.staff.rights.contains(.logReview)
-        return perform(.loadExtract(logged: true), context)
+        return perform(.loadExtract, context)
     }
 
     /// Others' commits add log rows: read again what has been read, without a new log row.
     public mutating func refresh(_ context: ScreenContext) {
-        if state.extractPatient != nil { _ = perform(.loadExtract(logged: false), context) }
+        if state.extractPatient != nil { _ = perform(.loadExtract, context) }
         if state.reviewLoaded { _ = perform(.loadReview, context) }
     }
 
@@ -64,7 +64,7 @@ public struct AccessLogScreen: ScreenModel {
         let words = AccessLogStrings.of(context.language)
         do {
             switch effect {
-            case .loadExtract(let logged):
+            case .loadExtract:
                 guard let patient = context.patient?.patient.id else {
                     state.extractPatient = nil
                     state.extract = []

@@ -83,8 +83,8 @@ public enum AccessLogAction: Sendable {
 
 /// Store work the reducer asks for; the screen runs it.
 public enum AccessLogEffect: Sendable, Equatable {
-    /// `logged`: a first look at this patient's extract, which is itself logged.
-    case loadExtract(logged: Bool)
+    /// The open patient's extract; the store logs the look (once a session, ten minutes).
+    case loadExtract
     case loadReview
     case save(logId: Int64, verdict: AccessReviewVerdict, comment: String)
     case message(String, isError: Bool)
