@@ -13,7 +13,7 @@ extension StoreError {
         case .SQLITE_NOTADB: return StoreError.notAStore(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.locked(path: path)
         case .SQLITE_CANTOPEN: return StoreError.missing(path: path)
-        case .SQLITE_CONSTRAINT: return StoreError.invalid(db.message ?? "constraint failed")
+        case .SQLITE_CONSTRAINT: return StoreError.refused(.constraint(detail: db.message ?? "constraint failed"))
         default: return StoreError.other(db.message ?? "\(db)")
         }
     }

@@ -25,4 +25,26 @@ import Testing
             == "Det kräver en vårdrelation med patienten; nödåtkomst räcker inte för det.")
         #expect(Strings.swedish.describe(StoreError.olderSchema(path: "/x")).hasPrefix("Databasen är från en tidigare version"))
     }
+
+    /// The store's refusals reach a Swedish screen in Swedish and an English one in
+    /// English; none is shown in the store's own (command-line) words.
+    @Test func refusalsAreWordedInBothLanguages() {
+        let since = LocalDate(year: 2026, month: 11, day: 2)!
+        let samples: [Refusal] = [.contactBeforeCurrent(since: since), .required(.reason), .encounterInFuture,
+                                  .tooLong(.question, max: 4000), .notICD10(code: "X"), .alreadyAnnulled,
+                                  .constraint(detail: "CHECK constraint failed: x")]
+        for refusal in samples {
+            let sv = Strings.swedish.describe(StoreError.refused(refusal), prefixed: false)
+            let en = Strings.english.describe(StoreError.refused(refusal), prefixed: false)
+            #expect(sv != en)
+            #expect(!sv.contains(refusal.description))
+            #expect(!sv.contains("CHECK"))
+        }
+        #expect(Strings.swedish.describe(StoreError.refused(.contactBeforeCurrent(since: since)), prefixed: false)
+            == "Den nya kontakten kan inte börja före den nuvarande (2026-11-02).")
+        #expect(Strings.swedish.describe(ReferralError.forwardToSender, prefixed: false)
+            == "Skicka inte tillbaka till avsändaren – avvisa i stället.")
+        #expect(Strings.english.describe(StoreError.notFound("care contact 12"), prefixed: false)
+            .hasPrefix("It does not exist"))
+    }
 }

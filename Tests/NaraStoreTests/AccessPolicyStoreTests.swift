@@ -152,12 +152,12 @@ import Testing
         #expect(saved.authorId == "karin.berg")
         #expect(try f.store.openRecord(p.id, as: f.nurse).encounters.first?.authorId == "karin.berg")
         #expect(try f.log(p.id, limit: 2).last?.detail == "encounter for olof.hagg [listing]")
-        #expect(throws: StoreError.invalid("Erik Sjöberg is not a clinician at your unit")) {
+        #expect(throws: StoreError.refused(.notClinicianAtUnit(name: "Erik Sjöberg"))) {
             try f.store.recordEncounter(NewEncounter(patientId: p.id, at: f.at(2026, 11, 20), mode: .phone,
                                                      planned: false, staffId: "erik.sjoberg", unitId: StoreFixture.vc,
                                                      reason: "Besök"), as: f.nurse)
         }
-        #expect(throws: StoreError.invalid("an encounter is registered at your own unit (SE2321000164-vc01)")) {
+        #expect(throws: StoreError.refused(.encounterAtOwnUnit(UnitID(rawValue: "SE2321000164-vc01")))) {
             try f.store.recordEncounter(NewEncounter(patientId: p.id, at: f.at(2026, 11, 20), mode: .phone,
                                                      planned: false, staffId: "erik.sjoberg",
                                                      unitId: StoreFixture.cardiology, reason: "Besök"), as: f.nurse)
@@ -175,7 +175,7 @@ import Testing
         var cardiology = f.cardiologist
         cardiology.emergencyReason = "Akut bröstsmärta hos patienten"
         #expect(throws: StoreError.accessDenied(.relationshipRequired)) { try f.store.savePlan(plan, as: cardiology) }
-        #expect(throws: StoreError.invalid("only a unit taking part in the plan changes it")) {
+        #expect(throws: StoreError.refused(.planChangedByParticipantsOnly)) {
             try f.store.savePlan(CoordinatedPlan(id: 0, patientId: p.id, responsibleUnitId: StoreFixture.cardiology,
                                                  participants: [], goal: "x", agreedOn: f.today, followUpOn: nil),
                                  as: f.nurse)

@@ -58,10 +58,10 @@ import Testing
         let (f, emergencies) = try clinicWithAccesses()
         defer { f.remove() }
         let row = emergencies[0]
-        #expect(throws: StoreError.invalid("only an administrator reviews the access log")) {
+        #expect(throws: StoreError.refused(.onlyAdministratorsReview)) {
             try f.store.markReviewed(logId: row, verdict: .ok, comment: "Kontrollerat", as: f.cardiologist)
         }
-        #expect(throws: StoreError.invalid("a review needs a comment")) {
+        #expect(throws: StoreError.refused(.reviewNeedsComment)) {
             try f.store.markReviewed(logId: row, verdict: .ok, comment: "  ", as: admin)
         }
         #expect(throws: StoreError.notFound("access-log row 9999")) {
@@ -112,7 +112,7 @@ import Testing
         try f.store.markReviewed(logId: 1, verdict: .ok, comment: "Registrering", as: admin)
         let own = try #require(try f.log(nil, limit: 1).first)
         #expect(own.staffId == "ada.admin")
-        #expect(throws: StoreError.invalid("nobody reviews their own accesses")) {
+        #expect(throws: StoreError.refused(.noSelfReview)) {
             try f.store.markReviewed(logId: own.id, verdict: .ok, comment: "Min egen", as: admin)
         }
     }

@@ -53,7 +53,7 @@ import Testing
         let (f, p) = try clinic()
         defer { f.remove() }
         _ = try f.store.addBlock(p.id, scope: .unit(StoreFixture.cardiology), reason: "Patientens begäran", as: f.nurse)
-        #expect(throws: StoreError.invalid("a block is opened for 1 to 7 days")) {
+        #expect(throws: StoreError.refused(.blockOpeningDays(maximum: 7))) {
             try f.store.openBlock(p.id, scope: .unit(StoreFixture.cardiology), for: .staff("karin.berg"), days: 8,
                                   basis: .consent, reason: "Patienten samtycker", as: f.nurse)
         }
@@ -83,7 +83,7 @@ import Testing
         // The region's own units are inside the block.
         #expect(try f.store.openRecord(p.id, as: f.nurse).encounters.count == 1)
         // A provider registers blocks on its own information only.
-        #expect(throws: StoreError.invalid("a block is registered at the care provider that documented the information")) {
+        #expect(throws: StoreError.refused(.blockAtDocumentingProvider)) {
             try f.store.addBlock(p.id, scope: .provider("SE2321000164"), reason: "x", as: homeNurse)
         }
     }

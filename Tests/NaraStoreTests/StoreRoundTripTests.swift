@@ -165,7 +165,7 @@ import Testing
         let f = try StoreFixture()
         defer { f.remove() }
         let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
-        #expect(throws: StoreError.invalid("reason is required")) {
+        #expect(throws: StoreError.refused(.required(.reason))) {
             try f.store.recordEncounter(NewEncounter(patientId: p.id, at: f.at(2026, 1, 1), mode: .phone, planned: false,
                                                      staffId: "karin.berg", unitId: StoreFixture.vc, reason: " \u{1B} "),
                                         as: f.nurse)
@@ -221,7 +221,7 @@ import Testing
                                                      unitId: StoreFixture.vc, reason: "Samordning",
                                                      from: f.today.adding(days: days)), as: f.nurse)
         }
-        #expect(throws: StoreError.invalid("a named contact starts at most 31 days ahead")) { try assign(32) }
+        #expect(throws: StoreError.refused(.contactTooFarAhead(days: 31))) { try assign(32) }
         let ahead = try assign(31)
         let ended = try f.store.endContact(ahead.id, expectedVersion: ahead.version, on: f.today, reason: "Fel datum",
                                            as: f.nurse)

@@ -2,19 +2,23 @@ import Foundation
 import NaraDomain
 
 extension Strings {
-    /// An error as a sentence in the user's language. The store's refusals that carry a
-    /// free text (`StoreError.invalid`) are shown as the store wrote them.
+    /// An error as a sentence in the user's language. The store's refusals are values
+    /// (`Refusal`) worded here; only operator input (`StoreError.invalid`) is free text.
     /// `prefixed: false` leaves out "Fel:" where the caller words the failure itself.
     public func describe(_ error: any Error, prefixed: Bool = true) -> String {
         let prefix = prefixed ? errorPrefix + " " : ""
+        if let error = error as? ReferralError { return prefix + ReferralsStrings.of(language).refusal(error) }
         guard let error = error as? StoreError else { return "\(prefix)\(error)" }
         let sv = language == .sv
         switch error {
         case .conflict(let by, let at):
             return sv ? "Ändrad av \(by) \(StoreError.timestamp(at)) sedan du öppnade den. Läs om och försök igen."
                       : "Changed by \(by) at \(StoreError.timestamp(at)) since you opened it. Reload and try again."
-        case .notFound(let what): return sv ? "Hittades inte: \(what)." : "Not found: \(what)."
-        case .duplicate(let what): return sv ? "Finns redan: \(what)." : "Already exists: \(what)."
+        case .notFound:
+            return sv ? "Uppgiften finns inte (längre). Läs om och försök igen."
+                      : "It does not exist (any more). Reload and try again."
+        case .duplicate: return sv ? "Det finns redan." : "It already exists."
+        case .refused(let why): return self.refusal(why)
         case .unknownStaff(let id): return sv ? "Okänd personal: \(id)." : "Unknown staff member: \(id)."
         case .inactiveStaff(let id): return sv ? "\(id) är inte längre aktiv." : "\(id) is no longer active."
         case .readOnly:
@@ -37,8 +41,10 @@ extension Strings {
                       : "The store is not used: other users can write it or its folder. Tell the administrator."
         case .emergencyAccessRequired: return emergencyNoRelationship
         case .accessDenied(let denial): return denied(denial)
-        case .invalid(let text): return prefix + text
-        default: return "\(prefix)\(error)"
+        case .missing, .notAStore, .newerSchema, .inUse:
+            return sv ? "Databasen kan inte öppnas: säg till systemansvarig."
+                      : "The store cannot be opened: tell the administrator."
+        case .invalid(let text), .other(let text): return prefix + text
         }
     }
 

@@ -5,7 +5,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     /// Someone else saved first: the caller's input must be kept for a retry.
     case conflict(changedBy: StaffID, at: Date)
+    /// The operator's command-line input, refused in English. Never reaches a screen:
+    /// what a user can be refused is a `Refusal`.
     case invalid(String)
+    /// A user's request refused by a rule, as a value the app words in the user's language.
+    case refused(Refusal)
     case duplicate(String)
     case unknownStaff(StaffID)
     case inactiveStaff(StaffID)
@@ -36,6 +40,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .conflict(let by, let at):
             return "changed by \(by) at \(Self.timestamp(at)) since you opened it; reload and try again"
         case .invalid(let why): return why
+        case .refused(let refusal): return refusal.description
         case .duplicate(let what): return "\(what) already exists"
         case .unknownStaff(let id): return "unknown user '\(id)'"
         case .inactiveStaff(let id): return "user '\(id)' is deactivated"

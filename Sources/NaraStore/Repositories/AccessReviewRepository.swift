@@ -8,8 +8,8 @@ import NaraDomain
 extension SQLiteStore {
     public func reviewSample(from: LocalDate, to: LocalDate, sample: Int, seed: UInt64,
                              as context: AccessContext) throws -> [AccessReviewItem] {
-        guard from <= to else { throw StoreError.invalid("the period ends before it starts") }
-        guard sample >= 0 else { throw StoreError.invalid("the sample size cannot be negative") }
+        guard from <= to else { throw StoreError.refused(.periodEndsBeforeStart) }
+        guard sample >= 0 else { throw StoreError.refused(.negativeSample) }
         let start = Self.startOfDayMs(from), end = Self.startOfDayMs(to.adding(days: 1))
         return try write { db in
             let subject = try AccessFacts.subject(db, context)
@@ -79,8 +79,8 @@ extension SQLiteStore {
     public func markReviewed(logId: Int64, verdict: AccessReviewVerdict, comment: String,
                              as context: AccessContext) throws -> AccessReview {
         let comment = CleanText.line(comment)
-        guard !comment.isEmpty else { throw StoreError.invalid("a review needs a comment") }
-        guard comment.count <= 1000 else { throw StoreError.invalid("a review comment is at most 1000 characters") }
+        guard !comment.isEmpty else { throw StoreError.refused(.reviewNeedsComment) }
+        guard comment.count <= 1000 else { throw StoreError.refused(.reviewCommentTooLong(maximum: 1000)) }
         let ms = Int64((clock.now.timeIntervalSince1970 * 1000).rounded())
         return try write { db in
             guard let reviewer = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?",
@@ -89,14 +89,14 @@ extension SQLiteStore {
             }
             guard reviewer.active else { throw StoreError.inactiveStaff(reviewer.id) }
             guard reviewer.rights.contains(.logReview) else {
-                throw StoreError.invalid("only an administrator reviews the access log")
+                throw StoreError.refused(.onlyAdministratorsReview)
             }
             guard let logged = try Row.fetchOne(db, sql: "SELECT staff_id, patient_id FROM access_log WHERE id = ?",
                                                 arguments: [logId]) else {
                 throw StoreError.notFound("access-log row \(logId)")
             }
             guard (logged["staff_id"] as String) != reviewer.id.rawValue else {
-                throw StoreError.invalid("nobody reviews their own accesses")
+                throw StoreError.refused(.noSelfReview)
             }
             guard try !exists(db, "SELECT 1 FROM access_review WHERE log_id = ?", [logId]) else {
                 throw StoreError.duplicate("a review of access-log row \(logId)")

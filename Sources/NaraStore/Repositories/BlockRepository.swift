@@ -7,7 +7,7 @@ import NaraDomain
 extension SQLiteStore {
     public func addBlock(_ patient: PatientID, scope: InformationBlock.Scope, reason: String,
                          as context: AccessContext) throws -> InformationBlock {
-        let reason = try Validate.text(reason, field: "reason", max: 500)
+        let reason = try Validate.text(reason, field: .reason, max: 500)
         let today = clock.today, now = seconds(clock.now)
         return try write { db in
             let grant = try consentOrBlockGrant(db, context, patient: patient)
@@ -51,9 +51,9 @@ extension SQLiteStore {
     public func openBlock(_ patient: PatientID, scope: InformationBlock.Scope, for grantee: BlockOpening.Grantee,
                           days: Int, basis: BlockOpening.Basis, reason: String,
                           as context: AccessContext) throws -> BlockOpening {
-        let reason = try Validate.text(reason, field: "reason", max: 500)
+        let reason = try Validate.text(reason, field: .reason, max: 500)
         guard (1...BlockOpening.maximumDays).contains(days) else {
-            throw StoreError.invalid("a block is opened for 1 to \(BlockOpening.maximumDays) days")
+            throw StoreError.refused(.blockOpeningDays(maximum: BlockOpening.maximumDays))
         }
         let now = clock.now
         var context = context
@@ -146,7 +146,7 @@ extension SQLiteStore {
             provider = id
         }
         guard provider == grant.subject.providerId else {
-            throw StoreError.invalid("a block is registered at the care provider that documented the information")
+            throw StoreError.refused(.blockAtDocumentingProvider)
         }
     }
 

@@ -17,7 +17,7 @@ extension SQLiteStore {
     public func addConsent(_ patient: PatientID, source: ProviderID?, until: LocalDate?,
                            as context: AccessContext) throws -> Consent {
         let today = clock.today, now = clock.now
-        if let until, until < today { throw StoreError.invalid("a consent cannot end before today") }
+        if let until, until < today { throw StoreError.refused(.consentEndsBeforeToday) }
         return try write { db in
             let grant = try consentOrBlockGrant(db, context, patient: patient)
             if let source {
@@ -25,7 +25,7 @@ extension SQLiteStore {
                     throw StoreError.notFound("care provider \(source)")
                 }
                 guard source != grant.subject.providerId else {
-                    throw StoreError.invalid("consent is for another provider's information, not your own")
+                    throw StoreError.refused(.consentForOwnInformation)
                 }
             }
             try db.execute(sql: """

@@ -3,9 +3,9 @@ import NaraDomain
 
 extension SQLiteStore {
     public func assignContact(_ new: NewCareContact, as context: AccessContext) throws -> CareContact {
-        let reason = try Validate.text(new.reason, field: "reason", max: 500)
+        let reason = try Validate.text(new.reason, field: .reason, max: 500)
         guard new.from <= clock.today.adding(days: CareContact.maximumDaysAhead) else {
-            throw StoreError.invalid("a named contact starts at most \(CareContact.maximumDaysAhead) days ahead")
+            throw StoreError.refused(.contactTooFarAhead(days: CareContact.maximumDaysAhead))
         }
         let now = seconds(clock.now)
         // A named contact gives that person a lasting relationship: it needs one already.
@@ -14,19 +14,19 @@ extension SQLiteStore {
             let staff = try Validate.staff(db, new.staffId)
             _ = try Validate.unit(db, new.unitId)
             guard staff.isClinician else {
-                throw StoreError.invalid("\(staff.name) does not meet patients and cannot be a named contact")
+                throw StoreError.refused(.doesNotMeetPatients(name: staff.name))
             }
             guard staff.unitId == new.unitId, new.unitId == context.unitId else {
-                throw StoreError.invalid("a named contact is appointed among the staff of your own unit")
+                throw StoreError.refused(.contactFromOwnUnit)
             }
             if new.role == .namedPhysician && staff.profession != .physician {
-                throw StoreError.invalid("a named GP must be a physician; \(staff.name) is not")
+                throw StoreError.refused(.namedGPMustBePhysician(name: staff.name))
             }
             if let active = try Row.fetchOne(db, sql: """
                 SELECT * FROM care_contact WHERE patient_id = ? AND unit_id = ? AND role = ? AND to_date IS NULL
                 """, arguments: [new.patientId.rawValue, new.unitId.rawValue, new.role.rawValue]).map(Decode.contact) {
                 guard active.from <= new.from else {
-                    throw StoreError.invalid("the new contact cannot start before the current one (\(active.from.iso))")
+                    throw StoreError.refused(.contactBeforeCurrent(since: active.from))
                 }
                 try db.execute(sql: """
                     UPDATE care_contact SET to_date = ?, end_reason = ?, version = version + 1, updated_at = ?,
@@ -48,13 +48,13 @@ extension SQLiteStore {
 
     public func endContact(_ id: RecordID, expectedVersion: Int, on day: LocalDate, reason: String,
                            as context: AccessContext) throws -> CareContact {
-        let reason = try Validate.text(reason, field: "reason", max: 500)
+        let reason = try Validate.text(reason, field: .reason, max: 500)
         return try write { db in
             try Validate.version(db, table: "care_contact", id: id, expected: expectedVersion)
             guard var contact = try Row.fetchOne(db, sql: "SELECT * FROM care_contact WHERE id = ?", arguments: [id])
                 .map(Decode.contact) else { throw StoreError.notFound("care contact \(id)") }
             let grant = try checkWrite(db, context, patient: contact.patientId, category: .coordination)
-            guard contact.to == nil else { throw StoreError.invalid("the contact has already ended") }
+            guard contact.to == nil else { throw StoreError.refused(.contactAlreadyEnded) }
             // A contact that has not started yet is ended before it begins: on its first day.
             let day = max(day, contact.from)
             try db.execute(sql: """

@@ -5,14 +5,14 @@ import NaraDomain
 extension SQLiteStore {
     public func registerPatient(_ new: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
                                 as context: AccessContext) throws -> Patient {
-        let given = try Validate.text(new.givenName, field: "given name", max: 200)
-        let family = try Validate.text(new.familyName, field: "family name", max: 200)
+        let given = try Validate.text(new.givenName, field: .givenName, max: 200)
+        let family = try Validate.text(new.familyName, field: .familyName, max: 200)
         let address = try new.address.map {
-            Address(street: try Validate.text($0.street, field: "street", max: 200, required: false),
-                    postalCode: try Validate.text($0.postalCode, field: "postal code", max: 10, required: false),
-                    city: try Validate.text($0.city, field: "city", max: 100, required: false))
+            Address(street: try Validate.text($0.street, field: .street, max: 200, required: false),
+                    postalCode: try Validate.text($0.postalCode, field: .postalCode, max: 10, required: false),
+                    city: try Validate.text($0.city, field: .city, max: 100, required: false))
         }
-        let phone = try new.phone.map { try Validate.text($0, field: "phone", max: 40, required: false) }
+        let phone = try new.phone.map { try Validate.text($0, field: .phone, max: 40, required: false) }
         return try write { db in
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
@@ -58,7 +58,7 @@ extension SQLiteStore {
                 """, arguments: [patient.rawValue]) {
                 if (active["unit_id"] as String) == unit.rawValue { return }
                 guard let from = Decode.day(active, "from_date"), from <= day else {
-                    throw StoreError.invalid("the new listing cannot start before the current one")
+                    throw StoreError.refused(.listingBeforeCurrent)
                 }
                 try db.execute(sql: "UPDATE listing SET to_date = ? WHERE id = ?",
                                arguments: [day.iso, active["id"] as Int64])
@@ -69,7 +69,7 @@ extension SQLiteStore {
 
     private func insertListing(_ db: Database, patient: PatientID, unit: UnitID, from day: LocalDate) throws {
         guard try Validate.unit(db, unit).kind == .primaryCare else {
-            throw StoreError.invalid("a patient can only be listed at a vårdcentral (primary care unit)")
+            throw StoreError.refused(.listingOnlyAtPrimaryCare)
         }
         try db.execute(sql: "INSERT INTO listing(patient_id, unit_id, from_date) VALUES (?, ?, ?)",
                        arguments: [patient.rawValue, unit.rawValue, day.iso])
@@ -79,9 +79,9 @@ extension SQLiteStore {
                            as context: AccessContext) throws -> Problem {
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard Problem.isValidCode(code) else {
-            throw StoreError.invalid("'\(code)' is not an ICD-10 code (a letter, two digits, e.g. E11.9)")
+            throw StoreError.refused(.notICD10(code: code))
         }
-        let text = try Validate.text(text, field: "diagnosis text", max: 200)
+        let text = try Validate.text(text, field: .diagnosisText, max: 200)
         return try writeThroughDoor(context, patient: patient, category: .clinical, detail: "problem \(code)") { db, _ in
             try db.execute(sql: """
                 INSERT INTO problem(patient_id, code, text, chronic, since, unit_id) VALUES (?, ?, ?, ?, ?, ?)
@@ -92,15 +92,15 @@ extension SQLiteStore {
     }
 
     public func recordEncounter(_ new: NewEncounter, as context: AccessContext) throws -> Encounter {
-        let reason = try Validate.text(new.reason, field: "reason", max: 500)
+        let reason = try Validate.text(new.reason, field: .reason, max: 500)
         guard Reason.isMeaningful(reason) else {
-            throw StoreError.invalid("a reason says something: at least \(Reason.minimumLetters) letters")
+            throw StoreError.refused(.reasonSaysNothing(minimumLetters: Reason.minimumLetters))
         }
         guard new.at <= clock.now.addingTimeInterval(3600) else {
-            throw StoreError.invalid("an encounter cannot be registered in the future")
+            throw StoreError.refused(.encounterInFuture)
         }
         guard new.unitId == context.unitId else {
-            throw StoreError.invalid("an encounter is registered at your own unit (\(context.unitId))")
+            throw StoreError.refused(.encounterAtOwnUnit(context.unitId))
         }
         let onBehalf = new.staffId != context.staffId ? " for \(new.staffId)" : ""
         return try writeThroughDoor(context, patient: new.patientId, category: .clinical,
@@ -110,7 +110,7 @@ extension SQLiteStore {
             // user is the author, in a column of its own.
             let clinician = try Validate.staff(db, new.staffId, mustBeActive: false)
             guard clinician.unitId == context.unitId, clinician.isClinician else {
-                throw StoreError.invalid("\(clinician.name) is not a clinician at your unit")
+                throw StoreError.refused(.notClinicianAtUnit(name: clinician.name))
             }
             try db.execute(sql: """
                 INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason, author_id)
@@ -126,7 +126,7 @@ extension SQLiteStore {
 
     public func recordDischarge(_ patient: PatientID, unit: UnitID, admittedOn: LocalDate, dischargedOn: LocalDate,
                                 as context: AccessContext) throws -> HospitalDischarge {
-        guard admittedOn <= dischargedOn else { throw StoreError.invalid("discharge before admission") }
+        guard admittedOn <= dischargedOn else { throw StoreError.refused(.dischargeBeforeAdmission) }
         return try writeThroughDoor(context, patient: patient, category: .clinical, detail: "discharge") { db, _ in
             _ = try Validate.unit(db, unit)
             try db.execute(sql: """

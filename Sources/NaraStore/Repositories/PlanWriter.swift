@@ -3,9 +3,9 @@ import NaraDomain
 
 extension SQLiteStore {
     public func savePlan(_ plan: CoordinatedPlan, as context: AccessContext) throws -> CoordinatedPlan {
-        let goal = try Validate.text(plan.goal, field: "goal", max: 2000, multiline: true)
+        let goal = try Validate.text(plan.goal, field: .goal, max: 2000, multiline: true)
         if let followUp = plan.followUpOn, followUp < plan.agreedOn {
-            throw StoreError.invalid("the follow-up date cannot be before the agreed date")
+            throw StoreError.refused(.followUpBeforeAgreed)
         }
         let now = seconds(clock.now)
         // Units in a plan get a relationship through it: only a unit already in the plan
@@ -16,7 +16,7 @@ extension SQLiteStore {
             let takingPart = plan.id == 0 ? plan.unitIds : Set(try PlanRows.load(
                 db, where: "id = ?", arguments: [plan.id]).first?.unitIds ?? [])
             guard takingPart.contains(context.unitId) else {
-                throw StoreError.invalid("only a unit taking part in the plan changes it")
+                throw StoreError.refused(.planChangedByParticipantsOnly)
             }
             var saved = plan
             saved.goal = goal

@@ -12,7 +12,7 @@ extension SQLiteStore: QueueStore {
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             guard subject.rights.contains(.readCoordination) else { throw StoreError.accessDenied(.notForRole) }
-            guard unit == context.unitId else { throw StoreError.invalid("a unit's referrals are its own staff's") }
+            guard unit == context.unitId else { throw StoreError.refused(.queueOfOwnUnit) }
             let column = box == .inbox ? "to_unit_id" : "from_unit_id"
             var condition = "\(column) = ?"
             if box == .inbox { condition += " AND state <> 'draft'" }

@@ -4,12 +4,12 @@ import NaraDomain
 
 extension SQLiteStore {
     public func createReferral(_ new: NewReferral, at: Date, as context: AccessContext) throws -> Referral {
-        let question = try Validate.text(new.question, field: "question", max: 4000, multiline: true)
+        let question = try Validate.text(new.question, field: .question, max: 4000, multiline: true)
         return try writeThroughDoor(context, patient: new.patientId, category: .clinical, detail: "new referral") { db, _ in
             _ = try Validate.unit(db, new.fromUnitId)
             _ = try Validate.unit(db, new.toUnitId)
             guard new.fromUnitId == context.unitId || new.selfReferral else {
-                throw StoreError.invalid("a referral is written from your own unit (\(context.unitId))")
+                throw StoreError.refused(.referralFromOwnUnit(context.unitId))
             }
             var referral = try Referral.draft(id: 0, patientId: new.patientId, from: new.fromUnitId, to: new.toUnitId,
                                               priority: new.priority, question: question, guarantee: new.guarantee,
@@ -21,7 +21,7 @@ extension SQLiteStore {
 
     public func applyReferral(_ id: RecordID, _ action: ReferralAction, expectedVersion: Int, at: Date,
                               comment: String, as context: AccessContext) throws -> Referral {
-        let comment = try Validate.text(comment, field: "comment", max: 2000, required: false, multiline: true)
+        let comment = try Validate.text(comment, field: .comment, max: 2000, required: false, multiline: true)
         return try write { db in
             try Validate.version(db, table: "referral", id: id, expected: expectedVersion)
             guard let current = try ReferralRows.one(db, id: id) else { throw StoreError.notFound("referral \(id)") }

@@ -9,7 +9,7 @@ extension SQLiteStore {
                 throw StoreError.notFound("staff member \(staff)")
             }
             if let owner = try owner(of: key, in: db) {
-                throw StoreError.invalid("this key is already on file for \(owner)")
+                throw StoreError.refused(.keyBelongsToOther(owner))
             }
             try db.execute(sql: """
                 INSERT INTO staff_key(staff_id, key_type, key_data, comment, added_at) VALUES (?, ?, ?, ?, ?)

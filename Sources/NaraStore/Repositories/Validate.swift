@@ -6,13 +6,13 @@ import NaraDomain
 /// way in (TERMINAL.md); limits match the schema's CHECK constraints, so a user gets a
 /// sentence instead of "CHECK constraint failed".
 enum Validate {
-    static func text(_ value: String, field: String, max: Int, required: Bool = true,
+    static func text(_ value: String, field: Refusal.Field, max: Int, required: Bool = true,
                      multiline: Bool = false) throws -> String {
         let cleaned = multiline
             ? CleanText.clean(value, allowNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
             : CleanText.line(value)
-        if required && cleaned.isEmpty { throw StoreError.invalid("\(field) is required") }
-        if cleaned.count > max { throw StoreError.invalid("\(field) is longer than \(max) characters") }
+        if required && cleaned.isEmpty { throw StoreError.refused(.required(field)) }
+        if cleaned.count > max { throw StoreError.refused(.tooLong(field, max: max)) }
         return cleaned
     }
 

@@ -148,9 +148,7 @@ public struct ReferralsScreen: ScreenModel {
             state.cacheNames([by], context)
             return .message(s.conflict(state.staffName(by), ReferralsView.clock(at)), isError: true)
         case let e as ReferralError:
-            return .message(s.errors[e.code] ?? e.description, isError: true)
-        case StoreError.invalid(let text):
-            return .message(text, isError: true)
+            return .message(s.refusal(e), isError: true)
         default:
             return .message(context.strings.describe(error), isError: true)
         }

@@ -41,28 +41,7 @@ extension ReferralsStrings {
         helpFilterPriority: "Filtrera på prioritet", helpOverdue: "Bara försenade", helpClosed: "Visa även avslutade",
         helpSort: "Sortera på sista dag / skickad", helpReload: "Läs om", helpDetail: "Visa hela remissen",
         language: .sv,
-        steps: ["create": "Skapa", "send": "Skicka", "confirm_receipt": "Bekräfta mottagande", "accept": "Acceptera",
-                "reject": "Avvisa", "forward": "Vidarebefordra", "book": "Boka", "mark_seen": "Markera besökt",
-                "reply": "Svara", "acknowledge_reply": "Kvittera svar", "cancel": "Makulera",
-                "pause_clock": "Pausa klockan", "resume_clock": "Återuppta klockan"],
-        priorities: ["urgent": "akut", "priority": "förtur", "routine": "rutin"],
-        guarantees: ["assessment": "bedömning inom 3 dagar", "specialist_visit": "besök inom 90 dagar",
-                     "treatment": "behandling inom 90 dagar", "none": "ingen"],
-        pausePatient: "patientvald väntan", pauseMedical: "medicinskt orsakad väntan",
-        errors: [
-            "referral.not_allowed": "Steget går inte i remissens nuvarande status.",
-            "referral.wrong_unit": "Det steget tas av den andra enheten.",
-            "referral.reason_required": "Skriv en orsak.",
-            "referral.reply_required": "Svaret får inte vara tomt.",
-            "referral.question_required": "Remissen behöver en frågeställning.",
-            "referral.same_unit": "En remiss måste gå till en annan enhet.",
-            "referral.forward_to_same_unit": "Remissen finns redan på den enheten.",
-            "referral.forward_to_sender": "Skicka inte tillbaka till avsändaren – avvisa i stället.",
-            "referral.booking_before_sent": "Bokningen ligger före dagen remissen skickades.",
-            "referral.already_paused": "Klockan är redan pausad.",
-            "referral.not_paused": "Klockan är inte pausad.",
-            "referral.clock_not_running": "Ingen vårdgarantiklocka går för remissen.",
-        ]
+        pausePatient: "patientvald väntan", pauseMedical: "medicinskt orsakad väntan"
     )
 
     static let en = ReferralsStrings(
@@ -107,14 +86,6 @@ extension ReferralsStrings {
         helpFilterPriority: "Filter by priority", helpOverdue: "Overdue only", helpClosed: "Include closed ones",
         helpSort: "Sort by deadline / sent date", helpReload: "Reload", helpDetail: "Show the whole referral",
         language: .en,
-        steps: ["create": "Create", "send": "Send", "confirm_receipt": "Confirm receipt", "accept": "Accept",
-                "reject": "Reject", "forward": "Forward", "book": "Book", "mark_seen": "Mark seen",
-                "reply": "Reply", "acknowledge_reply": "Acknowledge reply", "cancel": "Cancel referral",
-                "pause_clock": "Pause clock", "resume_clock": "Resume clock"],
-        priorities: ["urgent": "urgent", "priority": "priority", "routine": "routine"],
-        guarantees: ["assessment": "assessment within 3 days", "specialist_visit": "visit within 90 days",
-                     "treatment": "treatment within 90 days", "none": "none"],
-        pausePatient: "patient-chosen wait", pauseMedical: "medically caused wait",
-        errors: [:]
+        pausePatient: "patient-chosen wait", pauseMedical: "medically caused wait"
     )
 }

@@ -46,18 +46,6 @@ struct ReferralsStrings: Sendable {
     func state(_ s: ReferralState) -> String { language.strings.referralState(s) }
     var language: Language
 
-    func step(_ kind: ReferralActionKind) -> String { steps[kind.rawValue] ?? kind.rawValue }
-    var steps: [String: String]
-
-    func priority(_ p: ReferralPriority) -> String { priorities[p.rawValue] ?? p.rawValue }
-    var priorities: [String: String]
-
-    func guarantee(_ g: GuaranteeKind) -> String { guarantees[g.rawValue] ?? g.rawValue }
-    var guarantees: [String: String]
-
     func pause(_ k: PauseKind) -> String { k == .medical ? pauseMedical : pausePatient }
     var pausePatient: String, pauseMedical: String
-
-    /// ReferralError.code → a sentence; English falls back to the domain's own text.
-    var errors: [String: String]
 }

@@ -87,7 +87,7 @@ public struct WorkListsScreen: ScreenModel {
                                                                     today: context.today, as: context.session.context),
                            error: nil)
         } catch {
-            return Counted(counts: [:], error: "\(WorkListsStrings.of(context.language).countFailed) \(error)")
+            return Counted(counts: [:], error: "\(WorkListsStrings.of(context.language).countFailed) \(context.strings.describe(error, prefixed: false))")
         }
     }
 
