@@ -108,6 +108,39 @@ import TerminalUITesting
         #expect(n.contains("5       1       6"))
     }
 
+    /// An encounter registered in error is annulled with a reason: it stays in the list,
+    /// dim and marked "makulerad", and the measures are back to what they were.
+    @Test func annulAnEncounterRegisteredInError() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.char("n"), .enter, .char("t"), .enter, .char("n"), .enter, .enter)
+        f.type("Fel patient vald")
+        f.press(.enter)
+        #expect(f.continuity?.state.tab == .encounters)
+        f.press(.char("x"))
+        #expect(f.text.contains("Makulera telefon 2026-11-23"))
+        f.press(.enter)
+        #expect(f.text.contains("Måste fyllas i"))
+        f.type("Registrerad på fel patient")
+        f.press(.enter)
+        #expect(f.text.contains("Karin Berg? Den finns") && f.text.contains("räknas inte."))
+        f.press(.char("j"))
+        #expect(f.continuity?.state.form == nil)
+        let firstRow = try #require(f.screen.first { $0.contains("2026-11-23") })
+        #expect(firstRow.contains("makulerad"))
+        #expect(f.text.contains("Makulerad av Karin Berg"))
+        let record = try f.store.openRecord(f.patient, as: f.app.state.session.context)
+        #expect(record.annulled.encounters.count == 1)
+        f.press(.right)
+        let upc = try #require(f.screen.first { $0.hasPrefix(" UPC") })
+        #expect(upc.contains("0,60"))
+        // A second x on the annulled row says what can be annulled instead of opening a form.
+        f.press(.left, .char("x"))
+        #expect(f.continuity?.state.form == nil)
+        #expect(f.text.contains("Välj en vårdkontakt eller fast kontakt att makulera."))
+    }
+
     @Test func escOnAFormWithInputAsksFirstAndWithoutInputCloses() throws {
         let f = try ContinuityFixture()
         defer { f.remove() }

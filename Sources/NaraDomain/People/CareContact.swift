@@ -20,9 +20,13 @@ public struct CareContact: Hashable, Sendable, Codable, Identifiable {
     public var endReason: String?
     /// Bumped on every change; a save with an older version is a conflict.
     public var version: Int
+    /// Set when it was registered in error: kept in the history, never active.
+    public var annulment: Annulment?
 
     public init(id: RecordID, patientId: PatientID, role: ContactRole, staffId: StaffID, unitId: UnitID,
-                reason: String, from: LocalDate, to: LocalDate? = nil, endReason: String? = nil, version: Int = 1) {
+                reason: String, from: LocalDate, to: LocalDate? = nil, endReason: String? = nil, version: Int = 1,
+                annulment: Annulment? = nil) {
+        self.annulment = annulment
         self.id = id
         self.patientId = patientId
         self.role = role
@@ -35,7 +39,9 @@ public struct CareContact: Hashable, Sendable, Codable, Identifiable {
         self.version = version
     }
 
-    public func isActive(on date: LocalDate) -> Bool { from <= date && (to.map { date < $0 } ?? true) }
+    public func isActive(on date: LocalDate) -> Bool {
+        annulment == nil && from <= date && (to.map { date < $0 } ?? true)
+    }
 }
 
 extension CareContact {

@@ -18,10 +18,14 @@ public struct Encounter: Hashable, Sendable, Codable, Identifiable {
     /// Who registered it: the signed-in user, who may have done so for `staffId`. Nil
     /// for encounters from before authors were recorded and for imported ones.
     public var authorId: StaffID?
+    /// Set when it was registered in error: kept in the history, counted nowhere.
+    public var annulment: Annulment?
 
     public init(id: RecordID, patientId: PatientID, at: Date, mode: EncounterMode, planned: Bool,
-                staffId: StaffID, unitId: UnitID, reason: String, authorId: StaffID? = nil) {
+                staffId: StaffID, unitId: UnitID, reason: String, authorId: StaffID? = nil,
+                annulment: Annulment? = nil) {
         self.authorId = authorId
+        self.annulment = annulment
         self.id = id
         self.patientId = patientId
         self.at = at

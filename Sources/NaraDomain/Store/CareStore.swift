@@ -42,6 +42,12 @@ public protocol PatientRecordStore: Sendable {
     func assignContact(_ contact: NewCareContact, as context: AccessContext) throws -> CareContact
     func endContact(_ id: RecordID, expectedVersion: Int, on day: LocalDate, reason: String,
                     as context: AccessContext) throws -> CareContact
+    /// Annuls (makulerar) an encounter or a named contact registered in error: kept in the
+    /// history with `reason`, counted nowhere. Only the unit that registered it may;
+    /// a contact refuses with `.conflict` when it changed since `expectedVersion`.
+    func annulEncounter(_ id: RecordID, reason: String, as context: AccessContext) throws -> Encounter
+    func annulContact(_ id: RecordID, expectedVersion: Int, reason: String, as context: AccessContext) throws
+        -> CareContact
     func createReferral(_ referral: NewReferral, at: Date, as context: AccessContext) throws -> Referral
     /// Applies one lifecycle step; refused with `.conflict` when the referral changed
     /// after `expectedVersion` was read.

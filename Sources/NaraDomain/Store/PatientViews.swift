@@ -51,6 +51,9 @@ public struct PatientRecord: Hashable, Sendable {
     public var providerNames: [ProviderID: String] = [:]
     /// The patient's active consents for the reader's provider to read others' information.
     public var consents: [Consent] = []
+    /// What was registered in error: shown in the history, left out of `contacts` and
+    /// `encounters` so that nothing counts it.
+    public var annulled = AnnulledRecords()
 
     public init(patient: Patient, listings: [Listing], contacts: [CareContact], problems: [Problem],
                 encounters: [Encounter], referrals: [Referral], plans: [CoordinatedPlan],
@@ -114,6 +117,8 @@ extension PatientRecord {
         r.problems = problems.filter { keep(.clinical, $0.unitId) }
         r.discharges = discharges.filter { keep(.clinical, $0.unitId) }
         r.contacts = contacts.filter { keep(.coordination, $0.unitId) }
+        r.annulled.encounters = annulled.encounters.filter { grant.sees(.clinical, documentedAt: $0.unitId) }
+        r.annulled.contacts = annulled.contacts.filter { grant.sees(.coordination, documentedAt: $0.unitId) }
         r.plans = plans.filter { keep(.coordination, grant.documentingUnit(of: $0)) }
         r.referrals = referrals.compactMap { referral in
             guard keep(.coordination, grant.documentingUnit(of: referral)) else { return nil }
@@ -127,6 +132,17 @@ extension PatientRecord {
             $0.granteeProviderId == grant.subject.providerId && $0.isActive(on: grant.today)
         }
         return r
+    }
+}
+
+/// Encounters and named contacts annulled (makulerade), kept for the history.
+public struct AnnulledRecords: Hashable, Sendable {
+    public var contacts: [CareContact]
+    public var encounters: [Encounter]
+
+    public init(contacts: [CareContact] = [], encounters: [Encounter] = []) {
+        self.contacts = contacts
+        self.encounters = encounters
     }
 }
 

@@ -141,7 +141,7 @@ enum Basis {
                                                                WHERE pp.plan_id = p.id AND pp.unit_id = :unit))
                 """
         case .encounter:
-            return "FROM encounter WHERE patient_id \(patients) AND unit_id = :unit"
+            return "FROM encounter WHERE patient_id \(patients) AND unit_id = :unit AND annulled_at IS NULL"
         }
     }
 }

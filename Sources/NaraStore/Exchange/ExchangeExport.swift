@@ -81,6 +81,9 @@ struct ExportReader {
                                      prefix: "cond", links: links, Decode.problem)
         batch.encounters = try records("SELECT * FROM encounter \(filter) ORDER BY patient_id, id", kind: "encounter",
                                        prefix: "enc", links: links, Decode.encounter)
+        // What was registered in error is not sent on: a receiver would count it as care.
+        batch.contacts.removeAll { $0.value.annulment != nil }
+        batch.encounters.removeAll { $0.value.annulment != nil }
         batch.discharges = try records("SELECT * FROM discharge \(filter) ORDER BY patient_id, id", kind: "discharge",
                                        prefix: "stay", links: links, Decode.discharge)
         let referrals = try ReferralRows.load(db, where: patient == nil ? "1" : "patient_id = ?",

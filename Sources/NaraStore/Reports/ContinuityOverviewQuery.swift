@@ -187,7 +187,7 @@ struct ContinuityOverviewQuery {
         let days = LocalDays(timeZone: Self.stockholm, from: from, to: to)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT patient_id, at, staff_id, unit_id FROM encounter
-            WHERE at >= ? AND at < ? ORDER BY patient_id, at, id
+            WHERE at >= ? AND at < ? AND annulled_at IS NULL ORDER BY patient_id, at, id
             """, arguments: [from, to])
         var current = Responsibility(listedAt: nil, assignments: 0..<0, units: [])
         var patient: Int64 = -1

@@ -39,6 +39,7 @@ enum RecordQuery {
             """, arguments: [pid]).map(Decode.discharge)
 
         var staffIds = Set(contacts.map(\.staffId)).union(encounters.map(\.staffId))
+        staffIds.formUnion(contacts.compactMap(\.annulment?.by) + encounters.compactMap(\.annulment?.by))
         staffIds.formUnion(referrals.flatMap { $0.history.map(\.staffId) + [$0.createdBy] })
         var unitIds = Set(listings.map(\.unitId)).union(contacts.map(\.unitId)).union(encounters.map(\.unitId))
         unitIds.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })
@@ -46,11 +47,16 @@ enum RecordQuery {
         unitIds.formUnion(discharges.map(\.unitId))
         let staff = try fetchByIds(db, table: "staff", ids: staffIds.map(\.rawValue)).map(Decode.staff)
         let units = try fetchByIds(db, table: "care_unit", ids: unitIds.map(\.rawValue)).map(Decode.unit)
-        var record = PatientRecord(patient: Decode.patient(patientRow), listings: listings, contacts: contacts,
-                             problems: problems, encounters: encounters, referrals: referrals, plans: plans,
+        // Annulled rows are kept apart, so no rule over the record can count one by mistake.
+        var record = PatientRecord(patient: Decode.patient(patientRow), listings: listings,
+                             contacts: contacts.filter { $0.annulment == nil },
+                             problems: problems, encounters: encounters.filter { $0.annulment == nil },
+                             referrals: referrals, plans: plans,
                              discharges: discharges,
                              staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                              units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        record.annulled = AnnulledRecords(contacts: contacts.filter { $0.annulment != nil },
+                                          encounters: encounters.filter { $0.annulment != nil })
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM care_provider")) {
             record.providerNames[ProviderID(rawValue: row["id"])] = row["name"]
         }
@@ -93,7 +99,8 @@ extension SQLiteStore {
                 SELECT (SELECT count(*) || '.' || coalesce(max(id), 0) FROM listing WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM care_contact WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(max(id), 0) FROM problem WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM encounter WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' || coalesce(sum(annulled_at), 0)
+                          FROM encounter WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM referral WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM coordinated_plan WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(max(id), 0) FROM discharge WHERE patient_id = ?1),

@@ -58,7 +58,15 @@ enum Decode {
                     role: ContactRole(rawValue: row["role"]) ?? .careContact,
                     staffId: StaffID(row["staff_id"] as String), unitId: UnitID(row["unit_id"] as String),
                     reason: row["reason"], from: requiredDay(row, "from_date"), to: day(row, "to_date"),
-                    endReason: row["end_reason"], version: row["version"])
+                    endReason: row["end_reason"], version: row["version"], annulment: annulment(row))
+    }
+
+    /// The annulment columns of an encounter or contact row; nil while it stands.
+    static func annulment(_ row: Row) -> Annulment? {
+        guard let at = row["annulled_at"] as Int64? else { return nil }
+        return Annulment(at: Date(timeIntervalSince1970: TimeInterval(at)),
+                         by: StaffID(rawValue: (row["annulled_by"] as String?) ?? "?"),
+                         reason: (row["annul_reason"] as String?) ?? "")
     }
 
     static func problem(_ row: Row) -> Problem {
@@ -71,7 +79,8 @@ enum Decode {
         Encounter(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), at: time(row, "at"),
                   mode: EncounterMode(rawValue: row["mode"]) ?? .visit, planned: row["planned"] as Bool,
                   staffId: StaffID(row["staff_id"] as String), unitId: UnitID(row["unit_id"] as String),
-                  reason: row["reason"], authorId: (row["author_id"] as String?).map { StaffID(rawValue: $0) })
+                  reason: row["reason"], authorId: (row["author_id"] as String?).map { StaffID(rawValue: $0) },
+                  annulment: annulment(row))
     }
 
     static func discharge(_ row: Row) -> HospitalDischarge {

@@ -48,7 +48,7 @@ struct WorkListFactLoader {
         if needs.contains(.encounterDays) {
             // The latest encounter is all "no encounter in N months" and its message need.
             let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT at, unit_id FROM encounter WHERE patient_id = ? ORDER BY at DESC
+                SELECT at, unit_id FROM encounter WHERE patient_id = ? AND annulled_at IS NULL ORDER BY at DESC
                 """), arguments: [pid])
             while f.encounterDays.isEmpty, let row = try rows.next() {
                 if sees(.clinical, row["unit_id"]) { f.encounterDays = [day(row["at"])] }
@@ -57,7 +57,7 @@ struct WorkListFactLoader {
         if needs.contains(.encountersForContinuity) {
             f.encountersForContinuity = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT e.at, e.staff_id, e.unit_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
-                WHERE e.patient_id = ? AND e.at >= ? ORDER BY e.at, e.id
+                WHERE e.patient_id = ? AND e.at >= ? AND e.annulled_at IS NULL ORDER BY e.at, e.id
                 """), arguments: [pid, continuitySince]).filter { sees(.clinical, $0["unit_id"]) }.map { row in
                 ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
                                     group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup)
@@ -66,7 +66,7 @@ struct WorkListFactLoader {
         if needs.contains(.primaryCareEncounterDays) {
             f.primaryCareEncounterDays = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT e.at, e.unit_id FROM encounter e JOIN care_unit u ON u.id = e.unit_id
-                WHERE e.patient_id = ? AND u.kind = 'primary_care'
+                WHERE e.patient_id = ? AND u.kind = 'primary_care' AND e.annulled_at IS NULL
                 """), arguments: [pid]).filter { sees(.clinical, $0["unit_id"]) }.map { day($0["at"]) }
         }
         if needs.contains(.plans) {

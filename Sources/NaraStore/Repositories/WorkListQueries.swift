@@ -79,6 +79,7 @@ enum WorkListCandidates {
                 .lowerBound.adding(days: -1).noon(in: .stockholm))
             return try Int64.fetchAll(db, sql: """
                 SELECT e.patient_id FROM encounter e WHERE e.patient_id IN (\(listed)) AND e.at >= ?
+                  AND e.annulled_at IS NULL
                 GROUP BY e.patient_id HAVING count(*) >= ?
                 """, arguments: [u, since, settings.frequentEncounters])
         case .planFollowUpDue:
@@ -114,7 +115,8 @@ enum WorkListCandidates {
                 SELECT l.patient_id FROM listing l
                 WHERE l.unit_id = ? AND l.to_date IS NULL
                   AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND pr.chronic = 1)
-                  AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?)
+                  AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?
+                                  AND e.annulled_at IS NULL)
                 """, arguments: [u, since])
         }
     }

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration(SchemaAccess.identifier) { db in try SchemaAccess.migrate(db) }
         migrator.registerMigration(SchemaReserveKinds.identifier) { db in try SchemaReserveKinds.migrate(db) }
         migrator.registerMigration(SchemaProtectionLabel.identifier) { db in try SchemaProtectionLabel.migrate(db) }
+        migrator.registerMigration(SchemaAnnulment.identifier) { db in try SchemaAnnulment.migrate(db) }
         return migrator
     }
 

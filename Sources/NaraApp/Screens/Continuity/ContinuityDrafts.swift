@@ -36,6 +36,18 @@ extension ContinuityScreen {
             form = ContinuityForms.end(contact, staffName: facts.staffName(contact.staffId), env)
             form.kind = .end(contactId: id, version: version, role: contact.role,
                              staffName: facts.staffName(contact.staffId))
+        case "annul-encounter":
+            guard parts.count == 2, let id = RecordID(parts[1]),
+                  let encounter = facts.encounters.first(where: { $0.id == id && $0.annulment == nil }) else { return false }
+            state.tab = .encounters
+            form = ContinuityForms.annul(encounter, facts, env)
+        case "annul-contact":
+            // Judged against the version it was read at, as when typed.
+            guard parts.count == 3, let id = RecordID(parts[1]), let version = Int(parts[2]),
+                  let contact = facts.contacts.first(where: { $0.id == id && $0.annulment == nil }) else { return false }
+            state.tab = .contacts
+            form = ContinuityForms.annul(contact, facts, env)
+            if case .annul(_, let label) = form.kind { form.kind = .annul(.contact(id, version: version), label: label) }
         default:
             return false
         }
@@ -53,6 +65,8 @@ extension ContinuityScreen {
         case .encounter: return "encounter"
         case .plan(let id, let version): return "plan:\(id):\(version)"
         case .end(let id, let version, _, _): return "end:\(id):\(version)"
+        case .annul(.encounter(let id), _): return "annul-encounter:\(id)"
+        case .annul(.contact(let id, let version), _): return "annul-contact:\(id):\(version)"
         }
     }
 }

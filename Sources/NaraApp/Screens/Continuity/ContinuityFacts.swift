@@ -25,8 +25,9 @@ struct ContinuityFacts {
             .sorted { $0.from > $1.from }
         let ended = record.contacts.filter { !($0.to == nil || $0.isActive(on: today)) }
             .sorted { ($0.to ?? $0.from) > ($1.to ?? $1.from) }
-        contacts = active + ended
-        encounters = record.encounters.enumerated().sorted {
+        // Annulled contacts last: kept in the history, never in force.
+        contacts = active + ended + record.annulled.contacts.sorted { $0.from > $1.from }
+        encounters = (record.encounters + record.annulled.encounters).enumerated().sorted {
             $0.element.at != $1.element.at ? $0.element.at > $1.element.at : $0.offset > $1.offset
         }.map(\.element)
         plans = record.plans.sorted {

@@ -49,6 +49,24 @@ enum ContinuityForms {
         ])
     }
 
+    static func annul(_ contact: CareContact, _ facts: ContinuityFacts, _ env: ContinuityEnvironment) -> ContinuityForm {
+        let label = "\(env.strings.role(contact.role).lowercased()) \(facts.staffName(contact.staffId)) \(contact.from.iso)"
+        return annulForm(.annul(.contact(contact.id, version: contact.version), label: label), env)
+    }
+
+    static func annul(_ encounter: Encounter, _ facts: ContinuityFacts, _ env: ContinuityEnvironment) -> ContinuityForm {
+        let s = env.strings
+        let label = "\(s.mode(encounter.mode).lowercased()) \(ClinicTime.format(encounter.at)) \(facts.staffName(encounter.staffId))"
+        return annulForm(.annul(.encounter(encounter.id), label: label), env)
+    }
+
+    private static func annulForm(_ kind: ContinuityFormKind, _ env: ContinuityEnvironment) -> ContinuityForm {
+        make(kind, [
+            FormField(id: "reason", label: env.strings.fieldAnnulReason, state: TextFieldState(maxLength: 500),
+                      required: true),
+        ])
+    }
+
     static func encounter(_ env: ContinuityEnvironment) -> ContinuityForm {
         let s = env.strings
         var form = make(.encounter, [

@@ -13,6 +13,7 @@ enum ContinuityKeymap {
             Binding([.char("e")], .endContact, help: c.helpEnd),
             Binding([.char("n")], .newEncounter, help: c.helpEncounter),
             Binding([.char("p")], .editPlan, help: c.helpPlan),
+            Binding([.char("x")], .annul, help: c.helpAnnul),
             Binding([.char("u")], .reload, help: c.helpReload),
         ])
     }

@@ -39,11 +39,14 @@ struct ContinuityPanes {
             let staff = facts.record.staff[c.staffId]
             var row = [TextLine(words.role(c.role)), TextLine(facts.staffName(c.staffId)),
                        TextLine(staff.map { strings.profession($0.profession) } ?? "–"), TextLine(facts.unitName(c.unitId)),
-                       TextLine(c.from.iso), TextLine(c.to?.iso ?? words.ongoing)]
+                       TextLine(c.from.iso), TextLine(c.annulment != nil ? words.annulled : c.to?.iso ?? words.ongoing)]
             if wide { row += [TextLine(c.reason), TextLine(c.endReason ?? "")] }
             return row
         }
-        let styles: [Style?] = facts.contacts.map { $0.to == nil ? nil : Style(.muted) }
+        // Curses has no strike-through: an annulled row is dim and says "makulerad".
+        let styles: [Style?] = facts.contacts.map {
+            $0.annulment != nil ? Style(.muted, .dim) : $0.to == nil ? nil : Style(.muted)
+        }
         let table = fitted(parts.table, rows: rows.count)
         Table(columns: columns, rows: rows, state: state.contacts, rowStyles: styles, glyphs: glyphs)
             .render(in: table, buffer: &buffer)
@@ -52,7 +55,11 @@ struct ContinuityPanes {
         // Right under the table, so the reason reads as belonging to the selected row.
         let detail = Rect(x: area.x, y: table.maxY + 1, width: area.width, height: 2).intersection(area)
         labelled(words.colReason, c.reason, in: detail.row(0), buffer: &buffer)
-        if let end = c.endReason { labelled(words.colEndReason, end, in: detail.row(1), buffer: &buffer) }
+        if let a = c.annulment {
+            labelled(words.annulled, annulledBy(a), in: detail.row(1), buffer: &buffer)
+        } else if let end = c.endReason {
+            labelled(words.colEndReason, end, in: detail.row(1), buffer: &buffer)
+        }
     }
 
     // MARK: - Encounters
@@ -63,7 +70,7 @@ struct ContinuityPanes {
             muted(words.noEncounters, in: parts.table, buffer: &buffer)
             return
         }
-        let modeWidth = EncounterMode.allCases.map { DisplayWidth.of(words.mode($0)) }.max() ?? 8
+        let modeWidth = (EncounterMode.allCases.map { DisplayWidth.of(words.mode($0)) } + [DisplayWidth.of(words.annulled)]).max() ?? 8
         let columns = [
             TableColumn(words.colDate, width: .length(10)),
             TableColumn(words.colTime, width: .length(5)),
@@ -77,17 +84,28 @@ struct ContinuityPanes {
         let rows: [[TextLine]] = facts.encounters.map { e in
             let staff = facts.record.staff[e.staffId]
             return [TextLine(LocalDate(date: e.at, in: ClinicTime.zone).iso), TextLine(ClinicTime.clock(e.at)),
-                    TextLine(words.mode(e.mode)), TextLine(e.planned ? words.yes : words.no),
+                    TextLine(e.annulment != nil ? words.annulled : words.mode(e.mode)),
+                    TextLine(e.planned ? words.yes : words.no),
                     TextLine(facts.staffName(e.staffId)),
                     TextLine(staff.map { strings.profession($0.profession) } ?? "–"),
                     TextLine(facts.unitName(e.unitId)), TextLine(e.reason)]
         }
         let table = fitted(parts.table, rows: rows.count)
-        Table(columns: columns, rows: rows, state: state.encounters, glyphs: glyphs).render(in: table, buffer: &buffer)
+        let styles: [Style?] = facts.encounters.map { $0.annulment != nil ? Style(.muted, .dim) : nil }
+        Table(columns: columns, rows: rows, state: state.encounters, rowStyles: styles, glyphs: glyphs)
+            .render(in: table, buffer: &buffer)
         guard let i = state.encounters.selected, facts.encounters.indices.contains(i) else { return }
         let e = facts.encounters[i]
         let detail = table.height < parts.table.height ? area.row(table.height + 1) : parts.detail
-        labelled(words.colReason, e.reason + "  · " + facts.unitName(e.unitId), in: detail, buffer: &buffer)
+        if let a = e.annulment {
+            labelled(words.annulled, annulledBy(a) + "  (" + e.reason + ")", in: detail, buffer: &buffer)
+        } else {
+            labelled(words.colReason, e.reason + "  · " + facts.unitName(e.unitId), in: detail, buffer: &buffer)
+        }
+    }
+
+    private func annulledBy(_ a: Annulment) -> String {
+        words.annulledBy(facts.staffName(a.by), ClinicTime.format(a.at), a.reason)
     }
 
     // MARK: - Plans

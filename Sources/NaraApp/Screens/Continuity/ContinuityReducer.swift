@@ -24,14 +24,14 @@ enum ContinuityReducer {
                 switch kind {
                 case .assign, .end: state.contacts = ListState(selected: 0)
                 case .encounter: state.encounters = ListState(selected: 0)
-                case .plan: break
+                case .plan, .annul: break
                 }
             }
             state.form = nil
             state.confirm = nil
         case .dialog(let event):
             return dialog(&state, event, env)
-        case .assignContact, .assignPhysician, .endContact, .newEncounter, .editPlan:
+        case .assignContact, .assignPhysician, .endContact, .newEncounter, .editPlan, .annul:
             guard let facts else { return [.message(env.strings.noPatient, isError: true)] }
             return open(&state, action, facts, env, s)
         }
@@ -79,6 +79,9 @@ enum ContinuityReducer {
         case .newEncounter:
             state.tab = .encounters
             state.form = ContinuityForms.encounter(env)
+        case .annul:
+            guard let form = annulForm(state, facts, env) else { return [.message(s.selectToAnnul, isError: true)] }
+            state.form = form
         case .editPlan:
             let selected = state.tab == .plan ? state.plans.selected.flatMap { facts.plans.indices.contains($0) ? facts.plans[$0] : nil } : nil
             state.tab = .plan
@@ -149,6 +152,14 @@ enum ContinuityReducer {
                 state.confirm = ContinuityConfirm(kind: .end(reason: reason), text: s.confirmEnd(name, s.role(role)))
                 return []
             }
+        case .annul(_, let label):
+            switch ContinuityValidation.endReason(form, env) {
+            case .invalid(let errors): return invalid(errors)
+            case .valid(let reason):
+                form.fields.setErrors([:])
+                state.confirm = ContinuityConfirm(kind: .annul(reason: reason), text: s.confirmAnnul(label))
+                return []
+            }
         case .encounter:
             switch ContinuityValidation.encounter(form, patient: patient, env) {
             case .invalid(let errors): return invalid(errors)
@@ -187,6 +198,26 @@ enum ContinuityReducer {
         case .end(let reason):
             guard case .end(let id, let version, let role, let name) = state.form?.kind else { return [] }
             return [.end(contactId: id, version: version, day: env.today, reason: reason, staffName: name, role: role)]
+        case .annul(let reason):
+            guard case .annul(let target, let label) = state.form?.kind else { return [] }
+            return [.annul(target, reason: reason, label: label)]
+        }
+    }
+
+    /// The selected row of the contacts or encounters tab, if it still stands.
+    private static func annulForm(_ state: ContinuityState, _ facts: ContinuityFacts,
+                                  _ env: ContinuityEnvironment) -> ContinuityForm? {
+        switch state.tab {
+        case .contacts:
+            guard let i = state.contacts.selected, facts.contacts.indices.contains(i),
+                  facts.contacts[i].annulment == nil else { return nil }
+            return ContinuityForms.annul(facts.contacts[i], facts, env)
+        case .encounters:
+            guard let i = state.encounters.selected, facts.encounters.indices.contains(i),
+                  facts.encounters[i].annulment == nil else { return nil }
+            return ContinuityForms.annul(facts.encounters[i], facts, env)
+        case .measures, .plan:
+            return nil
         }
     }
 }

@@ -81,6 +81,13 @@ public struct ContinuityScreen: ScreenModel {
             case .savePlan(let plan):
                 _ = try context.store.savePlan(plan, as: as_)
                 done = s.planSaved
+            case .annul(let target, let reason, let label):
+                switch target {
+                case .encounter(let id): _ = try context.store.annulEncounter(id, reason: reason, as: as_)
+                case .contact(let id, let version):
+                    _ = try context.store.annulContact(id, expectedVersion: version, reason: reason, as: as_)
+                }
+                done = s.annulDone(label.prefix(1).uppercased() + label.dropFirst())
             }
             _ = ContinuityReducer.reduce(&state, .saved, env)
             return [.reloadPatient, .message(done, isError: false)]

@@ -13,6 +13,15 @@ public enum ContinuityFormKind: Hashable, Sendable {
     case encounter
     /// `id` 0 creates a plan; an update carries the version it was read at.
     case plan(id: RecordID, version: Int)
+    /// Makulering of what `label` names; the label is fixed when the form opens, so the
+    /// dialog never changes its subject.
+    case annul(AnnulTarget, label: String)
+}
+
+/// What an annulment form annuls: an encounter, or a named contact at the version read.
+public enum AnnulTarget: Hashable, Sendable {
+    case encounter(RecordID)
+    case contact(RecordID, version: Int)
 }
 
 /// An open form with its input; `mode` and `planned` of the encounter form are pickers
@@ -37,6 +46,7 @@ public struct ContinuityConfirm: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case discard
         case end(reason: String)
+        case annul(reason: String)
         case replace(NewCareContact)
     }
     public var kind: Kind
@@ -61,7 +71,7 @@ public struct ContinuityState: Sendable {
 public enum ContinuityAction: Sendable {
     case nextTab, previousTab
     case moveUp, moveDown, pageUp, pageDown, first, last
-    case assignContact, assignPhysician, endContact, newEncounter, editPlan, reload
+    case assignContact, assignPhysician, endContact, newEncounter, editPlan, annul, reload
     /// A key or paste while a form or question is open.
     case dialog(Event)
     /// The store refused a save: keep the input, show why.
@@ -76,6 +86,7 @@ public enum ContinuityEffect: Hashable, Sendable {
     case end(contactId: RecordID, version: Int, day: LocalDate, reason: String, staffName: String, role: ContactRole)
     case recordEncounter(NewEncounter)
     case savePlan(CoordinatedPlan)
+    case annul(AnnulTarget, reason: String, label: String)
     case reload
     case message(String, isError: Bool)
 }

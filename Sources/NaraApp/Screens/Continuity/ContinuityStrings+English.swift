@@ -69,10 +69,16 @@ extension ContinuityStrings {
         helpPhysician: "Assign the named GP", helpEnd: "End the selected contact",
         helpEncounter: "Register an encounter (visit, phone …)", helpPlan: "Create or edit the SIP",
         helpReload: "Read the record again",
-        hintsContacts: "a care contact  l GP  e end  n encounter  u reload",
-        hintsEncounters: "n register encounter  ↑/↓ scroll  u reload",
+        hintsContacts: "a care contact  l GP  e end  x annul  u reload",
+        hintsEncounters: "n register encounter  x annul  ↑/↓ scroll  u reload",
         hintsMeasures: "n register encounter  u reload",
-        hintsPlan: "p create or edit SIP  u reload"
+        hintsPlan: "p create or edit SIP  u reload",
+        helpAnnul: "Annul the selected row (registered in error)", fieldAnnulReason: "Why it is annulled",
+        selectToAnnul: "Select an encounter or named contact to annul.", annulled: "annulled",
+        titleAnnul: { "Annul \($0)" },
+        confirmAnnul: { "Annul \($0)? It stays in the history but counts for nothing." },
+        annulDone: { "\($0) is annulled." },
+        annulledBy: { who, when, why in "Annulled by \(who) \(when): \(why)" }
     )
 }
 

@@ -69,9 +69,15 @@ extension ContinuityStrings {
         helpPhysician: "Utse fast läkarkontakt", helpEnd: "Avsluta vald kontakt",
         helpEncounter: "Registrera kontakt (besök, telefon …)", helpPlan: "Skapa eller ändra SIP",
         helpReload: "Läs om journalen",
-        hintsContacts: "a vårdkontakt  l läkarkontakt  e avsluta  n ny kontakt  u läs om",
-        hintsEncounters: "n registrera kontakt  ↑/↓ bläddra  u läs om",
+        hintsContacts: "a vårdkontakt  l läkarkontakt  e avsluta  x makulera  u läs om",
+        hintsEncounters: "n registrera kontakt  x makulera  ↑/↓ bläddra  u läs om",
         hintsMeasures: "n registrera kontakt  u läs om",
-        hintsPlan: "p skapa eller ändra SIP  u läs om"
+        hintsPlan: "p skapa eller ändra SIP  u läs om",
+        helpAnnul: "Makulera vald rad (registrerad av misstag)", fieldAnnulReason: "Varför makuleras den",
+        selectToAnnul: "Välj en vårdkontakt eller fast kontakt att makulera.", annulled: "makulerad",
+        titleAnnul: { "Makulera \($0)" },
+        confirmAnnul: { "Makulera \($0)? Den finns kvar i historiken men räknas inte." },
+        annulDone: { "\($0) är makulerad." },
+        annulledBy: { who, when, why in "Makulerad av \(who) \(when): \(why)" }
     )
 }

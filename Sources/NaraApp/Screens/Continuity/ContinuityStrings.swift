@@ -75,6 +75,12 @@ public struct ContinuityStrings: Sendable {
     public var helpSection: String, helpAssign: String, helpPhysician: String, helpEnd: String
     public var helpEncounter: String, helpPlan: String, helpReload: String
     public var hintsContacts: String, hintsEncounters: String, hintsMeasures: String, hintsPlan: String
+    // Annulment (makulering)
+    public var helpAnnul: String, fieldAnnulReason: String, selectToAnnul: String, annulled: String
+    public var titleAnnul: @Sendable (String) -> String
+    public var confirmAnnul: @Sendable (String) -> String
+    public var annulDone: @Sendable (String) -> String
+    public var annulledBy: @Sendable (String, String, String) -> String
 
     public static func of(_ language: Language) -> ContinuityStrings { language == .sv ? .sv : .en }
 

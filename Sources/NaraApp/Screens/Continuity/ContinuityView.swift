@@ -95,6 +95,7 @@ struct ContinuityView: Widget {
         case .assign(let role): return role == .careContact ? words.titleAssignContact : words.titleAssignPhysician
         case .end(_, _, let role, _): return words.titleEnd(words.role(role))
         case .encounter: return words.titleEncounter
+        case .annul(_, let label): return words.titleAnnul(label)
         case .plan(let id, _): return id == 0 ? words.titleNewPlan : words.titleEditPlan
         }
     }
