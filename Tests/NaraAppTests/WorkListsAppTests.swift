@@ -86,6 +86,37 @@ import TerminalUITesting
         #expect(after.contains { $0.staffId == f.app.state.session.staff.id && $0.action == .read })
     }
 
+    /// `/` narrows the open list as one types, Enter keeps the filter and gives the keys
+    /// back to the list, Esc shows the whole list again and a second Esc closes it.
+    @Test func slashFiltersTheOpenList() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .char("j"), .char("j"), .char("j"), .char("j"), .enter)
+        #expect(f.text.contains("Frida Söderberg"))
+        let other = try #require((f.app.state.top as? WorkListsScreen)?.state.rows.first { $0.patient.name != "Frida Söderberg" })
+        f.press(.char("/"))
+        f.type("söder")
+        #expect(f.app.state.top.id == .workLists, "/ on a list filters it instead of opening search")
+        #expect(f.text.contains("Frida Söderberg"))
+        #expect(!f.text.contains(other.patient.name ?? "?"))
+        #expect(f.text.contains("/söder") && f.text.contains("1 av 2"))
+        f.press(.enter)
+        #expect(f.text.contains("/söder"), "Enter keeps the filter")
+        // The list has the keys again: Enter opens the one patient left.
+        f.press(.enter)
+        #expect(f.app.state.top.id == .overview)
+        f.press(.escape)
+        #expect(f.app.state.top.id == .workLists)
+        #expect(f.text.contains("1 av 2"))
+        f.press(.escape)
+        #expect(f.text.contains(other.patient.name ?? "?") && !f.text.contains("1 av 2"))
+        f.press(.escape)
+        #expect((f.app.state.top as? WorkListsScreen)?.state.open == nil)
+        // On the list of lists, / is the program's: find a patient.
+        f.press(.char("/"))
+        #expect(f.app.state.top.id == .search)
+    }
+
     @Test func escOnTheListOfListsLeavesTheScreen() throws {
         let f = try WorkListsFixture()
         defer { f.remove() }
@@ -96,8 +127,9 @@ import TerminalUITesting
     /// The demo unit's lists hold no protected identity, so the view gets one directly.
     @Test func protectedIdentityIsMaskedInAList() throws {
         var state = WorkListsReducerTests.openList(2)
-        state.rows[1].patient.name = nil
-        state.rows[1].patient.protectedIdentity = true
+        state.loaded[1].patient.name = nil
+        state.loaded[1].patient.protectedIdentity = true
+        state.applyFilter()
         var buffer = Buffer(width: 80, height: 21)
         WorkListsView(state: state, settings: .default, strings: Language.sv.strings, unitName: "VC",
                       today: WorkListsFixture.day, glyphs: .unicode).render(in: buffer.area, buffer: &buffer)

@@ -39,6 +39,7 @@ struct WorkListsFixture {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
     func press(_ keys: Key...) { keys.forEach { app.handleAndSettle(.key($0)) } }
+    func type(_ text: String) { text.forEach { app.handleAndSettle(.key(.char($0))) } }
 
     var buffer: Buffer { view.render(app).buffer }
     var screen: [String] { buffer.lines }

@@ -67,8 +67,9 @@ public final class App {
             if toScreen(.key(key)) { return }
         }
         if let action = globalKeys.action(for: key), !(state.textFieldHasFocus && key.isPrintable) {
-            // Esc belongs to the screen first: it may close a dialog or clear a field.
-            if action == .back, toScreen(.key(key)) { return }
+            // Esc belongs to the screen first: it may close a dialog or clear a filter; and
+            // `/` filters a screen's list where it has one, and finds a patient elsewhere.
+            if action == .back || key == .char("/"), toScreen(.key(key)) { return }
             return dispatch(action)
         }
         _ = toScreen(.key(key))

@@ -26,6 +26,9 @@ public struct Strings: Sendable {
     public var helpFindAnywhere: String
     // Lists
     public var helpMove: String, helpFirstLast: String, helpPage: String, helpOpen: String
+    /// `/` on a list, and the count on its line: "3 av 40".
+    public var helpFilter: String
+    public var filterCount: @Sendable (Int, Int) -> String
     // Search
     public var searchPrompt: String
     public var searchPlaceholder: String
@@ -36,10 +39,6 @@ public struct Strings: Sendable {
     public var protectedIdentity: String
     public var resultsCount: @Sendable (Int) -> String
     public var moreResults: @Sendable (Int) -> String
-    // Placeholders
-    public var comingSoon: String
-    public var placeholderBody: [String: [String]]
-    public var noPatientChosen: String
     // Quit and messages
     public var confirmQuitTitle: String
     public var confirmQuitUnsaved: String

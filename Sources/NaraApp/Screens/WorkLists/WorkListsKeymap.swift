@@ -9,6 +9,7 @@ enum WorkListsKeymap {
             Binding([.enter], .open, help: w.helpOpen),
             Binding([.escape], .back, help: w.helpBack),
             Binding([.char("u")], .refresh, help: w.helpRefresh),
+            Binding([.char("/")], .beginFilter, help: s.helpFilter),
         ])
     }
 }

@@ -21,14 +21,30 @@ enum WorkListsReducer {
                 if let row = state.selectedRow { return [.openPatient(row.patient.id)] }
             } else if let kind = state.selectedKind {
                 state.open = kind
-                state.rows = []
+                state.loaded = []
+                state.filter = ListFilter()
+                state.applyFilter()
                 state.patients = ListState()
                 return [.load(kind, logged: true)]
             }
         case .back:
+            // Esc on a filtered list first shows the whole list again.
+            if state.filter.isFiltering {
+                state.filter.clear()
+                return refiltered(&state, page: page)
+            }
             state.open = nil
-            state.rows = []
+            state.loaded = []
+            state.filter = ListFilter()
+            state.applyFilter()
             state.patients = ListState()
+        case .beginFilter:
+            if state.open != nil { state.filter.begin() }
+        case .filter(let event):
+            switch state.filter.handle(event) {
+            case .changed, .cleared: return refiltered(&state, page: page)
+            case .kept, .ignored: break
+            }
         case .refresh:
             return [.count] + (state.open.map { [.load($0, logged: false)] } ?? [])
         case .counted(let counts):
@@ -36,12 +52,21 @@ enum WorkListsReducer {
         case .loaded(let kind, let rows):
             guard state.open == kind else { return [] }
             // A reload keeps the nurse on the patient she had selected, if still there.
-            let kept = state.selectedRow.flatMap { old in rows.firstIndex { $0.patient.id == old.patient.id } }
-            state.rows = rows
-            state.patients.select(kept ?? (state.patients.selected ?? 0), count: rows.count)
-            state.patients.scrollToSelection(visibleRows: page, count: rows.count)
+            state.loaded = rows
             if state.counts != nil { state.counts?[kind] = rows.count }
+            return refiltered(&state, page: page)
         }
+        return []
+    }
+
+    /// The rows again after a load or a new filter, the selection kept on the same patient
+    /// while it is still shown.
+    private static func refiltered(_ state: inout WorkListsState, page: Int) -> [WorkListsEffect] {
+        let old = state.selectedRow?.patient.id
+        state.applyFilter()
+        let kept = old.flatMap { id in state.rows.firstIndex { $0.patient.id == id } }
+        state.patients.select(kept ?? (state.patients.selected ?? 0), count: state.rows.count)
+        state.patients.scrollToSelection(visibleRows: page, count: state.rows.count)
         return []
     }
 

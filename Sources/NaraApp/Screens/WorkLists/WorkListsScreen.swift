@@ -15,12 +15,18 @@ public struct WorkListsScreen: ScreenModel {
 
     public func help(_ strings: Strings) -> HelpSection? { HelpSection(WorkListsKeymap.make(strings)) }
 
+    /// While the filter line is typed into, every key is its own.
+    public var capturesKeys: Bool { state.filter.isEditing }
+
     public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
+        if state.filter.isEditing { return (true, run(.filter(event), context)) }
         guard case .key(let key) = event, let action = WorkListsKeymap.make(context.strings).action(for: key) else {
             return (false, [])
         }
         // Esc on the list of lists is the program's: back to the previous screen.
         if case .back = action, state.open == nil { return (false, []) }
+        // `/` on the list of lists is the program's: find a patient.
+        if case .beginFilter = action, state.open == nil { return (false, []) }
         return (true, run(action, context))
     }
 
@@ -47,10 +53,10 @@ public struct WorkListsScreen: ScreenModel {
     }
 
     public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
-        WorkListsView(state: state, settings: settings, strings: context.strings, unitName: context.session.unit.name,
-                      today: context.today, glyphs: context.glyphs)
-            .render(in: area, buffer: &buffer)
-        return nil
+        let view = WorkListsView(state: state, settings: settings, strings: context.strings,
+                                 unitName: context.session.unit.name, today: context.today, glyphs: context.glyphs)
+        view.render(in: area, buffer: &buffer)
+        return view.cursorPosition(in: area)
     }
 
     private mutating func run(_ action: WorkListsAction, _ context: ScreenContext) -> [ScreenCommand] {

@@ -11,13 +11,22 @@ public struct WorkListsState: Sendable {
     public var lists = ListState(selected: 0)
     /// The list whose patients are shown, or nil on the list of lists.
     public var open: WorkListKind?
-    public var rows: [WorkListRow] = []
+    /// The open list's patients as read; `rows` is what the filter keeps of them.
+    public var loaded: [WorkListRow] = []
+    public private(set) var rows: [WorkListRow] = []
     public var patients = ListState()
+    /// `/` on the open list: narrows it by name or personnummer.
+    public var filter = ListFilter()
 
     public init() {}
 
     public var selectedKind: WorkListKind? {
         lists.selected.flatMap { kinds.indices.contains($0) ? kinds[$0] : nil }
+    }
+
+    /// Sets the rows shown from what was read and the filter.
+    public mutating func applyFilter() {
+        rows = filter.filter(loaded) { "\($0.patient.name ?? "") \($0.patient.identifier.display)" }
     }
 
     public var selectedRow: WorkListRow? {
@@ -39,6 +48,9 @@ public enum WorkListsAction: Sendable {
     case refresh
     case counted([WorkListKind: Int])
     case loaded(WorkListKind, [WorkListRow])
+    /// `/`: type a filter; then every key or paste goes to it until Enter or Esc.
+    case beginFilter
+    case filter(Event)
 }
 
 /// Store work the reducer asks for; the screen runs it.

@@ -58,8 +58,8 @@ struct WorkListsView: Widget {
     private func renderList(_ kind: WorkListKind, in area: Rect, buffer: inout Buffer) {
         // The count must survive a narrow window: the word "patienter" goes first.
         let name = words.name(kind, settings, strings)
-        let long = "\(name) · \(words.patients(state.rows.count))"
-        let title = DisplayWidth.of(long) <= area.width - 4 ? long : "\(name) · \(state.rows.count)"
+        let long = "\(name) · \(words.patients(state.loaded.count))"
+        let title = DisplayWidth.of(long) <= area.width - 4 ? long : "\(name) · \(state.loaded.count)"
         let frame = Frame(title: title, glyphs: glyphs)
         frame.render(in: area, buffer: &buffer)
         let inner = frame.inner(area).inset(left: 1, right: 1)
@@ -81,7 +81,7 @@ struct WorkListsView: Widget {
         let rows = window.map { cells(state.rows[$0]) }
         let shown = ListState(selected: list.selected.map { $0 - list.offset }, offset: 0)
         Table(columns: columns, rows: rows, state: shown, glyphs: glyphs).render(in: tableArea, buffer: &buffer)
-        if state.rows.isEmpty {
+        if state.rows.isEmpty && !state.filter.isFiltering {
             buffer.put(words.noPatients, x: inner.x, y: inner.y + 2, style: Style(.muted), maxWidth: inner.width)
         }
         if let row = state.selectedRow {
@@ -92,7 +92,24 @@ struct WorkListsView: Widget {
             if line.width + listing.width <= inner.width { line.spans.append(listing) }
             buffer.put(line, in: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1))
         }
-        buffer.put(words.footerPatients, x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
+        if state.filter.isShown {
+            filterLine.render(in: footer(inner), buffer: &buffer)
+        } else {
+            buffer.put(words.footerPatients, x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
+        }
+    }
+
+    private var filterLine: ListFilterLine {
+        ListFilterLine(filter: state.filter, count: strings.filterCount(state.rows.count, state.loaded.count))
+    }
+
+    private func footer(_ inner: Rect) -> Rect { Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1) }
+
+    /// The cursor is in the filter line while it is typed into.
+    func cursorPosition(in area: Rect) -> (x: Int, y: Int)? {
+        guard state.open != nil, state.filter.isEditing else { return nil }
+        let inner = Frame(title: "", glyphs: glyphs).inner(area).inset(left: 1, right: 1)
+        return filterLine.cursorPosition(in: footer(inner))
     }
 
     private func cells(_ row: WorkListRow) -> [TextLine] {
