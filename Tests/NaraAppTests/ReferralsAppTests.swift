@@ -135,6 +135,30 @@ import Testing
         #expect(f.app.state.top.id == .search, "Esc with nothing open goes back")
     }
 
+    /// `/` narrows the box by name or personnummer; the status line says how many of how
+    /// many; Esc shows every referral again before it leaves the screen.
+    @Test func slashSearchesTheBoxByName() throws {
+        let f = try ReferralsFixture()
+        defer { f.remove() }
+        try f.seed("öberg", priority: .urgent, question: "Akut knä", daysAgo: 100, steps: [.send])
+        try f.seed("åström", question: "Hälsena", daysAgo: 85, steps: [.send, .confirmReceipt])
+        f.press(.function(5), .tab)
+        #expect(f.text.contains("Jörgen Åstr"))
+        f.press(.char("/"))
+        f.type("åst")
+        #expect(f.app.state.top.id == .referrals)
+        #expect(f.text.contains("/åst") && f.text.contains("1 av 2"))
+        #expect(f.text.contains("19520101-7372") && !f.text.contains("19450303-4565"))
+        // Typing into the line takes every key: "j" and "o" are letters, not moves or filters.
+        f.type("jo")
+        #expect(f.text.contains("/åstjo") && f.text.contains("0 av 2"))
+        f.press(.backspace, .backspace, .enter)
+        #expect(try screen(f.app).state.search.query == "åst" && !(try screen(f.app).state.search.isEditing))
+        f.press(.escape)
+        #expect(f.app.state.top.id == .referrals)
+        #expect(f.text.contains("19450303-4565") && f.text.contains("alla öppna"))
+    }
+
     @Test func filtersShowInTheStatusLineAndOverdueRowsAreDanger() throws {
         let f = try ReferralsFixture()
         defer { f.remove() }

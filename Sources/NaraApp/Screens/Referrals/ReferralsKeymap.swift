@@ -29,6 +29,7 @@ enum ReferralsKeymap {
             Binding([.char("a")], .act(.toggleClosed), help: s.helpClosed),
             Binding([.char("s")], .act(.toggleSort), help: s.helpSort),
             Binding([.char("d")], .act(.toggleDetail), help: s.helpDetail),
+            Binding([.char("/")], .act(.beginSearch), help: g.helpFilter),
             Binding([.char("u")], .reload, help: s.helpReload),
         ])
     }

@@ -37,6 +37,9 @@ enum ReferralsReducer {
             if let chosen = state.filter.state, chosen.isClosed, !state.filter.includeClosed { state.filter.state = nil }
             effects.append(.reload)
         case .toggleSort: state.sort = state.sort == .deadline ? .sent : .deadline
+        case .beginSearch: state.search.begin()
+        case .search(let event): _ = state.search.handle(event)
+        case .clearSearch: state.search.clear()
         case .toggleDetail:
             state.detailExpanded.toggle()
             state.detailScroll = 0

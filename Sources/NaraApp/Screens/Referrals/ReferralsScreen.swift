@@ -10,7 +10,7 @@ public struct ReferralsScreen: ScreenModel {
 
     public init() {}
 
-    public var capturesKeys: Bool { state.overlay != nil }
+    public var capturesKeys: Bool { state.overlay != nil || state.search.isEditing }
     public var textFieldHasFocus: Bool {
         if case .form(let form) = state.overlay { return form.discarding == nil }
         return false
@@ -29,12 +29,15 @@ public struct ReferralsScreen: ScreenModel {
             guard let action = overlayAction(event) else { return (true, []) }
             return (true, run(action, context))
         }
+        if state.search.isEditing { return (true, run(.search(event), context)) }
         guard case .key(let key) = event else { return (false, []) }
         if state.detailExpanded, let scroll = detailScroll(key, context) {
             state.detailScroll = max(0, state.detailScroll + scroll)
             return (true, [])
         }
         if key == .escape {
+            // Esc on a searched list shows every row again before it leaves the screen.
+            if !state.detailExpanded && state.search.isFiltering { return (true, run(.clearSearch, context)) }
             guard state.detailExpanded else { return (false, []) }
             return (true, run(.close, context))
         }

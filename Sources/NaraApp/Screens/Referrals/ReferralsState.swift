@@ -65,6 +65,8 @@ public struct ReferralsState: Sendable {
     /// Nil when no patient is open.
     public var patientItems: [ReferralListItem]? = nil
     public var filter = ReferralFilter()
+    /// `/`: narrows the rows by the patient's name or identifier.
+    public var search = ListFilter()
     public var sort = ReferralSort.deadline
     public var list = ListState()
     public var overlay: ReferralOverlay?
@@ -92,7 +94,9 @@ public struct ReferralsState: Sendable {
 
     /// The rows of the current tab after filtering and sorting.
     public func rows(today: LocalDate) -> [ReferralListItem] {
-        let shown = items(tab).filter { filter.admits($0.referral, today: today) }
+        let shown = search.filter(items(tab).filter { filter.admits($0.referral, today: today) }) {
+            "\($0.patient.name ?? "") \($0.patient.identifier.display)"
+        }
         switch sort {
         case .deadline:
             return shown.sorted { a, b in
@@ -144,6 +148,8 @@ public enum ReferralsAction: Sendable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case cycleStateFilter, cyclePriorityFilter, toggleOverdue, toggleClosed, toggleSort
     case toggleDetail
+    /// `/` starts the search line; every key goes to it until Enter or Esc.
+    case beginSearch, search(Event), clearSearch
     case openMenu
     case menuUp, menuDown, menuChoose
     /// Esc: closes the confirmation, menu or form (asking first when a form has input).

@@ -34,8 +34,12 @@ struct ReferralsView: Widget {
         let titles = [strings.tabInbox, strings.tabOutbox, strings.tabPatient]
         Tabs(titles: titles, selected: state.tab.rawValue, glyphs: glyphs).render(in: area.row(0), buffer: &buffer)
         let rows = state.rows(today: today)
-        StatusLine(left: " " + filterText(), right: strings.count(rows.count) + " ", style: .role(.muted))
-            .render(in: area.row(1), buffer: &buffer)
+        if state.search.isShown {
+            searchLine(rows.count).render(in: area.row(1), buffer: &buffer)
+        } else {
+            StatusLine(left: " " + filterText(), right: strings.count(rows.count) + " ", style: .role(.muted))
+                .render(in: area.row(1), buffer: &buffer)
+        }
         let (tableArea, detailArea) = Self.split(area, state: state)
         if state.tab == .patient && state.patientItems == nil {
             put(strings.noPatientOpen, in: tableArea.isEmpty ? detailArea : tableArea, buffer: &buffer)
@@ -60,8 +64,15 @@ struct ReferralsView: Widget {
             .render(in: area, buffer: &buffer)
     }
 
+    private func searchLine(_ shown: Int) -> ListFilterLine {
+        ListFilterLine(filter: state.search, count: global.filterCount(shown, state.items(state.tab).count))
+    }
+
     func cursorPosition(in area: Rect) -> (x: Int, y: Int)? {
-        ReferralsOverlayView(state: state, strings: strings, global: global, today: today, glyphs: glyphs)
+        if state.overlay == nil && state.search.isEditing {
+            return searchLine(state.rows(today: today).count).cursorPosition(in: area.row(1))
+        }
+        return ReferralsOverlayView(state: state, strings: strings, global: global, today: today, glyphs: glyphs)
             .cursorPosition(in: area)
     }
 
