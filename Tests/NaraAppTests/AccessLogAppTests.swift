@@ -48,6 +48,23 @@ import TerminalUITesting
         #expect(f.app.state.top.id == .overview)
     }
 
+    @Test func slashFiltersTheExtractByWhoAndEscShowsItAll() throws {
+        let f = try opened()
+        defer { f.remove() }
+        let all = try #require((f.app.state.top as? AccessLogScreen)?.state.extract.count)
+        f.press(.char("/"))
+        f.type("karin")
+        #expect(f.app.state.top.id == .accessLog)
+        #expect(f.text.contains("/karin") && f.text.contains("av \(all)"))
+        f.type("zz")
+        #expect(f.text.contains("0 av \(all)") && !f.text.contains("2026-11-23 10:00"))
+        f.press(.enter, .escape)
+        #expect(f.app.state.top.id == .accessLog)
+        #expect(f.text.contains("2026-11-23 10:00") && !f.text.contains("/karinzz"))
+        f.press(.escape)
+        #expect(f.app.state.top.id == .overview)
+    }
+
     @Test func withNoPatientOpenTheExtractSaysSo() throws {
         let f = try AppFixture()
         defer { f.remove() }

@@ -10,6 +10,7 @@ enum AccessLogKeymap {
             Binding([.backTab], .previousTab, help: w.helpTab),
             Binding([.char("m")], .mark, help: w.helpMark),
             Binding([.char("u")], .reload, help: w.helpReload),
+            Binding([.char("/")], .beginFilter, help: s.helpFilter),
         ])
     }
 }

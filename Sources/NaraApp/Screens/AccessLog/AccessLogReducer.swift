@@ -33,30 +33,53 @@ enum AccessLogReducer {
             state.form?.fields.focus = 1
         case .form(let event):
             return formEvent(&state, event, words)
+        case .beginFilter:
+            state.filter.begin()
+        case .filter(let event):
+            if state.filter.handle(event) != .ignored { refilter(&state, page: page) }
+        case .clearFilter:
+            state.filter.clear()
+            refilter(&state, page: page)
         case .extractLoaded(let patient, let rows):
             let kept = state.extractPatient == patient ? state.extractList.selected : nil
             state.extractPatient = patient
-            state.extract = rows
-            state.extractList.select(kept ?? 0, count: rows.count)
-            state.extractList.scrollToSelection(visibleRows: page, count: rows.count)
+            state.extractRead = rows
+            state.applyFilter()
+            state.extractList.select(kept ?? 0, count: state.extract.count)
+            state.extractList.scrollToSelection(visibleRows: page, count: state.extract.count)
         case .reviewLoaded(let from, let to, let items):
-            let kept = state.selectedReview.flatMap { old in items.firstIndex { $0.entry.id == old.entry.id } }
             state.reviewLoaded = true
             state.reviewFrom = from
             state.reviewTo = to
-            state.review = items
-            state.reviewList.select(kept ?? (state.reviewList.selected ?? 0), count: items.count)
-            state.reviewList.scrollToSelection(visibleRows: page, count: items.count)
+            state.reviewRead = items
+            refilter(&state, page: page)
         case .saved(let review):
             state.form = nil
-            if let i = state.review.firstIndex(where: { $0.entry.id == review.logId }) {
-                state.review[i].review = review
+            if let i = state.reviewRead.firstIndex(where: { $0.entry.id == review.logId }) {
+                state.reviewRead[i].review = review
+                state.applyFilter()
             }
             return [.message(words.marked, isError: false)]
         case .saveFailed(let text):
             state.form?.error = text
         }
         return []
+    }
+
+    /// The rows again after a filter change or a new read; each tab's selection stays on
+    /// the row it was on while that row is still shown.
+    private static func refilter(_ state: inout AccessLogState, page: Int) {
+        let review = state.selectedReview?.entry.id
+        let extract = state.extractList.selected.flatMap {
+            state.extract.indices.contains($0) ? state.extract[$0].entry.id : nil
+        }
+        state.applyFilter()
+        let r = review.flatMap { id in state.review.firstIndex { $0.entry.id == id } }
+        state.reviewList.select(r ?? (state.reviewList.selected ?? 0), count: state.review.count)
+        state.reviewList.scrollToSelection(visibleRows: page, count: state.review.count)
+        let e = extract.flatMap { id in state.extract.firstIndex { $0.entry.id == id } }
+        state.extractList.select(e ?? (state.extractList.selected ?? 0), count: state.extract.count)
+        state.extractList.scrollToSelection(visibleRows: page, count: state.extract.count)
     }
 
     private static func formEvent(_ state: inout AccessLogState, _ event: Event,

@@ -14,7 +14,7 @@ public struct AccessLogScreen: ScreenModel {
 
     public init() {}
 
-    public var capturesKeys: Bool { state.form != nil }
+    public var capturesKeys: Bool { state.form != nil || state.filter.isEditing }
     public var hasUnsavedInput: Bool { state.form?.hasInput ?? false }
 
     public func help(_ strings: Strings) -> HelpSection? { HelpSection(AccessLogKeymap.make(strings)) }
@@ -26,6 +26,9 @@ public struct AccessLogScreen: ScreenModel {
             default: return (false, [])
             }
         }
+        if state.filter.isEditing { return (true, run(.filter(event), context)) }
+        // Esc on a filtered log shows every row again before it leaves the screen.
+        if event == .key(.escape), state.filter.isFiltering { return (true, run(.clearFilter, context)) }
         guard case .key(let key) = event, let action = AccessLogKeymap.make(context.strings).action(for: key) else {
             return (false, [])
         }
@@ -67,7 +70,8 @@ public struct AccessLogScreen: ScreenModel {
             case .loadExtract:
                 guard let patient = context.patient?.patient.id else {
                     state.extractPatient = nil
-                    state.extract = []
+                    state.extractRead = []
+                    state.applyFilter()
                     return []
                 }
                 // The store logs the extract in the same transaction that reads it.

@@ -42,10 +42,15 @@ public struct AccessLogState: Sendable {
     public var isAdministrator = false
     /// The patient the extract was read for; nil with no extract read.
     public var extractPatient: PatientID?
-    public var extract: [AccessLogExtractRow] = []
+    /// What was read; `extract` and `review` are what the filter keeps of it.
+    public var extractRead: [AccessLogExtractRow] = []
+    public private(set) var extract: [AccessLogExtractRow] = []
     public var extractList = ListState()
     public var reviewLoaded = false
-    public var review: [AccessReviewItem] = []
+    public var reviewRead: [AccessReviewItem] = []
+    public private(set) var review: [AccessReviewItem] = []
+    /// `/`: narrows both tabs by who, unit, time or patient.
+    public var filter = ListFilter()
     public var reviewList = ListState()
     public var reviewFrom: LocalDate?
     public var reviewTo: LocalDate?
@@ -61,6 +66,14 @@ public struct AccessLogState: Sendable {
     }
 
     public var rowCount: Int { tab == .extract ? extract.count : review.count }
+    public var readCount: Int { tab == .extract ? extractRead.count : reviewRead.count }
+
+    /// Sets the rows shown from what was read and the filter.
+    public mutating func applyFilter() {
+        // What the rows show of who and where; the log's own detail codes are not words a user types.
+        extract = filter.filter(extractRead) { "\($0.time) \($0.staffName) \($0.unitName)" }
+        review = filter.filter(reviewRead) { "\($0.staffName) \($0.unitName) \($0.patientIdentifier ?? "")" }
+    }
 
     /// Days reviewed and how large the sample is (DOMAIN.md "Log review").
     public static let reviewDays = 7, sampleSize = 20, extractLimit = 2_000
@@ -71,6 +84,8 @@ public enum AccessLogAction: Sendable {
     case nextTab, previousTab
     /// `m`: opens the review form on the selected row.
     case mark
+    /// `/` starts the filter line; every key goes to it until Enter or Esc.
+    case beginFilter, filter(Event), clearFilter
     /// `u`: reads the shown tab again.
     case reload
     /// A key or paste while the form is open.

@@ -35,8 +35,8 @@ struct AccessLogStrings: Sendable {
         extractTitle: { name, n in "Loggutdrag · \(name) · \(n) rader" },
         reviewTitle: { from, to, emergencies, n in
             "Logguppföljning \(from.iso)–\(to.iso) · \(emergencies) nödåtkomst · \(n) rader" },
-        footerExtract: "Tab byter flik · u läser om · nyast först",
-        footerReview: "m granskar raden · Tab byter flik · u läser om",
+        footerExtract: "Tab byter flik · / filtrerar · u läser om · nyast först",
+        footerReview: "m granskar raden · / filtrerar · Tab byter flik · u läser om",
         notReviewed: "ej granskad",
         verdictOk: "ok", verdictFollowUp: "följ upp",
         formTitle: "Granska loggrad", fieldVerdict: "Bedömning", verdictHint: "ok eller följ upp",
@@ -69,8 +69,8 @@ struct AccessLogStrings: Sendable {
         extractTitle: { name, n in "Log extract · \(name) · \(n) rows" },
         reviewTitle: { from, to, emergencies, n in
             "Log review \(from.iso)–\(to.iso) · \(emergencies) emergency · \(n) rows" },
-        footerExtract: "Tab switches tab · u reloads · newest first",
-        footerReview: "m reviews the row · Tab switches tab · u reloads",
+        footerExtract: "Tab switches tab · / filters · u reloads · newest first",
+        footerReview: "m reviews the row · / filters · Tab switches tab · u reloads",
         notReviewed: "not reviewed",
         verdictOk: "ok", verdictFollowUp: "follow up",
         formTitle: "Review log row", fieldVerdict: "Verdict", verdictHint: "ok or follow up",

@@ -29,7 +29,14 @@ struct AccessLogView {
         case .review: review(in: body, buffer: &buffer)
         }
         let footer = state.tab == .extract ? words.footerExtract : words.footerReview
-        buffer.put(footer, x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
+        let footerRow = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+        let filterLine = ListFilterLine(filter: state.filter, count: strings.filterCount(state.rowCount, state.readCount))
+        if state.filter.isShown {
+            filterLine.render(in: footerRow, buffer: &buffer)
+        } else {
+            buffer.put(footer, x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
+        }
+        if state.form == nil && state.filter.isEditing { return filterLine.cursorPosition(in: footerRow) }
         return form(in: area, buffer: &buffer)
     }
 
