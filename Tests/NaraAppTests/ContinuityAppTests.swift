@@ -141,6 +141,28 @@ import TerminalUITesting
         #expect(f.text.contains("Välj en vårdkontakt eller fast kontakt att makulera."))
     }
 
+    @Test func slashFiltersTheEncountersByWhatTheRowsSay() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.right, .char("/"))
+        f.type("per ek")
+        #expect(f.app.state.top.id == .continuity)
+        #expect(f.text.contains("/per ek") && f.text.contains("3 av 5"))
+        #expect(!f.text.contains("Eva Strand") && !f.text.contains("Lars Holm"))
+        f.press(.enter)
+        #expect(f.continuity?.state.filter.isEditing == false)
+        f.press(.escape)
+        #expect(f.app.state.top.id == .continuity)
+        #expect(f.text.contains("Eva Strand"))
+        // A filter belongs to its list: another tab shows everything again.
+        f.press(.char("/"))
+        f.type("strand")
+        f.press(.enter, .left)
+        #expect(f.continuity?.state.filter.isShown == false)
+        #expect(f.text.contains("Karin Berg"))
+    }
+
     @Test func escOnAFormWithInputAsksFirstAndWithoutInputCloses() throws {
         let f = try ContinuityFixture()
         defer { f.remove() }

@@ -11,7 +11,7 @@ extension ContinuityScreen {
 
     public mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool {
         let env = environment(context)
-        guard let facts = env.facts else { return false }
+        guard let facts = env.facts(state.filter) else { return false }
         let parts = draft.form.split(separator: ":").map(String.init)
         var form: ContinuityForm
         switch parts.first {

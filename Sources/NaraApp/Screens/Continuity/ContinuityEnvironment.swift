@@ -1,5 +1,6 @@
 import Foundation
 import NaraDomain
+import TerminalUI
 
 /// What the reducer needs from outside its state: the words, the day, who works, the
 /// open record, and look-ups in the directory. Closures, so reducer tests answer them
@@ -34,5 +35,8 @@ public struct ContinuityEnvironment {
         self.units = units
     }
 
-    var facts: ContinuityFacts? { record.map { ContinuityFacts(record: $0, today: today) } }
+    /// The record as the screen shows it, narrowed by the list filter.
+    func facts(_ filter: ListFilter) -> ContinuityFacts? {
+        record.map { ContinuityFacts(record: $0, today: today, filter: filter, words: strings) }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NaraDomain
+import TerminalUI
 
 /// What the screen shows of one record, worked out once per frame or key: the record
 /// holds the facts, this puts them in the order and form a nurse reads them.
@@ -18,7 +19,9 @@ struct ContinuityFacts {
 
     static let months = Continuity.defaultWindowMonths
 
-    init(record: PatientRecord, today: LocalDate) {
+    /// `filter` (`/`) narrows the contacts and encounters to rows whose shown text has
+    /// every word typed: names, units, dates, kinds and reasons, in `words`' language.
+    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), words: ContinuityStrings = .sv) {
         self.record = record
         self.today = today
         let active = record.contacts.filter { $0.to == nil || $0.isActive(on: today) }
@@ -26,10 +29,16 @@ struct ContinuityFacts {
         let ended = record.contacts.filter { !($0.to == nil || $0.isActive(on: today)) }
             .sorted { ($0.to ?? $0.from) > ($1.to ?? $1.from) }
         // Annulled contacts last: kept in the history, never in force.
-        contacts = active + ended + record.annulled.contacts.sorted { $0.from > $1.from }
-        encounters = (record.encounters + record.annulled.encounters).enumerated().sorted {
+        let name = { (id: StaffID) in record.staff[id]?.name ?? id.rawValue }
+        let unit = { (id: UnitID) in record.units[id]?.name ?? id.rawValue }
+        contacts = filter.filter(active + ended + record.annulled.contacts.sorted { $0.from > $1.from }) { c in
+            "\(words.role(c.role)) \(name(c.staffId)) \(unit(c.unitId)) \(c.from.iso) \(c.to?.iso ?? "") \(c.reason)"
+        }
+        encounters = filter.filter((record.encounters + record.annulled.encounters).enumerated().sorted {
             $0.element.at != $1.element.at ? $0.element.at > $1.element.at : $0.offset > $1.offset
-        }.map(\.element)
+        }.map(\.element)) { e in
+            "\(ClinicTime.format(e.at)) \(words.mode(e.mode)) \(name(e.staffId)) \(unit(e.unitId)) \(e.reason)"
+        }
         plans = record.plans.sorted {
             $0.isOpen != $1.isOpen ? $0.isOpen : $0.agreedOn > $1.agreedOn
         }
@@ -63,6 +72,16 @@ struct ContinuityFacts {
             case .namedGPNotSeen(let id, _): return s.alertGPNotSeen(staffName(id))
             default: return nil
             }
+        }
+    }
+
+    /// How many rows a tab's list has before the filter, for "3 av 40".
+    func unfiltered(_ tab: ContinuityTab) -> Int {
+        switch tab {
+        case .contacts: return record.contacts.count + record.annulled.contacts.count
+        case .encounters: return record.encounters.count + record.annulled.encounters.count
+        case .plan: return record.plans.count
+        case .measures: return 0
         }
     }
 

@@ -14,6 +14,7 @@ enum ContinuityKeymap {
             Binding([.char("n")], .newEncounter, help: c.helpEncounter),
             Binding([.char("p")], .editPlan, help: c.helpPlan),
             Binding([.char("x")], .annul, help: c.helpAnnul),
+            Binding([.char("/")], .beginFilter, help: s.helpFilter),
             Binding([.char("u")], .reload, help: c.helpReload),
         ])
     }

@@ -4,18 +4,31 @@ import TerminalUI
 enum ContinuityReducer {
     static func reduce(_ state: inout ContinuityState, _ action: ContinuityAction,
                        _ env: ContinuityEnvironment) -> [ContinuityEffect] {
-        let facts = env.facts
+        let facts = env.facts(state.filter)
         let s = env.strings
         switch action {
-        case .nextTab:
-            state.tab = ContinuityTab(rawValue: (state.tab.rawValue + 1) % ContinuityTab.allCases.count) ?? .contacts
-        case .previousTab:
+        case .nextTab, .previousTab:
             let n = ContinuityTab.allCases.count
-            state.tab = ContinuityTab(rawValue: (state.tab.rawValue + n - 1) % n) ?? .contacts
+            let step = { if case .nextTab = action { 1 } else { n - 1 } }()
+            state.tab = ContinuityTab(rawValue: (state.tab.rawValue + step) % n) ?? .contacts
+            // A filter belongs to the list it was typed on.
+            if state.filter.isShown {
+                state.filter.clear()
+                refilter(&state, env)
+            }
+
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
             move(&state, action, count: facts?.count(state.tab) ?? 0, rows: env.visibleRows(state.tab))
         case .reload:
             return [.reload]
+        case .beginFilter:
+            guard state.tab == .contacts || state.tab == .encounters else { return [] }
+            state.filter.begin()
+        case .filter(let event):
+            if state.filter.handle(event) != .ignored { refilter(&state, env) }
+        case .clearFilter:
+            state.filter.clear()
+            refilter(&state, env)
         case .saveFailed(let text):
             state.confirm = nil
             state.form?.error = text
@@ -36,6 +49,15 @@ enum ContinuityReducer {
             return open(&state, action, facts, env, s)
         }
         return []
+    }
+
+    /// After the filter changed: the first matching row of each list is selected.
+    private static func refilter(_ state: inout ContinuityState, _ env: ContinuityEnvironment) {
+        let facts = env.facts(state.filter)
+        state.contacts = ListState(selected: 0)
+        state.contacts.clamp(count: facts?.count(.contacts) ?? 0)
+        state.encounters = ListState(selected: 0)
+        state.encounters.clamp(count: facts?.count(.encounters) ?? 0)
     }
 
     private static func move(_ state: inout ContinuityState, _ action: ContinuityAction, count: Int, rows: Int) {
@@ -123,7 +145,7 @@ enum ContinuityReducer {
 
     private static func submit(_ state: inout ContinuityState, _ form: inout ContinuityForm,
                                _ env: ContinuityEnvironment) -> [ContinuityEffect] {
-        guard let facts = env.facts else { return [.message(env.strings.noPatient, isError: true)] }
+        guard let facts = env.facts(state.filter) else { return [.message(env.strings.noPatient, isError: true)] }
         let s = env.strings
         let patient = facts.record.patient.id
         func invalid(_ errors: [String: String]) -> [ContinuityEffect] {

@@ -10,8 +10,8 @@ public struct ContinuityScreen: ScreenModel {
 
     public init() {}
 
-    public var textFieldHasFocus: Bool { state.hasDialog }
-    public var capturesKeys: Bool { state.hasDialog }
+    public var textFieldHasFocus: Bool { state.hasDialog || state.filter.isEditing }
+    public var capturesKeys: Bool { state.hasDialog || state.filter.isEditing }
     public var hasUnsavedInput: Bool { state.form?.hasInput ?? false }
 
     public func help(_ strings: Strings) -> HelpSection? {
@@ -26,6 +26,11 @@ public struct ContinuityScreen: ScreenModel {
             if case .key(.ctrl("l")) = event { return (false, []) }
             return (true, run(.dialog(event), context))
         }
+        if state.filter.isEditing { return (true, run(.filter(event), context)) }
+        // Esc on a filtered list shows every row again before it leaves the screen.
+        if event == .key(.escape), state.filter.isFiltering { return (true, run(.clearFilter, context)) }
+        // `/` filters the contacts and encounters; on the other tabs it finds a patient.
+        if event == .key(.char("/")), state.tab != .contacts, state.tab != .encounters { return (false, []) }
         guard case .key(let key) = event,
               let action = ContinuityKeymap.make(context.strings, .of(context.language)).action(for: key)
         else { return (false, []) }
@@ -40,7 +45,7 @@ public struct ContinuityScreen: ScreenModel {
             strings: strings, today: today, now: context.now, user: context.session.staff, unit: context.session.unit,
             record: record,
             visibleRows: { tab in
-                let alerts = record.map { ContinuityFacts(record: $0, today: today).alerts(strings).count } ?? 0
+                let alerts = record.map { ContinuityFacts(record: $0, today: today, words: strings).alerts(strings).count } ?? 0
                 return ContinuityLayout.listRows(tab: tab, width: width, height: height, alerts: alerts)
             },
             unitStaff: { ((try? context.store.staffList(unit: context.session.unit.id)) ?? []).filter(\.active) },
@@ -105,7 +110,10 @@ public struct ContinuityScreen: ScreenModel {
 
     public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
         let view = ContinuityView(state: state, strings: context.strings, words: .of(context.language),
-                                  facts: context.patient.map { ContinuityFacts(record: $0, today: context.today) },
+                                  facts: context.patient.map {
+                                      ContinuityFacts(record: $0, today: context.today, filter: state.filter,
+                                                      words: .of(context.language))
+                                  },
                                   glyphs: context.glyphs)
         view.render(in: area, buffer: &buffer)
         return view.cursorPosition(in: area)

@@ -62,6 +62,8 @@ public struct ContinuityState: Sendable {
     public var plans = ListState(selected: 0)
     public var form: ContinuityForm?
     public var confirm: ContinuityConfirm?
+    /// `/` on the contacts or encounters tab.
+    public var filter = ListFilter()
 
     public init() {}
 
@@ -72,6 +74,8 @@ public enum ContinuityAction: Sendable {
     case nextTab, previousTab
     case moveUp, moveDown, pageUp, pageDown, first, last
     case assignContact, assignPhysician, endContact, newEncounter, editPlan, annul, reload
+    /// `/` starts the filter line; every key goes to it until Enter or Esc.
+    case beginFilter, filter(Event), clearFilter
     /// A key or paste while a form or question is open.
     case dialog(Event)
     /// The store refused a save: keep the input, show why.

@@ -42,8 +42,19 @@ struct ContinuityView: Widget {
         case .measures: hints = words.hintsMeasures
         case .plan: hints = words.hintsPlan
         }
-        buffer.put(" " + hints, x: area.x, y: areas.hints.y, style: Style(.muted), clip: areas.hints)
+        if let line = filterLine(facts) {
+            line.render(in: areas.hints.inset(left: 1), buffer: &buffer)
+        } else {
+            buffer.put(" " + hints, x: area.x, y: areas.hints.y, style: Style(.muted), clip: areas.hints)
+        }
         if state.form != nil { dialog(in: area, buffer: &buffer) }
+    }
+
+    /// The `/` line in place of the key hints, on the tabs it filters.
+    private func filterLine(_ facts: ContinuityFacts) -> ListFilterLine? {
+        guard state.filter.isShown, state.tab == .contacts || state.tab == .encounters else { return nil }
+        return ListFilterLine(filter: state.filter,
+                              count: strings.filterCount(facts.count(state.tab), facts.unfiltered(state.tab)))
     }
 
     private func header(_ facts: ContinuityFacts, in row: Rect, buffer: inout Buffer) {
@@ -101,6 +112,9 @@ struct ContinuityView: Widget {
     }
 
     func cursorPosition(in area: Rect) -> (x: Int, y: Int)? {
+        if state.form == nil, state.filter.isEditing, let facts, let line = filterLine(facts) {
+            return line.cursorPosition(in: ContinuityLayout.split(area, tab: state.tab).hints.inset(left: 1))
+        }
         guard let form = state.form, state.confirm == nil else { return nil }
         return Form(state: form.fields).cursorPosition(in: formArea(form, in: area))
     }
