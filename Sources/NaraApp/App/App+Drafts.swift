@@ -18,9 +18,25 @@ extension App {
         return (try? store.saveDraft(kept)) != nil
     }
 
+    /// Back at the screen and patient of a draft kept when leaving its form with an F-key:
+    /// it is offered as at start. Reads the store only after such a draft was kept.
+    func offerKeptDraft() {
+        guard keptDraftThisSession, state.overlay == nil else { return }
+        guard let draft = try? store.draft(for: state.session.staff.id) else {
+            keptDraftThisSession = false
+            return
+        }
+        guard draft.screen == state.top.id.rawValue, draft.patientId == state.patient?.patient.id else { return }
+        offerDraft(draft)
+    }
+
     /// At start: a kept draft is offered before anything else.
     func offerDraft() {
         guard let draft = try? store.draft(for: state.session.staff.id) else { return }
+        offerDraft(draft)
+    }
+
+    private func offerDraft(_ draft: FormDraft) {
         let strings = state.strings
         let patient = draft.patientId.flatMap { try? store.patientSummary($0, as: state.session.context) }
             .map { ($0.name ?? strings.protectedIdentity) + " " + $0.identifier.display } ?? "–"

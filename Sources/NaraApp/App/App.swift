@@ -63,6 +63,15 @@ public final class App {
     private func route(_ key: Key) {
         if state.overlay != nil { return handleOverlay(key) }
         if key == .ctrl("c") { return dispatch(.interrupt) }
+        // One key policy for every screen, form and dialog: the function keys are the
+        // program's. F1 helps over the form, F10 quits, F2–F7 go, asking first about input.
+        if case .function = key, let action = globalKeys.action(for: key) {
+            if case .go(let id) = action, id != state.top.id, state.hasUnsavedInput {
+                state.overlay = .leaveWithInput(selected: 2, then: action)
+                return
+            }
+            return dispatch(action)
+        }
         if state.top.capturesKeys || (state.textFieldHasFocus && key.isPrintable) {
             if toScreen(.key(key)) { return }
         }
@@ -104,12 +113,14 @@ public final class App {
         state.message = nil
         switch action {
         case .showHelp: state.overlay = .help(scroll: 0)
-        case .go(let screen): go(screen)
+        case .go(let screen):
+            go(screen)
+            offerKeptDraft()
         case .back: back()
         // F10 and Ctrl-C are one decision: with input in a form, keep it, throw it away or stay.
         case .quit, .interrupt:
             if state.hasUnsavedInput {
-                state.overlay = .leaveWithInput(selected: 2)
+                state.overlay = .leaveWithInput(selected: 2, then: action)
             } else if action == .quit {
                 state.shouldQuit = true
             } else {
@@ -145,6 +156,8 @@ public final class App {
 
     /// Screens left behind that are worth keeping (`keepsStateWhenLeft`).
     private var parked: [ScreenID: any ScreenModel] = [:]
+    /// A form's input was kept as a draft when its screen was left: offered on return.
+    var keptDraftThisSession = false
     /// Kept screens that others' commits may have made out of date.
     private var staleParked: Set<ScreenID> = []
 
@@ -268,19 +281,28 @@ public final class App {
 
     private func handleOverlay(_ key: Key) {
         switch state.overlay {
-        case .leaveWithInput(let selected):
+        case .leaveWithInput(let selected, let then):
             func choose(_ choice: Int) {
-                switch choice {
-                case 0:
-                    sessionEnded()
+                state.overlay = nil
+                guard choice != 2 else { return }
+                let kept = choice == 0 && sessionEnded()
+                guard case .go(let id) = then else {
                     state.shouldQuit = true
-                case 1: state.shouldQuit = true
-                default: state.overlay = nil
+                    return
+                }
+                // The form's screen goes with its input (kept in the store, or thrown away).
+                if let i = state.stack.lastIndex(where: { $0.hasUnsavedInput }), i > 0 {
+                    state.stack.removeSubrange(i...)
+                }
+                go(id)
+                if kept {
+                    keptDraftThisSession = true
+                    state.message = Message(text: state.strings.draftKept, kind: .info)
                 }
             }
             switch key {
-            case .left, .backTab: state.overlay = .leaveWithInput(selected: (selected + 2) % 3)
-            case .right, .tab: state.overlay = .leaveWithInput(selected: (selected + 1) % 3)
+            case .left, .backTab: state.overlay = .leaveWithInput(selected: (selected + 2) % 3, then: then)
+            case .right, .tab: state.overlay = .leaveWithInput(selected: (selected + 1) % 3, then: then)
             case .char("u"), .char("U"), .char("d"), .char("D"), .ctrl("c"): choose(0)
             case .char("j"), .char("J"), .char("y"), .char("Y"): choose(1)
             case .char("n"), .char("N"), .escape: choose(2)

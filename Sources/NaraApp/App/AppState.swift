@@ -18,8 +18,9 @@ public struct Message: Hashable, Sendable {
 public enum Overlay: Sendable {
     case help(scroll: Int)
     case confirmQuit(text: String, yesSelected: Bool)
-    /// Quitting with input in a form: keep it as a draft (0), throw it away (1), or stay (2).
-    case leaveWithInput(selected: Int)
+    /// Leaving a form with input (quitting, or another screen's F-key): keep it as a draft
+    /// (0), throw it away (1), or stay (2); `then` is what happens after 0 or 1.
+    case leaveWithInput(selected: Int, then: AppAction)
     case emergency(EmergencyAccess)
     /// At start: a draft kept from a session that ended mid-form, offered back.
     case restoreDraft(FormDraft, text: String, yesSelected: Bool)

@@ -40,8 +40,8 @@ public struct AppView {
             Modal(title: state.strings.draftTitle, lines: [TextLine(text)],
                   buttons: [state.strings.yes, state.strings.no], selectedButton: yes ? 0 : 1, width: 60, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)
-        case .leaveWithInput(let selected):
-            Modal(title: state.strings.confirmQuitTitle, lines: [TextLine(state.strings.confirmQuitUnsaved)],
+        case .leaveWithInput(let selected, let then):
+            Modal(title: then == .quit || then == .interrupt ? state.strings.confirmQuitTitle : state.strings.leaveFormTitle, lines: [TextLine(state.strings.confirmQuitUnsaved)],
                   buttons: [state.strings.keepDraftAndQuit, state.strings.discardAndQuit, state.strings.stay],
                   selectedButton: selected, width: 66, glyphs: glyphs)
                 .render(in: buffer.area, buffer: &buffer)

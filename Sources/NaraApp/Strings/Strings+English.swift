@@ -35,6 +35,7 @@ extension Strings {
         resultsCount: { n in n == 1 ? "1 patient" : "\(n) patients" },
         moreResults: { n in "Showing the first \(n). Type more to narrow." },
         confirmQuitTitle: "Quit",
+        leaveFormTitle: "Leave the form",
         confirmQuitUnsaved: "You have text that is not saved. What should happen to it?",
         confirmQuitCtrlC: "Do you want to quit Nära?",
         keepDraftAndQuit: "Draft (d)", discardAndQuit: "Discard (y)", stay: "Stay (n)",
@@ -69,6 +70,7 @@ extension Strings {
         draftOffer: { when, patient, screen in
             "Draft saved \(when) when the session ended: \(patient), \(screen). Restore it? y/n"
         },
+        draftKept: "The draft is kept and offered when you come back to the form.",
         draftRestored: "The draft is restored. Save with Enter in the last field.",
         draftNotRestored: "The draft could not be restored: the record or the form cannot be opened now.",
         fieldCut: { n in "The text was cut to \(n) characters." }

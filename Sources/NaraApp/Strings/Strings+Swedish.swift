@@ -35,6 +35,7 @@ extension Strings {
         resultsCount: { n in n == 1 ? "1 patient" : "\(n) patienter" },
         moreResults: { n in "Visar de första \(n). Skriv mer för att begränsa." },
         confirmQuitTitle: "Avsluta",
+        leaveFormTitle: "Lämna formuläret",
         confirmQuitUnsaved: "Du har text som inte är sparad. Vad ska hända med den?",
         confirmQuitCtrlC: "Vill du avsluta Nära?",
         keepDraftAndQuit: "Utkast (u)", discardAndQuit: "Släng (j)", stay: "Stanna (n)",
@@ -69,6 +70,7 @@ extension Strings {
         draftOffer: { when, patient, screen in
             "Utkast sparat \(when) när sessionen bröts: \(patient), \(screen). Återställ? j/n"
         },
+        draftKept: "Utkastet är sparat och erbjuds när du kommer tillbaka till formuläret.",
         draftRestored: "Utkastet är återställt. Spara med Enter i sista fältet.",
         draftNotRestored: "Utkastet kunde inte återställas: journalen eller formuläret går inte att öppna nu.",
         fieldCut: { n in "Texten kortades till \(n) tecken." }

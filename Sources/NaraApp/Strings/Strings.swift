@@ -41,6 +41,7 @@ public struct Strings: Sendable {
     public var moreResults: @Sendable (Int) -> String
     // Quit and messages
     public var confirmQuitTitle: String
+    public var leaveFormTitle: String
     public var confirmQuitUnsaved: String
     public var confirmQuitCtrlC: String
     public var keepDraftAndQuit: String, discardAndQuit: String, stay: String
@@ -73,6 +74,7 @@ public struct Strings: Sendable {
     public var draftTitle: String
     /// When it was saved, whose record and which screen.
     public var draftOffer: @Sendable (String, String, String) -> String
+    public var draftKept: String
     public var draftRestored: String
     public var draftNotRestored: String
     /// A paste or typing was cut at the field's limit of so many characters.

@@ -20,9 +20,6 @@ public struct ContinuityScreen: ScreenModel {
 
     public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
         if state.hasDialog {
-            // Help and quit stay reachable (quit asks about the input); other screens
-            // wait until the form is closed, so nothing typed is lost by a stray F-key.
-            if case .key(.function(let n)) = event { return (n != 1 && n != 10, []) }
             if case .key(.ctrl("l")) = event { return (false, []) }
             return (true, run(.dialog(event), context))
         }
