@@ -7,7 +7,7 @@ import TerminalUI
 /// The reducer without a store: a record and a directory in memory.
 enum ContinuityWorld {
     static let today = LocalDate(year: 2026, month: 11, day: 23)!
-    static let now = today.noon(in: ClinicTime.zone)
+    static let now = today.noon(in: ClockZone.stockholm)
     static let vc: UnitID = "vc"
     static let unit = CareUnit(id: vc, name: "VC Ekbacken", principal: .region, kind: .primaryCare)
     static let home = CareUnit(id: "hs", name: "Hemsjukvården", principal: .municipality, kind: .homeCare)
@@ -42,7 +42,7 @@ enum ContinuityWorld {
     }
 
     static func encounter(_ id: Int64, _ day: String, _ staff: StaffID) -> Encounter {
-        Encounter(id: id, patientId: patient, at: LocalDate(iso: day)!.noon(in: ClinicTime.zone), mode: .visit,
+        Encounter(id: id, patientId: patient, at: LocalDate(iso: day)!.noon(in: ClockZone.stockholm), mode: .visit,
                   planned: true, staffId: staff, unitId: vc, reason: "Kontroll")
     }
 }

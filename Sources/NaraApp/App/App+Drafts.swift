@@ -42,8 +42,8 @@ extension App {
             .map { ($0.name ?? strings.protectedIdentity) + " " + $0.identifier.display } ?? "–"
         let screen = ScreenID(rawValue: draft.screen).map(strings.screenTitle) ?? draft.screen
         let when = LocalDate(date: draft.savedAt, in: state.timeZone) == state.today
-            ? Self.clock(draft.savedAt, state.timeZone)
-            : LocalDate(date: draft.savedAt, in: state.timeZone).iso + " " + Self.clock(draft.savedAt, state.timeZone)
+            ? WallClock.time(draft.savedAt, in: state.timeZone)
+            : LocalDate(date: draft.savedAt, in: state.timeZone).iso + " " + WallClock.time(draft.savedAt, in: state.timeZone)
         state.overlay = .restoreDraft(draft, text: strings.draftOffer(when, patient, screen), yesSelected: true)
     }
 
@@ -77,9 +77,4 @@ extension App {
         try? store.deleteDraft(for: draft.staffId)
     }
 
-    private static func clock(_ date: Date, _ zone: ClockZone) -> String {
-        let secs = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
-        let minutes = ((secs % 86_400) + 86_400) % 86_400 / 60
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
-    }
 }

@@ -25,10 +25,5 @@ struct TopBar: Widget {
         buffer.put(clock, x: x, y: area.y, style: Style(.header), clip: area)
     }
 
-    static func time(_ date: Date, in tz: ClockZone) -> String {
-        let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
-        let minutes = ((secs % 86_400) + 86_400) % 86_400 / 60
-        return (minutes / 60 < 10 ? "0" : "") + String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "")
-            + String(minutes % 60)
-    }
+    static func time(_ date: Date, in tz: ClockZone) -> String { WallClock.time(date, in: tz) }
 }

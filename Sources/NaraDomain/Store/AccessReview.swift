@@ -48,8 +48,7 @@ public enum AccessReviewReason: String, CaseIterable, Sendable, Codable, Hashabl
     public static func isOutOfHours(_ date: Date) -> Bool {
         let zone = ClockZone.stockholm
         let day = LocalDate(date: date, in: zone)
-        let seconds = Int(date.timeIntervalSince1970) + zone.secondsFromGMT(for: date)
-        let hour = ((seconds % 86_400) + 86_400) % 86_400 / 3600
+        let hour = WallClock.minuteOfDay(date, in: zone) / 60
         return day.isWeekend || !workingHours.contains(hour)
     }
 }

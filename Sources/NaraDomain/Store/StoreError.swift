@@ -78,11 +78,5 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `YYYY-MM-DD HH:MM`, Swedish time: how the program writes a moment.
-    public static func timestamp(_ date: Date) -> String {
-        let tz = ClockZone.stockholm
-        let day = LocalDate(date: date, in: tz)
-        let secs = Int(date.timeIntervalSince1970) + tz.secondsFromGMT(for: date)
-        let m = ((secs % 86_400) + 86_400) % 86_400 / 60
-        return day.iso + " " + LocalDate.pad(m / 60, 2) + ":" + LocalDate.pad(m % 60, 2)
-    }
+    public static func timestamp(_ date: Date) -> String { WallClock.dateTime(date) }
 }

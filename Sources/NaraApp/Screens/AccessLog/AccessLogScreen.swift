@@ -124,6 +124,6 @@ public struct AccessLogScreen: ScreenModel {
     }
 
     static func time(_ milliseconds: Int64) -> String {
-        ClinicTime.format(Date(timeIntervalSince1970: TimeInterval(milliseconds) / 1000))
+        WallClock.dateTime(Date(timeIntervalSince1970: TimeInterval(milliseconds) / 1000))
     }
 }

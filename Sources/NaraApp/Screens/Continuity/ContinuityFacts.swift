@@ -37,7 +37,7 @@ struct ContinuityFacts {
         encounters = filter.filter((record.encounters + record.annulled.encounters).enumerated().sorted {
             $0.element.at != $1.element.at ? $0.element.at > $1.element.at : $0.offset > $1.offset
         }.map(\.element)) { e in
-            "\(ClinicTime.format(e.at)) \(words.mode(e.mode)) \(name(e.staffId)) \(unit(e.unitId)) \(e.reason)"
+            "\(WallClock.dateTime(e.at)) \(words.mode(e.mode)) \(name(e.staffId)) \(unit(e.unitId)) \(e.reason)"
         }
         plans = record.plans.sorted {
             $0.isOpen != $1.isOpen ? $0.isOpen : $0.agreedOn > $1.agreedOn
@@ -52,7 +52,7 @@ struct ContinuityFacts {
     /// Encounters as the continuity measures count them, in the store's time order.
     static func continuityEncounters(_ record: PatientRecord) -> [ContinuityEncounter] {
         record.encounters.map { e in
-            ContinuityEncounter(day: LocalDate(date: e.at, in: ClinicTime.zone), staffId: e.staffId,
+            ContinuityEncounter(day: LocalDate(date: e.at, in: ClockZone.stockholm), staffId: e.staffId,
                                 group: record.staff[e.staffId]?.profession.continuityGroup ?? .others)
         }
     }

@@ -56,7 +56,7 @@ enum ContinuityForms {
 
     static func annul(_ encounter: Encounter, _ facts: ContinuityFacts, _ env: ContinuityEnvironment) -> ContinuityForm {
         let s = env.strings
-        let label = "\(s.mode(encounter.mode).lowercased()) \(ClinicTime.format(encounter.at)) \(facts.staffName(encounter.staffId))"
+        let label = "\(s.mode(encounter.mode).lowercased()) \(WallClock.dateTime(encounter.at)) \(facts.staffName(encounter.staffId))"
         return annulForm(.annul(.encounter(encounter.id), label: label), env)
     }
 
@@ -70,7 +70,7 @@ enum ContinuityForms {
     static func encounter(_ env: ContinuityEnvironment) -> ContinuityForm {
         let s = env.strings
         var form = make(.encounter, [
-            FormField(id: "at", label: s.fieldDateTime, state: TextFieldState(ClinicTime.format(env.now), maxLength: 16),
+            FormField(id: "at", label: s.fieldDateTime, state: TextFieldState(WallClock.dateTime(env.now), maxLength: 16),
                       required: true, hint: s.hintDateTime),
             FormField(id: "mode", label: s.fieldMode, state: TextFieldState(s.mode(.visit), maxLength: 20), required: true,
                       hint: s.hintMode),

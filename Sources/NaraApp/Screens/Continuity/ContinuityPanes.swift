@@ -83,7 +83,7 @@ struct ContinuityPanes {
         ]
         let rows: [[TextLine]] = facts.encounters.map { e in
             let staff = facts.record.staff[e.staffId]
-            return [TextLine(LocalDate(date: e.at, in: ClinicTime.zone).iso), TextLine(ClinicTime.clock(e.at)),
+            return [TextLine(LocalDate(date: e.at, in: ClockZone.stockholm).iso), TextLine(WallClock.time(e.at)),
                     TextLine(e.annulment != nil ? words.annulled : words.mode(e.mode)),
                     TextLine(e.planned ? words.yes : words.no),
                     TextLine(facts.staffName(e.staffId)),
@@ -105,7 +105,7 @@ struct ContinuityPanes {
     }
 
     private func annulledBy(_ a: Annulment) -> String {
-        words.annulledBy(facts.staffName(a.by), ClinicTime.format(a.at), a.reason)
+        words.annulledBy(facts.staffName(a.by), WallClock.dateTime(a.at), a.reason)
     }
 
     // MARK: - Plans

@@ -79,7 +79,7 @@ public struct ContinuityScreen: ScreenModel {
                 done = s.ended(name, s.role(role))
             case .recordEncounter(let new):
                 let saved = try context.store.recordEncounter(new, as: as_)
-                done = s.encounterSaved(ClinicTime.format(saved.at))
+                done = s.encounterSaved(WallClock.dateTime(saved.at))
             case .savePlan(let plan):
                 _ = try context.store.savePlan(plan, as: as_)
                 done = s.planSaved
@@ -94,7 +94,7 @@ public struct ContinuityScreen: ScreenModel {
             _ = ContinuityReducer.reduce(&state, .saved, env)
             return [.reloadPatient, .message(done, isError: false)]
         } catch StoreError.conflict(let by, let at) {
-            let text = s.conflict(env.staff(by)?.name ?? by.rawValue, ClinicTime.format(at))
+            let text = s.conflict(env.staff(by)?.name ?? by.rawValue, WallClock.dateTime(at))
             _ = ContinuityReducer.reduce(&state, .saveFailed(text), env)
             return [.message(text, isError: true)]
         } catch {

@@ -47,7 +47,7 @@ enum ContinuityValidation {
         var at: Date?
         if text.isEmpty {
             errors["at"] = s.errRequired
-        } else if let parsed = ClinicTime.parse(text) {
+        } else if let parsed = WallClock.parse(text) {
             if parsed > env.now { errors["at"] = s.errFuture } else { at = parsed }
         } else {
             errors["at"] = s.errDateTime

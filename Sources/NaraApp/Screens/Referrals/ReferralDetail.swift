@@ -47,7 +47,7 @@ struct ReferralDetail {
         if let reply = r.reply { field(s.reply, TextLine(reply)) }
         out.append(TextLine(s.history, Style(.accent, .bold)))
         for event in r.history {
-            var spans = [Span(ReferralsView.dateTime(event.at) + " ", Style(.muted)),
+            var spans = [Span(WallClock.dateTime(event.at) + " ", Style(.muted)),
                          Span(s.step(event.action), Style(.text, .bold)),
                          Span(" " + state.staffName(event.staffId) + ", " + state.unitName(event.unitId))]
             if let to = event.forwardedTo { spans.append(Span(" " + s.forwardedTo + " " + state.unitName(to))) }

@@ -149,7 +149,7 @@ public struct ReferralsScreen: ScreenModel {
         switch error {
         case StoreError.conflict(let by, let at):
             state.cacheNames([by], context)
-            return .message(s.conflict(state.staffName(by), ReferralsView.clock(at)), isError: true)
+            return .message(s.conflict(state.staffName(by), WallClock.time(at)), isError: true)
         case let e as ReferralError:
             return .message(s.refusal(e), isError: true)
         default:

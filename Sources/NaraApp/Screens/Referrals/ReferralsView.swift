@@ -126,15 +126,4 @@ struct ReferralsView: Widget {
     }
 
     /// "HH:MM" on the Swedish clock, as the conflict message and history show times.
-    static func clock(_ date: Date) -> String {
-        let tz = ClockZone.stockholm
-        let secs = Int(date.timeIntervalSince1970.rounded(.down)) + tz.secondsFromGMT(for: date)
-        let minutes = ((secs % 86_400) + 86_400) % 86_400 / 60
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return two(minutes / 60) + ":" + two(minutes % 60)
-    }
-
-    static func dateTime(_ date: Date) -> String {
-        LocalDate(date: date, in: .stockholm).iso + " " + clock(date)
-    }
 }
