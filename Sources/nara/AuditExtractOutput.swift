@@ -42,25 +42,11 @@ enum AuditExtractOutput {
                     ? (language == .sv ? " (nödåtkomst: " : " (emergency access: ") + r[5] + ")" : ""
                 return r[0] + "  " + r[1] + (r[2].isEmpty ? "" : ", " + r[2]) + ": " + r[3] + emergency
             }.joined(separator: "\n") + "\n"
-        case .csv:
-            return ([header] + records).map { $0.map(WorkListOutput.csvField).joined(separator: ",") }
-                .joined(separator: "\n") + "\n"
-        case .json:
-            let objects = zip(rows, records).map { row, record -> [String: Any] in
-                var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(header, record))
-                o["emergency"] = row.emergency
-                return o
-            }
-            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
-            return String(decoding: data, as: UTF8.self) + "\n"
+        case .csv: return CommandTable(header: header, rows: records).csv()
+        case .json: return CommandTable(header: header, rows: records).json { ["emergency": rows[$0].emergency] }
         case .table:
             guard !records.isEmpty else { return "No access-log rows for this patient.\n" }
-            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
-            func line(_ r: [String]) -> String {
-                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                    .joined(separator: "  ")
-            }
-            return ([line(header)] + records.map(line)).joined(separator: "\n") + "\n\(records.count) rows\n"
+            return CommandTable(header: header, rows: records).text() + "\(records.count) rows\n"
         }
     }
 }

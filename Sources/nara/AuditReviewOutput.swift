@@ -33,19 +33,13 @@ enum AuditReviewOutput {
         case .table, .text:
             let title = "Access review \(period.from.iso) – \(period.to.iso), seed \(period.seed)\n"
             guard !records.isEmpty else { return title + "No accesses in this period.\n" }
-            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
-            func line(_ r: [String]) -> String {
-                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                    .joined(separator: "  ")
-            }
             let emergencies = items.filter(\.entry.emergency).count
             let open = items.filter { $0.review == nil }.count
-            return title + ([line(header)] + records.map(line)).joined(separator: "\n")
-                + "\n\(emergencies) emergency, \(items.count - emergencies) chosen by the other criteria or at random, "
+            return title + CommandTable(header: header, rows: records).text()
+                + "\(emergencies) emergency, \(items.count - emergencies) chosen by the other criteria or at random, "
                 + "\(open) not reviewed\n"
         case .csv:
-            return ([header] + records).map { $0.map(WorkListOutput.csvField).joined(separator: ",") }
-                .joined(separator: "\n") + "\n"
+            return CommandTable(header: header, rows: records).csv()
         case .json:
             let rows = zip(items, records).map { item, record -> [String: Any] in
                 var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(header, record))
@@ -55,8 +49,7 @@ enum AuditReviewOutput {
                 return o
             }
             let object: [String: Any] = ["from": period.from.iso, "to": period.to.iso, "seed": period.seed, "rows": rows]
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return CommandTable.json(object)
         }
     }
 }

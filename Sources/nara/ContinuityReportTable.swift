@@ -83,19 +83,8 @@ enum ContinuityReportTable {
         "\(part) (\(percent(whole > 0 ? Double(part) / Double(whole) : nil)))"
     }
 
-    /// Columns padded to their widest cell; text columns left-aligned, numbers right.
-    /// A row of one cell is a heading, printed as it is.
+    /// Text columns left-aligned, numbers right; a row of one cell is a heading.
     static func table(_ header: [String], _ rows: [[String]], leftAligned: Set<Int>) -> String {
-        let cells = [header] + rows.filter { $0.count == header.count }
-        let widths = header.indices.map { i in cells.map { $0[i].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            guard cells.count == widths.count else { return cells.joined() }
-            let padded = cells.enumerated().map { i, v -> String in
-                let pad = String(repeating: " ", count: widths[i] - v.count)
-                return leftAligned.contains(i) ? v + pad : pad + v
-            }
-            return padded.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        CommandTable(header: header, rows: rows, rightAligned: Set(header.indices).subtracting(leftAligned)).text()
     }
 }

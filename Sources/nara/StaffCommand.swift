@@ -39,17 +39,13 @@ struct StaffRolesCommand: ParsableCommand {
                 ["role": d.role.rawValue, "name_sv": d.swedishName, "name_en": d.englishName,
                  "rights": Right.allCases.filter(d.rights.contains).map(\.rawValue)]
             }
-            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted]))
-                ?? Data("[]".utf8)
-            print(String(decoding: data, as: UTF8.self))
+            print(CommandTable.json(objects, pretty: true), terminator: "")
             return
         }
-        let width = RoleCatalog.all.map(\.role.rawValue.count).max() ?? 0
-        for d in RoleCatalog.all {
-            let rights = Right.allCases.filter(d.rights.contains).map(\.rawValue).joined(separator: " ")
-            print(d.role.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + d.englishName
-                  + " (" + d.swedishName + "): " + rights)
-        }
+        print(CommandTable(header: ["role", "name", "rights"], rows: RoleCatalog.all.map { d in
+            [d.role.rawValue, d.englishName + " (" + d.swedishName + ")",
+             Right.allCases.filter(d.rights.contains).map(\.rawValue).joined(separator: " ")]
+        }).text(), terminator: "")
     }
 }
 

@@ -35,27 +35,19 @@ enum StaffOutput {
              s.roles.map(\.rawValue).sorted().joined(separator: " "), s.hsaId ?? "", s.active ? "yes" : "no",
              String(keys[s.id] ?? 0)]
         }
+        let table = CommandTable(header: header, rows: records, rightAligned: [7])
         switch format {
-        case .csv:
-            return ([header] + records).map { $0.map(WorkListOutput.csvField).joined(separator: ",") }
-                .joined(separator: "\n") + "\n"
+        case .csv: return table.csv()
         case .json:
-            let objects = staff.map { s -> [String: Any] in
+            // Typed values: roles a list, active a boolean, keys a number, no HSA-id null.
+            return CommandTable.json(staff.map { s -> [String: Any] in
                 ["id": s.id.rawValue, "name": CleanText.line(s.name), "profession": s.profession.rawValue,
                  "unit": s.unitId.rawValue, "roles": s.roles.map(\.rawValue).sorted(),
                  "hsa_id": s.hsaId ?? NSNull(), "active": s.active, "keys": keys[s.id] ?? 0]
-            }
-            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            })
         case .table:
             guard !records.isEmpty else { return "No staff.\n" }
-            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
-            func line(_ r: [String]) -> String {
-                r.enumerated().map { i, v in
-                    i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                }.joined(separator: "  ")
-            }
-            return ([line(header)] + records.map(line)).joined(separator: "\n") + "\n\(records.count) staff\n"
+            return table.text() + "\(records.count) staff\n"
         }
     }
 }

@@ -69,32 +69,14 @@ enum WorkListOutput {
              row.patient.birthDate.map { String($0.age(on: today)) } ?? "", row.patient.listingUnitName ?? "",
              row.entry.summary]
         }
-        let header = ["identifier", "name", "age", "listing_unit", "reason"]
+        let table = CommandTable(header: ["identifier", "name", "age", "listing_unit", "reason"], rows: records,
+                                 rightAligned: [2])
         switch format {
-        case .csv:
-            return ([header] + records).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-        case .json:
-            let objects = zip(rows, records).map { row, record -> [String: String] in
-                var o = Dictionary(uniqueKeysWithValues: zip(header, record))
-                o["kind"] = row.entry.kind.rawValue
-                return o
-            }
-            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
-            return String(decoding: data, as: UTF8.self) + "\n"
+        case .csv: return table.csv()
+        case .json: return table.json { ["kind": rows[$0].entry.kind.rawValue] }
         case .table:
             guard !records.isEmpty else { return "No patients on this list.\n" }
-            let widths = header.indices.map { i in ([header[i]] + records.map { $0[i] }).map(\.count).max() ?? 0 }
-            func line(_ r: [String]) -> String {
-                r.enumerated().map { i, v in i == r.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                    .joined(separator: "  ")
-            }
-            return ([line(header)] + records.map(line)).joined(separator: "\n") + "\n\(records.count) patients\n"
+            return table.text() + "\(records.count) patients\n"
         }
-    }
-
-    static func csvField(_ s: String) -> String {
-        let clean = CleanText.line(s)
-        guard clean.contains(where: { $0 == "," || $0 == "\"" }) else { return clean }
-        return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

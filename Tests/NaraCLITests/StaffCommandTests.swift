@@ -2,6 +2,28 @@ import Foundation
 import Testing
 
 @Suite struct StaffCommandTests {
+    /// Tables pad by terminal columns: a name of wide characters lines up with the rest.
+    @Test func tablesLineUpByTerminalColumns() throws {
+        let f = try StaffFixture()
+        defer { f.remove() }
+        let added = try NaraBinary.run(["staff", "add", "--store", f.store, "--id", "hana.y", "--name", "山田 花子",
+                                        "--profession", "nurse", "--unit", "vc01", "--role", "nurse"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let table = try NaraBinary.run(["staff", "list", "--store", f.store])
+        let lines = table.stdout.split(separator: "\n").filter { $0.contains("vc01") || $0.hasPrefix("id ") }
+        #expect(lines.count == 3)
+        // The profession column starts at the same terminal column on every line: a CJK
+        // character takes two columns, so the wide name has fewer characters of padding.
+        func column(_ line: Substring, of word: String) -> Int? {
+            guard let r = line.range(of: word) else { return nil }
+            return line[..<r.lowerBound].unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.value <= 0xFFDC ? 2 : 1) }
+        }
+        let starts = lines.compactMap { line in
+            ["profession", "coordinator", "nurse"].lazy.compactMap { column(line, of: " " + $0 + " ") }.first
+        }
+        #expect(starts.count == 3 && Set(starts).count == 1, "\(lines)")
+    }
+
     @Test func addWithAKeyThenListInEveryFormat() throws {
         let f = try StaffFixture()
         defer { f.remove() }
