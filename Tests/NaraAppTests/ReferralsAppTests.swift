@@ -84,6 +84,8 @@ import Testing
         second.type("Fel mottagning")
         second.press(.enter)
         #expect(second.screenText.contains("Ändrad av Per Lind kl. 10:00 – läs om och försök igen"))
+        // The colleague's version stands in the form, above the kept input.
+        #expect(second.screenText.contains("Ändrad sedan du öppnade den – Per Lind 10:00: Acceptera"))
         let screen = try #require(second.state.top as? ReferralsScreen)
         guard case .form(let form)? = screen.state.overlay else { Issue.record("the form was closed"); return }
         #expect(form.fields["reason"] == "Fel mottagning")
@@ -95,6 +97,50 @@ import Testing
             Issue.record("the form was closed"); return
         }
         #expect(still.fields["reason"] == "Fel mottagning")
+    }
+
+    /// A colleague's step while a confirmation is open: the dialog keeps its referral and
+    /// patient, and says what changed; confirming then is refused, not applied to a new state.
+    @Test func aConfirmationStaysOnItsReferralAndSaysWhatChangedUnderIt() throws {
+        let f = try ReferralsFixture()
+        defer { f.remove() }
+        try f.seed("öberg", question: "Höftsmärta", steps: [.send])
+        try f.seed("åström", question: "Hälsena", daysAgo: 85, steps: [.send])
+        let (first, s1) = try f.receiverApp(ReferralsFixture.surgeon)
+        let (second, s2) = try f.receiverApp(ReferralsFixture.secondSurgeon)
+        _ = (s1, s2)
+        first.press(.function(5), .char("u"))
+        second.press(.function(5), .char("u"))
+        second.handleAndSettle(.tick)
+        // The second surgeon asks to confirm receipt of the first row.
+        second.press(.enter)
+        second.press(.enter)
+        let asked = second.screenText
+        #expect(asked.contains("Bekräfta mottagande:"))
+        let screen = try #require(second.state.top as? ReferralsScreen)
+        guard case .confirm(let id, _, _, _)? = screen.state.overlay else { Issue.record("no confirmation"); return }
+        // Meanwhile the first surgeon confirms the same referral.
+        first.press(.enter, .enter, .enter)
+        #expect(first.screenText.contains("Status nu mottagen"))
+        second.handleAndSettle(.tick)
+        let after = try #require(second.state.top as? ReferralsScreen)
+        guard case .confirm(let still, _, _, _)? = after.state.overlay else { Issue.record("the dialog closed"); return }
+        #expect(still == id, "the dialog never changes its subject")
+        #expect(second.screenText.contains("Ändrad sedan du öppnade den – Per Lind"))
+        second.press(.char("j"))
+        #expect(second.screenText.contains("Ändrad av Per Lind"))
+    }
+
+    /// A box that cannot be read says why; it is never shown as "Inga remisser.".
+    @Test func aFailedReadIsShownNotAnEmptyBox() throws {
+        let f = try ReferralsFixture()
+        defer { f.remove() }
+        f.press(.function(5))
+        #expect(f.text.contains("Inga remisser."))
+        try sqlite3(f.store.path, "ALTER TABLE referral RENAME TO referral_gone;")
+        f.press(.char("u"))
+        #expect(!f.text.contains("Inga remisser."))
+        #expect(f.text.contains("Fel:"))
     }
 
     @Test func escOnAFormWithInputAsksBeforeThrowingItAway() throws {

@@ -24,12 +24,16 @@ extension ReferralsState {
         if units.isEmpty || !loaded { units = (try? context.store.units()) ?? units }
         let store = context.store
         let who = context.session.context
-        let inbox = (try? store.referrals(box: .inbox, unit: ownUnit, includeClosed: filter.includeClosed,
-                                           limit: Self.limit, as: who)) ?? self.inbox
-        let outbox = (try? store.referrals(box: .outbox, unit: ownUnit, includeClosed: filter.includeClosed,
-                                            limit: Self.limit, as: who)) ?? self.outbox
-        self.inbox = inbox
-        self.outbox = outbox
+        do {
+            inbox = try store.referrals(box: .inbox, unit: ownUnit, includeClosed: filter.includeClosed,
+                                        limit: Self.limit, as: who)
+            outbox = try store.referrals(box: .outbox, unit: ownUnit, includeClosed: filter.includeClosed,
+                                         limit: Self.limit, as: who)
+            loadError = nil
+        } catch {
+            // What was read before stays; the failure is said, not shown as an empty box.
+            loadError = context.strings.describe(error)
+        }
         loaded = true
         syncPatient(context)
         cacheNames((inbox + outbox + (patientItems ?? [])).flatMap { $0.referral.history.map(\.staffId) }, context)
@@ -62,6 +66,25 @@ extension ReferralsState {
     mutating func cacheNames(_ ids: [StaffID], _ context: ScreenContext) {
         for id in Set(ids) where staffNames[id] == nil {
             if let staff = try? context.store.staff(id) { staffNames[id] = staff.name }
+        }
+    }
+
+    /// What the colleague did last, for a dialog whose referral changed under it.
+    func colleagueNote(_ referral: Referral, _ s: ReferralsStrings) -> String {
+        guard let last = referral.history.last else { return s.state(referral.state) }
+        let comment = last.comment.isEmpty ? "" : " – ”\(last.comment)”"
+        return s.changedUnder(staffName(last.staffId) + " " + WallClock.time(last.at) + ": " + s.step(last.action)
+                              + " → " + s.state(referral.state) + comment)
+    }
+
+    /// The referral and version the open dialog acts on, if it acts on one.
+    var dialogReferral: (id: RecordID, version: Int)? {
+        switch overlay {
+        case .confirm(let id, let version, _, _): return (id, version)
+        case .form(let form):
+            if case .step(let id, let version, _) = form.purpose { return (id, version) }
+            return nil
+        case .menu, nil: return nil
         }
     }
 

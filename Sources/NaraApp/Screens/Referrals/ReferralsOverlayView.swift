@@ -15,14 +15,23 @@ struct ReferralsOverlayView: Widget {
         return item.patient.name ?? global.protectedIdentity
     }
 
+    /// What changed under the dialog, above the user's input, wrapped to the dialog.
+    private func noteLines(width: Int) -> [TextLine] {
+        guard let note = state.dialogNote else { return [] }
+        return Paragraph.wrap(note, width: max(1, width - 4)).prefix(3).map { TextLine($0, Style(.danger)) }
+    }
+
     private func formModal(_ form: ReferralForm, in area: Rect) -> Modal {
-        Modal(title: form.title, lines: [], width: min(area.width - 2, 72),
-              minContentRows: Form.height(for: form.fields) + 2, glyphs: glyphs)
+        let width = min(area.width - 2, 72)
+        let note = noteLines(width: width)
+        return Modal(title: form.title, lines: note, width: width,
+                     minContentRows: note.count + Form.height(for: form.fields) + 2, glyphs: glyphs)
     }
 
     private func formArea(_ form: ReferralForm, in area: Rect) -> Rect {
         let content = formModal(form, in: area).contentArea(in: area)
-        return content.inset(bottom: min(2, content.height))
+        let note = noteLines(width: min(area.width - 2, 72)).count
+        return content.inset(top: min(note, content.height), bottom: min(2, max(0, content.height - note)))
     }
 
     func render(in area: Rect, buffer: inout Buffer) {
@@ -36,8 +45,9 @@ struct ReferralsOverlayView: Widget {
             }
             Modal(title: strings.menuTitle, lines: lines, width: 44, glyphs: glyphs).render(in: area, buffer: &buffer)
         case .confirm(let id, _, let kind, let yes):
-            Modal(title: strings.confirmTitle, text: strings.confirmStep(strings.step(kind), patientName(id)),
-                  buttons: [global.yes, global.no], selectedButton: yes ? 0 : 1, width: 50, glyphs: glyphs)
+            Modal(title: strings.confirmTitle,
+                  lines: [TextLine(strings.confirmStep(strings.step(kind), patientName(id)))] + noteLines(width: 56),
+                  buttons: [global.yes, global.no], selectedButton: yes ? 0 : 1, width: 56, glyphs: glyphs)
                 .render(in: area, buffer: &buffer)
         case .form(let form):
             let modal = formModal(form, in: area)

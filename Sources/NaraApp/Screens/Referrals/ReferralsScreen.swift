@@ -103,6 +103,7 @@ public struct ReferralsScreen: ScreenModel {
             case .apply(let id, let version, let step): commands += apply(id, version, step, context, s)
             }
         }
+        if state.overlay == nil { state.dialogNote = nil }
         return commands
     }
 
@@ -137,6 +138,9 @@ public struct ReferralsScreen: ScreenModel {
                    let fresh = ReferralsReducer.find(id, in: state) {
                     form.purpose = .step(id, version: fresh.version, kind)
                     state.overlay = .form(form)
+                    // The colleague's version beside the input, which is kept for a retry.
+                    state.cacheNames(fresh.history.suffix(1).map(\.staffId), context)
+                    state.dialogNote = state.colleagueNote(fresh, s)
                 }
             }
             if case .confirm = state.overlay { state.overlay = nil }
@@ -169,6 +173,12 @@ public struct ReferralsScreen: ScreenModel {
     public mutating func refresh(_ context: ScreenContext) {
         state.prepare(context)
         state.reload(context, select: state.selected(today: context.today)?.referral.id)
+        // A dialog never changes its subject: it stays on its referral and says what changed.
+        if let (id, version) = state.dialogReferral, let fresh = ReferralsReducer.find(id, in: state),
+           fresh.version != version {
+            state.cacheNames(fresh.history.suffix(1).map(\.staffId), context)
+            state.dialogNote = state.colleagueNote(fresh, ReferralsStrings.of(context.language))
+        }
     }
 
     public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {

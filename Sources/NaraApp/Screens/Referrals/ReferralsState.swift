@@ -70,6 +70,11 @@ public struct ReferralsState: Sendable {
     public var sort = ReferralSort.deadline
     public var list = ListState()
     public var overlay: ReferralOverlay?
+    /// The referral under the open dialog changed (another session, or a refused save):
+    /// what the colleague did, shown in the dialog beside the user's input.
+    public var dialogNote: String?
+    /// Reading a box failed: said instead of "Inga remisser.", never as an empty list.
+    public var loadError: String?
     /// The whole body shows the selected referral; ↑/↓ scroll it.
     public var detailExpanded = false
     public var detailScroll = 0

@@ -36,6 +36,8 @@ struct ReferralsStrings: Sendable {
     var done: @Sendable (String, String) -> String
     var conflict: @Sendable (String, String) -> String
     var reloaded: String
+    /// The referral changed under an open dialog: what the colleague did.
+    var changedUnder: @Sendable (String) -> String
     // Keys
     var keymapTitle: String, helpTab: String, helpFirstLast: String, helpMenu: String, helpNew: String
     var helpFilterState: String, helpFilterPriority: String, helpOverdue: String, helpClosed: String

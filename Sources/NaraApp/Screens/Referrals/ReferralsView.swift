@@ -94,7 +94,7 @@ struct ReferralsView: Widget {
 
     private func renderTable(_ rows: [ReferralListItem], in area: Rect, buffer: inout Buffer) {
         if rows.isEmpty {
-            let empty = state.items(state.tab).isEmpty ? strings.noReferrals : strings.noneMatch
+            let empty = state.loadError ?? (state.items(state.tab).isEmpty ? strings.noReferrals : strings.noneMatch)
             put(empty, in: area, buffer: &buffer)
             return
         }
