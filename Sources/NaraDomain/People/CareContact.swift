@@ -18,6 +18,8 @@ public struct CareContact: Hashable, Sendable, Codable, Identifiable {
     public var from: LocalDate
     public var to: LocalDate?
     public var endReason: String?
+    /// Who took over, when the contact ended because another was appointed.
+    public var replacedBy: StaffID?
     /// Bumped on every change; a save with an older version is a conflict.
     public var version: Int
     /// Set when it was registered in error: kept in the history, never active.

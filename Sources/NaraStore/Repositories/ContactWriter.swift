@@ -29,11 +29,10 @@ extension SQLiteStore {
                     throw StoreError.refused(.contactBeforeCurrent(since: active.from))
                 }
                 try db.execute(sql: """
-                    UPDATE care_contact SET to_date = ?, end_reason = ?, version = version + 1, updated_at = ?,
-                                            updated_by = ?
+                    UPDATE care_contact SET to_date = ?, end_reason = ?, replaced_by = ?, version = version + 1,
+                                            updated_at = ?, updated_by = ?
                     WHERE id = ?
-                    """, arguments: [new.from.iso, String("replaced by \(staff.id): \(reason)".prefix(500)), now,
-                                     context.staffId.rawValue, active.id])
+                    """, arguments: [new.from.iso, reason, staff.id.rawValue, now, context.staffId.rawValue, active.id])
             }
             try db.execute(sql: """
                 INSERT INTO care_contact(patient_id, role, staff_id, unit_id, reason, from_date, version, updated_at,

@@ -40,6 +40,7 @@ enum RecordQuery {
 
         var staffIds = Set(contacts.map(\.staffId)).union(encounters.map(\.staffId))
         staffIds.formUnion(contacts.compactMap(\.annulment?.by) + encounters.compactMap(\.annulment?.by))
+        staffIds.formUnion(contacts.compactMap(\.replacedBy))
         staffIds.formUnion(referrals.flatMap { $0.history.map(\.staffId) + [$0.createdBy] })
         var unitIds = Set(listings.map(\.unitId)).union(contacts.map(\.unitId)).union(encounters.map(\.unitId))
         unitIds.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })

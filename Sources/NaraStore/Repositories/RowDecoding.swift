@@ -54,11 +54,13 @@ enum Decode {
     }
 
     static func contact(_ row: Row) -> CareContact {
-        CareContact(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+        var c = CareContact(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
                     role: ContactRole(rawValue: row["role"]) ?? .careContact,
                     staffId: StaffID(row["staff_id"] as String), unitId: UnitID(row["unit_id"] as String),
                     reason: row["reason"], from: requiredDay(row, "from_date"), to: day(row, "to_date"),
                     endReason: row["end_reason"], version: row["version"], annulment: annulment(row))
+        c.replacedBy = (row["replaced_by"] as String?).map { StaffID(rawValue: $0) }
+        return c
     }
 
     /// The annulment columns of an encounter or contact row; nil while it stands.

@@ -18,6 +18,9 @@ enum Migrations {
         migrator.registerMigration(SchemaReserveKinds.identifier) { db in try SchemaReserveKinds.migrate(db) }
         migrator.registerMigration(SchemaProtectionLabel.identifier) { db in try SchemaProtectionLabel.migrate(db) }
         migrator.registerMigration(SchemaAnnulment.identifier) { db in try SchemaAnnulment.migrate(db) }
+        migrator.registerMigration(SchemaContactReplacement.identifier) { db in
+            try SchemaContactReplacement.migrate(db)
+        }
         return migrator
     }
 

@@ -40,7 +40,7 @@ struct ContinuityPanes {
             var row = [TextLine(words.role(c.role)), TextLine(facts.staffName(c.staffId)),
                        TextLine(staff.map { strings.profession($0.profession) } ?? "–"), TextLine(facts.unitName(c.unitId)),
                        TextLine(c.from.iso), TextLine(c.annulment != nil ? words.annulled : c.to?.iso ?? words.ongoing)]
-            if wide { row += [TextLine(c.reason), TextLine(c.endReason ?? "")] }
+            if wide { row += [TextLine(c.reason), TextLine(endReason(c) ?? "")] }
             return row
         }
         // Curses has no strike-through: an annulled row is dim and says "makulerad".
@@ -57,7 +57,7 @@ struct ContinuityPanes {
         labelled(words.colReason, c.reason, in: detail.row(0), buffer: &buffer)
         if let a = c.annulment {
             labelled(words.annulled, annulledBy(a), in: detail.row(1), buffer: &buffer)
-        } else if let end = c.endReason {
+        } else if let end = endReason(c) {
             labelled(words.colEndReason, end, in: detail.row(1), buffer: &buffer)
         }
     }
@@ -102,6 +102,12 @@ struct ContinuityPanes {
         } else {
             labelled(words.colReason, e.reason + "  · " + facts.unitName(e.unitId), in: detail, buffer: &buffer)
         }
+    }
+
+    /// The end reason, with who took over when another was appointed.
+    private func endReason(_ c: CareContact) -> String? {
+        guard let by = c.replacedBy else { return c.endReason }
+        return words.replacedBy(facts.staffName(by)) + (c.endReason.map { ": " + $0 } ?? "")
     }
 
     private func annulledBy(_ a: Annulment) -> String {

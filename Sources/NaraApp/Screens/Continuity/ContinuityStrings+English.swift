@@ -78,7 +78,8 @@ extension ContinuityStrings {
         titleAnnul: { "Annul \($0)" },
         confirmAnnul: { "Annul \($0)? It stays in the history but counts for nothing." },
         annulDone: { "\($0) is annulled." },
-        annulledBy: { who, when, why in "Annulled by \(who) \(when): \(why)" }
+        annulledBy: { who, when, why in "Annulled by \(who) \(when): \(why)" },
+        replacedBy: { "Replaced by \($0)" }
     )
 }
 

@@ -78,6 +78,7 @@ extension ContinuityStrings {
         titleAnnul: { "Makulera \($0)" },
         confirmAnnul: { "Makulera \($0)? Den finns kvar i historiken men räknas inte." },
         annulDone: { "\($0) är makulerad." },
-        annulledBy: { who, when, why in "Makulerad av \(who) \(when): \(why)" }
+        annulledBy: { who, when, why in "Makulerad av \(who) \(when): \(why)" },
+        replacedBy: { "Ersatt av \($0)" }
     )
 }

@@ -81,6 +81,8 @@ public struct ContinuityStrings: Sendable {
     public var confirmAnnul: @Sendable (String) -> String
     public var annulDone: @Sendable (String) -> String
     public var annulledBy: @Sendable (String, String, String) -> String
+    /// "Ersatt av Karin Berg".
+    public var replacedBy: @Sendable (String) -> String
 
     public static func of(_ language: Language) -> ContinuityStrings { language == .sv ? .sv : .en }
 

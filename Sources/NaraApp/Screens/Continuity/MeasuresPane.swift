@@ -52,8 +52,10 @@ struct MeasuresPane: Widget {
         }
         let tableArea = Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, rows.count + 1))
         Table(columns: columns, rows: rows, state: ListState(), glyphs: glyphs).render(in: tableArea, buffer: &buffer)
-        if area.height > rows.count + 1 {
-            buffer.put(TextLine(words.notAvailableNote, Style(.muted)), in: area.row(rows.count + 1))
+        // The note wraps over the rows left rather than being cut.
+        let note = Paragraph.wrap(words.notAvailableNote, width: max(1, area.width))
+        for (i, line) in note.enumerated() where rows.count + 1 + i < area.height {
+            buffer.put(TextLine(line, Style(.muted)), in: area.row(rows.count + 1 + i))
         }
     }
 
