@@ -195,7 +195,8 @@ enum ContinuityWorld {
         var s = ContinuityState()
         _ = reduce(&s, .editPlan)
         #expect(s.form?.kind == .plan(id: 0, version: 0))
-        #expect(s.form?.fields["responsible"] == "vc")
+        // Units are shown and typed by name.
+        #expect(s.form?.fields["responsible"] == "VC Ekbacken")
         let plan = CoordinatedPlan(id: 7, patientId: W.patient, responsibleUnitId: "vc",
                                    participants: [PlanParticipant(unitId: "hs", role: "hemsjukvård")], goal: "Hemma",
                                    agreedOn: LocalDate(iso: "2026-01-01")!, followUpOn: nil, version: 3)
@@ -203,7 +204,7 @@ enum ContinuityWorld {
         let env = W.env(record: W.record(plans: [plan]))
         _ = reduce(&t, .editPlan, env: env)
         #expect(t.form?.kind == .plan(id: 7, version: 3))
-        #expect(t.form?.fields["participants"] == "hs")
+        #expect(t.form?.fields["participants"] == "Hemsjukvården")
         let effects = ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
             + ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
             + ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)

@@ -70,7 +70,17 @@ import TerminalUI
             "goal": s.errRequired, "responsible": s.errUnknownUnit("xx"), "participants": s.errUnknownUnit("yy"),
             "followUp": s.errFollowUpBeforeAgreed,
         ])
-        #expect(s.errUnknownUnit("xx") == (language == .sv ? "Okänd enhet: xx" : "Unknown unit: xx"))
+        #expect(s.errUnknownUnit("xx") == (language == .sv ? "Ingen enhet passar: xx" : "No unit matches: xx"))
+        // A name, the start of a word in it, or an id: "hemsjuk" is Hemsjukvården.
+        let named = form({ ContinuityForms.plan(nil, $0) }, language,
+                         ["goal": "Hemma", "responsible": "vc ekb", "participants": "hemsjuk",
+                          "agreed": "2026-11-01"])
+        guard case .valid(let plan) = ContinuityValidation.plan(named, id: 0, version: 0, patient: W.patient,
+                                                                existing: nil, env) else {
+            Issue.record("names were not taken")
+            return
+        }
+        #expect(plan.responsibleUnitId == "vc" && plan.participants.map(\.unitId) == ["hs"])
     }
 
     @Test func theWorkedExampleThroughTheScreensFacts() {

@@ -86,12 +86,15 @@ enum ContinuityForms {
 
     static func plan(_ existing: CoordinatedPlan?, _ env: ContinuityEnvironment) -> ContinuityForm {
         let s = env.strings
-        let participants = existing?.participants.map(\.unitId.rawValue).joined(separator: ", ") ?? ""
+        // Units by name, as the nurse types them; an id the directory does not know stays an id.
+        let names = Dictionary(env.units().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let name = { (id: UnitID) in names[id] ?? id.rawValue }
+        let participants = existing?.participants.map { name($0.unitId) }.joined(separator: ", ") ?? ""
         return make(.plan(id: existing?.id ?? 0, version: existing?.version ?? 0), [
             FormField(id: "goal", label: s.fieldGoal, state: TextFieldState(existing?.goal ?? "", maxLength: 2000),
                       required: true),
             FormField(id: "responsible", label: s.fieldResponsible,
-                      state: TextFieldState((existing?.responsibleUnitId ?? env.unit.id).rawValue, maxLength: 64),
+                      state: TextFieldState(name(existing?.responsibleUnitId ?? env.unit.id), maxLength: 200),
                       required: true, hint: s.hintUnit),
             FormField(id: "participants", label: s.fieldParticipants, state: TextFieldState(participants, maxLength: 500),
                       hint: s.hintParticipants),

@@ -55,6 +55,7 @@ public struct ContinuityStrings: Sendable {
     public var errNotClinician: @Sendable (String) -> String
     public var errTooFarAhead: @Sendable (Int) -> String
     public var errUnknownUnit: @Sendable (String) -> String
+    public var errManyUnits: @Sendable (String) -> String
     public var errFollowUpBeforeAgreed: String
     // Confirmations
     public var confirmTitle: String

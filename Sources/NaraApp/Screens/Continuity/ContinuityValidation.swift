@@ -74,31 +74,40 @@ enum ContinuityValidation {
                      existing: CoordinatedPlan?, _ env: ContinuityEnvironment) -> Outcome<CoordinatedPlan> {
         let s = env.strings
         var errors: [String: String] = [:]
-        let known = Dictionary(env.units().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = env.units()
+        /// A unit by name or id; an error for none or several.
+        func unit(_ text: String, field: String) -> CareUnit? {
+            let found = UnitMatch.candidates(text, among: units)
+            if found.count == 1 { return found[0] }
+            errors[field] = found.isEmpty ? s.errUnknownUnit(text)
+                : s.errManyUnits(found.prefix(3).map(\.name).joined(separator: ", "))
+            return nil
+        }
         let goal = form.fields["goal"].trimmingSpaces
         if goal.isEmpty { errors["goal"] = s.errRequired }
         let responsibleText = form.fields["responsible"].trimmingSpaces
+        var responsible: CareUnit?
         if responsibleText.isEmpty {
             errors["responsible"] = s.errRequired
-        } else if known[UnitID(responsibleText)] == nil {
-            errors["responsible"] = s.errUnknownUnit(responsibleText)
+        } else {
+            responsible = unit(responsibleText, field: "responsible")
         }
-        let ids = form.fields["participants"].split(separator: ",").map { String($0).trimmingSpaces }
-            .filter { !$0.isEmpty }
-        if let unknown = ids.first(where: { known[UnitID($0)] == nil }) {
-            errors["participants"] = s.errUnknownUnit(unknown)
+        var ids: [String] = []
+        for text in form.fields["participants"].split(separator: ",").map({ String($0).trimmingSpaces })
+            where !text.isEmpty && errors["participants"] == nil {
+            if let found = unit(text, field: "participants") { ids.append(found.id.rawValue) }
         }
         let agreed = date(form.fields["agreed"], required: true, s, field: "agreed", errors: &errors)
         let followUp = date(form.fields["followUp"], required: false, s, field: "followUp", errors: &errors)
         if let agreed, let followUp, followUp < agreed { errors["followUp"] = s.errFollowUpBeforeAgreed }
-        guard errors.isEmpty, let agreed else { return .invalid(errors) }
+        guard errors.isEmpty, let agreed, let responsible else { return .invalid(errors) }
         // Roles the units already had in the plan are kept; the form edits only who takes part.
         let roles = Dictionary((existing?.participants ?? []).map { ($0.unitId, $0.role) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()
         let participants = ids.filter { seen.insert($0).inserted }.map {
             PlanParticipant(unitId: UnitID($0), role: roles[UnitID($0)] ?? "")
         }
-        return .valid(CoordinatedPlan(id: id, patientId: patient, responsibleUnitId: UnitID(responsibleText),
+        return .valid(CoordinatedPlan(id: id, patientId: patient, responsibleUnitId: responsible.id,
                                       participants: participants, goal: goal, agreedOn: agreed, followUpOn: followUp,
                                       closedOn: existing?.closedOn, version: version))
     }

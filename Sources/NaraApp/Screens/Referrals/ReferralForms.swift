@@ -126,17 +126,7 @@ enum ReferralForms {
     /// Units whose id is typed exactly, or whose name (or one of its words) begins with
     /// the text, so "orto" finds "Ortopedmottagningen" without a list to scroll.
     static func candidates(_ text: String, among units: [CareUnit], excluding: UnitID?) -> [CareUnit] {
-        let t = SearchFolding.fold(text.trimmingCharacters(in: .whitespaces))
-        guard !t.isEmpty else { return [] }
-        let pool = units.filter { $0.id != excluding }
-        if let exact = pool.first(where: { SearchFolding.fold($0.id.rawValue) == t || SearchFolding.fold($0.name) == t }) {
-            return [exact]
-        }
-        return pool.filter { unit in
-            let name = SearchFolding.fold(unit.name)
-            return name.hasPrefix(t) || SearchFolding.fold(unit.id.rawValue).hasPrefix(t)
-                || name.split(separator: " ").contains { $0.hasPrefix(t) }
-        }
+        UnitMatch.candidates(text, among: units, excluding: excluding)
     }
 
     static func unit(matching text: String, among units: [CareUnit], excluding: UnitID?,
