@@ -37,8 +37,8 @@ import TerminalUI
         let rows = (1...30).map { AccessLogExtractRow(entry: Self.entry($0), time: "t", staffName: "s", unitName: "u") }
         _ = AccessLogReducer.reduce(&state, .extractLoaded(PatientID(rawValue: 1), rows), words: words, visibleRows: 10)
         #expect(state.extractList.selected == 0)
-        for (action, expected) in [(AccessLogAction.moveDown, 1), (.pageDown, 11), (.moveUp, 10), (.last, 29),
-                                   (.pageUp, 19), (.first, 0)] {
+        for (action, expected) in [(AccessLogAction.move(.down), 1), (.move(.pageDown), 11), (.move(.up), 10), (.move(.last), 29),
+                                   (.move(.pageUp), 19), (.move(.first), 0)] {
             _ = AccessLogReducer.reduce(&state, action, words: words, visibleRows: 10)
             #expect(state.extractList.selected == expected)
         }
@@ -65,9 +65,9 @@ import TerminalUI
     @Test func markOpensTheFormOnlyOnAReviewableRow() {
         var state = reviewing([Self.item(1, reviewed: true), Self.item(2, staff: "admin"), Self.item(3)])
         #expect(AccessLogReducer.reduce(&state, .mark, words: words) == [.message(words.alreadyReviewed, isError: true)])
-        _ = AccessLogReducer.reduce(&state, .moveDown, words: words)
+        _ = AccessLogReducer.reduce(&state, .move(.down), words: words)
         #expect(AccessLogReducer.reduce(&state, .mark, words: words) == [.message(words.ownAccess, isError: true)])
-        _ = AccessLogReducer.reduce(&state, .moveDown, words: words)
+        _ = AccessLogReducer.reduce(&state, .move(.down), words: words)
         #expect(AccessLogReducer.reduce(&state, .mark, words: words).isEmpty)
         #expect(state.form?.logId == 3)
         #expect(state.form?.fields["verdict"] == "ok")
@@ -124,8 +124,8 @@ import TerminalUI
 
     @Test func aReloadKeepsTheSelectedReviewRow() {
         var state = reviewing()
-        _ = AccessLogReducer.reduce(&state, .moveDown, words: words)
-        _ = AccessLogReducer.reduce(&state, .moveDown, words: words)
+        _ = AccessLogReducer.reduce(&state, .move(.down), words: words)
+        _ = AccessLogReducer.reduce(&state, .move(.down), words: words)
         let items = [Self.item(9)] + (1...5).map { Self.item($0) }
         _ = AccessLogReducer.reduce(&state, .reviewLoaded(from: Self.day, to: Self.day, items), words: words)
         #expect(state.selectedReview?.entry.id == 3)

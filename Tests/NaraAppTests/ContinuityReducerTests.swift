@@ -77,18 +77,18 @@ enum ContinuityWorld {
         let env = W.env(record: W.record(encounters: encounters))
         var s = ContinuityState()
         s.tab = .encounters
-        _ = reduce(&s, .moveDown, .moveDown, env: env)
+        _ = reduce(&s, .move(.down), .move(.down), env: env)
         #expect(s.encounters.selected == 2)
-        _ = reduce(&s, .moveUp, env: env)
+        _ = reduce(&s, .move(.up), env: env)
         #expect(s.encounters.selected == 1)
-        _ = reduce(&s, .pageDown, env: env)
+        _ = reduce(&s, .move(.pageDown), env: env)
         #expect(s.encounters.selected == 6)
-        _ = reduce(&s, .pageUp, env: env)
+        _ = reduce(&s, .move(.pageUp), env: env)
         #expect(s.encounters.selected == 1)
-        _ = reduce(&s, .last, env: env)
+        _ = reduce(&s, .move(.last), env: env)
         #expect(s.encounters.selected == 11)
         #expect(s.encounters.offset == 7)
-        _ = reduce(&s, .first, env: env)
+        _ = reduce(&s, .move(.first), env: env)
         #expect(s.encounters.selected == 0 && s.encounters.offset == 0)
         #expect(s.contacts.selected == 0)
     }
@@ -160,7 +160,7 @@ enum ContinuityWorld {
 
     @Test func endOnAnEndedContactIsRefused() {
         var s = ContinuityState()
-        _ = reduce(&s, .moveDown)
+        _ = reduce(&s, .move(.down))
         let effects = reduce(&s, .endContact)
         #expect(s.form == nil)
         #expect(effects == [.message(ContinuityStrings.sv.selectActiveContact, isError: true)])

@@ -58,7 +58,7 @@ import Testing
         #expect(st.tab == .inbox)
         Self.reduce(&st, .nextTab)
         #expect(st.tab == .outbox && st.list.selected == 0)
-        Self.reduce(&st, .moveDown, .nextTab)
+        Self.reduce(&st, .move(.down), .nextTab)
         #expect(st.tab == .patient && st.list.selected == nil)
         Self.reduce(&st, .nextTab)
         #expect(st.tab == .inbox)
@@ -69,18 +69,18 @@ import Testing
     @Test func movementStopsAtTheEndsAndPagesByTheVisibleRows() {
         var st = Self.state()
         Self.reduce(&st, .nextTab)
-        Self.reduce(&st, .moveUp)
+        Self.reduce(&st, .move(.up))
         #expect(st.list.selected == 0)
-        Self.reduce(&st, .moveDown, .moveDown, .moveDown)
+        Self.reduce(&st, .move(.down), .move(.down), .move(.down))
         #expect(st.list.selected == 2)
         #expect(st.list.offset == 1)
-        Self.reduce(&st, .first)
+        Self.reduce(&st, .move(.first))
         #expect(st.list.selected == 0 && st.list.offset == 0)
-        Self.reduce(&st, .last)
+        Self.reduce(&st, .move(.last))
         #expect(st.list.selected == 2)
-        Self.reduce(&st, .pageUp)
+        Self.reduce(&st, .move(.pageUp))
         #expect(st.list.selected == 0)
-        Self.reduce(&st, .pageDown)
+        Self.reduce(&st, .move(.pageDown))
         #expect(st.list.selected == 2)
     }
 
@@ -120,7 +120,7 @@ import Testing
 
     @Test func priorityAndOverdueFiltersKeepTheSelectedReferral() {
         var st = Self.state()
-        Self.reduce(&st, .nextTab, .moveDown)
+        Self.reduce(&st, .nextTab, .move(.down))
         #expect(st.selected(today: Self.today)?.referral.id == 2)
         Self.reduce(&st, .cyclePriorityFilter)
         #expect(st.filter.priority == .urgent)

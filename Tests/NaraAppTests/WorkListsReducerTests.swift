@@ -35,26 +35,26 @@ import TerminalUI
 
     @Test func movesOnTheListOfListsStopAtTheEdges() {
         var s = WorkListsState()
-        #expect(WorkListsReducer.reduce(&s, .moveUp).isEmpty)
+        #expect(WorkListsReducer.reduce(&s, .move(.up)).isEmpty)
         #expect(s.lists.selected == 0)
-        _ = WorkListsReducer.reduce(&s, .moveDown)
+        _ = WorkListsReducer.reduce(&s, .move(.down))
         #expect(s.selectedKind == .frequentLowContinuity)
-        _ = WorkListsReducer.reduce(&s, .last)
+        _ = WorkListsReducer.reduce(&s, .move(.last))
         #expect(s.selectedKind == .chronicWithoutEncounter)
-        _ = WorkListsReducer.reduce(&s, .moveDown)
+        _ = WorkListsReducer.reduce(&s, .move(.down))
         #expect(s.lists.selected == 6)
-        _ = WorkListsReducer.reduce(&s, .first)
+        _ = WorkListsReducer.reduce(&s, .move(.first))
         #expect(s.lists.selected == 0)
-        _ = WorkListsReducer.reduce(&s, .pageDown, visibleRows: 15)
+        _ = WorkListsReducer.reduce(&s, .move(.pageDown), visibleRows: 15)
         #expect(s.lists.selected == 6)
-        _ = WorkListsReducer.reduce(&s, .pageUp, visibleRows: 15)
+        _ = WorkListsReducer.reduce(&s, .move(.pageUp), visibleRows: 15)
         #expect(s.lists.selected == 0)
         #expect(s.lists.offset == 0)
     }
 
     @Test func enterOnAListOpensItAndAsksForItsPatientsLogged() {
         var s = WorkListsState()
-        _ = WorkListsReducer.reduce(&s, .moveDown)
+        _ = WorkListsReducer.reduce(&s, .move(.down))
         let effects = WorkListsReducer.reduce(&s, .open)
         #expect(effects == [.load(.frequentLowContinuity, logged: true)])
         #expect(s.open == .frequentLowContinuity)
@@ -81,20 +81,20 @@ import TerminalUI
 
     @Test func movesInAnOpenListStopAtTheEdgesAndPage() {
         var s = Self.openList(40)
-        _ = WorkListsReducer.reduce(&s, .moveUp, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.up), visibleRows: 10)
         #expect(s.patients.selected == 0)
-        _ = WorkListsReducer.reduce(&s, .moveDown, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.down), visibleRows: 10)
         #expect(s.patients.selected == 1)
-        _ = WorkListsReducer.reduce(&s, .pageDown, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.pageDown), visibleRows: 10)
         #expect(s.patients.selected == 11)
         #expect(s.patients.offset >= 2 && s.patients.offset <= 11)
-        _ = WorkListsReducer.reduce(&s, .last, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.last), visibleRows: 10)
         #expect(s.patients.selected == 39 && s.patients.offset == 30)
-        _ = WorkListsReducer.reduce(&s, .moveDown, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.down), visibleRows: 10)
         #expect(s.patients.selected == 39)
-        _ = WorkListsReducer.reduce(&s, .pageUp, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.pageUp), visibleRows: 10)
         #expect(s.patients.selected == 29)
-        _ = WorkListsReducer.reduce(&s, .first, visibleRows: 10)
+        _ = WorkListsReducer.reduce(&s, .move(.first), visibleRows: 10)
         #expect(s.patients.selected == 0 && s.patients.offset == 0)
         // The list of lists did not move meanwhile.
         #expect(s.selectedKind == .overdueReferrals)
@@ -103,7 +103,7 @@ import TerminalUI
     @Test func anEmptyListHasNoSelectionAndEnterDoesNothing() {
         var s = Self.openList(0)
         #expect(s.rows.isEmpty && s.patients.selected == nil)
-        for action in [WorkListsAction.moveDown, .moveUp, .pageDown, .pageUp, .first, .last] {
+        for action in [WorkListsAction.move(.down), .move(.up), .move(.pageDown), .move(.pageUp), .move(.first), .move(.last)] {
             _ = WorkListsReducer.reduce(&s, action)
             #expect(s.patients.selected == nil)
         }
@@ -113,7 +113,7 @@ import TerminalUI
 
     @Test func enterOnAPatientOpensTheRecord() {
         var s = Self.openList(3)
-        _ = WorkListsReducer.reduce(&s, .moveDown)
+        _ = WorkListsReducer.reduce(&s, .move(.down))
         #expect(WorkListsReducer.reduce(&s, .open) == [.openPatient(PatientID(rawValue: 2))])
     }
 
@@ -144,8 +144,8 @@ import TerminalUI
 
     @Test func aReloadKeepsTheSelectedPatient() {
         var s = Self.openList(5)
-        _ = WorkListsReducer.reduce(&s, .moveDown)
-        _ = WorkListsReducer.reduce(&s, .moveDown)
+        _ = WorkListsReducer.reduce(&s, .move(.down))
+        _ = WorkListsReducer.reduce(&s, .move(.down))
         #expect(s.selectedRow?.patient.id.rawValue == 3)
         // Patient 1 left the list and 9 came first: the selection follows patient 3.
         _ = WorkListsReducer.reduce(&s, .loaded(.overdueReferrals, [9, 2, 3, 4, 5].map { Self.row($0) }))
@@ -157,9 +157,9 @@ import TerminalUI
 
     @Test func keymapBindsTheDocumentedKeysAndNoDigitsOrQ() {
         let keys = WorkListsKeymap.make(Language.sv.strings)
-        let expected: [(Key, WorkListsAction)] = [(.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown),
-            (.char("j"), .moveDown), (.char("g"), .first), (.home, .first), (.char("G"), .last), (.end, .last),
-            (.pageUp, .pageUp), (.pageDown, .pageDown), (.enter, .open), (.escape, .back), (.char("u"), .refresh)]
+        let expected: [(Key, WorkListsAction)] = [(.up, .move(.up)), (.char("k"), .move(.up)), (.down, .move(.down)),
+            (.char("j"), .move(.down)), (.char("g"), .move(.first)), (.home, .move(.first)), (.char("G"), .move(.last)), (.end, .move(.last)),
+            (.pageUp, .move(.pageUp)), (.pageDown, .move(.pageDown)), (.enter, .open), (.escape, .back), (.char("u"), .refresh)]
         for (key, action) in expected {
             #expect(keys.action(for: key).map { "\($0)" } == "\(action)")
         }

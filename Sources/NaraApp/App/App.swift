@@ -310,13 +310,11 @@ public final class App {
             default: break
             }
         case .confirmConsent(let patient, let providers, let revoke, let text, let yes):
-            switch key {
-            case .left, .right, .tab, .backTab:
-                state.overlay = .confirmConsent(patient, providers, revoke: revoke, text: text, yesSelected: !yes)
-            case .char("j"), .char("J"), .char("y"), .char("Y"): answerConsent(patient, providers, revoke: revoke)
-            case .char("n"), .char("N"), .escape: state.overlay = nil
-            case .enter: if yes { answerConsent(patient, providers, revoke: revoke) } else { state.overlay = nil }
-            default: break
+            switch YesNo.answer(key, yesSelected: yes) {
+            case .toggle: state.overlay = .confirmConsent(patient, providers, revoke: revoke, text: text, yesSelected: !yes)
+            case .yes: answerConsent(patient, providers, revoke: revoke)
+            case .no: state.overlay = nil
+            case .ignored: break
             }
         case .help(let scroll):
             switch key {
@@ -328,20 +326,19 @@ public final class App {
             default: break
             }
         case .confirmQuit(let text, let yes):
-            switch key {
-            case .left, .right, .tab, .backTab: state.overlay = .confirmQuit(text: text, yesSelected: !yes)
-            case .char("j"), .char("J"), .char("y"), .char("Y"), .ctrl("c"): state.shouldQuit = true
-            case .char("n"), .char("N"), .escape: state.overlay = nil
-            case .enter: if yes { state.shouldQuit = true } else { state.overlay = nil }
-            default: break
+            // A second Ctrl-C is a yes: the way out of a program that asks.
+            switch key == .ctrl("c") ? .yes : YesNo.answer(key, yesSelected: yes) {
+            case .toggle: state.overlay = .confirmQuit(text: text, yesSelected: !yes)
+            case .yes: state.shouldQuit = true
+            case .no: state.overlay = nil
+            case .ignored: break
             }
         case .restoreDraft(let draft, let text, let yes):
-            switch key {
-            case .left, .right, .tab, .backTab: state.overlay = .restoreDraft(draft, text: text, yesSelected: !yes)
-            case .char("j"), .char("J"), .char("y"), .char("Y"): restoreDraft(draft)
-            case .char("n"), .char("N"), .escape: discardDraft(draft)
-            case .enter: if yes { restoreDraft(draft) } else { discardDraft(draft) }
-            default: break
+            switch YesNo.answer(key, yesSelected: yes) {
+            case .toggle: state.overlay = .restoreDraft(draft, text: text, yesSelected: !yes)
+            case .yes: restoreDraft(draft)
+            case .no: discardDraft(draft)
+            case .ignored: break
             }
         case .emergency(var access):
             switch access.handle(.key(key)) {

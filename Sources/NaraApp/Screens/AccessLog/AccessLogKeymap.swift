@@ -4,8 +4,7 @@ import TerminalUI
 enum AccessLogKeymap {
     static func make(_ s: Strings) -> Keymap<AccessLogAction> {
         let w = AccessLogStrings.of(s.language)
-        let moves = ListMoves<AccessLogAction>(up: .moveUp, down: .moveDown, first: .first, last: .last, pageUp: .pageUp, pageDown: .pageDown)
-        return Keymap(s.accessLogTitle, moves.bindings(s) + [
+        return Keymap(s.accessLogTitle, ListMoves.bindings(s) { AccessLogAction.move($0) } + [
             Binding([.tab], .nextTab, help: w.helpTab),
             Binding([.backTab], .previousTab, help: w.helpTab),
             Binding([.char("m")], .mark, help: w.helpMark),

@@ -8,11 +8,11 @@ enum AccessLogReducer {
                        visibleRows: Int = 15) -> [AccessLogEffect] {
         let page = max(1, visibleRows)
         switch action {
-        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+        case .move(let move):
             if state.tab == .extract {
-                move(&state.extractList, action, count: state.extract.count, page: page)
+                state.extractList.apply(move, count: state.extract.count, page: page)
             } else {
-                move(&state.reviewList, action, count: state.review.count, page: page)
+                state.reviewList.apply(move, count: state.review.count, page: page)
             }
         case .nextTab, .previousTab:
             state.tab = state.tab == .extract ? .review : .extract
@@ -87,17 +87,13 @@ enum AccessLogReducer {
         guard var form = state.form else { return [] }
         if form.confirmDiscard {
             guard case .key(let key) = event else { return [] }
-            var discard = false
-            switch key {
-            case .left, .right, .tab, .backTab: form.yesSelected.toggle()
-            case .char("j"), .char("J"), .char("y"), .char("Y"): discard = true
-            case .char("n"), .char("N"), .escape: form.confirmDiscard = false
-            case .enter:
-                discard = form.yesSelected
-                form.confirmDiscard = false
-            default: break
+            switch YesNo.answer(key, yesSelected: form.yesSelected) {
+            case .toggle: form.yesSelected.toggle()
+            case .yes: state.form = nil; return []
+            case .no: form.confirmDiscard = false
+            case .ignored: break
             }
-            state.form = discard ? nil : form
+            state.form = form
             return []
         }
         var effects: [AccessLogEffect] = []
@@ -127,16 +123,4 @@ enum AccessLogReducer {
         return effects
     }
 
-    private static func move(_ list: inout ListState, _ action: AccessLogAction, count: Int, page: Int) {
-        switch action {
-        case .moveUp: list.moveUp(count: count)
-        case .moveDown: list.moveDown(count: count)
-        case .pageUp: list.pageUp(count: count, page: page)
-        case .pageDown: list.pageDown(count: count, page: page)
-        case .first: list.first(count: count)
-        case .last: list.last(count: count)
-        default: break
-        }
-        list.scrollToSelection(visibleRows: page, count: count)
-    }
 }

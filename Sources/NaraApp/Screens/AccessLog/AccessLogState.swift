@@ -80,7 +80,8 @@ public struct AccessLogState: Sendable {
 }
 
 public enum AccessLogAction: Sendable {
-    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// ↑/↓, PgUp/PgDn, g/G, Home/End: the moves every list shares.
+    case move(ListMove)
     case nextTab, previousTab
     /// `m`: opens the review form on the selected row.
     case mark

@@ -4,8 +4,7 @@ import TerminalUI
 /// `l` (läkare) assigns the named GP because `g` is "first row" as in less and vim.
 enum ContinuityKeymap {
     static func make(_ s: Strings, _ c: ContinuityStrings) -> Keymap<ContinuityAction> {
-        let moves = ListMoves<ContinuityAction>(up: .moveUp, down: .moveDown, first: .first, last: .last, pageUp: .pageUp, pageDown: .pageDown)
-        return Keymap(s.continuityTitle, moves.bindings(s) + [
+        return Keymap(s.continuityTitle, ListMoves.bindings(s) { ContinuityAction.move($0) } + [
             Binding([.tab, .right], .nextTab, help: c.helpSection),
             Binding([.backTab, .left], .previousTab, help: c.helpSection),
             Binding([.char("a")], .assignContact, help: c.helpAssign),

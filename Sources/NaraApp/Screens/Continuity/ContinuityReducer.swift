@@ -17,8 +17,14 @@ enum ContinuityReducer {
                 refilter(&state, env)
             }
 
-        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            move(&state, action, count: facts?.count(state.tab) ?? 0, rows: env.visibleRows(state.tab))
+        case .move(let move):
+            let count = facts?.count(state.tab) ?? 0, rows = env.visibleRows(state.tab)
+            switch state.tab {
+            case .contacts: state.contacts.apply(move, count: count, page: rows)
+            case .encounters: state.encounters.apply(move, count: count, page: rows)
+            case .plan: state.plans.apply(move, count: count, page: rows)
+            case .measures: break
+            }
         case .reload:
             return [.reload]
         case .beginFilter:
@@ -60,26 +66,6 @@ enum ContinuityReducer {
         state.encounters.clamp(count: facts?.count(.encounters) ?? 0)
     }
 
-    private static func move(_ state: inout ContinuityState, _ action: ContinuityAction, count: Int, rows: Int) {
-        func apply(_ list: inout ListState) {
-            switch action {
-            case .moveUp: list.moveUp(count: count)
-            case .moveDown: list.moveDown(count: count)
-            case .pageUp: list.pageUp(count: count, page: rows)
-            case .pageDown: list.pageDown(count: count, page: rows)
-            case .first: list.first(count: count)
-            case .last: list.last(count: count)
-            default: break
-            }
-            list.scrollToSelection(visibleRows: rows, count: count)
-        }
-        switch state.tab {
-        case .contacts: apply(&state.contacts)
-        case .encounters: apply(&state.encounters)
-        case .plan: apply(&state.plans)
-        case .measures: break
-        }
-    }
 
     private static func open(_ state: inout ContinuityState, _ action: ContinuityAction, _ facts: ContinuityFacts,
                              _ env: ContinuityEnvironment, _ s: ContinuityStrings) -> [ContinuityEffect] {
@@ -199,18 +185,16 @@ enum ContinuityReducer {
     private static func answer(_ state: inout ContinuityState, _ confirm: ContinuityConfirm, _ event: Event,
                                _ env: ContinuityEnvironment) -> [ContinuityEffect] {
         guard case .key(let key) = event else { return [] }
-        let yes: Bool
-        switch key {
-        case .left, .right, .tab, .backTab:
+        switch YesNo.answer(key, yesSelected: confirm.yesSelected) {
+        case .toggle:
             state.confirm?.yesSelected.toggle()
             return []
-        case .char("j"), .char("J"), .char("y"), .char("Y"): yes = true
-        case .char("n"), .char("N"), .escape: yes = false
-        case .enter: yes = confirm.yesSelected
-        default: return []
+        case .ignored: return []
+        case .no:
+            state.confirm = nil
+            return []
+        case .yes: state.confirm = nil
         }
-        state.confirm = nil
-        guard yes else { return [] }
         switch confirm.kind {
         case .discard:
             state.form = nil

@@ -72,7 +72,8 @@ public struct ContinuityState: Sendable {
 
 public enum ContinuityAction: Sendable {
     case nextTab, previousTab
-    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// ↑/↓, PgUp/PgDn, g/G, Home/End: the moves every list shares.
+    case move(ListMove)
     case assignContact, assignPhysician, endContact, newEncounter, editPlan, annul, reload
     /// `/` starts the filter line; every key goes to it until Enter or Esc.
     case beginFilter, filter(Event), clearFilter

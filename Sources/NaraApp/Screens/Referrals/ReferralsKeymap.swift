@@ -13,12 +13,7 @@ enum ReferralsKey: Sendable {
 enum ReferralsKeymap {
     static func make(_ g: Strings, _ s: ReferralsStrings) -> Keymap<ReferralsKey> {
         Keymap(s.keymapTitle, [
-            Binding([.up, .char("k")], .act(.moveUp), help: g.helpMove),
-            Binding([.down, .char("j")], .act(.moveDown), help: g.helpMove),
-            Binding([.char("g")], .act(.first), help: s.helpFirstLast),
-            Binding([.char("G")], .act(.last), help: s.helpFirstLast),
-            Binding([.pageUp], .act(.pageUp), help: g.helpPage),
-            Binding([.pageDown], .act(.pageDown), help: g.helpPage),
+        ] + ListMoves.bindings(g) { ReferralsKey.act(.move($0)) } + [
             Binding([.tab, .right], .act(.nextTab), help: s.helpTab),
             Binding([.backTab, .left], .act(.previousTab), help: s.helpTab),
             Binding([.enter, .char("x")], .act(.openMenu), help: s.helpMenu),

@@ -19,8 +19,8 @@ enum ReferralsReducer {
             state.list = ListState()
             state.detailScroll = 0
             keepSelection = false
-        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            move(&state.list, action, count: count, page: visibleRows)
+        case .move(let move):
+            state.list.apply(move, count: count, page: visibleRows)
             state.detailScroll = 0
             keepSelection = false
         case .cycleStateFilter:
@@ -122,16 +122,6 @@ enum ReferralsReducer {
         return effects
     }
 
-    private static func move(_ list: inout ListState, _ action: ReferralsAction, count: Int, page: Int) {
-        switch action {
-        case .moveUp: list.moveUp(count: count)
-        case .moveDown: list.moveDown(count: count)
-        case .pageUp: list.pageUp(count: count, page: page)
-        case .pageDown: list.pageDown(count: count, page: page)
-        case .first: list.first(count: count)
-        default: list.last(count: count)
-        }
-    }
 
     /// Esc: a discard question goes away, a form with input asks first, anything else closes.
     private static func closeOrAsk(_ state: inout ReferralsState) {

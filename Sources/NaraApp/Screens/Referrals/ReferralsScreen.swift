@@ -73,12 +73,12 @@ public struct ReferralsScreen: ScreenModel {
         case nil:
             return nil
         }
-        switch event {
-        case .key(.left), .key(.right), .key(.tab), .key(.backTab): return .confirmToggle
-        case .key(.char("j")), .key(.char("J")), .key(.char("y")), .key(.char("Y")): return .confirmYes
-        case .key(.char("n")), .key(.char("N")), .key(.escape): return .confirmNo
-        case .key(.enter): return asking ? .confirmYes : .confirmNo
-        default: return nil
+        guard case .key(let key) = event else { return nil }
+        switch YesNo.answer(key, yesSelected: asking) {
+        case .toggle: return .confirmToggle
+        case .yes: return .confirmYes
+        case .no: return .confirmNo
+        case .ignored: return nil
         }
     }
 

@@ -150,7 +150,8 @@ public struct ReferralsState: Sendable {
 
 public enum ReferralsAction: Sendable {
     case nextTab, previousTab
-    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// ↑/↓, PgUp/PgDn, g/G, Home/End: the moves every list shares.
+    case move(ListMove)
     case cycleStateFilter, cyclePriorityFilter, toggleOverdue, toggleClosed, toggleSort
     case toggleDetail
     /// `/` starts the search line; every key goes to it until Enter or Esc.

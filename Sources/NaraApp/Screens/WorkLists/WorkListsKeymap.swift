@@ -4,8 +4,7 @@ import TerminalUI
 enum WorkListsKeymap {
     static func make(_ s: Strings) -> Keymap<WorkListsAction> {
         let w = WorkListsStrings.of(s.language)
-        let moves = ListMoves<WorkListsAction>(up: .moveUp, down: .moveDown, first: .first, last: .last, pageUp: .pageUp, pageDown: .pageDown)
-        return Keymap(s.workListsTitle, moves.bindings(s) + [
+        return Keymap(s.workListsTitle, ListMoves.bindings(s) { WorkListsAction.move($0) } + [
             Binding([.enter], .open, help: w.helpOpen),
             Binding([.escape], .back, help: w.helpBack),
             Binding([.char("u")], .refresh, help: w.helpRefresh),

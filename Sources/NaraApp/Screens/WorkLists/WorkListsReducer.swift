@@ -8,13 +8,11 @@ enum WorkListsReducer {
                        visibleRows: Int = 15) -> [WorkListsEffect] {
         let page = max(1, visibleRows)
         switch action {
-        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+        case .move(let move):
             if state.open == nil {
-                move(&state.lists, action, count: state.kinds.count, page: page)
-                state.lists.scrollToSelection(visibleRows: state.kinds.count, count: state.kinds.count)
+                state.lists.apply(move, count: state.kinds.count, page: state.kinds.count)
             } else {
-                move(&state.patients, action, count: state.rows.count, page: page)
-                state.patients.scrollToSelection(visibleRows: page, count: state.rows.count)
+                state.patients.apply(move, count: state.rows.count, page: page)
             }
         case .open:
             if state.open != nil {
@@ -70,15 +68,4 @@ enum WorkListsReducer {
         return []
     }
 
-    private static func move(_ list: inout ListState, _ action: WorkListsAction, count: Int, page: Int) {
-        switch action {
-        case .moveUp: list.moveUp(count: count)
-        case .moveDown: list.moveDown(count: count)
-        case .pageUp: list.pageUp(count: count, page: page)
-        case .pageDown: list.pageDown(count: count, page: page)
-        case .first: list.first(count: count)
-        case .last: list.last(count: count)
-        default: break
-        }
-    }
 }

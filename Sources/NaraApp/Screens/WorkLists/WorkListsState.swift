@@ -39,7 +39,8 @@ public struct WorkListsState: Sendable {
 }
 
 public enum WorkListsAction: Sendable {
-    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// ↑/↓, PgUp/PgDn, g/G, Home/End: the moves every list shares.
+    case move(ListMove)
     /// Enter: opens the selected list, or the selected patient's record.
     case open
     /// Esc: closes the open list.
