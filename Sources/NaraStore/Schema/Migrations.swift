@@ -17,6 +17,8 @@ enum Migrations {
         migrator.registerMigration(SchemaAccess.identifier) { db in try SchemaAccess.migrate(db) }
         migrator.registerMigration(SchemaReserveKinds.identifier) { db in try SchemaReserveKinds.migrate(db) }
         migrator.registerMigration(SchemaProtectionLabel.identifier) { db in try SchemaProtectionLabel.migrate(db) }
+        migrator.registerMigration(SchemaPatientUpdates.identifier) { db in try SchemaPatientUpdates.migrate(db) }
+        migrator.registerMigration(SchemaObservations.identifier) { db in try SchemaObservations.migrate(db) }
         return migrator
     }
 
