@@ -23,17 +23,20 @@ enum SchemaObservations {
                 CHECK ((kind = 'smoking') = (smoking IS NOT NULL) AND (kind = 'smoking' OR value IS NOT NULL))
             ) STRICT;
             CREATE INDEX observation_by_patient ON observation(patient_id, kind, at);
+            """)
+        try widenExchangeLinks(db)
+    }
 
-            CREATE TABLE exchange_link_new (
-                kind TEXT NOT NULL CHECK (kind IN ('patient', 'contact', 'problem', 'encounter', 'discharge',
-                                                   'referral', 'plan', 'observation')),
-                match_key TEXT NOT NULL CHECK (length(match_key) BETWEEN 1 AND 600),
-                local_id INTEGER NOT NULL,
-                resource_id TEXT NOT NULL CHECK (length(resource_id) BETWEEN 1 AND 64),
-                identifier_system TEXT CHECK (identifier_system IS NULL OR length(identifier_system) <= 300),
-                identifier_value TEXT CHECK (identifier_value IS NULL OR length(identifier_value) <= 300),
-                PRIMARY KEY (kind, match_key)
-            ) STRICT;
+    /// SQLite cannot change a CHECK: the table is made again from its own definition with
+    /// 'observation' among the kinds, its rows copied in order (an export reads them so).
+    private static func widenExchangeLinks(_ db: Database) throws {
+        let old = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'exchange_link'")
+        let kinds = "'referral', 'plan')"
+        guard let old, old.contains(kinds) else { throw DatabaseError(message: "exchange_link: unexpected definition") }
+        let new = old.replacingOccurrences(of: kinds, with: "'referral', 'plan', 'observation')")
+            .replacingOccurrences(of: "CREATE TABLE exchange_link", with: "CREATE TABLE exchange_link_new")
+        try db.execute(sql: new)
+        try db.execute(sql: """
             INSERT INTO exchange_link_new SELECT kind, match_key, local_id, resource_id, identifier_system,
                                                  identifier_value FROM exchange_link ORDER BY rowid;
             DROP TABLE exchange_link;
