@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Reads Patient (personnummer, samordningsnummer, reservnummer), Practitioner, PractitionerRole, \
             Organization, Encounter, ServiceRequest and Task (referrals), CareTeam (named contacts), Condition \
-            (problems) and CarePlan (coordinated plans). Each file is imported in one transaction: a file with an \
+            (problems), CarePlan (coordinated plans) and Observation (HbA1c, blood pressure, weight, BMI, eGFR, \
+            smoking status). Each file is imported in one transaction: a file with an \
             error imports nothing, and the error names the resource and the field. A patient already in the store \
             (matched by identifier) takes the file's name, address, phone, protected identity and death, as an edit \
             by --user would, unless the store changed the record after the file's meta.lastUpdated (a conflict, \

@@ -26,7 +26,12 @@ extension SQLiteStore {
                 guard !context.staffId.rawValue.hasPrefix("account:") else {
                     throw ImportRun.Refusal("changing a patient already in the store needs --user naming a staff member")
                 }
-                return try self.checkWrite(db, context, patient: PatientID(rawValue: patient), category: .identity)
+                do {
+                    return try self.checkWrite(db, context, patient: PatientID(rawValue: patient), category: .identity)
+                } catch StoreError.emergencyAccessRequired {
+                    throw ImportRun.Refusal("\(context.staffId) has no care relationship with the patient, "
+                                            + "and an import is no emergency")
+                }
             }
             try run.importAll()
             var entries: [(PatientID?, (String, Bool))] = []
