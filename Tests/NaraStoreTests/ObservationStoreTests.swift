@@ -95,4 +95,37 @@ import Testing
         let counts = try f.store.workListCounts(unit: StoreFixture.vc, settings: .default, today: f.today, as: f.nurse)
         #expect(counts[.elderlyMultimorbidWithoutContact] == 0)
     }
+
+    /// A store from before measurements: its import links are kept through the upgrade,
+    /// so a file imported then is still matched, and a measurement can be linked now.
+    @Test func theUpgradeKeepsTheImportLinks() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        var batch = ExchangeBatch()
+        batch.patients = [try ExchangeImportTests.patient(f, TestPnr.a, id: "p1")]
+        batch.encounters = [ExchangeImportTests.encounter(f, id: "e1", patient: .batch(0))]
+        _ = try f.store.importBatch(batch, source: "a.json", as: f.nurse)
+        try f.store.write { db in
+            let now = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'exchange_link'"))
+            try db.execute(sql: """
+                DROP TABLE observation;
+                CREATE TABLE old_link AS SELECT * FROM exchange_link ORDER BY rowid;
+                DROP TABLE exchange_link;
+                """)
+            try db.execute(sql: now.replacingOccurrences(of: ", 'observation')", with: ")"))
+            try db.execute(sql: """
+                INSERT INTO exchange_link SELECT * FROM old_link;
+                DROP TABLE old_link;
+                DELETE FROM grdb_migrations WHERE identifier = '\(SchemaObservations.identifier)';
+                """)
+        }
+        let upgraded = try SQLiteStore.open(at: f.path, clock: FixedClock(day: f.today))
+        #expect(try upgraded.importBatch(batch, source: "a.json", as: f.nurse).unchanged == ["Patient": 1, "Encounter": 1])
+        batch.observations = [Exchanged(origin: ExchangeImportTests.origin("Observation", "o1", 3), resourceId: "o1",
+                                        patient: .batch(0),
+                                        value: Observation(id: 0, patientId: PatientID(0), kind: .hba1c, value: 48,
+                                                           at: f.at(2026, 11, 2), unitId: StoreFixture.vc))]
+        #expect(try upgraded.importBatch(batch, source: "b.json", as: f.nurse).created == ["Observation": 1])
+        #expect(try upgraded.importBatch(batch, source: "b.json", as: f.nurse).unchanged["Observation"] == 1)
+    }
 }

@@ -32,9 +32,12 @@ enum SchemaObservations {
     private static func widenExchangeLinks(_ db: Database) throws {
         let old = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'exchange_link'")
         let kinds = "'referral', 'plan')"
-        guard let old, old.contains(kinds) else { throw DatabaseError(message: "exchange_link: unexpected definition") }
-        let new = old.replacingOccurrences(of: kinds, with: "'referral', 'plan', 'observation')")
-            .replacingOccurrences(of: "CREATE TABLE exchange_link", with: "CREATE TABLE exchange_link_new")
+        guard let old, old.contains(kinds), let columns = old.firstIndex(of: "(") else {
+            throw DatabaseError(message: "exchange_link: unexpected definition")
+        }
+        // The name as written may be quoted (SQLite quotes it after a rename): the columns on.
+        let new = "CREATE TABLE exchange_link_new "
+            + old[columns...].replacingOccurrences(of: kinds, with: "'referral', 'plan', 'observation')")
         try db.execute(sql: new)
         try db.execute(sql: """
             INSERT INTO exchange_link_new SELECT kind, match_key, local_id, resource_id, identifier_system,
