@@ -20,7 +20,8 @@ struct PlaceholderView: Widget {
                 let p = record.patient
                 let name = p.fullName
                 let line = TextLine([Span(name, Style(.text, .bold)), Span("  " + p.identifier.display, Style(.accent))]
-                    + (p.protectedIdentity ? [Span("  " + s.protectedIdentity, Style(.protectedIdentity, .bold))] : []))
+                    + (p.protectedIdentity ? [Span("  " + s.protectedIdentity, Style(.protectedIdentity, .bold))] : [])
+                    + [s.deceasedMark(p.deceased, on: p.deceasedOn)].compactMap { $0 })
                 buffer.put(line, x: inner.x, y: y, maxWidth: inner.width, clip: inner)
             } else {
                 buffer.put(s.noPatientChosen, x: inner.x, y: y, style: Style(.muted), clip: inner)
