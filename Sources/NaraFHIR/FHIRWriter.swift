@@ -55,6 +55,7 @@ public struct FHIRWriter {
             try add("Task", r.resourceId + ".task", task(r))
         }
         for p in batch.plans { try add("CarePlan", p.resourceId, carePlan(p)) }
+        for o in batch.observations { try add("Observation", o.resourceId, observation(o)) }
     }
 
     // MARK: Pieces
@@ -98,6 +99,9 @@ public struct FHIRWriter {
                        + LocalDate.pad(inDay % 60, 2) + sign + LocalDate.pad(abs(offset) / 3600, 2) + ":"
                        + LocalDate.pad(abs(offset) / 60 % 60, 2))
     }
+
+    /// A FHIR `instant` (`meta.lastUpdated`): a dateTime to the second, with its offset.
+    static func instant(_ date: Date) -> JSON { dateTime(date) }
 
     static func period(_ from: LocalDate?, _ to: LocalDate?) -> JSON {
         var p: [String: JSON] = [:]

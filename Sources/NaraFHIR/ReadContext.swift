@@ -19,7 +19,8 @@ struct ReadContext {
     var roleOf: [Int: (staff: StaffID?, unit: UnitID?)] = [:]
 
     static let known: Set<String> = ["Patient", "Practitioner", "PractitionerRole", "Organization", "Encounter",
-                                     "ServiceRequest", "Task", "CareTeam", "Condition", "CarePlan"]
+                                     "ServiceRequest", "Task", "CareTeam", "Condition", "CarePlan",
+                                     "Observation"]
 
     init(entries: [Entry], today: LocalDate) {
         self.entries = entries
@@ -55,7 +56,7 @@ struct ReadContext {
             seen["\(r.type)/\(id)"] = entry.origin
         }
         for order in [["Organization"], ["Practitioner"], ["PractitionerRole"], ["Patient"], ["ServiceRequest"],
-                      ["Task", "Encounter", "CareTeam", "Condition", "CarePlan"]] {
+                      ["Task", "Encounter", "CareTeam", "Condition", "CarePlan", "Observation"]] {
             for (i, entry) in entries.enumerated() where order.contains(entry.origin.resourceType) {
                 let r = ResourceReader(json: try entry.json(), origin: entry.origin)
                 switch r.type {
@@ -69,6 +70,7 @@ struct ReadContext {
                 case "CareTeam": try readCareTeam(r)
                 case "Condition": try readCondition(r)
                 case "CarePlan": try readCarePlan(r)
+                case "Observation": try readObservation(r)
                 default: break
                 }
             }

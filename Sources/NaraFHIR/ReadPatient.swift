@@ -85,13 +85,27 @@ extension ReadContext {
         let phone = try r.array("telecom").first { $0["system"]?.string == "phone" }?["value"]?.string
             .map { String(CleanText.line($0).prefix(40)) }
 
+        let death = try Self.death(r)
         let patient = Patient(id: PatientID(0), identifier: chosen, givenName: given, familyName: family, sex: sex,
-                              birthDate: birth, address: address, phone: phone, protectedIdentity: protected)
+                              birthDate: birth, address: address, phone: phone, protectedIdentity: protected,
+                              deceased: death.deceased, deceasedOn: death.on)
         let listings = try readListings(r)
+        let lastUpdated = try r.json["meta"].flatMap { try r.dateTime("lastUpdated", in: $0, path: "meta.lastUpdated") }
         patientOf[entry] = batch.patients.count
         batch.patients.append(exchanged(r, patient: nil,
                                         ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local,
-                                                         protectionLabel: protection.label)))
+                                                         protectionLabel: protection.label, lastUpdated: lastUpdated)))
+    }
+
+    /// `deceasedDateTime` (the day in Sweden) or `deceasedBoolean`; `false` is alive.
+    static func death(_ r: ResourceReader) throws -> (deceased: Bool, on: LocalDate?) {
+        if let value = r.json["deceasedBoolean"] {
+            guard let dead = value.bool else { throw r.fail("deceasedBoolean", "expected true or false") }
+            return (dead, nil)
+        }
+        guard r.json["deceasedDateTime"] != nil else { return (false, nil) }
+        let day = try r.dateOrDateTime("deceasedDateTime", in: r.json, path: "deceasedDateTime")
+        return (true, day)
     }
 
     /// Listings with their periods from this program's extension; another system's

@@ -34,6 +34,10 @@ public enum Systems {
         "sekretessmarkering": "Sekretessmarkering", "skyddadFolkbokforing": "Skyddad folkbokföring",
     ]
     public static let chronic = "urn:nara:chronic"
+    public static let loinc = "http://loinc.org"
+    public static let snomed = "http://snomed.info/sct"
+    public static let ucum = "http://unitsofmeasure.org"
+    public static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
 
     public static let listingExtension = "urn:nara:fhir:listing"
     public static let eventExtension = "urn:nara:fhir:referral-event"

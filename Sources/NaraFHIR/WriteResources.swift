@@ -51,8 +51,14 @@ extension FHIRWriter {
             r["address"] = .array([.object(address)])
         }
         if let phone = p.phone { r["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
-        if p.protectedIdentity {
-            r["meta"] = .object(["security": .array(Self.protectionLabels(e.value.protectionLabel))])
+        var meta: [String: JSON] = [:]
+        if let changed = e.value.lastUpdated { meta["lastUpdated"] = Self.instant(changed) }
+        if p.protectedIdentity { meta["security"] = .array(Self.protectionLabels(e.value.protectionLabel)) }
+        if !meta.isEmpty { r["meta"] = .object(meta) }
+        if let day = p.deceasedOn {
+            r["deceasedDateTime"] = .string(day.iso)
+        } else if p.deceased {
+            r["deceasedBoolean"] = .bool(true)
         }
         if !e.value.listings.isEmpty {
             r["extension"] = .array(e.value.listings.map { l in
@@ -247,6 +253,39 @@ extension FHIRWriter {
             "period": Self.period(p.agreedOn, p.closedOn),
         ]
         if let f = p.followUpOn { r["extension"] = .array([.object(["url": .string(Systems.followUpExtension), "valueDate": .string(f.iso)])]) }
+        if let ids = Self.identifiers(e.identifier) { r["identifier"] = ids }
+        return r
+    }
+}
+
+extension FHIRWriter {
+    /// LOINC code, UCUM unit, category vital-signs, laboratory or social-history; blood
+    /// pressure as the panel with its two components; smoking as a SNOMED CT answer.
+    func observation(_ e: Exchanged<Observation>) -> [String: JSON] {
+        let o = e.value
+        func quantity(_ value: Double?) -> JSON {
+            .object(["value": .number(value ?? 0), "unit": .string(o.kind.unitText), "system": .string(Systems.ucum),
+                     "code": .string(o.kind.ucum ?? "")])
+        }
+        var r: [String: JSON] = [
+            "status": "final",
+            "category": .array([Self.coding(Systems.observationCategory, o.kind.category)]),
+            "code": Self.coding(Systems.loinc, o.kind.loinc),
+            "subject": patientRef(e.patient),
+            "effectiveDateTime": Self.dateTime(o.at),
+            "performer": .array([unitRef(o.unitId)] + (o.staffId.map { [staffRef($0)] } ?? [])),
+        ]
+        switch o.kind {
+        case .smoking:
+            if let s = o.smoking { r["valueCodeableConcept"] = Self.coding(Systems.snomed, s.snomed, s.display) }
+        case .bloodPressure:
+            r["component"] = .array([
+                .object(["code": Self.coding(Systems.loinc, ObservationKind.systolicLoinc), "valueQuantity": quantity(o.value)]),
+                .object(["code": Self.coding(Systems.loinc, ObservationKind.diastolicLoinc), "valueQuantity": quantity(o.value2)]),
+            ])
+        default:
+            r["valueQuantity"] = quantity(o.value)
+        }
         if let ids = Self.identifiers(e.identifier) { r["identifier"] = ids }
         return r
     }

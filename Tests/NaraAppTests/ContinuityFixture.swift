@@ -44,6 +44,14 @@ struct ContinuityFixture {
                                                        staffId: StaffID(staff), unitId: vc, reason: "Diabeteskontroll"),
                                           as: context)
         }
+        for (i, day) in ["2025-03-03", "2025-09-01", "2026-03-02", "2026-08-03"].enumerated() {
+            let at = LocalDate(iso: day)!.noon(in: .stockholm).addingTimeInterval(-3 * 3600)
+            _ = try store.recordObservation(Observation(id: 0, patientId: patient, kind: .hba1c,
+                                                        value: [64, 58, 55, 51][i], at: at, unitId: vc), as: context)
+            _ = try store.recordObservation(Observation(id: 0, patientId: patient, kind: .bloodPressure,
+                                                        value: [156, 149, 151, 138][i], value2: [92, 88, 90, 82][i],
+                                                        at: at, unitId: vc), as: context)
+        }
         _ = try store.assignContact(NewCareContact(patientId: patient, role: .careContact, staffId: "maria.nyberg",
                                                    unitId: vc, reason: "Hjärtsvikt", from: LocalDate(iso: "2022-01-10")!),
                                     as: context)

@@ -60,6 +60,15 @@ enum RichPatient {
                                                        staffId: staff, unitId: vc, reason: reason), as: nurse)
         }
         _ = try store.recordDischarge(id, unit: hospital, admittedOn: day(-12), dischargedOn: day(-6), as: nurse)
+        let measurements: [(Int, ObservationKind, Double?, Double?, SmokingStatus?)] = [
+            (-300, .hba1c, 61, nil, nil), (-120, .hba1c, 56, nil, nil), (-90, .bloodPressure, 148, 86, nil),
+            (-20, .bodyWeight, 78.5, nil, nil), (-20, .bmi, 29.2, nil, nil), (-250, .egfr, 44, nil, nil),
+            (-300, .smoking, nil, nil, .former),
+        ]
+        for (offset, kind, value, value2, smoking) in measurements {
+            _ = try store.recordObservation(Observation(id: 0, patientId: id, kind: kind, value: value, value2: value2,
+                                                        smoking: smoking, at: at(offset), unitId: vc), as: nurse)
+        }
 
         // Sent 120 days ago and received: 30 days past the 90-day guarantee.
         var late = try store.createReferral(NewReferral(patientId: id, fromUnitId: vc, toUnitId: clinic, priority: .priority,

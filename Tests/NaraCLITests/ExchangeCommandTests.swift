@@ -26,8 +26,8 @@ import TmuxTesting
         let first = try NaraBinary.run(["import", Self.bundle, Self.ndjson, "--store", store])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("Created a new, empty production store at \(store)."))
-        #expect(first.stdout.contains("clinic-transaction.json: 32 new, 0 already in the store, 4 patients written"))
-        #expect(first.stdout.contains("skipped: 1 × Observation"))
+        #expect(first.stdout.contains("clinic-transaction.json: 32 new, 0 updated, 0 already in the store, 4 patients written"))
+        #expect(first.stdout.contains("skipped: 1 × Observation (code not followed)"))
         #expect(first.stdout.contains("flagged: 1 identifiers outside the Swedish systems"))
         #expect(first.stdout.contains("encounters.ndjson: 2 new"))
         #expect(try sqliteShell(store, "SELECT value FROM store_meta WHERE key = 'kind'") == "production")
@@ -36,7 +36,7 @@ import TmuxTesting
 
         let again = try NaraBinary.run(["import", Self.bundle, "--store", store])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.hasPrefix("\(Self.bundle): 0 new, 32 already in the store"))
+        #expect(again.stdout.hasPrefix("\(Self.bundle): 0 new, 0 updated, 32 already in the store"))
         #expect(try Self.counts(store) == before)
         // Each patient written got a write row; each import a summary row; the chain holds.
         #expect(try sqliteShell(store, "SELECT count(*) FROM access_log WHERE action = 'write' AND patient_id IS NOT NULL") == "5")

@@ -20,15 +20,16 @@ import Testing
         """
 
     /// Patients another region's system would send: HL7 Sweden's protection label, a
-    /// national reserve id of unknown sex, and two regions' reserve numbers, each listed
-    /// at UNIT (the exporting user's unit, so that the export includes them).
+    /// national reserve id of unknown sex, and two regions' reserve numbers (one deceased
+    /// on a known day, one with only the fact and a meta.lastUpdated), each listed at
+    /// UNIT (the exporting user's unit, so that the export includes them).
     static let regionalPatients = """
         {"resourceType":"Bundle","type":"collection","entry":[
         {"resource":{"resourceType":"Patient","id":"skyddad","meta":{"security":[{"system":"http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel","code":"skyddadFolkbokforing"}]},
           "identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"19121212-1212"}],"name":[{"family":"Tolvansson","given":["Tolvan"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
         {"resource":{"resourceType":"Patient","id":"nrid","identifier":[{"system":"http://electronichealth.se/identifier/nationelltReservnummer","value":"25780404KHD5"}],"name":[{"text":"Okänd Person"}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
-        {"resource":{"resourceType":"Patient","id":"sth","identifier":[{"system":"https://uid.regionstockholm.se/reservnummer","value":"991981000010"}],"name":[{"family":"Ek","given":["Ada"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
-        {"resource":{"resourceType":"Patient","id":"gvl","identifier":[{"system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1"}],"name":[{"family":"Berg","given":["Bo"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}}
+        {"resource":{"resourceType":"Patient","id":"sth","identifier":[{"system":"https://uid.regionstockholm.se/reservnummer","value":"991981000010"}],"name":[{"family":"Ek","given":["Ada"]}],"deceasedDateTime":"2026-03-01","generalPractitioner":[{"reference":"Organization/UNIT"}]}},
+        {"resource":{"resourceType":"Patient","id":"gvl","meta":{"lastUpdated":"2026-03-02T08:00:00Z"},"deceasedBoolean":true,"identifier":[{"system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1"}],"name":[{"family":"Berg","given":["Bo"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}}
         ]}
         """
 
@@ -85,6 +86,12 @@ import Testing
         #expect(text.contains(#""code":"skyddadFolkbokforing""#))
         #expect(text.contains(#""system":"https://uid.regionstockholm.se/reservnummer""#))
         #expect(text.contains(#""system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1""#))
+        #expect(text.contains(#""deceasedDateTime":"2026-03-01""#) && text.contains(#""deceasedBoolean":true"#))
+        #expect(text.contains(#""lastUpdated":"2026-03-02T09:00:00+01:00""#))
+        // The demo's chronically ill have measurements: laboratory results and vital signs.
+        #expect(text.contains(#""resourceType":"Observation""#))
+        #expect(text.contains(#""code":"85354-9","system":"http://loinc.org""#))
+        #expect(text.contains(#""code":"72166-2","system":"http://loinc.org""#))
 
         let script = dir.appendingPathComponent("validate.py")
         try Self.validator.write(to: script, atomically: true, encoding: .utf8)

@@ -63,4 +63,12 @@ import Testing
             if case .namedGPNotSeen = $0 { return true } else { return false }
         })
     }
+
+    @Test func aDeceasedPatientHasNoOutreachAlerts() {
+        var r = record(discharged: 3, gpActive: false)
+        #expect(PatientAlerts.derive(r, today: today).count >= 3)
+        r.patient.deceasedOn = today.adding(days: -1)
+        r.patient.deceased = true
+        #expect(PatientAlerts.derive(r, today: today).isEmpty)
+    }
 }

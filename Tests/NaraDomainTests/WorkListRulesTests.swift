@@ -237,3 +237,28 @@ func replyWithoutAcknowledgement(daysAgo: Int, listed: Bool) {
     #expect(try JSONDecoder().decode(WorkListEntry.self, from: data) == entry)
     #expect(entry.summary == "Referral 3: answered 2025-05-01, not acknowledged after 45 days")
 }
+
+// MARK: deceased patients
+
+@Test func aDeceasedPatientIsOnNoOutreachList() {
+    var facts = elderly()
+    facts.discharges = [discharge("2025-06-10")]
+    facts.plans = [plan(1, followUp: "2025-05-01")]
+    facts.chronicProblemCount = 3
+    let living = WorkListRules.evaluateAll(facts: facts, settings: settings, today: today).map(\.kind)
+    #expect(living.contains(.elderlyMultimorbidWithoutContact))
+    #expect(living.contains(.planFollowUpDue))
+    #expect(living.contains(.dischargedWithoutContact))
+    facts.deceased = true
+    #expect(WorkListRules.evaluateAll(facts: facts, settings: settings, today: today).isEmpty)
+}
+
+@Test func aDeceasedPatientsReferralsStillNeedClosing() {
+    var facts = WorkListPatientFacts(patientId: patient,
+                                     referrals: [ReferralFacts(id: 1, state: .sent, sentOn: day("2025-01-01"), overdueDays: 40)])
+    facts.deceased = true
+    #expect(evaluate(.overdueReferrals, facts) != nil)
+    #expect(WorkListKind.allCases.filter { !$0.isOutreach } == [.overdueReferrals, .unacknowledgedReferrals])
+    // Every outreach list loads the fact its rule needs.
+    #expect(WorkListKind.allCases.filter(\.isOutreach).allSatisfy { $0.needs.contains(.deceased) })
+}

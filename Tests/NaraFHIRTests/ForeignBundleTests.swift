@@ -17,7 +17,7 @@ import Testing
         #expect(batch.contacts.count == 2)
         #expect(batch.referrals.count == 8)
         #expect(batch.plans.count == 1)
-        #expect(batch.skipped == ["Observation": 1, "AllergyIntolerance": 1, "Condition (resolved)": 1,
+        #expect(batch.skipped == ["Observation (code not followed)": 1, "AllergyIntolerance": 1, "Condition (resolved)": 1,
                                   "Encounter (cancelled)": 1])
     }
 

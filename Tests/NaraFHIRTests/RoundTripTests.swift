@@ -79,7 +79,22 @@ import Testing
                                                     goal: "Bo kvar hemma", agreedOn: LocalDate(year: 2026, month: 1, day: 1)!,
                                                     followUpOn: LocalDate(year: 2026, month: 3, day: 1),
                                                     closedOn: LocalDate(year: 2026, month: 4, day: 1)))]
+        b.observations = Self.observations()
         return b
+    }
+
+    /// One of each measurement, blood pressure with both pressures and smoking as a code.
+    static func observations() -> [Exchanged<Observation>] {
+        let values: [(ObservationKind, Double?, Double?, SmokingStatus?)] = [
+            (.hba1c, 52, nil, nil), (.bloodPressure, 142, 88, nil), (.bodyWeight, 82.5, nil, nil), (.bmi, 27.1, nil, nil),
+            (.egfr, 48, nil, nil), (.smoking, nil, nil, .former),
+        ]
+        return values.enumerated().map { i, v in
+            Exchanged(origin: origin("Observation"), resourceId: "obs-\(i)", patient: .batch(0),
+                      value: Observation(id: 0, patientId: PatientID(0), kind: v.0, value: v.1, value2: v.2, smoking: v.3,
+                                         at: t0.addingTimeInterval(Double(i) * 3600), unitId: vc,
+                                         staffId: i == 0 ? "karin.berg" : nil))
+        }
     }
 
     @Test func everyRecordComesBackTheSame() throws {
@@ -98,6 +113,7 @@ import Testing
         #expect(back.problems.map(\.value) == original.problems.map(\.value))
         #expect(back.discharges.map(\.value) == original.discharges.map(\.value))
         #expect(back.plans.map(\.value) == original.plans.map(\.value))
+        #expect(back.observations.map(\.value) == original.observations.map(\.value))
         #expect(back.count == original.count)
         #expect(back.skipped.isEmpty)
     }

@@ -61,7 +61,9 @@ import Testing
         #expect(try Self.count(fx, "patient") == 1)
         let record = try fx.store.openRecord(existing.id, as: fx.nurse)
         #expect(record.encounters.count == 1)
-        #expect(record.patient.givenName == "Anna")
+        // The file's name is the newer one; the address it leaves out is kept.
+        #expect(record.patient.givenName == "Ada")
+        #expect(record.patient.address?.street == "Storgatan 1")
     }
 
     @Test func aLaterFileReachesPatientsByResourceId() throws {
@@ -139,5 +141,111 @@ import Testing
         #expect(out.units.count == 4 && out.staff.count == 5)
         let rows = try fx.log(own.id, limit: 5)
         #expect(rows.first?.action == .export)
+    }
+}
+
+/// A patient already in the store updated by a later file: as an edit on screen, with
+/// the conflict rule, the policy and the log.
+@Suite struct ExchangeUpdateTests {
+    static func changed(_ fx: StoreFixture, given: String = "Ada", phone: String? = "019-22 33 44",
+                        deceasedOn: LocalDate? = nil, deceased: Bool = false,
+                        lastUpdated: Date? = nil) throws -> ExchangeBatch {
+        var item = try ExchangeImportTests.patient(fx, TestPnr.a, id: "p1")
+        item.value.patient.givenName = given
+        item.value.patient.phone = phone
+        item.value.patient.address = Address(street: "Nygatan 5", postalCode: "702 11", city: "Örebro")
+        item.value.patient.deceased = deceased || deceasedOn != nil
+        item.value.patient.deceasedOn = deceasedOn
+        item.value.lastUpdated = lastUpdated
+        var batch = ExchangeBatch()
+        batch.patients = [item]
+        return batch
+    }
+
+    @Test func aChangedPatientIsUpdatedAndLoggedWithTheFields() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        let existing = try fx.patient(TestPnr.a, "Anna", "Ek")
+        let summary = try fx.store.importBatch(try Self.changed(fx), source: "a.json", as: fx.nurse)
+        #expect(summary.updated == ["Patient": 1])
+        #expect(summary.conflicts.isEmpty)
+        #expect(summary.changes.first?.fields.map(\.name) == ["name", "address", "phone"])
+        #expect(summary.changes.first?.fields.first == PatientChange.Field(name: "name", old: "Anna Ek", new: "Ada Ek"))
+        let record = try fx.store.openRecord(existing.id, as: fx.nurse)
+        #expect(record.patient.givenName == "Ada")
+        #expect(record.patient.phone == "019-22 33 44")
+        #expect(record.patient.address?.street == "Nygatan 5")
+        // The write row names the patient, the fields and the basis, like an edit on screen.
+        let rows = try fx.log(existing.id, limit: 2)
+        #expect(rows.contains { $0.action == .write && $0.detail == "import a.json: changed name, address, phone [listing]" })
+        // The name search follows the new name.
+        #expect(try fx.store.searchPatients("ada ek", limit: 5, as: fx.nurse).map(\.id) == [existing.id])
+        // The same file again changes nothing.
+        let again = try fx.store.importBatch(try Self.changed(fx), source: "a.json", as: fx.nurse)
+        #expect(again.updated.isEmpty)
+        #expect(again.unchanged == ["Patient": 1])
+    }
+
+    @Test func aFileOlderThanTheStoresChangeIsAConflictAndNotWritten() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        let existing = try fx.patient(TestPnr.a, "Anna", "Ek")
+        let march = fx.at(2026, 3, 1), february = fx.at(2026, 2, 1), april = fx.at(2026, 4, 1)
+        _ = try fx.store.importBatch(try Self.changed(fx, given: "Ada", lastUpdated: march), source: "a.json", as: fx.nurse)
+        let old = try fx.store.importBatch(try Self.changed(fx, given: "Alma", lastUpdated: february),
+                                           source: "b.json", as: fx.nurse)
+        #expect(old.updated.isEmpty)
+        #expect(old.conflicts.count == 1)
+        #expect(old.conflicts.first?.contains("Patient/p1 (\(existing.identifier.display)): conflict") == true)
+        #expect(try fx.store.openRecord(existing.id, as: fx.nurse).patient.givenName == "Ada")
+        // A newer file, and a file without meta.lastUpdated, apply.
+        let newer = try fx.store.importBatch(try Self.changed(fx, given: "Agnes", lastUpdated: april),
+                                             source: "c.json", as: fx.nurse)
+        #expect(newer.updated == ["Patient": 1])
+        #expect(try fx.store.openRecord(existing.id, as: fx.nurse).patient.givenName == "Agnes")
+    }
+
+    @Test func theImportingUserNeedsTheRightToEditThePatient() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        let existing = try fx.patient(TestPnr.a, "Anna", "Ek")
+        // The cardiologist has no care relationship, and an import is no emergency.
+        let refused = try fx.store.importBatch(try Self.changed(fx), source: "a.json", as: fx.cardiologist)
+        #expect(refused.updated.isEmpty)
+        #expect(refused.conflicts.first?.hasSuffix("not changed: erik.sjoberg has no care relationship with the patient, "
+                                                   + "and an import is no emergency") == true)
+        #expect(try fx.store.openRecord(existing.id, as: fx.nurse).patient.givenName == "Anna")
+    }
+
+    @Test func aDeathIsRecordedWithOrWithoutItsDay() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        let existing = try fx.patient(TestPnr.a, "Anna", "Ek")
+        let day = LocalDate(year: 2026, month: 3, day: 1)!
+        _ = try fx.store.importBatch(try Self.changed(fx, given: "Anna", deceased: true), source: "a.json", as: fx.nurse)
+        var p = try fx.store.openRecord(existing.id, as: fx.nurse).patient
+        #expect(p.deceased && p.deceasedOn == nil)
+        _ = try fx.store.importBatch(try Self.changed(fx, given: "Anna", deceasedOn: day), source: "b.json", as: fx.nurse)
+        p = try fx.store.openRecord(existing.id, as: fx.nurse).patient
+        #expect(p.deceased && p.deceasedOn == day)
+        #expect(try fx.store.searchPatients("anna ek", limit: 5, as: fx.nurse).first?.deceasedOn == day)
+        // Exported as FHIR says it: the day, and when the record changed.
+        let out = try fx.store.exportBatch(patient: existing.id, as: fx.nurse, detail: "export")
+        #expect(out.patients.first?.value.patient.deceasedOn == day)
+        #expect(out.patients.first?.value.lastUpdated != nil)
+    }
+
+    @Test func aDryRunChangesNothingAndSaysWhatWould() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        let existing = try fx.patient(TestPnr.a, "Anna", "Ek")
+        let summary = try fx.store.importBatch(try Self.changed(fx), source: "a.json", as: fx.nurse, dryRun: true)
+        #expect(summary.updated == ["Patient": 1])
+        #expect(summary.changes.first?.fields.map(\.name) == ["name", "address", "phone"])
+        #expect(try fx.store.openRecord(existing.id, as: fx.nurse).patient.givenName == "Anna")
+        // The stored values it showed are a read, logged as one; nothing is logged as written.
+        let rows = try fx.log(existing.id, limit: 3)
+        #expect(rows.contains { $0.action == .read && $0.detail.hasPrefix("import dry run a.json") })
+        #expect(!rows.contains { $0.action == .write && $0.detail.hasPrefix("import") })
     }
 }

@@ -19,6 +19,13 @@ import Testing
         #expect(Sparkline(values: []).levels(width: 4) == [])
     }
 
+    @Test func aTrendIsScaledFromItsLowestValue() {
+        // HbA1c 64, 58, 55, 51: from zero all four would look alike.
+        #expect(Sparkline(values: [64, 58, 55, 51]).levels(width: 4) == [8, 7, 7, 6])
+        #expect(Sparkline(values: [64, 58, 55, 51], fromMinimum: true).levels(width: 4) == [8, 5, 3, 1])
+        #expect(Sparkline(values: [52, 52], fromMinimum: true).levels(width: 2) == [4, 4])
+    }
+
     @Test func asciiLevels() {
         #expect(rendered(Sparkline(values: [0, 4, 8], glyphs: .ascii), width: 3, height: 1).lines == [".=%"])
     }

@@ -32,6 +32,24 @@ extension Strings {
         columnIdentifier: "Personnummer", columnName: "Name", columnAge: "Age",
         columnListing: "Listed at",
         protectedIdentity: "Protected identity",
+        deceased: { day in "Deceased" + (day.map { " " + $0.iso } ?? "") },
+        observationName: { kind in
+            switch kind {
+            case .hba1c: return "HbA1c"
+            case .bloodPressure: return "Blood pressure"
+            case .bodyWeight: return "Weight"
+            case .bmi: return "BMI"
+            case .egfr: return "eGFR"
+            case .smoking: return "Smoking"
+            }
+        },
+        smokingStatus: { status in
+            switch status {
+            case .current: return "smoker"
+            case .former: return "ex-smoker"
+            case .never: return "never smoked"
+            }
+        },
         resultsCount: { n in n == 1 ? "1 patient" : "\(n) patients" },
         moreResults: { n in "Showing the first \(n). Type more to narrow." },
         confirmQuitTitle: "Quit",

@@ -32,6 +32,24 @@ extension Strings {
         columnIdentifier: "Personnummer", columnName: "Namn", columnAge: "Ålder",
         columnListing: "Listad",
         protectedIdentity: "Skyddad identitet",
+        deceased: { day in "Avliden" + (day.map { " " + $0.iso } ?? "") },
+        observationName: { kind in
+            switch kind {
+            case .hba1c: return "HbA1c"
+            case .bloodPressure: return "Blodtryck"
+            case .bodyWeight: return "Vikt"
+            case .bmi: return "BMI"
+            case .egfr: return "eGFR"
+            case .smoking: return "Rökning"
+            }
+        },
+        smokingStatus: { status in
+            switch status {
+            case .current: return "röker"
+            case .former: return "före detta rökare"
+            case .never: return "aldrig rökt"
+            }
+        },
         resultsCount: { n in n == 1 ? "1 patient" : "\(n) patienter" },
         moreResults: { n in "Visar de första \(n). Skriv mer för att begränsa." },
         confirmQuitTitle: "Avsluta",

@@ -1,3 +1,5 @@
+import NaraDomain
+
 /// Every word the interface shows, in one table per language. A missing translation is
 /// a compile error, not an English word in a Swedish screen.
 public struct Strings: Sendable {
@@ -37,6 +39,11 @@ public struct Strings: Sendable {
     public var columnIdentifier: String, columnName: String, columnAge: String
     public var columnListing: String
     public var protectedIdentity: String
+    /// A deceased patient: "Avliden 2026-03-01", or without the day when it is unknown.
+    public var deceased: @Sendable (LocalDate?) -> String
+    /// A measurement's name ("Blodtryck") and a smoking status in words ("aldrig rökt").
+    public var observationName: @Sendable (ObservationKind) -> String
+    public var smokingStatus: @Sendable (SmokingStatus) -> String
     public var resultsCount: @Sendable (Int) -> String
     public var moreResults: @Sendable (Int) -> String
     // Quit and messages

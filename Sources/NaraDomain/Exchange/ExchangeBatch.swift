@@ -1,3 +1,5 @@
+import Foundation
+
 /// Records on their way into or out of a store through an exchange format (FHIR), kept
 /// as domain values plus what the format needs to find them again: where each came
 /// from (for error messages), its resource id and its business identifier.
@@ -14,6 +16,7 @@ public struct ExchangeBatch: Sendable {
     public var discharges: [Exchanged<HospitalDischarge>] = []
     public var referrals: [Exchanged<Referral>] = []
     public var plans: [Exchanged<CoordinatedPlan>] = []
+    public var observations: [Exchanged<Observation>] = []
     /// Resource types the reader does not take, with how many of each it passed over.
     public var skipped: [String: Int] = [:]
 
@@ -22,7 +25,7 @@ public struct ExchangeBatch: Sendable {
     /// Resources of every kind the batch holds.
     public var count: Int {
         units.count + staff.count + patients.count + contacts.count + problems.count + encounters.count
-            + discharges.count + referrals.count + plans.count
+            + discharges.count + referrals.count + plans.count + observations.count
     }
 }
 
@@ -105,13 +108,17 @@ public struct ExchangedPatient: Sendable {
     /// came from (HL7 Sweden's `sekretessmarkering` or `skyddadFolkbokforing`, or v3
     /// Confidentiality `R` or `V`), kept so an export says what the source said.
     public var protectionLabel: String?
+    /// `meta.lastUpdated`: when the sender's record last changed. An import does not
+    /// overwrite a record the store changed later (docs/INTEROP.md).
+    public var lastUpdated: Date?
 
     public init(patient: Patient, listings: [Listing] = [], localIdentifiers: [ExchangeIdentifier] = [],
-                protectionLabel: String? = nil) {
+                protectionLabel: String? = nil, lastUpdated: Date? = nil) {
         self.patient = patient
         self.listings = listings
         self.localIdentifiers = localIdentifiers
         self.protectionLabel = protectionLabel
+        self.lastUpdated = lastUpdated
     }
 }
 
@@ -135,6 +142,7 @@ extension ExchangeBatch {
         b.problems = keep(problems, \.patientId) { p, g in g.sees(.clinical, documentedAt: p.unitId) ? p : nil }
         b.encounters = keep(encounters, \.patientId) { e, g in g.sees(.clinical, documentedAt: e.unitId) ? e : nil }
         b.discharges = keep(discharges, \.patientId) { d, g in g.sees(.clinical, documentedAt: d.unitId) ? d : nil }
+        b.observations = keep(observations, \.patientId) { o, g in g.sees(.clinical, documentedAt: o.unitId) ? o : nil }
         b.referrals = keep(referrals, \.patientId) { r, g in g.seen(r) }
         b.plans = keep(plans, \.patientId) { p, g in g.sees(.coordination, documentedAt: g.documentingUnit(of: p)) ? p : nil }
         return b

@@ -27,10 +27,14 @@ public struct Patient: Hashable, Sendable, Codable, Identifiable {
     /// Skyddad identitet / sekretessmarkering: name and address are masked in lists,
     /// search results and exports until the record is opened.
     public var protectedIdentity: Bool
+    /// The patient has died: the day when it is known (`deceasedOn`), or only that it
+    /// happened. A deceased patient leaves every outreach work list.
+    public var deceased: Bool
+    public var deceasedOn: LocalDate?
 
     public init(id: PatientID, identifier: PersonIdentifier, givenName: String, familyName: String,
                 sex: Sex, birthDate: LocalDate?, address: Address? = nil, phone: String? = nil,
-                protectedIdentity: Bool = false) {
+                protectedIdentity: Bool = false, deceased: Bool = false, deceasedOn: LocalDate? = nil) {
         self.id = id
         self.identifier = identifier
         self.givenName = givenName
@@ -40,6 +44,8 @@ public struct Patient: Hashable, Sendable, Codable, Identifiable {
         self.address = address
         self.phone = phone
         self.protectedIdentity = protectedIdentity
+        self.deceased = deceased || deceasedOn != nil
+        self.deceasedOn = deceasedOn
     }
 
     public var fullName: String { givenName + " " + familyName }

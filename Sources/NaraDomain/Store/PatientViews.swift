@@ -13,9 +13,13 @@ public struct PatientSummary: Hashable, Sendable, Codable, Identifiable {
     public var listingUnitName: String?
     /// The named care contact at the listing unit, or another active one.
     public var namedContactName: String?
+    /// The patient has died; the day when it is known. Lists mark the row.
+    public var deceased: Bool
+    public var deceasedOn: LocalDate?
 
     public init(id: PatientID, identifier: PersonIdentifier, name: String?, sex: Sex, birthDate: LocalDate?,
-                protectedIdentity: Bool, listingUnitId: UnitID?, listingUnitName: String?, namedContactName: String?) {
+                protectedIdentity: Bool, listingUnitId: UnitID?, listingUnitName: String?, namedContactName: String?,
+                deceased: Bool = false, deceasedOn: LocalDate? = nil) {
         self.id = id
         self.identifier = identifier
         self.name = name
@@ -25,6 +29,8 @@ public struct PatientSummary: Hashable, Sendable, Codable, Identifiable {
         self.listingUnitId = listingUnitId
         self.listingUnitName = listingUnitName
         self.namedContactName = namedContactName
+        self.deceased = deceased || deceasedOn != nil
+        self.deceasedOn = deceasedOn
     }
 }
 
@@ -42,6 +48,8 @@ public struct PatientRecord: Hashable, Sendable {
     public var referrals: [Referral]
     public var plans: [CoordinatedPlan]
     public var discharges: [HospitalDischarge]
+    /// Measurements (HbA1c, blood pressure, weight, BMI, eGFR, smoking), oldest first.
+    public var observations: [Observation] = []
     /// Every staff member and unit the record mentions, for names and professions.
     public var staff: [StaffID: Staff]
     public var units: [UnitID: CareUnit]
@@ -116,6 +124,7 @@ extension PatientRecord {
         r.encounters = encounters.filter { keep(.clinical, $0.unitId) }
         r.problems = problems.filter { keep(.clinical, $0.unitId) }
         r.discharges = discharges.filter { keep(.clinical, $0.unitId) }
+        r.observations = observations.filter { keep(.clinical, $0.unitId) }
         r.contacts = contacts.filter { keep(.coordination, $0.unitId) }
         r.annulled.encounters = annulled.encounters.filter { grant.sees(.clinical, documentedAt: $0.unitId) }
         r.annulled.contacts = annulled.contacts.filter { grant.sees(.coordination, documentedAt: $0.unitId) }

@@ -29,7 +29,8 @@ public enum PatientAlert: Hashable, Sendable {
 
 public enum PatientAlerts {
     /// The alerts of the record as its reader sees it. Nothing is concluded from
-    /// encounters the reader's role does not read: "not seen" would be untrue.
+    /// encounters the reader's role does not read: "not seen" would be untrue. A deceased
+    /// patient keeps only the overdue referrals, as on the lists: nobody reaches out.
     public static func derive(_ record: PatientRecord, today: LocalDate, settings: WorkListSettings = .default,
                               zone: ClockZone = .stockholm) -> [PatientAlert] {
         var alerts: [PatientAlert] = []
@@ -67,6 +68,7 @@ public enum PatientAlerts {
                 }
             }
         }
-        return alerts
+        guard record.patient.deceased else { return alerts }
+        return alerts.filter { if case .overdueReferrals = $0 { return true } else { return false } }
     }
 }

@@ -38,6 +38,8 @@ public struct WorkListPatientFacts: Sendable {
     public var plans: [CoordinatedPlan]
     public var discharges: [HospitalDischarge]
     public var referrals: [ReferralFacts]
+    /// The patient has died (with or without a known day).
+    public var deceased: Bool = false
 
     public init(patientId: PatientID, birthDate: LocalDate? = nil, listing: Listing? = nil,
                 chronicProblemCount: Int = 0, careContacts: [CareContact] = [], encounterDays: [LocalDate] = [],

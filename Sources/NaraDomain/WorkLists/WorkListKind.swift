@@ -25,6 +25,19 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     /// - unacknowledged: referrals in state sent or answered.
     /// - chronic without encounter: at least one chronic problem.
     public var needs: Set<WorkListFact> {
+        isOutreach ? outreachNeeds.union([.deceased]) : outreachNeeds
+    }
+
+    /// Lists of patients to reach out to. A deceased patient is on none of them; the
+    /// referral lists keep a deceased patient's referrals, which still need closing.
+    public var isOutreach: Bool {
+        switch self {
+        case .overdueReferrals, .unacknowledgedReferrals: return false
+        default: return true
+        }
+    }
+
+    private var outreachNeeds: Set<WorkListFact> {
         switch self {
         case .elderlyMultimorbidWithoutContact: return [.listing, .birthDate, .chronicProblemCount, .careContacts]
         case .frequentLowContinuity: return [.encountersForContinuity]
@@ -42,4 +55,5 @@ public enum WorkListFact: String, CaseIterable, Sendable, Codable {
     case listing, birthDate, chronicProblemCount, careContacts
     case encounterDays, encountersForContinuity, primaryCareEncounterDays
     case plans, discharges, referrals
+    case deceased
 }

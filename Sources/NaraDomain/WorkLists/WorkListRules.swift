@@ -7,6 +7,8 @@ public enum WorkListRules {
 
     public static func evaluate(_ kind: WorkListKind, facts: WorkListPatientFacts, settings: WorkListSettings,
                                 today: LocalDate) -> WorkListEntry? {
+        // Nobody reaches out to a patient who has died.
+        if kind.isOutreach && facts.deceased { return nil }
         let found: (reason: WorkListReason, sortKey: Int)?
         switch kind {
         case .elderlyMultimorbidWithoutContact: found = elderlyMultimorbid(facts, settings, today)

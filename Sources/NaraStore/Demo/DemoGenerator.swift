@@ -216,6 +216,7 @@ struct DemoBuilder {
         try writeProblems(&p, rng: &rng)
         try writeContacts(p, rng: &rng)
         try writeEncounters(p, rng: &rng)
+        try writeObservations(p, index: i)
         try writeDischarges(p, rng: &rng)
         try writeReferrals(p, rng: &rng)
         try writePlan(p, rng: &rng)

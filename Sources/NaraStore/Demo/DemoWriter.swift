@@ -16,6 +16,7 @@ struct DemoWriter {
     private let planRow: Statement
     private let participantRow: Statement
     private let consentRow: Statement
+    private let observationRow: Statement
     private(set) var encounters = 0
     private(set) var referrals = 0
     private(set) var plans = 0
@@ -72,6 +73,15 @@ struct DemoWriter {
             """)
         participantRow = try db.makeStatement(sql:
             "INSERT INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)")
+        observationRow = try db.makeStatement(sql: """
+            INSERT INTO observation(patient_id, kind, value, value2, smoking, at, unit_id, staff_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func insertObservation(patient: Int64, kind: String, value: Double?, value2: Double?, smoking: String?, at: Int64,
+                           unit: String, staff: String) throws {
+        try observationRow.execute(arguments: [patient, kind, value, value2, smoking, at, unit, staff])
     }
 
     func insertPatient(id: Int64, ident: String, kind: String, given: String, family: String, search: String,

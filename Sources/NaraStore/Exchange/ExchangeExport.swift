@@ -65,7 +65,10 @@ struct ExportReader {
             patientIds.append(p.id.rawValue)
             let link = links["patient"]?[p.id.rawValue]
             batch.patients.append(Exchanged(origin: origin("Patient"), resourceId: link?.resourceId ?? id("pat", p.id.rawValue),
-                                            value: ExchangedPatient(patient: p, protectionLabel: row["protection_label"])))
+                                            value: ExchangedPatient(patient: p, protectionLabel: row["protection_label"],
+                                                                   lastUpdated: (row["updated_at"] as Int64?).map {
+                                                                       Date(timeIntervalSince1970: TimeInterval($0))
+                                                                   })))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM listing \(filter) ORDER BY id") {
             guard let i = index[row["patient_id"]] else { continue }
@@ -86,6 +89,8 @@ struct ExportReader {
         batch.encounters.removeAll { $0.value.annulment != nil }
         batch.discharges = try records("SELECT * FROM discharge \(filter) ORDER BY patient_id, id", kind: "discharge",
                                        prefix: "stay", links: links, Decode.discharge)
+        batch.observations = try records("SELECT * FROM observation \(filter) ORDER BY patient_id, id",
+                                         kind: "observation", prefix: "obs", links: links, Decode.observation)
         let referrals = try ReferralRows.load(db, where: patient == nil ? "1" : "patient_id = ?",
                                               arguments: patient == nil ? [] : [patient!], orderBy: "patient_id, id")
         batch.referrals = referrals.map { r in item(r, patient: r.patientId.rawValue, localId: r.id, kind: "referral",
@@ -107,6 +112,10 @@ struct ExportReader {
             for c in batch.contacts { units.insert(c.value.unitId.rawValue); staff.insert(c.value.staffId.rawValue) }
             for e in batch.encounters { units.insert(e.value.unitId.rawValue); staff.insert(e.value.staffId.rawValue) }
             for d in batch.discharges { units.insert(d.value.unitId.rawValue) }
+            for o in batch.observations {
+                units.insert(o.value.unitId.rawValue)
+                if let s = o.value.staffId { staff.insert(s.rawValue) }
+            }
             for r in batch.referrals {
                 units.formUnion([r.value.fromUnitId.rawValue, r.value.toUnitId.rawValue])
                 units.formUnion(r.value.history.flatMap { [$0.unitId.rawValue] + ($0.forwardedTo.map { [$0.rawValue] } ?? []) })

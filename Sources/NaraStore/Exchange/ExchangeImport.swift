@@ -4,26 +4,80 @@ import NaraDomain
 
 /// Writing an exchange batch: all of it in one transaction or nothing.
 ///
-/// Records are matched, not merged: a unit by id, a staff member by HSA-id or login, a
-/// patient by identifier, any other record by the identifier (or resource id) it had in
-/// the file. A record already there is left as it is, so importing a file twice changes
-/// nothing; a new one is inserted and remembered in `exchange_link`.
+/// Records are matched: a unit by id, a staff member by HSA-id or login, a patient by
+/// identifier, any other record by the identifier (or resource id) it had in the file.
+/// A patient already there is updated where the file differs (name, address, phone,
+/// protected identity, death), as an edit on screen would be: the policy decides for the
+/// importing user, and a record the store changed after the file's `meta.lastUpdated` is
+/// held back as a conflict. Other records already there are left as they are; a new one
+/// is inserted and remembered in `exchange_link`. Importing a file twice changes nothing.
 extension SQLiteStore {
-    public func importBatch(_ batch: ExchangeBatch, source: String, as context: AccessContext,
+    /// With `dryRun` everything runs as for real in a transaction that is rolled back:
+    /// the summary says what would change. The patients whose changes it shows get a
+    /// read row, since their stored values are shown.
+    public func importBatch(_ batch: ExchangeBatch, source: String, as context: AccessContext, dryRun: Bool = false,
                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExchangeSummary {
-        try write { db in
+        let body = { (db: Database) throws -> (ExchangeSummary, [(PatientID?, (String, Bool))]) in
             var run = ImportRun(db: db, batch: batch)
             run.progress = progress
+            run.now = self.clock.now
+            run.editor = context.staffId.rawValue
+            run.authorize = { patient in
+                guard !context.staffId.rawValue.hasPrefix("account:") else {
+                    throw ImportRun.Refusal("changing a patient already in the store needs --user naming a staff member")
+                }
+                do {
+                    return try self.checkWrite(db, context, patient: PatientID(rawValue: patient), category: .identity)
+                } catch StoreError.emergencyAccessRequired {
+                    throw ImportRun.Refusal("\(context.staffId) has no care relationship with the patient, "
+                                            + "and an import is no emergency")
+                }
+            }
             try run.importAll()
+            var entries: [(PatientID?, (String, Bool))] = []
             for patient in run.written.sorted() {
-                try appendLog(db, context: context, patient: PatientID(rawValue: patient), action: .write,
-                              detail: "import \(source)")
+                let detail = "import \(source)" + (run.changedFields[patient].map { ": changed " + $0.joined(separator: ", ") } ?? "")
+                entries.append((PatientID(rawValue: patient),
+                                run.grants[patient].map { Self.logged(detail, $0) } ?? (detail, false)))
             }
             run.summary.patientsWritten = run.written.count
-            try appendLog(db, context: context, patient: nil, action: .write,
-                          detail: "import \(source): \(run.summary.totalCreated) new, \(run.summary.totalUnchanged) unchanged")
-            return run.summary
+            let s = run.summary
+            entries.append((nil, ("import \(source): \(s.totalCreated) new, \(s.totalUpdated) updated, "
+                                  + "\(s.totalUnchanged) unchanged, \(s.conflicts.count) held back", false)))
+            return (s, entries)
         }
+        guard dryRun else {
+            return try write { db in
+                let (summary, entries) = try body(db)
+                try appendLog(db, context: context, entries: entries.filter { $0.0 != nil }, action: .write)
+                try appendLog(db, context: context, entries: entries.filter { $0.0 == nil }, action: .write)
+                return summary
+            }
+        }
+        let (summary, entries) = try rolledBack(body)
+        let shown = Set(summary.changes.map(\.patientId.rawValue))
+        try write { db in
+            try appendLog(db, context: context, entries: entries.compactMap { entry in
+                guard let id = entry.0, shown.contains(id.rawValue) else { return nil }
+                return (id, (entry.1.0.replacingOccurrences(of: "import ", with: "import dry run "), entry.1.1))
+            }, action: .read)
+        }
+        return summary
+    }
+
+    /// Runs `body` in a write transaction that is always rolled back.
+    func rolledBack<T>(_ body: (Database) throws -> T) throws -> T {
+        guard !readOnly else { throw StoreError.readOnly(path: path) }
+        do {
+            var result: T?
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+            }
+            return result!
+        } catch { throw StoreError.from(error, path: path) }
     }
 }
 
@@ -44,6 +98,18 @@ struct ImportRun {
     var patients: [Int: (id: Int64, ident: String)] = [:]
     var progress: ((Int, Int) -> Void)?
     var done = 0
+    /// The policy's answer for changing a patient already in the store, asked only when
+    /// the file changes something; throws when refused.
+    var authorize: (Int64) throws -> AccessGrant = { _ in throw Refusal("no user") }
+    var grants: [Int64: AccessGrant] = [:]
+    var changedFields: [Int64: [String]] = [:]
+    var now = Date()
+    var editor = "import"
+
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
 
     mutating func tick() {
         done += 1
@@ -98,6 +164,16 @@ struct ImportRun {
             try run.db.run("""
                 INSERT INTO discharge(patient_id, unit_id, admitted_on, discharged_on) VALUES (?, ?, ?, ?)
                 """, arguments: [patient, try run.unitId(d.unitId, item.origin), d.admittedOn.iso, d.dischargedOn.iso])
+            return run.db.lastInsertedRowID
+        }
+        try importRecords(batch.observations, kind: "observation", type: "Observation") { run, item, patient in
+            let o = item.value
+            try run.db.run("""
+                INSERT INTO observation(patient_id, kind, value, value2, smoking, at, unit_id, staff_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [patient, o.kind.rawValue, o.value, o.value2, o.smoking?.rawValue,
+                                 Int64(o.at.timeIntervalSince1970.rounded(.down)), try run.unitId(o.unitId, item.origin),
+                                 try o.staffId.map { try run.staffId($0, item.origin) }])
             return run.db.lastInsertedRowID
         }
         try importRecords(batch.referrals, kind: "referral", type: "ServiceRequest") { run, item, patient in
@@ -171,21 +247,20 @@ struct ImportRun {
                 let family = try text(p.familyName, item.origin, "name.family", 200, min: 1)
                 try db.run("""
                     INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
-                                        birth_date, street, postal_code, city, phone, protected, protection_label)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        birth_date, street, postal_code, city, phone, protected, protection_label,
+                                        deceased, deceased_on, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [ident.value, String(ident.value.suffix(10)), ident.kind.rawValue, given, family,
                                      p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), p.sex.rawValue,
                                      p.birthDate?.iso, p.address?.street, p.address?.postalCode, p.address?.city,
-                                     p.phone, p.protectedIdentity, protectionLabel(item)])
+                                     p.phone, p.protectedIdentity, protectionLabel(item), p.deceased, p.deceasedOn?.iso,
+                                     item.value.lastUpdated.map { Int64($0.timeIntervalSince1970.rounded(.down)) }])
                 id = db.lastInsertedRowID
                 written.insert(id!)
                 summary.created["Patient", default: 0] += 1
                 try insertListings(item, patient: id!)
-            } else if try applyProtection(item, patient: id!) {
-                written.insert(id!)
-                summary.updated["Patient", default: 0] += 1
             } else {
-                summary.unchanged["Patient", default: 0] += 1
+                try update(item, patient: id!)
             }
             let patient = id!
             patients[index] = (patient, ident.value)
@@ -207,23 +282,84 @@ struct ImportRun {
         item.value.patient.protectedIdentity ? item.value.protectionLabel.map { String($0.prefix(40)) } : nil
     }
 
-    /// Protected identity follows the latest file at once, both ways: a patient the file
-    /// marks protected leaves name search now, and one it no longer marks comes back.
-    /// Nothing else of a patient already in the store changes on import.
-    private mutating func applyProtection(_ item: Exchanged<ExchangedPatient>, patient: Int64) throws -> Bool {
-        let p = item.value.patient
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT given_name, family_name, protected, protection_label FROM patient WHERE id = ?
-            """, arguments: [patient]) else { return false }
-        let wasProtected: Bool = row["protected"]
+    /// A patient already in the store takes what the file says of name, address, phone,
+    /// protected identity and death, field by field (a field the file leaves out is kept), unless the store's row changed after
+    /// the file's `meta.lastUpdated` (a conflict) or the policy refuses the importing user:
+    /// then nothing of it is written and the summary says why. One exception: a file that
+    /// marks the patient protected applies that at once whatever else is held back, since
+    /// showing a protected name is the harm and hiding one is not.
+    private mutating func update(_ item: Exchanged<ExchangedPatient>, patient: Int64) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM patient WHERE id = ?", arguments: [patient]) else { return }
+        let old = Decode.patient(row)
+        let oldLabel: String? = row["protection_label"]
+        var new = item.value.patient
+        new.givenName = try text(new.givenName, item.origin, "name.given", 200, min: 1)
+        new.familyName = try text(new.familyName, item.origin, "name.family", 200, min: 1)
+        // What the file leaves out stays as it is: many systems send no address or phone.
+        // A death is recorded, never undone by a file; `deceasedBoolean` keeps a known day.
+        if new.address == nil { new.address = old.address }
+        if new.phone == nil { new.phone = old.phone }
+        if !new.deceased || new.deceasedOn == nil {
+            new.deceased = new.deceased || old.deceased
+            new.deceasedOn = old.deceasedOn
+        }
         let label = protectionLabel(item)
-        guard wasProtected != p.protectedIdentity || (p.protectedIdentity && label != nil && row["protection_label"] != label)
-        else { return false }
-        let given: String = row["given_name"], family: String = row["family_name"]
-        try db.run("UPDATE patient SET protected = ?, protection_label = ?, search_name = ? WHERE id = ?",
-                   arguments: [p.protectedIdentity, label ?? (p.protectedIdentity ? row["protection_label"] : nil),
-                               p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), patient])
-        return true
+        let fields = PatientChange.fields(from: old, oldLabel: oldLabel, to: new, newLabel: label)
+        guard !fields.isEmpty else {
+            summary.unchanged["Patient", default: 0] += 1
+            return
+        }
+        let resource = "\(item.origin.resourceType)/\(item.resourceId)"
+        let who = resource + " (" + old.identifier.display + ")"
+        let storeChanged = (row["updated_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        var refusal: String?
+        if let storeChanged, let fileChanged = item.value.lastUpdated, storeChanged > fileChanged {
+            refusal = "\(who): conflict: the store's record changed at \(Self.utc(storeChanged))"
+                + ((row["updated_by"] as String?).map { " (\($0))" } ?? "")
+                + ", after the file's meta.lastUpdated \(Self.utc(fileChanged)); not overwritten"
+        } else {
+            do { grants[patient] = try authorize(patient) } catch {
+                refusal = "\(who): not changed: \(error)"
+            }
+        }
+        if let refusal {
+            summary.conflicts.append(refusal)
+            if new.protectedIdentity && !old.protectedIdentity {
+                try db.run("UPDATE patient SET protected = 1, protection_label = ?, search_name = '' WHERE id = ?",
+                           arguments: [label, patient])
+                written.insert(patient)
+                changedFields[patient] = ["protection"]
+                summary.updated["Patient", default: 0] += 1
+                summary.changes.append(PatientChange(patient: old.identifier.display, patientId: old.id, resource: resource,
+                                                     fields: fields.filter { $0.name == "protection" },
+                                                     protectedIdentity: true))
+            } else {
+                summary.unchanged["Patient", default: 0] += 1
+            }
+            return
+        }
+        let keptLabel = new.protectedIdentity ? label ?? oldLabel : nil
+        let changedAt = Int64((item.value.lastUpdated ?? now).timeIntervalSince1970.rounded(.down))
+        try db.run("""
+            UPDATE patient SET given_name = ?, family_name = ?, search_name = ?, street = ?, postal_code = ?, city = ?,
+                               phone = ?, protected = ?, protection_label = ?, deceased = ?, deceased_on = ?,
+                               updated_at = ?, updated_by = ?
+            WHERE id = ?
+            """, arguments: [new.givenName, new.familyName,
+                             new.protectedIdentity ? "" : SearchFolding.fold(new.givenName + " " + new.familyName),
+                             new.address?.street, new.address?.postalCode, new.address?.city, new.phone,
+                             new.protectedIdentity, keptLabel, new.deceased, new.deceasedOn?.iso,
+                             changedAt, String(editor.prefix(100)), patient])
+        written.insert(patient)
+        changedFields[patient] = fields.map(\.name)
+        summary.updated["Patient", default: 0] += 1
+        summary.changes.append(PatientChange(patient: old.identifier.display, patientId: old.id, resource: resource,
+                                             fields: fields,
+                                             protectedIdentity: old.protectedIdentity || new.protectedIdentity))
+    }
+
+    static func utc(_ date: Date) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime])
     }
 
     /// Ended listings first, so the one active listing goes in last and never clashes.

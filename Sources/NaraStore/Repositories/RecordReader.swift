@@ -37,6 +37,9 @@ enum RecordQuery {
         let discharges = try Row.fetchAll(db, sql: """
             SELECT * FROM discharge WHERE patient_id = ? ORDER BY discharged_on DESC
             """, arguments: [pid]).map(Decode.discharge)
+        let observations = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM observation WHERE patient_id = ? ORDER BY at, id
+            """), arguments: [pid]).map(Decode.observation)
 
         var staffIds = Set(contacts.map(\.staffId)).union(encounters.map(\.staffId))
         staffIds.formUnion(contacts.compactMap(\.annulment?.by) + encounters.compactMap(\.annulment?.by))
@@ -46,6 +49,7 @@ enum RecordQuery {
         unitIds.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })
         unitIds.formUnion(plans.flatMap(\.unitIds))
         unitIds.formUnion(discharges.map(\.unitId))
+        unitIds.formUnion(observations.map(\.unitId))
         let staff = try fetchByIds(db, table: "staff", ids: staffIds.map(\.rawValue)).map(Decode.staff)
         let units = try fetchByIds(db, table: "care_unit", ids: unitIds.map(\.rawValue)).map(Decode.unit)
         // Annulled rows are kept apart, so no rule over the record can count one by mistake.
@@ -58,6 +62,7 @@ enum RecordQuery {
                              units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         record.annulled = AnnulledRecords(contacts: contacts.filter { $0.annulment != nil },
                                           encounters: encounters.filter { $0.annulment != nil })
+        record.observations = observations
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM care_provider")) {
             record.providerNames[ProviderID(rawValue: row["id"])] = row["name"]
         }
@@ -104,9 +109,10 @@ extension SQLiteStore {
                           FROM encounter WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM referral WHERE patient_id = ?1),
                        (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM coordinated_plan WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM discharge WHERE patient_id = ?1),
+                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM discharge WHERE patient_id = ?1)
+                         || (SELECT count(*) || '.' || coalesce(max(id), 0) FROM observation WHERE patient_id = ?1),
                        (SELECT given_name || family_name || coalesce(street, '') || coalesce(phone, '') || protected
-                          FROM patient WHERE id = ?1),
+                               || deceased || coalesce(deceased_on, '') FROM patient WHERE id = ?1),
                        (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' || coalesce(sum(revoked_at), 0)
                           FROM consent WHERE patient_id = ?1)
                          || (SELECT count(*) || '.' || coalesce(max(id), 0) || coalesce(max(to_date), '')

@@ -30,7 +30,16 @@ enum Decode {
         return Patient(id: PatientID(row["id"] as Int64), identifier: identifier(row),
                        givenName: row["given_name"], familyName: row["family_name"],
                        sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
-                       address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool)
+                       address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool,
+                       deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"))
+    }
+
+    static func observation(_ row: Row) -> Observation {
+        Observation(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                    kind: ObservationKind(rawValue: row["kind"]) ?? .bodyWeight, value: row["value"], value2: row["value2"],
+                    smoking: (row["smoking"] as String?).flatMap(SmokingStatus.init(rawValue:)),
+                    at: Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64)),
+                    unitId: UnitID(row["unit_id"] as String), staffId: (row["staff_id"] as String?).map { StaffID($0) })
     }
 
     static func unit(_ row: Row) -> CareUnit {

@@ -31,6 +31,10 @@ struct WorkListFactLoader {
             f.birthDate = Decode.day(try String.fetchOne(try db.cachedStatement(sql: "SELECT birth_date FROM patient WHERE id = ?"),
                                                          arguments: [pid]))
         }
+        if needs.contains(.deceased) {
+            f.deceased = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT deceased FROM patient WHERE id = ?"),
+                                           arguments: [pid]) ?? false
+        }
         if needs.contains(.listing) {
             f.listing = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM listing WHERE patient_id = ? AND to_date IS NULL"),
                                          arguments: [pid]).map(Decode.listing)

@@ -21,6 +21,8 @@ enum Migrations {
         migrator.registerMigration(SchemaContactReplacement.identifier) { db in
             try SchemaContactReplacement.migrate(db)
         }
+        migrator.registerMigration(SchemaPatientUpdates.identifier) { db in try SchemaPatientUpdates.migrate(db) }
+        migrator.registerMigration(SchemaObservations.identifier) { db in try SchemaObservations.migrate(db) }
         return migrator
     }
 

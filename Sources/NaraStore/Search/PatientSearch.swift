@@ -108,7 +108,7 @@ enum SummaryQuery {
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
-                   l.unit_id AS listing_unit_id, u.name AS listing_unit_name
+                   p.deceased, p.deceased_on, l.unit_id AS listing_unit_id, u.name AS listing_unit_name
             FROM patient p
             LEFT JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
             LEFT JOIN care_unit u ON u.id = l.unit_id
@@ -138,6 +138,7 @@ enum SummaryQuery {
                               sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: Decode.day(row, "birth_date"),
                               protectedIdentity: protected,
                               listingUnitId: (row["listing_unit_id"] as String?).map { UnitID(rawValue: $0) },
-                              listingUnitName: row["listing_unit_name"], namedContactName: contactName)
+                              listingUnitName: row["listing_unit_name"], namedContactName: contactName,
+                              deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: Decode.day(row, "deceased_on"))
     }
 }

@@ -44,7 +44,8 @@ struct AccessLogView {
         switch state.tab {
         case .extract:
             guard let p = patient?.patient else { return strings.accessLogTitle }
-            return words.extractTitle(p.identifier.display + " " + p.fullName, state.extract.count)
+            return words.extractTitle(p.identifier.display + " " + (p.deceased ? "† " : "") + p.fullName,
+                                      state.extract.count)
         case .review:
             guard state.isAdministrator, let from = state.reviewFrom, let to = state.reviewTo else {
                 return strings.accessLogTitle

@@ -61,6 +61,7 @@ struct ContinuityView: Widget {
         let p = facts.record.patient
         var spans = [Span(" " + p.fullName, Style(.text, .bold)), Span("  " + p.identifier.display, Style(.accent))]
         if p.protectedIdentity { spans.append(Span("  " + strings.protectedIdentity, Style(.protectedIdentity, .bold))) }
+        if let mark = strings.deceasedMark(p.deceased, on: p.deceasedOn) { spans.append(mark) }
         let listing = facts.record.activeListing(on: facts.today)
         spans.append(Span("  " + (listing.map { words.listedAt(facts.unitName($0.unitId)) } ?? words.notListed),
                           Style(.muted)))

@@ -57,6 +57,27 @@ struct MeasuresPane: Widget {
         for (i, line) in note.enumerated() where rows.count + 1 + i < area.height {
             buffer.put(TextLine(line, Style(.muted)), in: area.row(rows.count + 1 + i))
         }
+        trends(in: area.inset(top: rows.count + 2 + note.count), buffer: &buffer)
+    }
+
+    /// HbA1c and systolic pressure over time, one row each: name, a sparkline of the
+    /// latest values, the latest value and its day. Nothing for a patient without them.
+    private func trends(in area: Rect, buffer: inout Buffer) {
+        let observations = facts.record.observations
+        let kinds = [ObservationKind.hba1c, .bloodPressure].filter { kind in observations.contains { $0.kind == kind } }
+        let nameWidth = kinds.map { DisplayWidth.of(strings.observationName($0)) }.max() ?? 0
+        for (i, kind) in kinds.enumerated() where i < area.height {
+            let row = area.row(i)
+            let series = observations.series(kind)
+            buffer.put(TextLine(DisplayWidth.pad(strings.observationName(kind), to: nameWidth + 1), Style(.header)), in: row)
+            let spark = Rect(x: row.x + nameWidth + 1, y: row.y, width: min(series.count, 12), height: 1).intersection(row)
+            Sparkline(values: series.map { Int($0.value.rounded()) }, glyphs: glyphs, fromMinimum: true)
+                .render(in: spark, buffer: &buffer)
+            guard let last = observations.latestByKind().first(where: { $0.kind == kind }) else { continue }
+            let text = " " + last.valueText + " " + kind.unitText + "  " + LocalDate(date: last.at, in: .stockholm).iso
+            buffer.put(TextLine(text, Style(.muted)), in: Rect(x: spark.maxX, y: row.y, width: max(0, row.maxX - spark.maxX),
+                                                                height: 1))
+        }
     }
 
     private func charts(in area: Rect, buffer: inout Buffer) {

@@ -23,13 +23,14 @@ struct OverviewDocument {
         s = OverviewStrings.of(strings.language)
         self.width = max(1, width)
         let labels = [s.labelAlerts, s.labelHidden, s.labelConsent, s.labelListed, s.labelNamedGP, s.labelCareContact,
-                      s.labelChronic,
+                      s.labelChronic, s.labelMeasurements,
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
         tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
         // A role that reads no clinical information gets no empty clinical sections either:
         // "no diagnoses" would be untrue.
-        let clinical = model.hiddenForRole ? [] : [chronic(maxLines: tall ? 3 : 1), encounters()]
+        let clinical = model.hiddenForRole ? [] : [chronic(maxLines: tall ? 3 : 1),
+                                                   measurements(maxLines: 3), encounters()]
         let sections = ([identity(), alerts(), hidden(), contacts()] + clinical
                         + [referrals(), plan()] + (model.hiddenForRole ? [] : [continuity()])).filter { !$0.isEmpty }
         let total = sections.reduce(0) { $0 + $1.count }
@@ -54,6 +55,7 @@ struct OverviewDocument {
         var spans = [Span(id.name, Style(.text, .bold)), Span("  " + id.identifier, Style(.accent)),
                      Span("  " + s.age(id.age) + ", " + s.sex(id.sex))]
         if id.protectedIdentity { spans.append(Span("  " + strings.protectedIdentity, Style(.protectedIdentity, .bold))) }
+        if let mark = strings.deceasedMark(id.deceased, on: id.deceasedOn) { spans.append(mark) }
         return [TextLine(spans)]
     }
 
@@ -97,13 +99,31 @@ struct OverviewDocument {
         return TextLine(spans)
     }
 
-    /// Packs "code text" items into at most `maxLines` rows; what does not fit is counted.
     private func chronic(maxLines: Int) -> [TextLine] {
         let items = model.chronicProblems
         guard !items.isEmpty else { return labelled(s.labelChronic, [TextLine(s.noChronic, Style(.muted))]) }
+        return labelled(s.labelChronic, packed(items.map { [Span($0.code, Style(.accent)), Span(" " + $0.text)] },
+                                               maxLines: maxLines))
+    }
+
+    /// The latest of each measurement with its day; nothing when none was taken. Units
+    /// (mmol/mol, mmHg, kg) only where the row is wide: they are the ones every clinic uses.
+    private func measurements(maxLines: Int) -> [TextLine] {
+        let items = model.measurements.map { o -> [Span] in
+            let value = o.kind == .smoking ? o.smoking.map(strings.smokingStatus) ?? "–"
+                : o.valueText + (o.kind.unitText.isEmpty || !wide ? "" : " " + o.kind.unitText)
+            let day = LocalDate(date: o.at, in: .stockholm).iso
+            return [Span(strings.observationName(o.kind), Style(.accent)), Span(" " + value), Span(" " + day, Style(.muted))]
+        }
+        return items.isEmpty ? [] : labelled(s.labelMeasurements, packed(items, maxLines: maxLines))
+    }
+
+    /// Packs items into at most `maxLines` rows, " · " between them; what does not fit
+    /// is counted ("+2 till").
+    private func packed(_ items: [[Span]], maxLines: Int) -> [TextLine] {
         var lines: [[Span]] = [], current: [Span] = [], used = 0, shown = 0
-        for (i, p) in items.enumerated() {
-            let w = DisplayWidth.of(p.code + " " + p.text)
+        for (i, item) in items.enumerated() {
+            let w = item.reduce(0) { $0 + DisplayWidth.of($1.text) }
             let after = items.count - i - 1
             // On the last allowed row, keep room for "+N till" while more are to come.
             func fits() -> Bool {
@@ -118,14 +138,14 @@ struct OverviewDocument {
             // A lone item wider than the row is still shown, cut; otherwise stop here.
             guard fits() || (used == 0 && (after == 0 || lines.count < maxLines - 1)) else { break }
             if used > 0 { current.append(Span(" · ", Style(.muted))); used += 3 }
-            current += [Span(p.code, Style(.accent)), Span(" " + p.text)]
+            current += item
             used += w
             shown += 1
         }
         let hidden = items.count - shown
         if hidden > 0 { current.append(Span((used > 0 ? " · " : "") + s.more(hidden), Style(.muted, .bold))) }
         lines.append(current)
-        return labelled(s.labelChronic, lines.filter { !$0.isEmpty }.map(TextLine.init))
+        return lines.filter { !$0.isEmpty }.map(TextLine.init)
     }
 
     private func encounters() -> [TextLine] {

@@ -10,6 +10,8 @@ public struct OverviewModel: Sendable, Hashable {
         public var age: Int?
         public var sex: Sex
         public var protectedIdentity: Bool
+        public var deceased: Bool = false
+        public var deceasedOn: LocalDate?
     }
 
     /// A named person: a care contact or the named GP.
@@ -61,6 +63,8 @@ public struct OverviewModel: Sendable, Hashable {
     public var namedGP: Contact?
     public var careContacts: [Contact]
     public var chronicProblems: [Problem]
+    /// The latest value of each kind of measurement, with its day.
+    public var measurements: [Observation]
     /// Newest first, at most five.
     public var recentEncounters: [EncounterLine]
     /// Open referrals, the most pressing clock first.
@@ -97,7 +101,7 @@ public struct OverviewModel: Sendable, Hashable {
             c.sourceProviderId.map { record.providerNames[$0] ?? $0.rawValue } ?? "*"
         }
         identity = Identity(name: p.fullName, identifier: p.identifier.display, age: p.age(on: today), sex: p.sex,
-                            protectedIdentity: p.protectedIdentity)
+                            protectedIdentity: p.protectedIdentity, deceased: p.deceased, deceasedOn: p.deceasedOn)
         let unitName = { (id: UnitID) in record.units[id]?.name ?? id.rawValue }
         listingUnitName = record.activeListing(on: today).map { unitName($0.unitId) }
 
@@ -110,6 +114,7 @@ public struct OverviewModel: Sendable, Hashable {
         namedGP = record.activeContacts(on: today, role: .namedPhysician).first.map(contact)
         careContacts = record.activeContacts(on: today, role: .careContact).map(contact)
         chronicProblems = record.problems.filter(\.chronic)
+        measurements = record.observations.latestByKind()
 
         let days = record.encounters.map { LocalDate(date: $0.at, in: timeZone) }
         let past = zip(record.encounters, days).filter { $0.1 <= today }

@@ -50,7 +50,8 @@ extension ReferralsState {
         let p = record.patient
         let summary = PatientSummary(id: p.id, identifier: p.identifier, name: p.protectedIdentity ? nil : p.fullName,
                                      sex: p.sex, birthDate: p.birthDate, protectedIdentity: p.protectedIdentity,
-                                     listingUnitId: nil, listingUnitName: nil, namedContactName: nil)
+                                     listingUnitId: nil, listingUnitName: nil, namedContactName: nil,
+                                     deceased: p.deceased, deceasedOn: p.deceasedOn)
         var fresh: [RecordID: Referral] = [:]
         for item in inbox + outbox where item.referral.patientId == p.id { fresh[item.referral.id] = item.referral }
         var items = record.referrals.map { r -> ReferralListItem in

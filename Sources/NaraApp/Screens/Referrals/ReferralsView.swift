@@ -110,8 +110,7 @@ struct ReferralsView: Widget {
         var styles: [Style?] = []
         let cells: [[TextLine]] = rows.map { item in
             let r = item.referral
-            let name = item.patient.name.map { TextLine($0) }
-                ?? TextLine(global.protectedIdentity, Style(.protectedIdentity, .bold))
+            let name = global.nameCell(item.patient)
             let other = state.otherUnit(r)
             let arrow = glyphs == .unicode ? (other.incoming ? "← " : "→ ") : (other.incoming ? "< " : "> ")
             let clock = ReferralDetail(state: state, strings: strings, today: today).clockCell(r)

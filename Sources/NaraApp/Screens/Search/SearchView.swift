@@ -53,7 +53,7 @@ struct SearchView: Widget {
             TableColumn(strings.columnListing, width: .fill(3), alignment: .left),
         ]
         let rows: [[TextLine]] = state.results.map { p in
-            let name = p.name.map { TextLine($0) } ?? TextLine(strings.protectedIdentity, Style(.protectedIdentity, .bold))
+            let name = strings.nameCell(p)
             let age = p.birthDate.map { String($0.age(on: today)) } ?? "–"
             return [TextLine(p.identifier.display), name, TextLine(age), TextLine(p.listingUnitName ?? "–")]
         }

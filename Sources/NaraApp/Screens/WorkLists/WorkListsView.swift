@@ -114,7 +114,7 @@ struct WorkListsView: Widget {
 
     private func cells(_ row: WorkListRow) -> [TextLine] {
         let p = row.patient
-        let name = p.name.map { TextLine($0) } ?? TextLine(strings.protectedIdentity, Style(.protectedIdentity, .bold))
+        let name = strings.nameCell(p)
         let age = p.birthDate.map { String($0.age(on: today)) } ?? "–"
         return [TextLine(p.identifier.display), name, TextLine(age),
                 TextLine(words.reason(row.entry.reason, strings), reasonStyle(row.entry.reason))]

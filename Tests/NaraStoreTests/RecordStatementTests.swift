@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import NaraDomain
+import Synchronization
+import Testing
+@testable import NaraStore
+
+/// The statements one opening of a record runs (docs/BENCHMARKS.md): the policy's facts,
+/// one statement per kind of record, the log row. Measurements came in as one statement
+/// of their own, not one per kind.
+@Suite struct RecordStatementTests {
+    final class Statements: Sendable {
+        let sql = Mutex<[String]>([])
+    }
+
+    static func statements(_ f: StoreFixture, _ body: () throws -> Void) throws -> [String] {
+        let seen = Statements()
+        try f.store.writer.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { seen.sql.withLock { $0.append(statement.sql) } }
+            }
+        }
+        defer { try? f.store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) } }
+        try body()
+        return seen.sql.withLock { $0 }
+    }
+
+    @Test func openingARecordReadsEachKindOfRecordOnceWhateverItHolds() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        _ = try f.store.openRecord(p.id, as: f.nurse)
+        let empty = try Self.statements(f) { _ = try f.store.openRecord(p.id, as: f.nurse) }
+        for (i, kind) in ObservationKind.allCases.enumerated() {
+            _ = try ObservationStoreTests.measure(f, p, kind, kind == .smoking ? nil : 50, day: 1 + i,
+                                                  diastolic: kind == .bloodPressure ? 80 : nil,
+                                                  smoking: kind == .smoking ? .never : nil)
+        }
+        let full = try Self.statements(f) { _ = try f.store.openRecord(p.id, as: f.nurse) }
+        // BEGIN; the user, the patient, the relationship, consents, blocks and providers for
+        // the policy; the record, a statement a table (no staff to look up here); the log
+        // chain's head and the row; COMMIT.
+        #expect(empty.count == 21, "\(empty)")
+        #expect(full.count == empty.count, "\(full)")
+        #expect(full.filter { $0.contains("FROM observation") }.count == 1)
+    }
+}
