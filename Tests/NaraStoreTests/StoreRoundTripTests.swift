@@ -153,7 +153,7 @@ import Testing
         #expect(active.map(\.staffId) == ["maria.lind"])
         let ended = try #require(record.contacts.first { $0.id == first.id })
         #expect(ended.to == LocalDate(year: 2026, month: 6, day: 1))
-        #expect(ended.endReason?.contains("maria.lind") == true)
+        #expect(ended.replacedBy == "maria.lind" && ended.endReason == "Patientens önskan")
         #expect(throws: StoreError.self) {
             try f.store.assignContact(NewCareContact(patientId: p.id, role: .namedPhysician, staffId: "karin.berg",
                                                      unitId: StoreFixture.vc, reason: "Sjuksköterska som läkare?",
