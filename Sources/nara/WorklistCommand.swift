@@ -65,7 +65,9 @@ struct WorklistCommand: ParsableCommand {
 enum WorkListOutput {
     static func render(_ rows: [WorkListRow], format: WorklistCommand.Format, today: LocalDate) -> String {
         let records = rows.map { row -> [String] in
-            [row.patient.identifier.display, row.patient.name ?? "Skyddad identitet",
+            // A deceased patient is marked as on every screen: † and the day when known.
+            [row.patient.identifier.display, (row.patient.name ?? "Skyddad identitet")
+                + (row.patient.deceased ? " †" + (row.patient.deceasedOn.map { " " + $0.iso } ?? "") : ""),
              row.patient.birthDate.map { String($0.age(on: today)) } ?? "", row.patient.listingUnitName ?? "",
              row.entry.summary]
         }
@@ -73,7 +75,12 @@ enum WorkListOutput {
                                  rightAligned: [2])
         switch format {
         case .csv: return table.csv()
-        case .json: return table.json { ["kind": rows[$0].entry.kind.rawValue] }
+        case .json:
+            return table.json { i in
+                let p = rows[i].patient
+                return ["kind": rows[i].entry.kind.rawValue, "deceased": p.deceased,
+                        "deceased_on": p.deceasedOn.map { $0.iso as Any } ?? NSNull()]
+            }
         case .table:
             guard !records.isEmpty else { return "No patients on this list.\n" }
             return table.text() + "\(records.count) patients\n"

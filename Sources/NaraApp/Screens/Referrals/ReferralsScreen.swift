@@ -182,8 +182,10 @@ public struct ReferralsScreen: ScreenModel {
     }
 
     public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
+        // Render never reads the store: the boxes were read on appear, on keys and on
+        // refresh; only the open patient's referrals, which come with the record, follow here.
         var shown = state
-        shown.prepare(context)
+        shown.syncPatient(context)
         let view = ReferralsView(state: shown, strings: ReferralsStrings.of(context.language), global: context.strings,
                                  today: context.today, glyphs: context.glyphs)
         view.render(in: area, buffer: &buffer)
