@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "nara", targets: ["nara"]),
         // The measurements behind `nara bench`, for the benchmark package in Benchmarks/.
         .library(name: "NaraBench", targets: ["NaraBench"]),
+        // The FHIR reader, for the fuzz target in Fuzz/.
+        .library(name: "NaraFHIR", targets: ["NaraFHIR"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

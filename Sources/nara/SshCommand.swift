@@ -16,7 +16,7 @@ struct AuthorizedKeysCommand: ParsableCommand {
         commandName: "authorized-keys",
         abstract: "Print the service account's keys file: one forced-command line per key of each active staff member.",
         discussion: """
-            Example: nara ssh authorized-keys --store /var/lib/nara/clinic.sqlite --binary /usr/local/bin/nara \
+            Example: nara ssh authorized-keys --store /var/lib/nara/clinic.sqlite --binary /usr/bin/nara \
             > /etc/ssh/nara_keys/vard. Deactivated staff get no line, so run it after every staff change.
             """
     )
