@@ -79,6 +79,24 @@ import TerminalUITesting
         #expect(f.text.contains("Karin Berg är inte längre fast vårdkontakt."))
     }
 
+    /// A colleague ends the contact while the form to end it is open: the form says so and
+    /// keeps the reason typed.
+    @Test func aFormSaysWhenItsContactChangedUnderIt() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.app.handleAndSettle(.tick) // the first poll only learns where the store stands
+        f.press(.char("j"), .char("e"))
+        f.type("Patienten har flyttat")
+        let record = try f.store.openRecord(f.patient, as: f.app.state.session.context)
+        let karin = try #require(record.contacts.first { $0.staffId == "karin.berg" && $0.to == nil })
+        _ = try f.store.endContact(karin.id, expectedVersion: karin.version, on: AppFixture.day, reason: "Slutat",
+                                   as: AccessContext(staffId: "per.ek", unitId: AppFixture.vc, sessionId: "other"))
+        f.app.handleAndSettle(.tick)
+        #expect(f.text.contains("Någon annan har ändrat det här"))
+        #expect(f.continuity?.state.form?.fields["reason"] == "Patienten har flyttat")
+    }
+
     @Test func registerAnEncounterSeeItFirstAndTheMeasuresChange() throws {
         let f = try ContinuityFixture()
         defer { f.remove() }

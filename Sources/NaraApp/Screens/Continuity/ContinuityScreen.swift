@@ -34,6 +34,25 @@ public struct ContinuityScreen: ScreenModel {
         return (true, run(action, context))
     }
 
+    /// Another session changed the record: a form bound to a contact or plan that changed
+    /// says so above the kept input (saving it would be refused as a conflict).
+    public mutating func refresh(_ context: ScreenContext) {
+        guard var form = state.form, let record = context.patient else { return }
+        let current: Int?
+        switch form.kind {
+        case .end(let id, let version, _, _), .annul(.contact(let id, let version), _):
+            current = (record.contacts + record.annulled.contacts).first { $0.id == id }?.version
+            if current == version { return }
+        case .plan(let id, let version) where id != 0:
+            current = record.plans.first { $0.id == id }?.version
+            if current == version { return }
+        default:
+            return
+        }
+        form.error = ContinuityStrings.of(context.language).changedUnderForm
+        state.form = form
+    }
+
     func environment(_ context: ScreenContext) -> ContinuityEnvironment {
         let width = context.bodyWidth, height = context.bodyHeight
         let record = context.patient, today = context.today

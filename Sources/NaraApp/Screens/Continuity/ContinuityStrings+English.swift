@@ -80,7 +80,8 @@ extension ContinuityStrings {
         confirmAnnul: { "Annul \($0)? It stays in the history but counts for nothing." },
         annulDone: { "\($0) is annulled." },
         annulledBy: { who, when, why in "Annulled by \(who) \(when): \(why)" },
-        replacedBy: { "Replaced by \($0)" }
+        replacedBy: { "Replaced by \($0)" },
+        changedUnderForm: "Someone else changed this since you opened the form. What you typed is kept; Esc, u reloads."
     )
 }
 

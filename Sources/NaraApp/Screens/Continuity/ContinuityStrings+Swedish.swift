@@ -80,6 +80,7 @@ extension ContinuityStrings {
         confirmAnnul: { "Makulera \($0)? Den finns kvar i historiken men räknas inte." },
         annulDone: { "\($0) är makulerad." },
         annulledBy: { who, when, why in "Makulerad av \(who) \(when): \(why)" },
-        replacedBy: { "Ersatt av \($0)" }
+        replacedBy: { "Ersatt av \($0)" },
+        changedUnderForm: "Någon annan har ändrat det här sedan du öppnade formuläret. Det du skrivit finns kvar; Esc, u läser om."
     )
 }
