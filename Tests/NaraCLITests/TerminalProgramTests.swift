@@ -75,6 +75,43 @@ import TmuxTesting
         #expect(try t.waitForExit() == 0)
     }
 
+    /// The real binary: register an encounter, annul it (F5 from the annulment form asks
+    /// before leaving), and filter the encounters with /.
+    @Test func annulAnEncounterAndFilterTheListInTheRealProgram() throws {
+        let t = try start()
+        _ = try t.waitFor("Sök:")
+        try t.type("a")
+        _ = try t.waitFor("Personnummer")
+        try t.send("Enter")
+        _ = try t.waitFor("┌ Översikt")
+        try t.send("F4")
+        _ = try t.waitFor("Fasta kontakter")
+        try t.type("n")
+        _ = try t.waitFor("Registrera kontakt")
+        try t.send("Enter", "Enter", "Enter", "Enter")
+        try t.type("Fel patient vald")
+        try t.send("Enter")
+        _ = try t.waitFor("är registrerad")
+        try t.type("x")
+        _ = try t.waitFor("Varför makuleras den")
+        try t.type("Registrerad på fel patient")
+        try t.send("F5")
+        _ = try t.waitFor("Lämna formuläret")
+        try t.type("n")
+        _ = try t.waitFor { !$0.contains("Lämna formuläret") }
+        try t.send("Enter")
+        _ = try t.waitFor("räknas inte")
+        try t.type("j")
+        #expect(try t.waitFor("är makulerad").contains("makulerad"))
+        try t.type("/")
+        try t.type("zzqq")
+        #expect(try t.waitFor("0 av").contains("/zzqq"))
+        try t.send("Escape")
+        _ = try t.waitFor { !$0.contains("/zzqq") }
+        try t.send("F10")
+        #expect(try t.waitForExit() == 0)
+    }
+
     @Test func resizingRedrawsAndATinyWindowAsksForMore() throws {
         let t = try start()
         _ = try t.waitFor("Sök:")
