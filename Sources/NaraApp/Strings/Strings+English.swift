@@ -60,7 +60,6 @@ extension Strings {
         yes: "Yes", no: "No",
         tooSmall: { w, h in "Make the window at least 80×24 (now \(w)×\(h))." },
         helpFooter: "Esc closes help.",
-        storeChanged: "Updated with changes from others.",
         errorPrefix: "Error:",
         emergencyTitle: "Emergency access",
         emergencyExists: { who in "A record exists for \(who)." },

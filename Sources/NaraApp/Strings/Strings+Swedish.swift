@@ -60,7 +60,6 @@ extension Strings {
         yes: "Ja", no: "Nej",
         tooSmall: { w, h in "Gör fönstret minst 80×24 (nu \(w)×\(h))." },
         helpFooter: "Esc stänger hjälpen.",
-        storeChanged: "Uppdaterat med ändringar från andra.",
         errorPrefix: "Fel:",
         emergencyTitle: "Nödåtkomst",
         emergencyExists: { who in "Det finns en journal för \(who)." },

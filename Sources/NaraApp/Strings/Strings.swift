@@ -55,7 +55,6 @@ public struct Strings: Sendable {
     public var yes: String, no: String
     public var tooSmall: @Sendable (Int, Int) -> String
     public var helpFooter: String
-    public var storeChanged: String
     public var errorPrefix: String
     // Emergency access (nödåtkomst)
     public var emergencyTitle: String
