@@ -16,9 +16,11 @@ import Testing
         #expect(csv.stdout.contains("past the care-guarantee deadline"))
         let json = try NaraBinary.run(["worklist", "discharged", "--store", path, "--today", "2026-11-23",
                                        "--format", "json"])
-        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(parsed != nil)
-        #expect(parsed?.allSatisfy { $0["kind"] == "discharged" } == true)
+        #expect(parsed?.allSatisfy { $0["kind"] as? String == "discharged" } == true)
+        // Nobody on the list has died: they would have left it.
+        #expect(parsed?.allSatisfy { $0["deceased"] as? Bool == false && $0["deceased_on"] is NSNull } == true)
         let bad = try NaraBinary.run(["worklist", "nonsense", "--store", path])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("elderly-multimorbid"))
