@@ -20,7 +20,7 @@ extension Strings {
         barQuit: "Quit", helpQuit: "Quit Nära",
         helpBack: "Back",
         helpRedraw: "Redraw the screen",
-        helpFindAnywhere: "Find a patient (from any screen)",
+        helpFindAnywhere: "Find a patient (in a list: filter it)",
         helpMove: "Move the selection", helpFirstLast: "First / last", helpPage: "Page up / down",
         helpOpen: "Open",
         helpFilter: "Filter the list (Enter keeps, Esc clears)",

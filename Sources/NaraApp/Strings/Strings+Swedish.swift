@@ -20,7 +20,7 @@ extension Strings {
         barQuit: "Avsluta", helpQuit: "Avsluta Nära",
         helpBack: "Tillbaka",
         helpRedraw: "Rita om skärmen",
-        helpFindAnywhere: "Sök patient (från alla skärmar)",
+        helpFindAnywhere: "Sök patient (i en lista: filtrera listan)",
         helpMove: "Flytta markeringen", helpFirstLast: "Första / sista", helpPage: "En sida upp / ned",
         helpOpen: "Öppna",
         helpFilter: "Filtrera listan (Enter behåller, Esc tar bort)",
