@@ -16,9 +16,11 @@ import TerminalUITesting
         ("Remisser efter vårdgarantins gräns", "2"),
         ("Remisser utan bekräftelse eller kvittens", "8"),
         ("Kronisk sjukdom utan kontakt på 12 månader", "34"),
+        ("Inskrivna på sjukhus utan fast vårdkontakt", "4"),
+        ("Utskrivningsklara utan kallad SIP", "5"),
     ]
 
-    @Test func f6ShowsTheSevenListsWithCounts() throws {
+    @Test func f6ShowsTheNineListsWithCounts() throws {
         let f = try WorkListsFixture()
         defer { f.remove() }
         f.press(.function(6))
@@ -31,7 +33,7 @@ import TerminalUITesting
         // The explanation follows the selection.
         #expect(f.text.contains("Listade här, 75 år eller äldre, minst 3 kroniska"))
         f.press(.char("G"))
-        #expect(f.text.contains("Listade här med minst en kronisk diagnos och ingen kontakt alls"))
+        #expect(f.text.contains("Listade här, utskrivningsklara och ännu kvar på sjukhuset utan SIP"))
     }
 
     @Test func countsAreReadOnOpenAndOnURefreshNotPerFrame() throws {

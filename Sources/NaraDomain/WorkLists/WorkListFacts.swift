@@ -38,6 +38,8 @@ public struct WorkListPatientFacts: Sendable {
     public var plans: [CoordinatedPlan]
     public var discharges: [HospitalDischarge]
     public var referrals: [ReferralFacts]
+    /// The ward's notices of hospital stays (lag 2017:612), open and closed.
+    public var dischargeNotices: [DischargeNotice] = []
     /// The patient has died (with or without a known day).
     public var deceased: Bool = false
 

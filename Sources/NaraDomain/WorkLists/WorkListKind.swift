@@ -10,6 +10,12 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     case overdueReferrals = "overdue-referrals"
     case unacknowledgedReferrals = "unacknowledged-referrals"
     case chronicWithoutEncounter = "chronic-no-contact"
+    /// In hospital (an open admission notice), listed here, no fast vårdkontakt at the
+    /// listing unit: one must be appointed before the patient leaves (lag 2017:612).
+    case admissionsWithoutCareContact = "admissions"
+    /// Reported ready for discharge, still in hospital, and no SIP since the admission:
+    /// it is to be called within three days of the ready notice (lag 2017:612).
+    case readyWithoutPlan = "ready-for-discharge"
 
     /// The facts a rule reads. A store loads only these for its candidates; everything
     /// else in `WorkListPatientFacts` may be left empty.
@@ -24,6 +30,8 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     /// - overdue referrals: open referrals the guarantee clock calls overdue.
     /// - unacknowledged: referrals in state sent or answered.
     /// - chronic without encounter: at least one chronic problem.
+    /// - admissions: open discharge notices of patients listed at the unit.
+    /// - ready for discharge: open discharge notices with a ready day, listed at the unit.
     public var needs: Set<WorkListFact> {
         isOutreach ? outreachNeeds.union([.deceased]) : outreachNeeds
     }
@@ -46,6 +54,8 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
         case .overdueReferrals: return [.referrals]
         case .unacknowledgedReferrals: return [.referrals]
         case .chronicWithoutEncounter: return [.chronicProblemCount, .encounterDays]
+        case .admissionsWithoutCareContact: return [.listing, .careContacts, .dischargeNotices]
+        case .readyWithoutPlan: return [.plans, .dischargeNotices]
         }
     }
 }
@@ -54,6 +64,6 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
 public enum WorkListFact: String, CaseIterable, Sendable, Codable {
     case listing, birthDate, chronicProblemCount, careContacts
     case encounterDays, encountersForContinuity, primaryCareEncounterDays
-    case plans, discharges, referrals
+    case plans, discharges, referrals, dischargeNotices
     case deceased
 }

@@ -18,6 +18,8 @@ public enum WorkListRules {
         case .overdueReferrals: found = overdueReferral(facts)
         case .unacknowledgedReferrals: found = unacknowledgedReferral(facts, settings, today)
         case .chronicWithoutEncounter: found = chronicWithoutEncounter(facts, settings, today)
+        case .admissionsWithoutCareContact: found = admittedWithoutCareContact(facts, today)
+        case .readyWithoutPlan: found = readyWithoutPlan(facts, today)
         }
         return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
     }
@@ -123,5 +125,36 @@ public enum WorkListRules {
         let last = past.max()
         let key = last.map { $0.days(until: today) } ?? neverSeenKey
         return (.chronicWithoutEncounter(chronic: f.chronicProblemCount, lastEncounter: last), key)
+    }
+
+    /// The open admission whose discharge comes first is reported. The fast vårdkontakt
+    /// must be at the unit the patient is listed at: that is who follows up after the
+    /// stay. A contact appointed on the day counts. Least time left first; a stay with no
+    /// expected day sorts after all with one, the longest in hospital first.
+    static func admittedWithoutCareContact(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard let listing = f.listing, listing.isActive(on: today),
+              !f.careContacts.contains(where: { $0.role == .careContact && $0.unitId == listing.unitId
+                                                && $0.isActive(on: today) })
+        else { return nil }
+        let open = f.dischargeNotices.filter { $0.isOpen && $0.admittedOn <= today }
+        func key(_ n: DischargeNotice) -> Int {
+            n.careContactDue.map { -today.days(until: $0) } ?? (n.admittedOn.days(until: today) - neverSeenKey)
+        }
+        guard let first = open.max(by: { (key($0), -$0.id) < (key($1), -$1.id) }) else { return nil }
+        return (.admittedWithoutCareContact(ward: first.wardUnitId, admittedOn: first.admittedOn,
+                                            daysLeft: first.careContactDue.map { today.days(until: $0) }), key(first))
+    }
+
+    /// Ready for discharge and still in hospital with no SIP agreed since the admission.
+    /// After the discharge the list `discharged` takes over. Least time left first.
+    static func readyWithoutPlan(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        let waiting = f.dischargeNotices.compactMap { n -> (DischargeNotice, LocalDate, Int)? in
+            guard n.isOpen, let ready = n.readyOn, ready <= today, let due = n.planCallDue,
+                  !f.plans.contains(where: { n.isCoveredBy($0) && $0.agreedOn <= today })
+            else { return nil }
+            return (n, ready, today.days(until: due))
+        }
+        guard let first = waiting.min(by: { ($0.2, $0.0.id) < ($1.2, $1.0.id) }) else { return nil }
+        return (.readyWithoutPlan(ward: first.0.wardUnitId, readyOn: first.1, daysLeft: first.2), -first.2)
     }
 }

@@ -83,6 +83,10 @@ struct WorkListFactLoader {
                                             arguments: [pid]).map(Decode.discharge)
                 .filter { grant.sees(.clinical, documentedAt: $0.unitId) }
         }
+        if needs.contains(.dischargeNotices) {
+            f.dischargeNotices = try DischargeNoticeRows.load(db, patient: pid)
+                .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
+        }
         if needs.contains(.referrals) {
             f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
                 ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,

@@ -118,6 +118,16 @@ enum WorkListCandidates {
                   AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?
                                   AND e.annulled_at IS NULL)
                 """, arguments: [u, since])
+        case .admissionsWithoutCareContact:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT n.patient_id FROM discharge_notice n
+                WHERE n.discharged_on IS NULL AND n.admitted_on <= ? AND n.patient_id IN (\(listed))
+                """, arguments: [t, u])
+        case .readyWithoutPlan:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT n.patient_id FROM discharge_notice n
+                WHERE n.discharged_on IS NULL AND n.ready_on <= ? AND n.patient_id IN (\(listed))
+                """, arguments: [t, u])
         }
     }
 }
