@@ -18,9 +18,11 @@ import TerminalUITesting
         ("Kronisk sjukdom utan kontakt på 12 månader", "34"),
         ("Inskrivna på sjukhus utan fast vårdkontakt", "4"),
         ("Utskrivningsklara utan kallad SIP", "5"),
+        ("Avvisade remisser att ta hand om", "7"),
+        ("Listade utan fast läkarkontakt", "764"),
     ]
 
-    @Test func f6ShowsTheNineListsWithCounts() throws {
+    @Test func f6ShowsTheListsWithCounts() throws {
         let f = try WorkListsFixture()
         defer { f.remove() }
         f.press(.function(6))
@@ -33,7 +35,7 @@ import TerminalUITesting
         // The explanation follows the selection.
         #expect(f.text.contains("Listade här, 75 år eller äldre, minst 3 kroniska"))
         f.press(.char("G"))
-        #expect(f.text.contains("Listade här, utskrivningsklara och ännu kvar på sjukhuset utan SIP"))
+        #expect(f.text.contains("Listade här utan en fast läkarkontakt vid enheten"))
     }
 
     @Test func countsAreReadOnOpenAndOnURefreshNotPerFrame() throws {

@@ -224,7 +224,7 @@ func replyWithoutAcknowledgement(daysAgo: Int, listed: Bool) {
 }
 
 @Test func kindsHaveCommandLineNames() {
-    #expect(WorkListKind.allCases.count == 9)
+    #expect(WorkListKind.allCases.count == 11)
     #expect(WorkListKind(rawValue: "chronic-no-contact") == .chronicWithoutEncounter)
     #expect(WorkListKind(rawValue: "admissions") == .admissionsWithoutCareContact)
     #expect(WorkListKind(rawValue: "ready-for-discharge") == .readyWithoutPlan)

@@ -17,6 +17,10 @@ public enum WorkListReason: Sendable, Hashable, Codable {
     /// Ready for discharge without a SIP; `daysLeft` to the last day to call it
     /// (negative when overdue).
     case readyWithoutPlan(ward: UnitID, readyOn: LocalDate, daysLeft: Int)
+    /// Rejected by the receiver `days` ago; not sent again and the patient not met since.
+    case referralRejected(referralId: RecordID, rejectedOn: LocalDate, days: Int)
+    /// Listed here since `listedSince` without a named GP at this unit.
+    case noNamedGP(age: Int?, listedSince: LocalDate)
 
     /// English wording for logs, tests and `--lang en`; the Swedish text is the UI's.
     public var summary: String {
@@ -46,6 +50,10 @@ public enum WorkListReason: Sendable, Hashable, Codable {
         case let .readyWithoutPlan(ward, readyOn, daysLeft):
             let call = daysLeft < 0 ? "call overdue by \(Self.days(-daysLeft))" : "call within \(Self.days(daysLeft))"
             return "Ready for discharge \(readyOn.iso) at \(ward), no SIP: \(call)"
+        case let .referralRejected(referralId, rejectedOn, days):
+            return "Referral \(referralId): rejected \(rejectedOn.iso) (\(Self.days(days)) ago), not acted on"
+        case let .noNamedGP(age, listedSince):
+            return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
         }
     }
 

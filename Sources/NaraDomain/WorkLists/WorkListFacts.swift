@@ -8,9 +8,14 @@ public struct ReferralFacts: Sendable, Hashable {
     public var overdueDays: Int?
     /// The day the reply came; set while the referral is answered.
     public var answeredOn: LocalDate?
+    /// The sending unit, and the day the receiver rejected it (while rejected).
+    public var fromUnitId: UnitID?
+    public var rejectedOn: LocalDate?
 
     public init(id: RecordID, state: ReferralState, sentOn: LocalDate? = nil, overdueDays: Int? = nil,
-                answeredOn: LocalDate? = nil) {
+                answeredOn: LocalDate? = nil, fromUnitId: UnitID? = nil, rejectedOn: LocalDate? = nil) {
+        self.fromUnitId = fromUnitId
+        self.rejectedOn = rejectedOn
         self.id = id
         self.state = state
         self.sentOn = sentOn

@@ -20,6 +20,8 @@ public enum WorkListRules {
         case .chronicWithoutEncounter: found = chronicWithoutEncounter(facts, settings, today)
         case .admissionsWithoutCareContact: found = admittedWithoutCareContact(facts, today)
         case .readyWithoutPlan: found = readyWithoutPlan(facts, today)
+        case .rejectedReferrals: found = rejectedReferral(facts, today)
+        case .withoutNamedGP: found = withoutNamedGP(facts, today)
         }
         return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
     }
@@ -65,6 +67,8 @@ public enum WorkListRules {
         return (.planFollowUpPassed(planId: worst.0, followUpOn: worst.1, daysPast: worst.2), worst.2)
     }
 
+    /// The follow-up after the stay (DOMAIN.md's list). The duties of lag 2017:612 fall
+    /// due before the discharge; `admissions` and `ready-for-discharge` keep those.
     /// Only the latest discharge in the window matters: a contact after it also follows
     /// any earlier one, and without one every earlier discharge is uncovered too.
     /// A contact on the discharge day counts (the vårdcentral may call the same day).
@@ -156,5 +160,34 @@ public enum WorkListRules {
         }
         guard let first = waiting.min(by: { ($0.2, $0.0.id) < ($1.2, $1.0.id) }) else { return nil }
         return (.readyWithoutPlan(ward: first.0.wardUnitId, readyOn: first.1, daysLeft: first.2), -first.2)
+    }
+
+    /// A rejected referral is acted on when the sending unit has sent the patient a new
+    /// referral since (elsewhere or with a better question), or when the patient has met
+    /// primary care since, where the rejection can be told and the next step decided.
+    /// One entry per patient, the longest waiting first.
+    static func rejectedReferral(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        let waiting = f.referrals.compactMap { r -> (RecordID, LocalDate, Int)? in
+            guard r.state == .rejected, let rejected = r.rejectedOn, rejected <= today else { return nil }
+            let resent = f.referrals.contains { other in
+                other.id != r.id && other.fromUnitId == r.fromUnitId
+                    && other.sentOn.map { $0 >= rejected && $0 <= today } == true
+            }
+            let met = f.primaryCareEncounterDays.contains { $0 >= rejected && $0 <= today }
+            return resent || met ? nil : (r.id, rejected, rejected.days(until: today))
+        }
+        guard let worst = waiting.max(by: { ($0.2, -$0.0) < ($1.2, -$1.0) }) else { return nil }
+        return (.referralRejected(referralId: worst.0, rejectedOn: worst.1, days: worst.2), worst.2)
+    }
+
+    /// A named GP counts only at the unit the patient is listed at: one at a unit the
+    /// patient has left follows nobody. Oldest first.
+    static func withoutNamedGP(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard let listing = f.listing, listing.isActive(on: today),
+              !f.careContacts.contains(where: { $0.role == .namedPhysician && $0.unitId == listing.unitId
+                                                && $0.isActive(on: today) })
+        else { return nil }
+        let age = f.birthDate.map { $0.age(on: today) }
+        return (.noNamedGP(age: age, listedSince: listing.from), age ?? 0)
     }
 }

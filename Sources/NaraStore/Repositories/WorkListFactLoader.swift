@@ -92,7 +92,11 @@ struct WorkListFactLoader {
                 ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
                               answeredOn: r.history.last { $0.action == .reply }
-                                  .map { LocalDate(date: $0.at, in: .stockholm) })
+                                  .map { LocalDate(date: $0.at, in: .stockholm) },
+                              fromUnitId: r.fromUnitId,
+                              rejectedOn: r.state == .rejected
+                                  ? r.history.last { $0.action == .reject }.map { LocalDate(date: $0.at, in: .stockholm) }
+                                  : nil)
             }
         }
         return f

@@ -51,6 +51,8 @@ struct WorkListsStrings: Sendable {
             case .chronicWithoutEncounter: return "Kronisk sjukdom utan kontakt på \(t.noEncounterMonths) månader"
             case .admissionsWithoutCareContact: return "Inskrivna på sjukhus utan fast vårdkontakt"
             case .readyWithoutPlan: return "Utskrivningsklara utan kallad SIP"
+            case .rejectedReferrals: return "Avvisade remisser att ta hand om"
+            case .withoutNamedGP: return "Listade utan fast läkarkontakt"
             }
         },
         explanation: { kind, t, s in
@@ -82,6 +84,12 @@ struct WorkListsStrings: Sendable {
             case .readyWithoutPlan:
                 return "Listade här, utskrivningsklara och ännu kvar på sjukhuset utan SIP sedan inskrivningen: "
                     + "den ska kallas inom \(DischargeNotice.planCallDays) dagar (lag 2017:612). Minst tid kvar först."
+            case .rejectedReferrals:
+                return "Remisser härifrån som mottagaren avvisat, utan ny remiss och utan kontakt med patienten "
+                    + "sedan: ansvaret ligger kvar här. Längst sedan först."
+            case .withoutNamedGP:
+                return "Listade här utan en fast läkarkontakt vid enheten; målet är att minst 55 % av "
+                    + "befolkningen har en. Äldst först."
             }
         },
         reason: { reason, s in
@@ -115,6 +123,10 @@ struct WorkListsStrings: Sendable {
             case let .readyWithoutPlan(ward, readyOn, left):
                 let call = left < 0 ? "kallelsen \(days(-left)) försenad" : "kalla inom \(days(left))"
                 return "Utskrivningsklar \(readyOn.iso) på \(ward), ingen SIP: \(call)"
+            case let .referralRejected(referralId, rejectedOn, n):
+                return "Avvisad \(rejectedOn.iso), \(days(n)) sedan, inte åtgärdad (remiss \(referralId))"
+            case let .noNamedGP(age, listedSince):
+                return (age.map { "\($0) år, " } ?? "") + "listad här sedan \(listedSince.iso), ingen fast läkare här"
             }
         }
     )
@@ -145,6 +157,8 @@ struct WorkListsStrings: Sendable {
             case .chronicWithoutEncounter: return "Chronic disease without contact for \(t.noEncounterMonths) months"
             case .admissionsWithoutCareContact: return "In hospital without a named care contact"
             case .readyWithoutPlan: return "Ready for discharge without a SIP called"
+            case .rejectedReferrals: return "Rejected referrals to act on"
+            case .withoutNamedGP: return "Listed without a named GP"
             }
         },
         explanation: { kind, t, s in
@@ -175,6 +189,12 @@ struct WorkListsStrings: Sendable {
             case .readyWithoutPlan:
                 return "Listed here, ready for discharge and still in hospital with no SIP since the admission: it "
                     + "is to be called within \(DischargeNotice.planCallDays) days (lag 2017:612). Least time left first."
+            case .rejectedReferrals:
+                return "Referrals from here the receiver rejected, with no new referral and no contact with the "
+                    + "patient since: the responsibility stays here. Longest ago first."
+            case .withoutNamedGP:
+                return "Listed here without a named GP at this unit; the goal is that at least 55 % of the "
+                    + "population has one. Oldest first."
             }
         },
         reason: { reason, s in
@@ -208,6 +228,10 @@ struct WorkListsStrings: Sendable {
             case let .readyWithoutPlan(ward, readyOn, left):
                 let call = left < 0 ? "call overdue by \(days(-left))" : "call within \(days(left))"
                 return "Ready for discharge \(readyOn.iso) at \(ward), no SIP: \(call)"
+            case let .referralRejected(referralId, rejectedOn, n):
+                return "Rejected \(rejectedOn.iso), \(days(n)) ago, not acted on (referral \(referralId))"
+            case let .noNamedGP(age, listedSince):
+                return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
             }
         }
     )
