@@ -28,6 +28,7 @@ import Testing
             ORDER BY p.id LIMIT 1
             """)
         let ward = try sqliteShell(path, "SELECT id FROM care_unit WHERE kind = 'hospital' ORDER BY id LIMIT 1")
+        let wardName = try sqliteShell(path, "SELECT name FROM care_unit WHERE id = '\(ward)'")
         let day = 86_400.0, now = Date()
         let today = Self.iso(now), admitted = Self.iso(now - 2 * day), expected = Self.iso(now + 3 * day)
         func run(_ arguments: [String]) throws -> NaraBinary.Result {
@@ -43,13 +44,13 @@ import Testing
         #expect(try logRows() == before + 1)
         let admissions = try run(["worklist", "admissions", "--today", today, "--format", "csv"])
         #expect(admissions.status == 0, "\(admissions.stderr)")
-        #expect(admissions.stdout.contains("Admitted \(admitted) at \(ward), expected discharge in 3 days"))
+        #expect(admissions.stdout.contains("Admitted \(admitted) at \(wardName), expected discharge in 3 days"))
 
         let ready = try run(["discharge", "ready", "--patient", pnr, "--unit", ward, "--on", today])
         #expect(ready.status == 0, "\(ready.stderr)")
         #expect(ready.stdout.contains("Call the SIP by \(Self.iso(now + 3 * day))"))
         let waiting = try run(["worklist", "ready-for-discharge", "--today", today, "--format", "csv"])
-        #expect(waiting.stdout.contains("Ready for discharge \(today) at \(ward), no SIP: call within 3 days"))
+        #expect(waiting.stdout.contains("Ready for discharge \(today) at \(wardName), no SIP: call within 3 days"))
 
         let out = try run(["discharge", "discharged", "--patient", pnr, "--unit", ward, "--on", today])
         #expect(out.status == 0, "\(out.stderr)")
@@ -57,7 +58,7 @@ import Testing
         #expect(list.stdout.hasPrefix("ward,admitted,expected,ready,sip_due,discharged,recorded_by\n"))
         #expect(list.stdout.contains("\(ward),\(admitted),\(expected),\(today),\(Self.iso(now + 3 * day)),\(today),\(user)"))
         #expect(!(try run(["worklist", "ready-for-discharge", "--today", today, "--format", "csv"]))
-            .stdout.contains("Ready for discharge \(today) at \(ward)"))
+            .stdout.contains("Ready for discharge \(today) at \(wardName)"))
 
         let twice = try run(["discharge", "ready", "--patient", pnr, "--unit", ward])
         #expect(twice.status != 0)

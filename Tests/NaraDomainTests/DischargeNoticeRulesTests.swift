@@ -62,10 +62,10 @@ import Testing
         let n = notice(admitted: "2024-02-26", expected: "2024-03-01")
         let entry = run(.admissionsWithoutCareContact, facts([n]), on: "2024-02-28")
         // 28 Feb → 1 Mar over the leap day is two days.
-        #expect(entry?.reason == .admittedWithoutCareContact(ward: ward, admittedOn: Self.day("2024-02-26"), daysLeft: 2))
+        #expect(entry?.reason == .admittedWithoutCareContact(ward: ward.rawValue, admittedOn: Self.day("2024-02-26"), daysLeft: 2))
         #expect(entry?.summary == "Admitted 2024-02-26 at SE-ward, expected discharge in 2 days, no named care contact here")
         let late = run(.admissionsWithoutCareContact, facts([n]), on: "2024-03-03")
-        #expect(late?.reason == .admittedWithoutCareContact(ward: ward, admittedOn: Self.day("2024-02-26"), daysLeft: -2))
+        #expect(late?.reason == .admittedWithoutCareContact(ward: ward.rawValue, admittedOn: Self.day("2024-02-26"), daysLeft: -2))
         #expect(late.map { $0.sortKey > entry!.sortKey } == true)
         let unknown = run(.admissionsWithoutCareContact, facts([notice(admitted: "2024-02-26")]), on: "2024-02-28")
         #expect(unknown?.summary.hasSuffix("no expected discharge day, no named care contact here") == true)
@@ -94,7 +94,7 @@ import Testing
         let n = notice(admitted: "2025-12-20", ready: "2025-12-30")
         #expect(run(.readyWithoutPlan, facts([n]), on: "2025-12-29") == nil)
         let first = run(.readyWithoutPlan, facts([n]), on: "2025-12-30")
-        #expect(first?.reason == .readyWithoutPlan(ward: ward, readyOn: Self.day("2025-12-30"), daysLeft: 3))
+        #expect(first?.reason == .readyWithoutPlan(ward: ward.rawValue, readyOn: Self.day("2025-12-30"), daysLeft: 3))
         #expect(run(.readyWithoutPlan, facts([n]), on: "2026-01-02")?.summary
                 == "Ready for discharge 2025-12-30 at SE-ward, no SIP: call within 0 days")
         #expect(run(.readyWithoutPlan, facts([n]), on: "2026-01-03")?.summary

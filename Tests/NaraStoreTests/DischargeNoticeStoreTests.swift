@@ -21,7 +21,7 @@ import Testing
                                                   expectedDischargeOn: day("2026-11-26"), as: f.nurse)
         #expect(try f.log(p.id).first?.detail.hasPrefix("admission notice from \(ward)") == true)
         #expect(try list(f, .admissionsWithoutCareContact).map(\.entry.reason)
-                == [.admittedWithoutCareContact(ward: ward, admittedOn: day("2026-11-19"), daysLeft: 3)])
+                == [.admittedWithoutCareContact(ward: "Medicinavdelning 7", admittedOn: day("2026-11-19"), daysLeft: 3)])
         #expect(try list(f, .readyWithoutPlan).isEmpty)
         #expect(throws: StoreError.self) {
             try f.store.recordAdmissionNotice(p.id, ward: ward, admittedOn: day("2026-11-20"), expectedDischargeOn: nil,
@@ -31,10 +31,10 @@ import Testing
         _ = try f.store.recordReadyForDischarge(p.id, ward: ward, readyOn: day("2026-11-21"), as: f.nurse)
         #expect(try f.log(p.id).first?.detail.hasPrefix("ready for discharge at \(ward)") == true)
         #expect(try list(f, .readyWithoutPlan).map(\.entry.reason)
-                == [.readyWithoutPlan(ward: ward, readyOn: day("2026-11-21"), daysLeft: 1)])
+                == [.readyWithoutPlan(ward: "Medicinavdelning 7", readyOn: day("2026-11-21"), daysLeft: 1)])
         // Ready on the 21st brings the care contact's deadline to that day: two days late.
         #expect(try list(f, .admissionsWithoutCareContact).first?.entry.reason
-                == .admittedWithoutCareContact(ward: ward, admittedOn: day("2026-11-19"), daysLeft: -2))
+                == .admittedWithoutCareContact(ward: "Medicinavdelning 7", admittedOn: day("2026-11-19"), daysLeft: -2))
 
         _ = try f.store.assignContact(NewCareContact(patientId: p.id, role: .careContact, staffId: "karin.berg",
                                                      unitId: StoreFixture.vc, reason: "Utskrivning", from: f.today),
@@ -88,7 +88,7 @@ import Testing
                                               expectedDischargeOn: nil, as: f.nurse)
         _ = try f.store.recordReadyForDischarge(p.id, ward: StoreFixture.ward, readyOn: day("2026-11-19"), as: f.nurse)
         #expect(try list(f, .readyWithoutPlan).first?.entry.summary
-                == "Ready for discharge 2026-11-19 at \(StoreFixture.ward), no SIP: call overdue by 1 day")
+                == "Ready for discharge 2026-11-19 at Medicinavdelning 7, no SIP: call overdue by 1 day")
         _ = try f.store.savePlan(CoordinatedPlan(id: 0, patientId: p.id, responsibleUnitId: StoreFixture.vc,
                                                  participants: [], goal: "Hem med hemsjukvård",
                                                  agreedOn: day("2026-11-23"), followUpOn: nil, consentOn: day("2026-11-23")),

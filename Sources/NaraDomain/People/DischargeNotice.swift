@@ -18,6 +18,8 @@ public struct DischargeNotice: Hashable, Sendable, Codable, Identifiable {
     public var readyOn: LocalDate?
     public var dischargedOn: LocalDate?
     public var recordedBy: StaffID
+    /// The ward's name, when the store read it with the notice.
+    public var wardName: String?
 
     public init(id: RecordID, patientId: PatientID, wardUnitId: UnitID, unitId: UnitID, admittedOn: LocalDate,
                 expectedDischargeOn: LocalDate? = nil, readyOn: LocalDate? = nil, dischargedOn: LocalDate? = nil,
@@ -32,6 +34,9 @@ public struct DischargeNotice: Hashable, Sendable, Codable, Identifiable {
         self.dischargedOn = dischargedOn
         self.recordedBy = recordedBy
     }
+
+    /// The ward as staff know it: its name, else its id.
+    public var ward: String { wardName ?? wardUnitId.rawValue }
 
     /// Days after the ready notice within which the SIP is to be called (lag 2017:612).
     public static let planCallDays = 3

@@ -13,10 +13,10 @@ public enum WorkListReason: Sendable, Hashable, Codable {
     case chronicWithoutEncounter(chronic: Int, lastEncounter: LocalDate?)
     /// In hospital without a fast vårdkontakt here; `daysLeft` to the discharge day the
     /// ward expects (negative when past), nil when the ward gave none.
-    case admittedWithoutCareContact(ward: UnitID, admittedOn: LocalDate, daysLeft: Int?)
+    case admittedWithoutCareContact(ward: String, admittedOn: LocalDate, daysLeft: Int?)
     /// Ready for discharge without a SIP; `daysLeft` to the last day to call it
     /// (negative when overdue).
-    case readyWithoutPlan(ward: UnitID, readyOn: LocalDate, daysLeft: Int)
+    case readyWithoutPlan(ward: String, readyOn: LocalDate, daysLeft: Int)
     /// Rejected by the receiver `days` ago; not sent again and the patient not met since.
     case referralRejected(referralId: RecordID, rejectedOn: LocalDate, days: Int)
     /// Listed here since `listedSince` without a named GP at this unit.

@@ -145,7 +145,7 @@ public enum WorkListRules {
             n.careContactDue.map { -today.days(until: $0) } ?? (n.admittedOn.days(until: today) - neverSeenKey)
         }
         guard let first = open.max(by: { (key($0), -$0.id) < (key($1), -$1.id) }) else { return nil }
-        return (.admittedWithoutCareContact(ward: first.wardUnitId, admittedOn: first.admittedOn,
+        return (.admittedWithoutCareContact(ward: first.ward, admittedOn: first.admittedOn,
                                             daysLeft: first.careContactDue.map { today.days(until: $0) }), key(first))
     }
 
@@ -159,7 +159,7 @@ public enum WorkListRules {
             return (n, ready, today.days(until: due))
         }
         guard let first = waiting.min(by: { ($0.2, $0.0.id) < ($1.2, $1.0.id) }) else { return nil }
-        return (.readyWithoutPlan(ward: first.0.wardUnitId, readyOn: first.1, daysLeft: first.2), -first.2)
+        return (.readyWithoutPlan(ward: first.0.ward, readyOn: first.1, daysLeft: first.2), -first.2)
     }
 
     /// A rejected referral is acted on when the sending unit has sent the patient a new

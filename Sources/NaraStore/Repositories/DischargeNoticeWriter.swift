@@ -107,16 +107,20 @@ extension SQLiteStore {
 enum DischargeNoticeRows {
     static func load(_ db: Database, patient: Int64) throws -> [DischargeNotice] {
         try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT * FROM discharge_notice WHERE patient_id = ? ORDER BY admitted_on DESC, id DESC
+            SELECT n.*, u.name AS ward_name FROM discharge_notice n JOIN care_unit u ON u.id = n.ward_unit_id
+            WHERE n.patient_id = ? ORDER BY n.admitted_on DESC, n.id DESC
             """), arguments: [patient]).map(decode)
     }
 
+    /// A row of `discharge_notice`, with the ward's name when the query joined it.
     static func decode(_ row: Row) -> DischargeNotice {
-        DischargeNotice(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+        var n = DischargeNotice(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
                         wardUnitId: UnitID(row["ward_unit_id"] as String), unitId: UnitID(row["unit_id"] as String),
                         admittedOn: Decode.requiredDay(row, "admitted_on"),
                         expectedDischargeOn: Decode.day(row, "expected_discharge_on"),
                         readyOn: Decode.day(row, "ready_on"), dischargedOn: Decode.day(row, "discharged_on"),
                         recordedBy: StaffID(row["recorded_by"] as String))
+        if row.hasColumn("ward_name") { n.wardName = row["ward_name"] }
+        return n
     }
 }
