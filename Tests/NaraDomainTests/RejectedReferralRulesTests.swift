@@ -44,6 +44,31 @@ import Testing
         #expect(run([r], met: ["2025-01-30"], on: "2025-02-03") != nil)
     }
 
+    @Test func thePatientInformedTakesItOff() {
+        var r = rejected(4, on: "2025-01-31")
+        #expect(run([r], on: "2025-02-03") != nil)
+        r.patientInformed = true
+        #expect(run([r], on: "2025-02-03") == nil)
+    }
+
+    @Test func onlyTheSenderRecordsThePatientInformedOnceAfterARejection() throws {
+        let doctor = ReferralActor(staffId: "bo.ek", unitId: Fx.medicine)
+        var r = try Fx.draft().applying(.send, by: Fx.gp, at: Fx.at(0))
+        r = try r.applying(.confirmReceipt, by: doctor, at: Fx.at(1))
+        #expect(!r.availableActions(for: Fx.centre).contains(.patientInformed))
+        r = try r.applying(.reject(reason: "Not ours"), by: doctor, at: Fx.at(2))
+        #expect(r.availableActions(for: Fx.centre).contains(.patientInformed))
+        #expect(throws: ReferralError.self) { try r.applying(.patientInformed, by: doctor, at: Fx.at(3)) }
+        r = try r.applying(.patientInformed, by: Fx.gp, at: Fx.at(3), comment: "Called, new referral to orthopaedics")
+        #expect(r.state == .rejected)
+        #expect(r.history.last?.action == .patientInformed)
+        #expect(r.history.last?.comment == "Called, new referral to orthopaedics")
+        #expect(!r.availableActions(for: Fx.centre).contains(.patientInformed))
+        #expect(throws: ReferralError.notAllowed(action: .patientInformed, state: .rejected)) {
+            try r.applying(.patientInformed, by: Fx.gp, at: Fx.at(4))
+        }
+    }
+
     @Test func onlyRejectedReferralsCount() {
         let open = ReferralFacts(id: 4, state: .received, sentOn: Self.day("2025-01-02"), fromUnitId: vc)
         #expect(run([open], on: "2025-02-03") == nil)

@@ -36,4 +36,30 @@ import Testing
         again = try step(again, .send, f.nurse, day: 20)
         #expect(try list().isEmpty)
     }
+
+    @Test func theSenderRecordsThePatientInformedAndItIsStoredAndLogged() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        var r = try f.store.createReferral(NewReferral(patientId: p.id, fromUnitId: StoreFixture.vc,
+                                                      toUnitId: StoreFixture.cardiology, priority: .routine,
+                                                      question: "Bedömning"), at: f.at(2026, 11, 2), as: f.nurse)
+        for (action, who) in [(ReferralAction.send, f.nurse), (.confirmReceipt, f.cardiologist),
+                              (.reject(reason: "Fel mottagare"), f.cardiologist)] {
+            r = try f.store.applyReferral(r.id, action, expectedVersion: r.version, at: f.at(2026, 11, 9), comment: "",
+                                          as: who)
+        }
+        func listed() throws -> Bool {
+            try !f.store.workList(.rejectedReferrals, unit: StoreFixture.vc, settings: .default, today: f.today,
+                                  limit: 10, as: f.nurse).isEmpty
+        }
+        #expect(try listed())
+        r = try f.store.applyReferral(r.id, .patientInformed, expectedVersion: r.version, at: f.at(2026, 11, 10),
+                                      comment: "Ringt, ny remiss övervägs", as: f.nurse)
+        #expect(r.state == .rejected && r.history.last?.action == .patientInformed)
+        #expect(try !listed())
+        let again = try f.store.openRecord(p.id, as: f.nurse).referrals.first
+        #expect(again?.history.last?.action == .patientInformed)
+        #expect(again?.history.last?.comment == "Ringt, ny remiss övervägs")
+    }
 }

@@ -11,6 +11,8 @@ public struct ReferralFacts: Sendable, Hashable {
     /// The sending unit, and the day the receiver rejected it (while rejected).
     public var fromUnitId: UnitID?
     public var rejectedOn: LocalDate?
+    /// The sender has recorded that the patient was told of the rejection.
+    public var patientInformed: Bool = false
 
     public init(id: RecordID, state: ReferralState, sentOn: LocalDate? = nil, overdueDays: Int? = nil,
                 answeredOn: LocalDate? = nil, fromUnitId: UnitID? = nil, rejectedOn: LocalDate? = nil) {

@@ -162,13 +162,15 @@ public enum WorkListRules {
         return (.readyWithoutPlan(ward: first.0.ward, readyOn: first.1, daysLeft: first.2), -first.2)
     }
 
-    /// A rejected referral is acted on when the sending unit has sent the patient a new
-    /// referral since (elsewhere or with a better question), or when the patient has met
-    /// primary care since, where the rejection can be told and the next step decided.
+    /// A rejected referral is acted on when the sender has recorded the patient informed,
+    /// has sent the patient a new referral since (elsewhere or with a better question), or
+    /// when the patient has met primary care since, where the rejection can be told and
+    /// the next step decided.
     /// One entry per patient, the longest waiting first.
     static func rejectedReferral(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
         let waiting = f.referrals.compactMap { r -> (RecordID, LocalDate, Int)? in
-            guard r.state == .rejected, let rejected = r.rejectedOn, rejected <= today else { return nil }
+            guard r.state == .rejected, !r.patientInformed, let rejected = r.rejectedOn, rejected <= today
+            else { return nil }
             let resent = f.referrals.contains { other in
                 other.id != r.id && other.fromUnitId == r.fromUnitId
                     && other.sentOn.map { $0 >= rejected && $0 <= today } == true

@@ -89,7 +89,7 @@ struct WorkListFactLoader {
         }
         if needs.contains(.referrals) {
             f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
-                ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
+                var facts = ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
                               answeredOn: r.history.last { $0.action == .reply }
                                   .map { LocalDate(date: $0.at, in: .stockholm) },
@@ -97,6 +97,8 @@ struct WorkListFactLoader {
                               rejectedOn: r.state == .rejected
                                   ? r.history.last { $0.action == .reject }.map { LocalDate(date: $0.at, in: .stockholm) }
                                   : nil)
+                facts.patientInformed = r.history.contains { $0.action == .patientInformed }
+                return facts
             }
         }
         return f
