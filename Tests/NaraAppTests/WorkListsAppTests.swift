@@ -18,7 +18,7 @@ import TerminalUITesting
         ("Kronisk sjukdom utan kontakt på 12 månader", "34"),
         ("Inskrivna på sjukhus utan fast vårdkontakt", "4"),
         ("Utskrivningsklara utan kallad SIP", "5"),
-        ("Avvisade remisser att ta hand om", "7"),
+        ("Avvisade remisser att ta hand om", "2"),
         ("Listade utan fast läkarkontakt", "764"),
     ]
 
