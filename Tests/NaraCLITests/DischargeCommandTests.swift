@@ -65,5 +65,7 @@ import Testing
         #expect(twice.stderr.contains("record the admission notice first"))
         let notAWard = try run(["discharge", "notice", "--patient", pnr, "--unit", "nowhere"])
         #expect(notAWard.status != 0)
+        let stays = try sqliteShell(path, "SELECT count(*) FROM discharge_notice")
+        #expect(try NaraBinary.run(["check", "--store", path]).stdout.contains("discharge_notice\t\(stays)"))
     }
 }
