@@ -22,7 +22,7 @@ struct Nara: ParsableCommand {
         version: NaraVersion.text,
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self,
                       BackupCommand.self, RestoreCommand.self, BenchCommand.self,
-                      StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self, AnnulCommand.self,
+                      StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self, AnnulCommand.self, DischargeCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self]
     )
 

@@ -16,9 +16,13 @@ import TerminalUITesting
         ("Remisser efter vårdgarantins gräns", "2"),
         ("Remisser utan bekräftelse eller kvittens", "8"),
         ("Kronisk sjukdom utan kontakt på 12 månader", "34"),
+        ("Inskrivna på sjukhus utan fast vårdkontakt", "4"),
+        ("Utskrivningsklara utan kallad SIP", "5"),
+        ("Avvisade remisser att ta hand om", "2"),
+        ("Listade utan fast läkarkontakt", "764"),
     ]
 
-    @Test func f6ShowsTheSevenListsWithCounts() throws {
+    @Test func f6ShowsTheListsWithCounts() throws {
         let f = try WorkListsFixture()
         defer { f.remove() }
         f.press(.function(6))
@@ -31,7 +35,7 @@ import TerminalUITesting
         // The explanation follows the selection.
         #expect(f.text.contains("Listade här, 75 år eller äldre, minst 3 kroniska"))
         f.press(.char("G"))
-        #expect(f.text.contains("Listade här med minst en kronisk diagnos och ingen kontakt alls"))
+        #expect(f.text.contains("Listade här utan en fast läkarkontakt vid enheten"))
     }
 
     @Test func countsAreReadOnOpenAndOnURefreshNotPerFrame() throws {

@@ -21,6 +21,15 @@ import Testing
         #expect(parsed?.allSatisfy { $0["kind"] as? String == "discharged" } == true)
         // Nobody on the list has died: they would have left it.
         #expect(parsed?.allSatisfy { $0["deceased"] as? Bool == false && $0["deceased_on"] is NSNull } == true)
+        let rejected = try NaraBinary.run(["worklist", "rejected-referrals", "--store", path, "--today", "2026-11-23",
+                                           "--format", "csv"])
+        #expect(rejected.status == 0, "\(rejected.stderr)")
+        let rows = rejected.stdout.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("not acted on") })
+        let noGP = try NaraBinary.run(["worklist", "no-named-gp", "--store", path, "--today", "2026-11-23", "--limit", "5"])
+        #expect(noGP.status == 0, "\(noGP.stderr)")
+        #expect(noGP.stdout.contains("no named GP here"))
         let bad = try NaraBinary.run(["worklist", "nonsense", "--store", path])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("elderly-multimorbid"))

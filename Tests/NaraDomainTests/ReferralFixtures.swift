@@ -82,6 +82,7 @@ enum Fx {
         case .markSeen: return .markSeen
         case .reply: return .reply(text: "All well.")
         case .acknowledgeReply: return .acknowledgeReply
+        case .patientInformed: return .patientInformed
         case .cancel: return .cancel(reason: "No longer needed")
         case .pauseClock: return .pauseClock(.medical, comment: "Acute illness first")
         case .resumeClock: return .resumeClock

@@ -14,6 +14,7 @@ private let table: [ReferralState: [ReferralActionKind: (UnitRole, ReferralState
     .booked: [.book: (.receiver, .booked), .markSeen: (.receiver, .seen), .cancel: (.sender, .cancelled)],
     .seen: [.reply: (.receiver, .answered)],
     .answered: [.acknowledgeReply: (.sender, .acknowledged)],
+    .rejected: [.patientInformed: (.sender, .rejected)],
 ]
 
 /// What must happen when the right unit tries `kind` in `situation`.

@@ -224,8 +224,10 @@ func replyWithoutAcknowledgement(daysAgo: Int, listed: Bool) {
 }
 
 @Test func kindsHaveCommandLineNames() {
-    #expect(WorkListKind.allCases.count == 7)
+    #expect(WorkListKind.allCases.count == 11)
     #expect(WorkListKind(rawValue: "chronic-no-contact") == .chronicWithoutEncounter)
+    #expect(WorkListKind(rawValue: "admissions") == .admissionsWithoutCareContact)
+    #expect(WorkListKind(rawValue: "ready-for-discharge") == .readyWithoutPlan)
     #expect(WorkListKind.allCases.allSatisfy { !$0.needs.isEmpty })
 }
 

@@ -45,6 +45,7 @@ import Testing
                 case .markSeen: action = .markSeen
                 case .reply: action = .reply(text: stored.reply ?? "svar")
                 case .acknowledgeReply: action = .acknowledgeReply
+                case .patientInformed: action = .patientInformed
                 case .cancel: action = .cancel(reason: event.comment)
                 case .pauseClock: action = .pauseClock(stored.pauses.first?.kind ?? .medical, comment: event.comment)
                 case .resumeClock: action = .resumeClock

@@ -45,6 +45,7 @@ import Testing
             ("accessLogExtract", { _ = try f.store.accessLogExtract(patient: asa.id, as: admin); return [asa.id] }),
             ("consents", { _ = try f.store.consents(of: asa.id, as: f.nurse); return [asa.id] }),
             ("blocks", { _ = try f.store.blocks(of: bo.id, as: f.nurse); return [bo.id] }),
+            ("dischargeNotices", { _ = try f.store.dischargeNotices(of: asa.id, as: f.nurse); return [asa.id] }),
             ("exportBatch", {
                 Set(try f.store.exportBatch(as: f.nurse, detail: "FHIR export").patients.map(\.value.patient.id))
             }),

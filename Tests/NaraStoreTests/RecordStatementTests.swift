@@ -40,7 +40,7 @@ import Testing
         // BEGIN; the user, the patient, the relationship, consents, blocks and providers for
         // the policy; the record, a statement a table (no staff to look up here); the log
         // chain's head and the row; COMMIT.
-        #expect(empty.count == 21, "\(empty)")
+        #expect(empty.count == 22, "\(empty)")
         #expect(full.count == empty.count, "\(full)")
         #expect(full.filter { $0.contains("FROM observation") }.count == 1)
     }

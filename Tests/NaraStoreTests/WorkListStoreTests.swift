@@ -30,6 +30,21 @@ import Testing
         #expect(row.entry.reason == .elderlyMultimorbid(age: 88, chronic: 3))
     }
 
+    @Test func listedPatientsWithoutANamedGPHere() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let without = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        let with = try f.patient(TestPnr.b, "Märta", "Ek")
+        _ = try f.patient(TestPnr.c, "Björn", "Sjöberg", listed: false)
+        _ = try f.store.assignContact(NewCareContact(patientId: with.id, role: .namedPhysician, staffId: "olof.hagg",
+                                                     unitId: StoreFixture.vc, reason: "Listning",
+                                                     from: LocalDate(year: 2025, month: 1, day: 1)!), as: f.nurse)
+        let rows = try f.store.workList(.withoutNamedGP, unit: StoreFixture.vc, settings: .default, today: f.today,
+                                        limit: 10, as: f.nurse)
+        #expect(rows.map(\.patient.id) == [without.id])
+        #expect(rows.first?.entry.reason == .noNamedGP(age: 81, listedSince: LocalDate(year: 2020, month: 1, day: 1)!))
+    }
+
     @Test func overdueAndUnconfirmedReferrals() throws {
         let f = try StoreFixture()
         defer { f.remove() }

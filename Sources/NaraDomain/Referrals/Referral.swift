@@ -87,6 +87,8 @@ public enum ReferralAction: Hashable, Sendable {
     case markSeen
     case reply(text: String)
     case acknowledgeReply
+    /// The sender has told the patient that the referral was rejected (and what now).
+    case patientInformed
     case cancel(reason: String)
     case pauseClock(PauseKind, comment: String)
     case resumeClock
@@ -102,6 +104,7 @@ public enum ReferralAction: Hashable, Sendable {
         case .markSeen: return .markSeen
         case .reply: return .reply
         case .acknowledgeReply: return .acknowledgeReply
+        case .patientInformed: return .patientInformed
         case .cancel: return .cancel
         case .pauseClock: return .pauseClock
         case .resumeClock: return .resumeClock
@@ -118,6 +121,7 @@ public enum ReferralActionKind: String, CaseIterable, Sendable, Codable {
     case markSeen = "mark_seen"
     case reply
     case acknowledgeReply = "acknowledge_reply"
+    case patientInformed = "patient_informed"
     case cancel
     case pauseClock = "pause_clock"
     case resumeClock = "resume_clock"

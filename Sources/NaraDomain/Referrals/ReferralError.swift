@@ -85,6 +85,7 @@ extension ReferralActionKind {
         case .markSeen: return "mark as seen"
         case .reply: return "reply to"
         case .acknowledgeReply: return "acknowledge the reply to"
+        case .patientInformed: return "record the patient informed of"
         case .cancel: return "cancel"
         case .pauseClock: return "pause the clock of"
         case .resumeClock: return "resume the clock of"

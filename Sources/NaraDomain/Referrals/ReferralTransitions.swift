@@ -32,6 +32,8 @@ extension Referral {
         case (.markSeen, .booked): return (.receiver, .seen)
         case (.reply, .seen): return (.receiver, .answered)
         case (.acknowledgeReply, .answered): return (.sender, .acknowledged)
+        // A rejection leaves the responsibility with the sender, who tells the patient.
+        case (.patientInformed, .rejected): return (.sender, .rejected)
         case (.cancel, _) where cancellableStates.contains(state): return (.sender, .cancelled)
         // The clock only matters until the first visit; pausing does not move the state.
         case (.pauseClock, _) where state.awaitsVisit: return (.receiver, state)
@@ -59,6 +61,10 @@ extension Referral {
             guard openPauseIndex == nil else { throw .alreadyPaused }
         case .resumeClock:
             guard openPauseIndex != nil else { throw .notPaused }
+        case .patientInformed:
+            guard !history.contains(where: { $0.action == .patientInformed }) else {
+                throw .notAllowed(action: kind, state: state)
+            }
         default:
             break
         }
@@ -103,7 +109,7 @@ extension Referral {
         switch action {
         case .send:
             next.sentOn = day
-        case .confirmReceipt, .accept, .acknowledgeReply:
+        case .confirmReceipt, .accept, .acknowledgeReply, .patientInformed:
             break
         case let .reject(text), let .cancel(text):
             note = joined(try reason(text))

@@ -48,6 +48,8 @@ public struct PatientRecord: Hashable, Sendable {
     public var referrals: [Referral]
     public var plans: [CoordinatedPlan]
     public var discharges: [HospitalDischarge]
+    /// The ward's notices of hospital stays (lag 2017:612), the latest admission first.
+    public var dischargeNotices: [DischargeNotice] = []
     /// Measurements (HbA1c, blood pressure, weight, BMI, eGFR, smoking), oldest first.
     public var observations: [Observation] = []
     /// Every staff member and unit the record mentions, for names and professions.
@@ -124,6 +126,7 @@ extension PatientRecord {
         r.encounters = encounters.filter { keep(.clinical, $0.unitId) }
         r.problems = problems.filter { keep(.clinical, $0.unitId) }
         r.discharges = discharges.filter { keep(.clinical, $0.unitId) }
+        r.dischargeNotices = dischargeNotices.filter { keep(.coordination, $0.unitId) }
         r.observations = observations.filter { keep(.clinical, $0.unitId) }
         r.contacts = contacts.filter { keep(.coordination, $0.unitId) }
         r.annulled.encounters = annulled.encounters.filter { grant.sees(.clinical, documentedAt: $0.unitId) }

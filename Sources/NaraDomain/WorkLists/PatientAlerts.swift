@@ -16,6 +16,11 @@ public enum PatientAlert: Hashable, Sendable {
     /// The named GP has not met the patient within `namedGPVisitMonths`.
     case namedGPNotSeen(staffId: StaffID, lastSeen: LocalDate?)
     case planFollowUpPassed(followUpOn: LocalDate, days: Int)
+    /// In hospital by an open admission notice: `daysLeft` to the expected discharge, by
+    /// which a fast vårdkontakt must be in place (nil when the ward gave no day).
+    case admitted(ward: String, admittedOn: LocalDate, daysLeft: Int?)
+    /// Reported ready for discharge: `daysLeft` to the last day to call the SIP.
+    case readyForDischarge(ward: String, readyOn: LocalDate, daysLeft: Int)
 
     /// Broken promises and missed follow-ups are danger; missing or stale named contacts
     /// are warnings.
@@ -23,6 +28,8 @@ public enum PatientAlert: Hashable, Sendable {
         switch self {
         case .overdueReferrals, .dischargedWithoutContact, .planFollowUpPassed: return true
         case .noCareContact, .contactLeft, .namedGPNotSeen: return false
+        case .admitted(_, _, let left): return (left ?? 0) < 0
+        case .readyForDischarge(_, _, let left): return left < 0
         }
     }
 }
@@ -46,6 +53,19 @@ public enum PatientAlerts {
                 day >= latest && record.units[e.unitId]?.kind == .primaryCare
             }
             if !followed { alerts.append(.dischargedWithoutContact(dischargedOn: latest, days: latest.days(until: today))) }
+        }
+
+        // The latest open stay: the clock that runs is the SIP call once the patient is
+        // ready, before that the discharge the fast vårdkontakt must come before.
+        if let stay = record.dischargeNotices.filter({ $0.isOpen && $0.admittedOn <= today }).max(by: {
+            ($0.admittedOn, $0.id) < ($1.admittedOn, $1.id) }) {
+            let ward = record.units[stay.wardUnitId]?.name ?? stay.wardUnitId.rawValue
+            if let ready = stay.readyOn, ready <= today, let due = stay.planCallDue {
+                alerts.append(.readyForDischarge(ward: ward, readyOn: ready, daysLeft: today.days(until: due)))
+            } else {
+                alerts.append(.admitted(ward: ward, admittedOn: stay.admittedOn,
+                                        daysLeft: stay.careContactDue.map { today.days(until: $0) }))
+            }
         }
 
         let passed = record.plans.compactMap { $0.followUpOverdue(on: today) ? $0.followUpOn : nil }

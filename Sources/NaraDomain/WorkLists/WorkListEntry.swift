@@ -11,6 +11,16 @@ public enum WorkListReason: Sendable, Hashable, Codable {
     /// Answered, but nobody at the sending unit has acknowledged the reply.
     case replyNotAcknowledged(referralId: RecordID, answeredOn: LocalDate, days: Int)
     case chronicWithoutEncounter(chronic: Int, lastEncounter: LocalDate?)
+    /// In hospital without a fast vårdkontakt here; `daysLeft` to the discharge day the
+    /// ward expects (negative when past), nil when the ward gave none.
+    case admittedWithoutCareContact(ward: String, admittedOn: LocalDate, daysLeft: Int?)
+    /// Ready for discharge without a SIP; `daysLeft` to the last day to call it
+    /// (negative when overdue).
+    case readyWithoutPlan(ward: String, readyOn: LocalDate, daysLeft: Int)
+    /// Rejected by the receiver `days` ago; not sent again and the patient not met since.
+    case referralRejected(referralId: RecordID, rejectedOn: LocalDate, days: Int)
+    /// Listed here since `listedSince` without a named GP at this unit.
+    case noNamedGP(age: Int?, listedSince: LocalDate)
 
     /// English wording for logs, tests and `--lang en`; the Swedish text is the UI's.
     public var summary: String {
@@ -32,6 +42,18 @@ public enum WorkListReason: Sendable, Hashable, Codable {
         case let .chronicWithoutEncounter(chronic, lastEncounter):
             let last = lastEncounter.map { "last encounter \($0.iso)" } ?? "no encounter recorded"
             return "\(chronic) chronic \(chronic == 1 ? "diagnosis" : "diagnoses"), \(last)"
+        case let .admittedWithoutCareContact(ward, admittedOn, daysLeft):
+            let expected = daysLeft.map { $0 < 0 ? "expected discharge passed \(Self.days(-$0)) ago"
+                                                 : "expected discharge in \(Self.days($0))" }
+                ?? "no expected discharge day"
+            return "Admitted \(admittedOn.iso) at \(ward), \(expected), no named care contact here"
+        case let .readyWithoutPlan(ward, readyOn, daysLeft):
+            let call = daysLeft < 0 ? "call overdue by \(Self.days(-daysLeft))" : "call within \(Self.days(daysLeft))"
+            return "Ready for discharge \(readyOn.iso) at \(ward), no SIP: \(call)"
+        case let .referralRejected(referralId, rejectedOn, days):
+            return "Referral \(referralId): rejected \(rejectedOn.iso) (\(Self.days(days)) ago), not acted on"
+        case let .noNamedGP(age, listedSince):
+            return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
         }
     }
 

@@ -8,9 +8,16 @@ public struct ReferralFacts: Sendable, Hashable {
     public var overdueDays: Int?
     /// The day the reply came; set while the referral is answered.
     public var answeredOn: LocalDate?
+    /// The sending unit, and the day the receiver rejected it (while rejected).
+    public var fromUnitId: UnitID?
+    public var rejectedOn: LocalDate?
+    /// The sender has recorded that the patient was told of the rejection.
+    public var patientInformed: Bool = false
 
     public init(id: RecordID, state: ReferralState, sentOn: LocalDate? = nil, overdueDays: Int? = nil,
-                answeredOn: LocalDate? = nil) {
+                answeredOn: LocalDate? = nil, fromUnitId: UnitID? = nil, rejectedOn: LocalDate? = nil) {
+        self.fromUnitId = fromUnitId
+        self.rejectedOn = rejectedOn
         self.id = id
         self.state = state
         self.sentOn = sentOn
@@ -38,6 +45,8 @@ public struct WorkListPatientFacts: Sendable {
     public var plans: [CoordinatedPlan]
     public var discharges: [HospitalDischarge]
     public var referrals: [ReferralFacts]
+    /// The ward's notices of hospital stays (lag 2017:612), open and closed.
+    public var dischargeNotices: [DischargeNotice] = []
     /// The patient has died (with or without a known day).
     public var deceased: Bool = false
 

@@ -10,6 +10,18 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     case overdueReferrals = "overdue-referrals"
     case unacknowledgedReferrals = "unacknowledged-referrals"
     case chronicWithoutEncounter = "chronic-no-contact"
+    /// In hospital (an open admission notice), listed here, no fast vårdkontakt at the
+    /// listing unit: one must be appointed before the patient leaves (lag 2017:612).
+    case admissionsWithoutCareContact = "admissions"
+    /// Reported ready for discharge, still in hospital, and no SIP since the admission:
+    /// it is to be called within three days of the ready notice (lag 2017:612).
+    case readyWithoutPlan = "ready-for-discharge"
+    /// Sent from here and rejected by the receiver, and nothing done since: the sender
+    /// keeps the responsibility until someone else takes it over.
+    case rejectedReferrals = "rejected-referrals"
+    /// Listed here without an active named GP (fast läkarkontakt) at this unit: the
+    /// reform's goal is that most residents have one (DOMAIN.md "Continuity goals").
+    case withoutNamedGP = "no-named-gp"
 
     /// The facts a rule reads. A store loads only these for its candidates; everything
     /// else in `WorkListPatientFacts` may be left empty.
@@ -24,6 +36,10 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     /// - overdue referrals: open referrals the guarantee clock calls overdue.
     /// - unacknowledged: referrals in state sent or answered.
     /// - chronic without encounter: at least one chronic problem.
+    /// - admissions: open discharge notices of patients listed at the unit.
+    /// - ready for discharge: open discharge notices with a ready day, listed at the unit.
+    /// - rejected referrals: rejected referrals sent from the unit.
+    /// - no named GP: listed at the unit without an active named GP there.
     public var needs: Set<WorkListFact> {
         isOutreach ? outreachNeeds.union([.deceased]) : outreachNeeds
     }
@@ -46,6 +62,10 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
         case .overdueReferrals: return [.referrals]
         case .unacknowledgedReferrals: return [.referrals]
         case .chronicWithoutEncounter: return [.chronicProblemCount, .encounterDays]
+        case .admissionsWithoutCareContact: return [.listing, .careContacts, .dischargeNotices]
+        case .readyWithoutPlan: return [.plans, .dischargeNotices]
+        case .rejectedReferrals: return [.referrals, .primaryCareEncounterDays]
+        case .withoutNamedGP: return [.listing, .birthDate, .careContacts]
         }
     }
 }
@@ -54,6 +74,6 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
 public enum WorkListFact: String, CaseIterable, Sendable, Codable {
     case listing, birthDate, chronicProblemCount, careContacts
     case encounterDays, encountersForContinuity, primaryCareEncounterDays
-    case plans, discharges, referrals
+    case plans, discharges, referrals, dischargeNotices
     case deceased
 }

@@ -18,6 +18,10 @@ public enum WorkListRules {
         case .overdueReferrals: found = overdueReferral(facts)
         case .unacknowledgedReferrals: found = unacknowledgedReferral(facts, settings, today)
         case .chronicWithoutEncounter: found = chronicWithoutEncounter(facts, settings, today)
+        case .admissionsWithoutCareContact: found = admittedWithoutCareContact(facts, today)
+        case .readyWithoutPlan: found = readyWithoutPlan(facts, today)
+        case .rejectedReferrals: found = rejectedReferral(facts, today)
+        case .withoutNamedGP: found = withoutNamedGP(facts, today)
         }
         return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
     }
@@ -63,6 +67,8 @@ public enum WorkListRules {
         return (.planFollowUpPassed(planId: worst.0, followUpOn: worst.1, daysPast: worst.2), worst.2)
     }
 
+    /// The follow-up after the stay (DOMAIN.md's list). The duties of lag 2017:612 fall
+    /// due before the discharge; `admissions` and `ready-for-discharge` keep those.
     /// Only the latest discharge in the window matters: a contact after it also follows
     /// any earlier one, and without one every earlier discharge is uncovered too.
     /// A contact on the discharge day counts (the vårdcentral may call the same day).
@@ -123,5 +129,67 @@ public enum WorkListRules {
         let last = past.max()
         let key = last.map { $0.days(until: today) } ?? neverSeenKey
         return (.chronicWithoutEncounter(chronic: f.chronicProblemCount, lastEncounter: last), key)
+    }
+
+    /// The open admission whose discharge comes first is reported. The fast vårdkontakt
+    /// must be at the unit the patient is listed at: that is who follows up after the
+    /// stay. A contact appointed on the day counts. Least time left first; a stay with no
+    /// expected day sorts after all with one, the longest in hospital first.
+    static func admittedWithoutCareContact(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard let listing = f.listing, listing.isActive(on: today),
+              !f.careContacts.contains(where: { $0.role == .careContact && $0.unitId == listing.unitId
+                                                && $0.isActive(on: today) })
+        else { return nil }
+        let open = f.dischargeNotices.filter { $0.isOpen && $0.admittedOn <= today }
+        func key(_ n: DischargeNotice) -> Int {
+            n.careContactDue.map { -today.days(until: $0) } ?? (n.admittedOn.days(until: today) - neverSeenKey)
+        }
+        guard let first = open.max(by: { (key($0), -$0.id) < (key($1), -$1.id) }) else { return nil }
+        return (.admittedWithoutCareContact(ward: first.ward, admittedOn: first.admittedOn,
+                                            daysLeft: first.careContactDue.map { today.days(until: $0) }), key(first))
+    }
+
+    /// Ready for discharge and still in hospital with no SIP agreed since the admission.
+    /// After the discharge the list `discharged` takes over. Least time left first.
+    static func readyWithoutPlan(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        let waiting = f.dischargeNotices.compactMap { n -> (DischargeNotice, LocalDate, Int)? in
+            guard n.isOpen, let ready = n.readyOn, ready <= today, let due = n.planCallDue,
+                  !f.plans.contains(where: { n.isCoveredBy($0) && $0.agreedOn <= today })
+            else { return nil }
+            return (n, ready, today.days(until: due))
+        }
+        guard let first = waiting.min(by: { ($0.2, $0.0.id) < ($1.2, $1.0.id) }) else { return nil }
+        return (.readyWithoutPlan(ward: first.0.ward, readyOn: first.1, daysLeft: first.2), -first.2)
+    }
+
+    /// A rejected referral is acted on when the sender has recorded the patient informed,
+    /// has sent the patient a new referral since (elsewhere or with a better question), or
+    /// when the patient has met primary care since, where the rejection can be told and
+    /// the next step decided.
+    /// One entry per patient, the longest waiting first.
+    static func rejectedReferral(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        let waiting = f.referrals.compactMap { r -> (RecordID, LocalDate, Int)? in
+            guard r.state == .rejected, !r.patientInformed, let rejected = r.rejectedOn, rejected <= today
+            else { return nil }
+            let resent = f.referrals.contains { other in
+                other.id != r.id && other.fromUnitId == r.fromUnitId
+                    && other.sentOn.map { $0 >= rejected && $0 <= today } == true
+            }
+            let met = f.primaryCareEncounterDays.contains { $0 >= rejected && $0 <= today }
+            return resent || met ? nil : (r.id, rejected, rejected.days(until: today))
+        }
+        guard let worst = waiting.max(by: { ($0.2, -$0.0) < ($1.2, -$1.0) }) else { return nil }
+        return (.referralRejected(referralId: worst.0, rejectedOn: worst.1, days: worst.2), worst.2)
+    }
+
+    /// A named GP counts only at the unit the patient is listed at: one at a unit the
+    /// patient has left follows nobody. Oldest first.
+    static func withoutNamedGP(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard let listing = f.listing, listing.isActive(on: today),
+              !f.careContacts.contains(where: { $0.role == .namedPhysician && $0.unitId == listing.unitId
+                                                && $0.isActive(on: today) })
+        else { return nil }
+        let age = f.birthDate.map { $0.age(on: today) }
+        return (.noNamedGP(age: age, listedSince: listing.from), age ?? 0)
     }
 }

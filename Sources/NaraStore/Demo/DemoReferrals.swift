@@ -106,6 +106,14 @@ extension DemoBuilder {
             if outcome == .reject {
                 sim.add(days.clinicTime(day: day, rng: &rng), doctor(at: target, rng: &rng), unitID(target),
                         "reject", "rejected", rng.pick(DemoReferralTexts.rejections))
+                // Most senders tell the patient within the week. From a random stream of
+                // its own, so the rest of the demo is the same with or without it.
+                var told = DemoRandom(seed: options.seed ^ 0x7E11_ED00_0000_0612, stream: UInt64(referralID + 1))
+                let toldDay = day + told.int(1, 6)
+                if toldDay < today && told.chance(0.9) {
+                    sim.add(days.clinicTime(day: toldDay, rng: &told), creator, homeID, "patient_informed", "rejected",
+                            "Patienten informerad per telefon.")
+                }
                 break done
             }
             if outcome == .forward {

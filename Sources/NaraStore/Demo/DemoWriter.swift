@@ -17,6 +17,7 @@ struct DemoWriter {
     private let participantRow: Statement
     private let consentRow: Statement
     private let observationRow: Statement
+    private let noticeRow: Statement
     private(set) var encounters = 0
     private(set) var referrals = 0
     private(set) var plans = 0
@@ -77,6 +78,16 @@ struct DemoWriter {
             INSERT INTO observation(patient_id, kind, value, value2, smoking, at, unit_id, staff_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        noticeRow = try db.makeStatement(sql: """
+            INSERT INTO discharge_notice(patient_id, ward_unit_id, unit_id, admitted_on, expected_discharge_on,
+                                         ready_on, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func insertDischargeNotice(patient: Int64, ward: String, unit: String, admitted: String, expected: String?,
+                               ready: String?, recordedBy: String) throws {
+        try noticeRow.execute(arguments: [patient, ward, unit, admitted, expected, ready, recordedBy])
     }
 
     func insertObservation(patient: Int64, kind: String, value: Double?, value2: Double?, smoking: String?, at: Int64,

@@ -49,6 +49,8 @@ enum RecordQuery {
         unitIds.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })
         unitIds.formUnion(plans.flatMap(\.unitIds))
         unitIds.formUnion(discharges.map(\.unitId))
+        let notices = try DischargeNoticeRows.load(db, patient: pid)
+        unitIds.formUnion(notices.flatMap { [$0.wardUnitId, $0.unitId] })
         unitIds.formUnion(observations.map(\.unitId))
         let staff = try fetchByIds(db, table: "staff", ids: staffIds.map(\.rawValue)).map(Decode.staff)
         let units = try fetchByIds(db, table: "care_unit", ids: unitIds.map(\.rawValue)).map(Decode.unit)
@@ -63,6 +65,7 @@ enum RecordQuery {
         record.annulled = AnnulledRecords(contacts: contacts.filter { $0.annulment != nil },
                                           encounters: encounters.filter { $0.annulment != nil })
         record.observations = observations
+        record.dischargeNotices = notices
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM care_provider")) {
             record.providerNames[ProviderID(rawValue: row["id"])] = row["name"]
         }

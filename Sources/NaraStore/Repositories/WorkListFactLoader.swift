@@ -83,12 +83,22 @@ struct WorkListFactLoader {
                                             arguments: [pid]).map(Decode.discharge)
                 .filter { grant.sees(.clinical, documentedAt: $0.unitId) }
         }
+        if needs.contains(.dischargeNotices) {
+            f.dischargeNotices = try DischargeNoticeRows.load(db, patient: pid)
+                .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
+        }
         if needs.contains(.referrals) {
             f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
-                ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
+                var facts = ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
                               answeredOn: r.history.last { $0.action == .reply }
-                                  .map { LocalDate(date: $0.at, in: .stockholm) })
+                                  .map { LocalDate(date: $0.at, in: .stockholm) },
+                              fromUnitId: r.fromUnitId,
+                              rejectedOn: r.state == .rejected
+                                  ? r.history.last { $0.action == .reject }.map { LocalDate(date: $0.at, in: .stockholm) }
+                                  : nil)
+                facts.patientInformed = r.history.contains { $0.action == .patientInformed }
+                return facts
             }
         }
         return f

@@ -118,6 +118,28 @@ enum WorkListCandidates {
                   AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?
                                   AND e.annulled_at IS NULL)
                 """, arguments: [u, since])
+        case .admissionsWithoutCareContact:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT n.patient_id FROM discharge_notice n
+                WHERE n.discharged_on IS NULL AND n.admitted_on <= ? AND n.patient_id IN (\(listed))
+                """, arguments: [t, u])
+        case .readyWithoutPlan:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT n.patient_id FROM discharge_notice n
+                WHERE n.discharged_on IS NULL AND n.ready_on <= ? AND n.patient_id IN (\(listed))
+                """, arguments: [t, u])
+        case .rejectedReferrals:
+            return try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT patient_id FROM referral WHERE from_unit_id = ? AND state = 'rejected'
+                """, arguments: [u])
+        case .withoutNamedGP:
+            return try Int64.fetchAll(db, sql: """
+                SELECT l.patient_id FROM listing l
+                WHERE l.unit_id = ? AND l.to_date IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id
+                                  AND c.role = 'named_physician' AND c.unit_id = l.unit_id
+                                  AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
+                """, arguments: [u, t, t])
         }
     }
 }

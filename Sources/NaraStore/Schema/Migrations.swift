@@ -23,6 +23,8 @@ enum Migrations {
         }
         migrator.registerMigration(SchemaPatientUpdates.identifier) { db in try SchemaPatientUpdates.migrate(db) }
         migrator.registerMigration(SchemaObservations.identifier) { db in try SchemaObservations.migrate(db) }
+        migrator.registerMigration(SchemaDischargeNotices.identifier) { db in try SchemaDischargeNotices.migrate(db) }
+        migrator.registerMigration(SchemaPatientInformed.identifier) { db in try SchemaPatientInformed.migrate(db) }
         return migrator
     }
 

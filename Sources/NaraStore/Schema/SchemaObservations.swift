@@ -27,25 +27,11 @@ enum SchemaObservations {
         try widenExchangeLinks(db)
     }
 
-    /// SQLite cannot change a CHECK: the table is made again from its own definition with
-    /// 'observation' among the kinds, its rows copied in order (an export reads them so).
+    /// Lets a link be of kind 'observation', its rows kept in order (an export reads them so).
     private static func widenExchangeLinks(_ db: Database) throws {
-        let old = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'exchange_link'")
-        let kinds = "'referral', 'plan')"
-        guard let old, old.contains(kinds), let columns = old.firstIndex(of: "(") else {
-            throw DatabaseError(message: "exchange_link: unexpected definition")
-        }
-        // The name as written may be quoted (SQLite quotes it after a rename): the columns on.
-        let new = "CREATE TABLE exchange_link_new "
-            + old[columns...].replacingOccurrences(of: kinds, with: "'referral', 'plan', 'observation')")
-        try db.execute(sql: new)
-        try db.execute(sql: """
-            INSERT INTO exchange_link_new SELECT kind, match_key, local_id, resource_id, identifier_system,
-                                                 identifier_value FROM exchange_link ORDER BY rowid;
-            DROP TABLE exchange_link;
-            ALTER TABLE exchange_link_new RENAME TO exchange_link;
-            CREATE INDEX exchange_link_by_local ON exchange_link(kind, local_id);
-            CREATE INDEX exchange_link_by_resource ON exchange_link(kind, resource_id);
-            """)
+        try TableRebuild.replacing(db, table: "exchange_link", "'referral', 'plan')",
+                                   with: "'referral', 'plan', 'observation')",
+                                   indexes: ["CREATE INDEX exchange_link_by_local ON exchange_link(kind, local_id)",
+                                             "CREATE INDEX exchange_link_by_resource ON exchange_link(kind, resource_id)"])
     }
 }

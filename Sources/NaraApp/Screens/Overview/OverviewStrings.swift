@@ -149,6 +149,9 @@ struct OverviewStrings: Sendable {
         }
     }
 
+    private static func svDays(_ n: Int) -> String { n == 1 ? "1 dag" : "\(n) dagar" }
+    private static func enDays(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+
     func followUp(_ day: LocalDate) -> String { (language == .sv ? "uppföljning " : "follow-up ") + day.iso }
 
     func window(months: Int) -> String { language == .sv ? "\(months) mån" : "\(months) months" }
@@ -174,6 +177,20 @@ struct OverviewStrings: Sendable {
             return "Inte träffat fasta läkaren \(name(id)) på 12 mån" + (last.map { " (senast \($0.iso))" } ?? " (aldrig)")
         case (.en, .namedGPNotSeen(let id, let last)):
             return "Not seen by the named GP \(name(id)) in 12 months" + (last.map { " (last \($0.iso))" } ?? " (never)")
+        case (.sv, .admitted(let ward, let on, let left)):
+            let when = left.map { $0 < 0 ? ", väntad utskrivning passerad för \(Self.svDays(-$0)) sedan"
+                                         : ", väntad utskrivning om \(Self.svDays($0))" } ?? ""
+            return "Inskriven på \(ward) sedan \(on.iso)\(when)"
+        case (.en, .admitted(let ward, let on, let left)):
+            let when = left.map { $0 < 0 ? ", expected discharge passed \(Self.enDays(-$0)) ago"
+                                         : ", expected discharge in \(Self.enDays($0))" } ?? ""
+            return "In hospital at \(ward) since \(on.iso)\(when)"
+        case (.sv, .readyForDischarge(let ward, let on, let left)):
+            let call = left < 0 ? "SIP-kallelsen \(Self.svDays(-left)) försenad" : "kalla SIP inom \(Self.svDays(left))"
+            return "Utskrivningsklar på \(ward) sedan \(on.iso): \(call)"
+        case (.en, .readyForDischarge(let ward, let on, let left)):
+            let call = left < 0 ? "SIP call overdue by \(Self.enDays(-left))" : "call the SIP within \(Self.enDays(left))"
+            return "Ready for discharge at \(ward) since \(on.iso): \(call)"
         case (.sv, .planFollowUpPassed(let on, let days)):
             return "SIP-uppföljningen \(on.iso) är passerad (\(days) \(days == 1 ? "dag" : "dagar"))"
         case (.en, .planFollowUpPassed(let on, let days)):

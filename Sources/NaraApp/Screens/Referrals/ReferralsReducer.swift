@@ -173,6 +173,7 @@ enum ReferralsReducer {
         case .accept: return .accept
         case .markSeen: return .markSeen
         case .acknowledgeReply: return .acknowledgeReply
+        case .patientInformed: return .patientInformed
         case .resumeClock: return .resumeClock
         default: return nil
         }

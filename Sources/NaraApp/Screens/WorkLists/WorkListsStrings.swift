@@ -49,6 +49,10 @@ struct WorkListsStrings: Sendable {
             case .overdueReferrals: return "Remisser efter vårdgarantins gräns"
             case .unacknowledgedReferrals: return "Remisser utan bekräftelse eller kvittens"
             case .chronicWithoutEncounter: return "Kronisk sjukdom utan kontakt på \(t.noEncounterMonths) månader"
+            case .admissionsWithoutCareContact: return "Inskrivna på sjukhus utan fast vårdkontakt"
+            case .readyWithoutPlan: return "Utskrivningsklara utan kallad SIP"
+            case .rejectedReferrals: return "Avvisade remisser att ta hand om"
+            case .withoutNamedGP: return "Listade utan fast läkarkontakt"
             }
         },
         explanation: { kind, t, s in
@@ -74,6 +78,18 @@ struct WorkListsStrings: Sendable {
             case .chronicWithoutEncounter:
                 return "Listade här med minst en kronisk diagnos och ingen kontakt alls de senaste "
                     + "\(t.noEncounterMonths) månaderna. Längst sedan först."
+            case .admissionsWithoutCareContact:
+                return "Listade här, inskrivna på sjukhus enligt inskrivningsmeddelandet och utan fast vårdkontakt "
+                    + "här: en ska utses innan patienten skrivs ut (lag 2017:612). Minst tid kvar först."
+            case .readyWithoutPlan:
+                return "Listade här, utskrivningsklara och ännu kvar på sjukhuset utan SIP sedan inskrivningen: "
+                    + "den ska kallas inom \(DischargeNotice.planCallDays) dagar (lag 2017:612). Minst tid kvar först."
+            case .rejectedReferrals:
+                return "Remisser härifrån som mottagaren avvisat, utan ny remiss och utan kontakt med patienten "
+                    + "sedan: ansvaret ligger kvar här. Längst sedan först."
+            case .withoutNamedGP:
+                return "Listade här utan en fast läkarkontakt vid enheten; målet är att minst 55 % av "
+                    + "befolkningen har en. Äldst först."
             }
         },
         reason: { reason, s in
@@ -99,6 +115,18 @@ struct WorkListsStrings: Sendable {
                 let diagnoses = chronic == 1 ? "1 kronisk diagnos" : "\(chronic) kroniska diagnoser"
                 let last = lastEncounter.map { "senaste kontakt \($0.iso)" } ?? "ingen kontakt registrerad"
                 return "\(diagnoses), \(last)"
+            case let .admittedWithoutCareContact(ward, admittedOn, left):
+                let expected = left.map { $0 < 0 ? "väntad utskrivning passerad för \(days(-$0)) sedan"
+                                                 : "väntad utskrivning om \(days($0))" }
+                    ?? "ingen väntad utskrivningsdag"
+                return "Inskriven \(admittedOn.iso) på \(ward), \(expected), ingen fast vårdkontakt här"
+            case let .readyWithoutPlan(ward, readyOn, left):
+                let call = left < 0 ? "kallelsen \(days(-left)) försenad" : "kalla inom \(days(left))"
+                return "Utskrivningsklar \(readyOn.iso) på \(ward), ingen SIP: \(call)"
+            case let .referralRejected(referralId, rejectedOn, n):
+                return "Avvisad \(rejectedOn.iso), \(days(n)) sedan, inte åtgärdad (remiss \(referralId))"
+            case let .noNamedGP(age, listedSince):
+                return (age.map { "\($0) år, " } ?? "") + "listad här sedan \(listedSince.iso), ingen fast läkare här"
             }
         }
     )
@@ -127,6 +155,10 @@ struct WorkListsStrings: Sendable {
             case .overdueReferrals: return "Referrals past the care-guarantee deadline"
             case .unacknowledgedReferrals: return "Referrals not confirmed or acknowledged"
             case .chronicWithoutEncounter: return "Chronic disease without contact for \(t.noEncounterMonths) months"
+            case .admissionsWithoutCareContact: return "In hospital without a named care contact"
+            case .readyWithoutPlan: return "Ready for discharge without a SIP called"
+            case .rejectedReferrals: return "Rejected referrals to act on"
+            case .withoutNamedGP: return "Listed without a named GP"
             }
         },
         explanation: { kind, t, s in
@@ -151,6 +183,18 @@ struct WorkListsStrings: Sendable {
             case .chronicWithoutEncounter:
                 return "Listed here with at least one chronic diagnosis and no encounter at all in the last "
                     + "\(t.noEncounterMonths) months. Longest ago first."
+            case .admissionsWithoutCareContact:
+                return "Listed here, in hospital by the admission notice and without a named care contact here: one "
+                    + "must be appointed before the patient is discharged (lag 2017:612). Least time left first."
+            case .readyWithoutPlan:
+                return "Listed here, ready for discharge and still in hospital with no SIP since the admission: it "
+                    + "is to be called within \(DischargeNotice.planCallDays) days (lag 2017:612). Least time left first."
+            case .rejectedReferrals:
+                return "Referrals from here the receiver rejected, with no new referral and no contact with the "
+                    + "patient since: the responsibility stays here. Longest ago first."
+            case .withoutNamedGP:
+                return "Listed here without a named GP at this unit; the goal is that at least 55 % of the "
+                    + "population has one. Oldest first."
             }
         },
         reason: { reason, s in
@@ -176,6 +220,18 @@ struct WorkListsStrings: Sendable {
                 let diagnoses = chronic == 1 ? "1 chronic diagnosis" : "\(chronic) chronic diagnoses"
                 let last = lastEncounter.map { "last contact \($0.iso)" } ?? "no contact recorded"
                 return "\(diagnoses), \(last)"
+            case let .admittedWithoutCareContact(ward, admittedOn, left):
+                let expected = left.map { $0 < 0 ? "expected discharge passed \(days(-$0)) ago"
+                                                 : "expected discharge in \(days($0))" }
+                    ?? "no expected discharge day"
+                return "Admitted \(admittedOn.iso) at \(ward), \(expected), no named care contact here"
+            case let .readyWithoutPlan(ward, readyOn, left):
+                let call = left < 0 ? "call overdue by \(days(-left))" : "call within \(days(left))"
+                return "Ready for discharge \(readyOn.iso) at \(ward), no SIP: \(call)"
+            case let .referralRejected(referralId, rejectedOn, n):
+                return "Rejected \(rejectedOn.iso), \(days(n)) ago, not acted on (referral \(referralId))"
+            case let .noNamedGP(age, listedSince):
+                return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
             }
         }
     )

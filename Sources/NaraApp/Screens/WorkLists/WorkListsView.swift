@@ -124,6 +124,8 @@ struct WorkListsView: Widget {
     private func reasonStyle(_ reason: WorkListReason) -> Style {
         switch reason {
         case .referralOverdue, .planFollowUpPassed: return Style(.danger)
+        case let .admittedWithoutCareContact(_, _, left?) where left < 0: return Style(.danger)
+        case let .readyWithoutPlan(_, _, left) where left < 0: return Style(.danger)
         default: return Style(.text)
         }
     }
