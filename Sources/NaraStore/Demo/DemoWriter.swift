@@ -17,6 +17,7 @@ struct DemoWriter {
     private let participantRow: Statement
     private let consentRow: Statement
     private let observationRow: Statement
+    private let careRequestRow: Statement
     private(set) var encounters = 0
     private(set) var referrals = 0
     private(set) var plans = 0
@@ -77,6 +78,19 @@ struct DemoWriter {
             INSERT INTO observation(patient_id, kind, value, value2, smoking, at, unit_id, staff_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        careRequestRow = try db.makeStatement(sql: """
+            INSERT INTO care_request(patient_id, unit_id, channel, problem, reason, registered_at, registered_on,
+                                     registered_by, callback_from, callback_to, contacted_at, contacted_by,
+                                     assessed_at, assessed_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func insertCareRequest(patient: Int64, unit: String, channel: String, problem: String, reason: String, at: Int64,
+                           on day: String, by staff: String, callback: (Int, Int)?, contactedAt: Int64?,
+                           contactedBy: String?, assessedAt: Int64?, assessedBy: String?) throws {
+        try careRequestRow.execute(arguments: [patient, unit, channel, problem, reason, at, day, staff, callback?.0,
+                                               callback?.1, contactedAt, contactedBy, assessedAt, assessedBy])
     }
 
     func insertObservation(patient: Int64, kind: String, value: Double?, value2: Double?, smoking: String?, at: Int64,

@@ -23,6 +23,7 @@ enum Migrations {
         }
         migrator.registerMigration(SchemaPatientUpdates.identifier) { db in try SchemaPatientUpdates.migrate(db) }
         migrator.registerMigration(SchemaObservations.identifier) { db in try SchemaObservations.migrate(db) }
+        migrator.registerMigration(SchemaCareRequests.identifier) { db in try SchemaCareRequests.migrate(db) }
         return migrator
     }
 
