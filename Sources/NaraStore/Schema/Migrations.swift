@@ -24,6 +24,7 @@ enum Migrations {
         migrator.registerMigration(SchemaPatientUpdates.identifier) { db in try SchemaPatientUpdates.migrate(db) }
         migrator.registerMigration(SchemaObservations.identifier) { db in try SchemaObservations.migrate(db) }
         migrator.registerMigration(SchemaCareRequests.identifier) { db in try SchemaCareRequests.migrate(db) }
+        migrator.registerMigration(SchemaTasks.identifier) { db in try SchemaTasks.migrate(db) }
         return migrator
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import NaraDomain
+import Testing
+@testable import NaraStore
+
+/// Tasks about a patient: written and read through the door, another provider's hidden
+/// without consent, done by the addressee with a reply.
+@Suite struct TaskStoreTests {
+    let home = AccessContext(staffId: "lena.ek", unitId: StoreFixture.homeCare, sessionId: "s-lena")
+
+    @Test func aTaskIsWrittenListedInWorkOrderAndDoneWithAReply() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        let later = try f.store.addTask(p.id, text: "Boka uppföljning", toUnit: StoreFixture.vc,
+                                        due: f.today.adding(days: 7), as: f.nurse)
+        let soon = try f.store.addTask(p.id, text: "Ring om provsvar", toStaff: "olof.hagg",
+                                       due: f.today, priority: .urgent, as: f.nurse)
+        #expect(try f.log(p.id).first?.detail == "task to olof.hagg [listing]")
+        let doctor = AccessContext(staffId: "olof.hagg", unitId: StoreFixture.vc, sessionId: "s-olof")
+        #expect(try f.store.tasks(of: p.id, as: doctor).tasks.map(\.id) == [soon.id, later.id])
+        #expect(try f.log(p.id).first?.detail == "tasks [listing]")
+        let done = try f.store.completeTask(p.id, id: soon.id, reply: "Ringt, allt bra", as: doctor)
+        #expect(done.isDone && done.doneBy == "olof.hagg" && done.reply == "Ringt, allt bra")
+        #expect(try f.store.tasks(of: p.id, as: doctor).tasks.map(\.id) == [later.id, soon.id])
+        #expect(throws: StoreError.invalid("task \(soon.id) is already done")) {
+            try f.store.completeTask(p.id, id: soon.id, reply: nil, as: doctor)
+        }
+        #expect(throws: StoreError.invalid("a task is addressed to one person or one unit")) {
+            try f.store.addTask(p.id, text: "Två", toStaff: "olof.hagg", toUnit: StoreFixture.vc, as: f.nurse)
+        }
+        #expect(throws: StoreError.invalid("a task cannot be due before today")) {
+            try f.store.addTask(p.id, text: "Sent", toUnit: StoreFixture.vc, due: f.today.adding(days: -1), as: f.nurse)
+        }
+    }
+
+    @Test func anotherProvidersTaskNeedsThePatientsConsent() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        let task = try f.store.addTask(p.id, text: "Såromläggning dagligen", toUnit: StoreFixture.homeCare, as: f.nurse)
+        // The home care nurse's own contact with the patient is her relationship.
+        _ = try f.store.addCareRequest(p.id, channel: .visit, problem: .worse, reason: "Såret blöder", as: home)
+        let hidden = try f.store.tasks(of: p.id, as: home)
+        #expect(hidden.tasks.isEmpty && hidden.hidden == 1)
+        #expect(throws: StoreError.notFound("task \(task.id) of the patient")) {
+            try f.store.completeTask(p.id, id: task.id, reply: "Gjort", as: home)
+        }
+        _ = try f.store.addConsent(p.id, source: nil, until: nil, as: home)
+        let shown = try f.store.tasks(of: p.id, as: home)
+        #expect(shown.tasks.map(\.id) == [task.id] && shown.hidden == 0)
+        #expect(try f.store.completeTask(p.id, id: task.id, reply: "Gjort", as: home).doneBy == "lena.ek")
+    }
+
+    @Test func onlyTheAddresseeOrTheWritingUnitMarksItDone() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        let task = try f.store.addTask(p.id, text: "Läkemedelsgenomgång", toStaff: "olof.hagg", as: f.nurse)
+        let cardiologist = try f.acting("erik.sjoberg")
+        #expect(throws: StoreError.invalid("task \(task.id) is addressed to olof.hagg")) {
+            try f.store.completeTask(p.id, id: task.id, reply: nil, as: cardiologist)
+        }
+        #expect(try f.store.completeTask(p.id, id: task.id, reply: nil, as: f.nurse).doneBy == "karin.berg")
+    }
+}
