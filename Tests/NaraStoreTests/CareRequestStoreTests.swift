@@ -116,6 +116,37 @@ import Testing
         #expect(cardiology.map(\.request.reason) == ["Bröstsmärta"])
     }
 
+    @Test func aSecretarysCallbackListLeavesOutTheReason() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try f.store.addStaff(Staff(id: "sara.sek", name: "Sara Sek", profession: .secretary,
+                                   unitId: StoreFixture.vc, roles: [.secretary]))
+        let secretary = AccessContext(staffId: "sara.sek", unitId: StoreFixture.vc, sessionId: "s-sara")
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        _ = try f.store.addCareRequest(p.id, channel: .phone, problem: .new, reason: "Blod i urinen",
+                                       callback: CallbackSlot(text: "10-12"), as: f.nurse)
+        let list = try f.store.openCareRequests(callbacks: true, as: secretary)
+        #expect(list.map(\.patient.id) == [p.id] && list.first?.request.reason == "")
+        #expect(try f.store.openCareRequests(callbacks: true, as: physician).first?.request.reason == "Blod i urinen")
+    }
+
+    /// The log extract words each row for the patient: a care request, a list, a task.
+    @Test func theExtractWordsCareRequestsAndTasks() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        _ = try f.store.addCareRequest(p.id, channel: .phone, problem: .new, reason: "Hosta",
+                                       callback: CallbackSlot(text: "08-10"), as: f.nurse)
+        _ = try f.store.recordCareRequestContact(p.id, as: f.nurse)
+        _ = try f.store.openCareRequests(as: physician)
+        _ = try f.store.openCareRequests(callbacks: true, as: physician)
+        _ = try f.store.addTask(p.id, text: "Ring", toUnit: StoreFixture.vc, as: f.nurse)
+        _ = try f.store.tasks(of: p.id, as: f.nurse)
+        #expect(try f.log(p.id, limit: 6).reversed().map(LoggedActivity.init) == [
+            .wroteCareRequest, .wroteCareRequest, .sawInWorkList, .sawInWorkList, .wroteTask, .readRecord,
+        ])
+    }
+
     @Test func theReportReadsTheUnitsRequestsInThePeriodAndNothingElse() throws {
         let f = try StoreFixture()
         defer { f.remove() }

@@ -96,7 +96,8 @@ extension SQLiteStore {
 
     /// The user's unit's open care requests (not yet assessed) that the user may see, each
     /// patient shown logged. `callbacks` keeps those with a requested callback window and
-    /// orders by it (the callback list); otherwise the oldest request comes first.
+    /// orders by it (the callback list); otherwise the oldest request comes first. The
+    /// reason is shown only to a role that reads clinical information.
     public func openCareRequests(callbacks: Bool = false, limit: Int = 500,
                                  as context: AccessContext) throws -> [CareRequestRow] {
         try write { db in
@@ -111,7 +112,12 @@ extension SQLiteStore {
             let shown = Array(requests.filter { grants[$0.patientId.rawValue] != nil }.prefix(limit))
             let byId = Dictionary(try SummaryQuery.fetch(db, ids: Array(Set(shown.map(\.patientId.rawValue))))
                 .map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let rows = shown.compactMap { r in byId[r.patientId].map { CareRequestRow(request: r, patient: $0) } }
+            let rows = shown.compactMap { r -> CareRequestRow? in
+                var request = r
+                // The reason is clinical: left blank for a role that reads none (a secretary's callback list).
+                if grants[r.patientId.rawValue]?.sees(.clinical, documentedAt: r.unitId) != true { request.reason = "" }
+                return byId[r.patientId].map { CareRequestRow(request: request, patient: $0) }
+            }
             try logShown(db, context, view: callbacks ? "callback list" : "care requests",
                          patients: rows.map(\.patient.id), grants: grants)
             return rows
