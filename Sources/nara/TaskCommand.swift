@@ -15,7 +15,7 @@ struct TaskCommand: ParsableCommand {
             and a block hides it as it hides the unit's other information. It is marked done by the person it \
             is addressed to, anyone at the unit it is addressed to, or the unit that wrote it. Every step is logged.
             """,
-        subcommands: [Add.self, List.self, Done.self]
+        subcommands: [Add.self, List.self, Done.self, Inbox.self]
     )
 
     struct Add: ParsableCommand {
@@ -80,6 +80,38 @@ struct TaskCommand: ParsableCommand {
                 let note = hidden > 0 ? "\(hidden) more not shown (another provider's without consent, or blocked)\n" : ""
                 guard !tasks.isEmpty else { return "No tasks.\n" + note }
                 return table.text() + note
+            }
+        }
+    }
+
+    struct Inbox: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open tasks addressed to --user or --user's unit, across patients.",
+            discussion: "Open ones by due day, priority and age. Each patient printed is written to the access log.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var userOption: UserOption
+        @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "FORMAT"))
+        var format: WorklistCommand.Format = .table
+
+        func run() throws {
+            try reportingFailures {
+                let store = try storeOptions.open()
+                let session = try SessionResolver.resolve(store: store, user: userOption.user,
+                                                          environment: ProcessInfo.processInfo.environment)
+                let rows = try store.openTasks(as: session.context)
+                let today = SystemClock().today
+                let table = CommandTable(
+                    header: ["id", "priority", "due", "identifier", "name", "to", "created_by", "text", "state"],
+                    rows: rows.map { t, p in
+                        [String(t.id), t.priority.rawValue, t.due?.iso ?? "", p.identifier.display,
+                         p.name ?? "Skyddad identitet", t.toStaffId?.rawValue ?? t.toUnitId?.rawValue ?? "",
+                         t.createdBy.rawValue, t.text, t.isOverdue(today: today) ? "overdue" : "open"]
+                    }, rightAligned: [0])
+                switch format {
+                case .csv: print(table.csv(), terminator: "")
+                case .json: print(table.json(), terminator: "")
+                case .table: print(rows.isEmpty ? "No open tasks.\n" : table.text(), terminator: "")
+                }
             }
         }
     }

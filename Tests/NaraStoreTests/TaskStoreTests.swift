@@ -53,6 +53,31 @@ import Testing
         #expect(try f.store.completeTask(p.id, id: task.id, reply: "Gjort", as: home).doneBy == "lena.ek")
     }
 
+    @Test func theInboxHoldsOpenTasksToMeOrMyUnitAndLogsEachPatient() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let a = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        let b = try f.patient(TestPnr.b, "Märta", "Ek")
+        let mine = try f.store.addTask(a.id, text: "Bedöm BT-lista", toStaff: "olof.hagg", due: f.today, as: f.nurse)
+        let unit = try f.store.addTask(b.id, text: "Ring efter provsvar", toUnit: StoreFixture.vc, as: f.nurse)
+        _ = try f.store.addTask(a.id, text: "Annan läkare", toStaff: "maria.lind", as: f.nurse)
+        let done = try f.store.addTask(b.id, text: "Klar", toStaff: "olof.hagg", as: f.nurse)
+        _ = try f.store.completeTask(b.id, id: done.id, reply: nil, as: f.nurse)
+        let doctor = AccessContext(staffId: "olof.hagg", unitId: StoreFixture.vc, sessionId: "s-olof")
+        let before = try f.logCount()
+        let inbox = try f.store.openTasks(as: doctor)
+        #expect(inbox.map(\.task.id) == [mine.id, unit.id])
+        #expect(inbox.map(\.patient.id) == [a.id, b.id])
+        #expect(try f.logCount() == before + 2)
+        #expect(try f.log(limit: 2).allSatisfy { LoggedActivity($0) == .sawInWorkList })
+        // The home care unit's inbox holds another provider's task only with the patient's consent.
+        let toHome = try f.store.addTask(a.id, text: "Såromläggning", toUnit: StoreFixture.homeCare, as: f.nurse)
+        _ = try f.store.addCareRequest(a.id, channel: .visit, problem: .worse, reason: "Såret", as: home)
+        #expect(try f.store.openTasks(as: home).isEmpty)
+        _ = try f.store.addConsent(a.id, source: nil, until: nil, as: home)
+        #expect(try f.store.openTasks(as: home).map(\.task.id) == [toHome.id])
+    }
+
     @Test func onlyTheAddresseeOrTheWritingUnitMarksItDone() throws {
         let f = try StoreFixture()
         defer { f.remove() }

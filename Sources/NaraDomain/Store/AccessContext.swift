@@ -75,7 +75,7 @@ public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
         case .print: self = .printed
         case .read:
             if starts("record") { self = .readRecord }
-            else if starts("work list", "care requests", "callback list") { self = .sawInWorkList }
+            else if starts("work list", "care requests", "callback list", "task list") { self = .sawInWorkList }
             else if starts("tasks") { self = .readRecord }
             else if starts("referral queue") { self = .sawInReferralQueue }
             else if starts("log extract") { self = .readLogExtract }

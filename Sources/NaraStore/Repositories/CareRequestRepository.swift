@@ -110,8 +110,7 @@ extension SQLiteStore {
                 """, arguments: [context.unitId.rawValue]).map(Self.decodeCareRequest)
             let grants = try grants(db, subject, patients: Array(Set(requests.map(\.patientId.rawValue))))
             let shown = Array(requests.filter { grants[$0.patientId.rawValue] != nil }.prefix(limit))
-            let byId = Dictionary(try SummaryQuery.fetch(db, ids: Array(Set(shown.map(\.patientId.rawValue))))
-                .map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let byId = try SummaryQuery.byPatient(db, shown.map(\.patientId))
             let rows = shown.compactMap { r -> CareRequestRow? in
                 var request = r
                 // The reason is clinical: left blank for a role that reads none (a secretary's callback list).

@@ -39,6 +39,25 @@ extension SQLiteStore {
         }
     }
 
+    /// The open tasks addressed to the user or the user's unit, across patients, as the
+    /// user may see them (`PatientTask.workOrder`), each patient shown logged.
+    public func openTasks(limit: Int = 500, as context: AccessContext) throws -> [(task: PatientTask, patient: PatientSummary)] {
+        try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            let all = try Row.fetchAll(db, sql: """
+                SELECT * FROM patient_task WHERE done_at IS NULL AND (to_staff_id = ? OR to_unit_id = ?)
+                """, arguments: [context.staffId.rawValue, context.unitId.rawValue]).map(Self.decodeTask)
+            let grants = try grants(db, subject, patients: Array(Set(all.map(\.patientId.rawValue))))
+            let shown = Array(all.filter { grants[$0.patientId.rawValue]?.sees(.clinical, documentedAt: $0.unitId) == true }
+                .sorted(by: PatientTask.workOrder).prefix(limit))
+            let byId = try SummaryQuery.byPatient(db, shown.map(\.patientId))
+            let rows = shown.compactMap { t in byId[t.patientId].map { (task: t, patient: $0) } }
+            try logShown(db, context, view: "task list", patients: rows.map(\.patient.id), grants: grants)
+            return rows
+        }
+    }
+
     /// Marks a task done with an optional reply: by its addressee (the person, or anyone
     /// at the unit) or at the unit that wrote it, and only a task the user may see.
     public func completeTask(_ patient: PatientID, id: Int64, reply: String?,
