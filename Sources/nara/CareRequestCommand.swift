@@ -103,23 +103,19 @@ struct CareRequestCommand: ParsableCommand {
                 Open requests wait for their assessment; oldest first. --callbacks lists those with a requested \
                 callback window, ordered by the window. Each patient printed is written to the access log.
                 """)
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var userOption: UserOption
+        @OptionGroup var list: ListOptions
         @Flag(help: "Only requests with a callback window, ordered by it.") var callbacks = false
-        @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "FORMAT"))
-        var format: WorklistCommand.Format = .table
 
         func run() throws {
             try reportingFailures {
-                let store = try storeOptions.open()
-                let session = try SessionResolver.resolve(store: store, user: userOption.user,
-                                                          environment: ProcessInfo.processInfo.environment)
+                let (store, session) = try list.open()
                 let rows = try store.openCareRequests(callbacks: callbacks, as: session.context)
-                print(Self.render(rows, format: format, today: SystemClock().today), terminator: "")
+                let text = list.render(Self.table(rows, today: SystemClock().today), empty: "No open care requests.")
+                print(text + (list.format == .table && !rows.isEmpty ? "\(rows.count) requests\n" : ""), terminator: "")
             }
         }
 
-        static func render(_ rows: [CareRequestRow], format: WorklistCommand.Format, today: LocalDate) -> String {
+        static func table(_ rows: [CareRequestRow], today: LocalDate) -> CommandTable {
             func state(_ r: CareRequest, _ g: PrimaryCareGuarantee) -> String {
                 switch r.clock(g).status(today: today) {
                 case .met(let on, let within): return (within ? "kept " : "late ") + on.iso
@@ -128,7 +124,7 @@ struct CareRequestCommand: ParsableCommand {
                 default: return ""
                 }
             }
-            let table = CommandTable(
+            return CommandTable(
                 header: ["id", "registered", "identifier", "name", "channel", "problem", "callback", "reason",
                          "contact", "assessment"],
                 rows: rows.map { row in
@@ -137,13 +133,6 @@ struct CareRequestCommand: ParsableCommand {
                             row.patient.name ?? "Skyddad identitet", r.channel.rawValue, r.problem.rawValue,
                             r.callback?.text ?? "", r.reason, state(r, .contact), state(r, .assessment)]
                 }, rightAligned: [0])
-            switch format {
-            case .csv: return table.csv()
-            case .json: return table.json()
-            case .table:
-                guard !rows.isEmpty else { return "No open care requests.\n" }
-                return table.text() + "\(rows.count) requests\n"
-            }
         }
     }
 }

@@ -88,16 +88,11 @@ struct TaskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open tasks addressed to --user or --user's unit, across patients.",
             discussion: "Open ones by due day, priority and age. Each patient printed is written to the access log.")
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var userOption: UserOption
-        @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "FORMAT"))
-        var format: WorklistCommand.Format = .table
+        @OptionGroup var list: ListOptions
 
         func run() throws {
             try reportingFailures {
-                let store = try storeOptions.open()
-                let session = try SessionResolver.resolve(store: store, user: userOption.user,
-                                                          environment: ProcessInfo.processInfo.environment)
+                let (store, session) = try list.open()
                 let rows = try store.openTasks(as: session.context)
                 let today = SystemClock().today
                 let table = CommandTable(
@@ -107,11 +102,7 @@ struct TaskCommand: ParsableCommand {
                          p.name ?? "Skyddad identitet", t.toStaffId?.rawValue ?? t.toUnitId?.rawValue ?? "",
                          t.createdBy.rawValue, t.text, t.isOverdue(today: today) ? "overdue" : "open"]
                     }, rightAligned: [0])
-                switch format {
-                case .csv: print(table.csv(), terminator: "")
-                case .json: print(table.json(), terminator: "")
-                case .table: print(rows.isEmpty ? "No open tasks.\n" : table.text(), terminator: "")
-                }
+                print(list.render(table, empty: "No open tasks."), terminator: "")
             }
         }
     }
