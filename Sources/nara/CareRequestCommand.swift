@@ -17,7 +17,7 @@ struct CareRequestCommand: ParsableCommand {
             the contact, the last day in time. "contacted" stops the first, "assessed" the second (and the \
             first, if it still runs). The request is a care relationship for the unit. Every step is logged.
             """,
-        subcommands: [Add.self, Contacted.self, Assessed.self, List.self]
+        subcommands: [Add.self, Contacted.self, NoAnswer.self, Assessed.self, List.self]
     )
 
     struct Add: ParsableCommand {
@@ -87,6 +87,25 @@ struct CareRequestCommand: ParsableCommand {
         func run() throws { try step.record(.contact, target) }
     }
 
+    struct NoAnswer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "no-answer",
+            abstract: "Record a call back that did not reach the patient; the clock runs on.")
+        @OptionGroup var target: BlockCommand.Target
+        @Option(help: ArgumentHelp("The care request; the patient's oldest not yet contacted at your unit when left out.",
+                                   valueName: "N"))
+        var id: Int64?
+
+        func run() throws {
+            try reportingFailures {
+                let (store, context, patient) = try target.resolve()
+                let r = try store.recordUnansweredCallback(patient, id: id, as: context)
+                print("Care request \(r.id): \(r.unanswered) unanswered call\(r.unanswered == 1 ? "" : "s"); "
+                      + "contact due \(r.clock(.contact).deadline.iso).")
+            }
+        }
+    }
+
     struct Assessed: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the medical assessment, made by --user (licensed staff).")
@@ -101,10 +120,11 @@ struct CareRequestCommand: ParsableCommand {
             abstract: "The open care requests of your unit, or its callback list.",
             discussion: """
                 Open requests wait for their assessment; oldest first. --callbacks lists those with a requested \
-                callback window, ordered by the window. Each patient printed is written to the access log.
+                callback window that nobody has reached yet, ordered by the window, with the calls that went \
+                unanswered. Each patient printed is written to the access log.
                 """)
         @OptionGroup var list: ListOptions
-        @Flag(help: "Only requests with a callback window, ordered by it.") var callbacks = false
+        @Flag(help: "Only requests with a callback window not yet called back, ordered by it.") var callbacks = false
 
         func run() throws {
             try reportingFailures {
@@ -125,13 +145,15 @@ struct CareRequestCommand: ParsableCommand {
                 }
             }
             return CommandTable(
-                header: ["id", "registered", "identifier", "name", "channel", "problem", "callback", "reason",
-                         "contact", "assessment"],
+                header: ["id", "registered", "identifier", "name", "channel", "problem", "callback", "unanswered",
+                         "reason", "contact", "assessment"],
                 rows: rows.map { row in
                     let r = row.request
                     return [String(r.id), WallClock.dateTime(r.registeredAt), row.patient.identifier.display,
                             row.patient.name ?? "Skyddad identitet", r.channel.rawValue, r.problem.rawValue,
-                            r.callback?.text ?? "", r.reason, state(r, .contact), state(r, .assessment)]
+                            r.callback?.text ?? "",
+                            r.unansweredAt.map { "\(r.unanswered), last \(WallClock.time($0))" } ?? "",
+                            r.reason, state(r, .contact), state(r, .assessment)]
                 }, rightAligned: [0])
         }
     }

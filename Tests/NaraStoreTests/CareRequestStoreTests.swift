@@ -110,6 +110,16 @@ import Testing
         let callbacks = try f.store.openCareRequests(callbacks: true, as: physician)
         #expect(callbacks.map(\.patient.id) == [b.id, a.id])
         #expect(callbacks.map { $0.request.callback?.text } == ["08:00–10:00", "13:00–15:00"])
+        // No answer: still on the callback list, counted, the clock running.
+        let unanswered = try f.store.recordUnansweredCallback(b.id, as: physician)
+        #expect(unanswered.unanswered == 1 && unanswered.contactedAt == nil)
+        #expect(try f.store.recordUnansweredCallback(b.id, as: f.nurse).unanswered == 2)
+        #expect(try f.store.openCareRequests(callbacks: true, as: physician).map(\.request.unanswered) == [2, 0])
+        #expect(try f.log(b.id).first?.detail == "care request oldest open no answer [listing]")
+        // Called back: off the callback list, still open until assessed.
+        _ = try f.store.recordCareRequestContact(b.id, as: physician)
+        #expect(try f.store.openCareRequests(callbacks: true, as: physician).map(\.patient.id) == [a.id])
+        #expect(try f.store.openCareRequests(as: physician).map(\.patient.id) == [a.id, b.id, c.id])
         _ = try f.store.recordCareRequestAssessment(b.id, as: physician)
         #expect(try f.store.openCareRequests(as: physician).map(\.patient.id) == [a.id, c.id])
         let cardiology = try f.store.openCareRequests(as: f.cardiologist)
@@ -137,13 +147,13 @@ import Testing
         let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
         _ = try f.store.addCareRequest(p.id, channel: .phone, problem: .new, reason: "Hosta",
                                        callback: CallbackSlot(text: "08-10"), as: f.nurse)
+        _ = try f.store.openCareRequests(callbacks: true, as: physician)
         _ = try f.store.recordCareRequestContact(p.id, as: f.nurse)
         _ = try f.store.openCareRequests(as: physician)
-        _ = try f.store.openCareRequests(callbacks: true, as: physician)
         _ = try f.store.addTask(p.id, text: "Ring", toUnit: StoreFixture.vc, as: f.nurse)
         _ = try f.store.tasks(of: p.id, as: f.nurse)
         #expect(try f.log(p.id, limit: 6).reversed().map(LoggedActivity.init) == [
-            .wroteCareRequest, .wroteCareRequest, .sawInWorkList, .sawInWorkList, .wroteTask, .readRecord,
+            .wroteCareRequest, .sawInWorkList, .wroteCareRequest, .sawInWorkList, .wroteTask, .readRecord,
         ])
     }
 

@@ -107,6 +107,9 @@ public struct CareRequest: Hashable, Sendable, Identifiable {
     public var registeredAt: Date
     public var registeredBy: StaffID
     public var callback: CallbackSlot?
+    /// Calls back that did not reach the patient ("no answer, try again"); they stop no clock.
+    public var unanswered: Int = 0
+    public var unansweredAt: Date?
     public var contactedAt: Date?
     public var contactedBy: StaffID?
     public var assessedAt: Date?

@@ -49,6 +49,45 @@ extension SQLiteStore {
         try stopCareRequestClock(patient, id, .assessment, at: at, context)
     }
 
+    /// A call back that did not reach the patient: counted, the clock runs on, and the
+    /// request stays on the callback list.
+    public func recordUnansweredCallback(_ patient: PatientID, id: Int64? = nil,
+                                         as context: AccessContext) throws -> CareRequest {
+        try writeThroughDoor(context, patient: patient, category: .clinical,
+                             detail: "care request \(id.map(String.init) ?? "oldest open") no answer") { db, _ in
+            let request = try Self.openCareRequest(db, patient, id, waitingFor: "contacted", context)
+            try db.execute(sql: "UPDATE care_request SET unanswered = unanswered + 1, unanswered_at = ? WHERE id = ?",
+                           arguments: [seconds(clock.now), request.id])
+            return try Self.careRequest(db, request.id)
+        }
+    }
+
+    /// The patient's request `id`, else their oldest at the user's unit whose `column`
+    /// step is still to come; at the user's unit and with that step not yet taken.
+    private static func openCareRequest(_ db: Database, _ patient: PatientID, _ id: Int64?, waitingFor column: String,
+                                        _ context: AccessContext) throws -> CareRequest {
+        let request: CareRequest
+        if let id {
+            request = try careRequest(db, id)
+        } else {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT * FROM care_request WHERE patient_id = ? AND unit_id = ? AND assessed_at IS NULL
+                  AND \(column)_at IS NULL ORDER BY registered_at, id LIMIT 1
+                """, arguments: [patient.rawValue, context.unitId.rawValue]) else {
+                throw StoreError.notFound("an open care request of the patient at \(context.unitId)")
+            }
+            request = decodeCareRequest(row)
+        }
+        guard request.patientId == patient else { throw StoreError.notFound("care request \(request.id) of the patient") }
+        guard request.unitId == context.unitId else {
+            throw StoreError.invalid("care request \(request.id) belongs to \(request.unitId), not your unit")
+        }
+        guard (column == "contacted" ? request.contactedAt : request.assessedAt) == nil else {
+            throw StoreError.invalid("care request \(request.id) is already \(column)")
+        }
+        return request
+    }
+
     private func stopCareRequestClock(_ patient: PatientID, _ id: Int64?, _ guarantee: PrimaryCareGuarantee, at: Date?,
                                       _ context: AccessContext) throws -> CareRequest {
         let when = at ?? clock.now
@@ -58,27 +97,9 @@ extension SQLiteStore {
         let column = guarantee == .contact ? "contacted" : "assessed"
         return try writeThroughDoor(context, patient: patient, category: .clinical,
                                     detail: "care request \(id.map(String.init) ?? "oldest open") \(column)") { db, _ in
-            let request: CareRequest
-            if let id {
-                request = try Self.careRequest(db, id)
-            } else {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT * FROM care_request WHERE patient_id = ? AND unit_id = ? AND assessed_at IS NULL
-                      AND \(column)_at IS NULL ORDER BY registered_at, id LIMIT 1
-                    """, arguments: [patient.rawValue, context.unitId.rawValue]) else {
-                    throw StoreError.notFound("an open care request of the patient at \(context.unitId)")
-                }
-                request = Self.decodeCareRequest(row)
-            }
-            guard request.patientId == patient else { throw StoreError.notFound("care request \(request.id) of the patient") }
-            guard request.unitId == context.unitId else {
-                throw StoreError.invalid("care request \(request.id) belongs to \(request.unitId), not your unit")
-            }
+            let request = try Self.openCareRequest(db, patient, id, waitingFor: column, context)
             guard when >= request.registeredAt.addingTimeInterval(-60) else {
                 throw StoreError.invalid("care request \(request.id) was registered after that time")
-            }
-            guard (guarantee == .contact ? request.contactedAt : request.assessedAt) == nil else {
-                throw StoreError.invalid("care request \(request.id) is already \(column)")
             }
             if guarantee == .assessment {
                 guard try Validate.staff(db, context.staffId).profession.isLicensed else {
@@ -95,8 +116,9 @@ extension SQLiteStore {
     }
 
     /// The user's unit's open care requests (not yet assessed) that the user may see, each
-    /// patient shown logged. `callbacks` keeps those with a requested callback window and
-    /// orders by it (the callback list); otherwise the oldest request comes first. The
+    /// patient shown logged. `callbacks` keeps those with a requested callback window not yet
+    /// called back and orders by the window (the callback list); otherwise the oldest
+    /// request comes first. The
     /// reason is shown only to a role that reads clinical information.
     public func openCareRequests(callbacks: Bool = false, limit: Int = 500,
                                  as context: AccessContext) throws -> [CareRequestRow] {
@@ -106,7 +128,7 @@ extension SQLiteStore {
             let order = callbacks ? "callback_from, callback_to, registered_at, id" : "registered_at, id"
             let requests = try Row.fetchAll(db, sql: """
                 SELECT * FROM care_request WHERE unit_id = ? AND assessed_at IS NULL
-                \(callbacks ? "AND callback_from IS NOT NULL" : "") ORDER BY \(order)
+                \(callbacks ? "AND callback_from IS NOT NULL AND contacted_at IS NULL" : "") ORDER BY \(order)
                 """, arguments: [context.unitId.rawValue]).map(Self.decodeCareRequest)
             let grants = try grants(db, subject, patients: Array(Set(requests.map(\.patientId.rawValue))))
             let shown = Array(requests.filter { grants[$0.patientId.rawValue] != nil }.prefix(limit))
@@ -150,7 +172,7 @@ extension SQLiteStore {
             (row[column] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         }
         func staff(_ column: String) -> StaffID? { (row[column] as String?).map { StaffID(rawValue: $0) } }
-        return CareRequest(
+        var request = CareRequest(
             id: row["id"], patientId: PatientID(rawValue: row["patient_id"]), unitId: UnitID(rawValue: row["unit_id"]),
             channel: CareRequestChannel(rawValue: row["channel"]) ?? .phone,
             problem: CareRequestProblem(rawValue: row["problem"]) ?? .new, reason: row["reason"],
@@ -160,5 +182,8 @@ extension SQLiteStore {
             },
             contactedAt: date("contacted_at"), contactedBy: staff("contacted_by"),
             assessedAt: date("assessed_at"), assessedBy: staff("assessed_by"))
+        request.unanswered = row["unanswered"]
+        request.unansweredAt = date("unanswered_at")
+        return request
     }
 }

@@ -4,7 +4,8 @@ import GRDB
 /// two clocks it starts (contact the same day, assessment within 3 days). Times are
 /// epoch seconds; `registered_on` is the Swedish day of the contact, which the clocks
 /// and the care relationship count from. `callback_from`/`callback_to` are minutes after
-/// midnight of a requested callback window.
+/// midnight of a requested callback window; `unanswered` counts calls back that did
+/// not reach the patient, the last at `unanswered_at`.
 enum SchemaCareRequests {
     static let identifier = "care_requests"
 
@@ -22,6 +23,8 @@ enum SchemaCareRequests {
                 registered_by TEXT NOT NULL REFERENCES staff(id),
                 callback_from INTEGER,
                 callback_to INTEGER,
+                unanswered INTEGER NOT NULL DEFAULT 0,
+                unanswered_at INTEGER,
                 contacted_at INTEGER,
                 contacted_by TEXT REFERENCES staff(id),
                 assessed_at INTEGER,
