@@ -81,6 +81,7 @@ import Testing
             #expect(r.status != 0)
         }
         #expect(try sqliteShell(d.path, "SELECT count(*) FROM care_request") == before)
+        #expect(try d.run(["check"]).stdout.contains("care_request\t\(before)\n"))
         #expect(try d.run(["care-request", "contacted", "--user", d.user, "--patient", d.pnr]).status != 0)
     }
 
