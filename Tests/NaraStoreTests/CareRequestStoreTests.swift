@@ -40,6 +40,10 @@ import Testing
         #expect(throws: StoreError.invalid("a care request needs its reason")) {
             try f.store.addCareRequest(p.id, channel: .visit, problem: .worse, reason: "  ", as: f.nurse)
         }
+        try f.store.write { db in try db.execute(sql: "UPDATE patient SET deceased = 1 WHERE id = ?", arguments: [p.id.rawValue]) }
+        #expect(throws: StoreError.invalid("the patient has died; no care request can be registered")) {
+            try f.store.addCareRequest(p.id, channel: .phone, problem: .new, reason: "Feber", as: f.nurse)
+        }
     }
 
     @Test func contactAndAssessmentStopTheClocksAndAreLogged() throws {

@@ -20,6 +20,9 @@ extension SQLiteStore {
         let now = clock.now
         return try write { db in
             try Validate.patientExists(db, patient)
+            if try Bool.fetchOne(db, sql: "SELECT deceased FROM patient WHERE id = ?", arguments: [patient.rawValue]) == true {
+                throw StoreError.invalid("the patient has died; no care request can be registered")
+            }
             try db.execute(sql: """
                 INSERT INTO care_request(patient_id, unit_id, channel, problem, reason, registered_at, registered_on,
                                          registered_by, callback_from, callback_to)
