@@ -11,8 +11,8 @@ struct CareRequestCommand: ParsableCommand {
         commandName: "care-request",
         abstract: "A patient's care request (vårdbegäran) and the 0 and 3 guarantees it starts.",
         discussion: """
-            A care request is the patient's contact with the unit of --user (phone, visit or digital) about a \
-            new or worse problem. It starts two clocks that nothing pauses: contact the same day (0) and a \
+            A care request is the patient's contact with the unit of --user, a vårdcentral (phone, visit or \
+            digital), about a new or worse problem. It starts two clocks that nothing pauses: contact the same day (0) and a \
             medical assessment by licensed staff within 3 days (3), counted in calendar days from the day of \
             the contact, the last day in time. "contacted" stops the first, "assessed" the second (and the \
             first, if it still runs). The request is a care relationship for the unit. Every step is logged.

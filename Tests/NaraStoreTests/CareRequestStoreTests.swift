@@ -103,9 +103,12 @@ import Testing
         _ = try f.store.addCareRequest(b.id, channel: .phone, problem: .new, reason: "Feber",
                                        callback: CallbackSlot(text: "08:00-10:00"), as: f.nurse)
         _ = try f.store.addCareRequest(c.id, channel: .digital, problem: .worse, reason: "Utslag", as: f.nurse)
-        // Another unit's request is not on this unit's list.
-        _ = try f.store.addCareRequest(a.id, channel: .visit, problem: .new, reason: "Bröstsmärta",
-                                       as: try f.acting("erik.sjoberg"))
+        // Another vårdcentral's request is not on this unit's list.
+        let north: UnitID = "SE2321000164-vc02"
+        try f.store.addUnit(CareUnit(id: north, name: "Vårdcentralen Norr", principal: .region, kind: .primaryCare))
+        try f.store.addStaff(Staff(id: "eva.norr", name: "Eva Norr", profession: .nurse, unitId: north, roles: [.nurse]))
+        let northNurse = AccessContext(staffId: "eva.norr", unitId: north, sessionId: "s-eva")
+        _ = try f.store.addCareRequest(a.id, channel: .visit, problem: .new, reason: "Bröstsmärta", as: northNurse)
         let before = try f.logCount()
         let open = try f.store.openCareRequests(as: physician)
         #expect(open.map(\.patient.id) == [a.id, b.id, c.id])
@@ -126,8 +129,11 @@ import Testing
         #expect(try f.store.openCareRequests(as: physician).map(\.patient.id) == [a.id, b.id, c.id])
         _ = try f.store.recordCareRequestAssessment(b.id, as: physician)
         #expect(try f.store.openCareRequests(as: physician).map(\.patient.id) == [a.id, c.id])
-        let cardiology = try f.store.openCareRequests(as: f.cardiologist)
-        #expect(cardiology.map(\.request.reason) == ["Bröstsmärta"])
+        #expect(try f.store.openCareRequests(as: northNurse).map(\.request.reason) == ["Bröstsmärta"])
+        #expect(throws: StoreError.invalid("a care request is registered at a primary-care unit (vårdcentral)")) {
+            try f.store.addCareRequest(b.id, channel: .phone, problem: .new, reason: "Hjärtklappning",
+                                       as: try f.acting("erik.sjoberg"))
+        }
     }
 
     @Test func aSecretarysCallbackListLeavesOutTheReason() throws {

@@ -9,6 +9,13 @@ import Testing
 @Suite struct TaskStoreTests {
     let home = AccessContext(staffId: "lena.ek", unitId: StoreFixture.homeCare, sessionId: "s-lena")
 
+    /// A home visit by the municipality's nurse, which gives her unit a care relationship.
+    static func visit(_ f: StoreFixture, _ patient: PatientID) throws {
+        _ = try f.store.recordEncounter(NewEncounter(patientId: patient, at: f.at(2026, 11, 20), mode: .homeVisit,
+                                                     planned: true, staffId: "lena.ek", unitId: StoreFixture.homeCare,
+                                                     reason: "Såromläggning"), as: try f.acting("lena.ek"))
+    }
+
     @Test func aTaskIsWrittenListedInWorkOrderAndDoneWithAReply() throws {
         let f = try StoreFixture()
         defer { f.remove() }
@@ -40,8 +47,8 @@ import Testing
         defer { f.remove() }
         let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
         let task = try f.store.addTask(p.id, text: "Såromläggning dagligen", toUnit: StoreFixture.homeCare, as: f.nurse)
-        // The home care nurse's own contact with the patient is her relationship.
-        _ = try f.store.addCareRequest(p.id, channel: .visit, problem: .worse, reason: "Såret blöder", as: home)
+        // The home care nurse's own visit is her relationship.
+        try Self.visit(f, p.id)
         let hidden = try f.store.tasks(of: p.id, as: home)
         #expect(hidden.tasks.isEmpty && hidden.hidden == 1)
         #expect(throws: StoreError.notFound("task \(task.id) of the patient")) {
@@ -72,7 +79,7 @@ import Testing
         #expect(try f.log(limit: 2).allSatisfy { LoggedActivity($0) == .sawInWorkList })
         // The home care unit's inbox holds another provider's task only with the patient's consent.
         let toHome = try f.store.addTask(a.id, text: "Såromläggning", toUnit: StoreFixture.homeCare, as: f.nurse)
-        _ = try f.store.addCareRequest(a.id, channel: .visit, problem: .worse, reason: "Såret", as: home)
+        try Self.visit(f, a.id)
         #expect(try f.store.openTasks(as: home).isEmpty)
         _ = try f.store.addConsent(a.id, source: nil, until: nil, as: home)
         #expect(try f.store.openTasks(as: home).map(\.task.id) == [toHome.id])

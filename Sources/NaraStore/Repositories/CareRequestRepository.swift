@@ -9,7 +9,7 @@ public struct CareRequestRow: Hashable, Sendable {
 }
 
 extension SQLiteStore {
-    /// Registers the patient's contact with the user's unit now. The contact is itself the
+    /// Registers the patient's contact with the user's unit, a vårdcentral, now. The contact is itself the
     /// care relationship (DOMAIN.md "Access and logging"), so the row is written first and
     /// the policy asked after, in the same transaction: a refusal leaves nothing behind.
     public func addCareRequest(_ patient: PatientID, channel: CareRequestChannel, problem: CareRequestProblem,
@@ -20,6 +20,10 @@ extension SQLiteStore {
         let now = clock.now
         return try write { db in
             try Validate.patientExists(db, patient)
+            // The 0 and 3 guarantees are primary care's duty (HSLF 2017:80 6 kap 1 §).
+            guard try Validate.unit(db, context.unitId).kind == .primaryCare else {
+                throw StoreError.invalid("a care request is registered at a primary-care unit (vårdcentral)")
+            }
             if try Bool.fetchOne(db, sql: "SELECT deceased FROM patient WHERE id = ?", arguments: [patient.rawValue]) == true {
                 throw StoreError.invalid("the patient has died; no care request can be registered")
             }
