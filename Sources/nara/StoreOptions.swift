@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NaraApp
 import NaraDomain
 import NaraStore
 
@@ -68,5 +69,29 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch {
         Output.error(String(describing: error))
         throw ExitCode(1)
+    }
+}
+
+/// What a list across patients takes: the store, who asks and the output format.
+struct ListOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var userOption: UserOption
+    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "FORMAT"))
+    var format: WorklistCommand.Format = .table
+
+    /// The store and the session of --user (the demo user on a demo store).
+    func open() throws -> (SQLiteStore, Session) {
+        let store = try storeOptions.open()
+        return (store, try SessionResolver.resolve(store: store, user: userOption.user,
+                                                   environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The table in the chosen format; `empty` instead of a table without rows.
+    func render(_ table: CommandTable, empty: String) -> String {
+        switch format {
+        case .csv: return table.csv()
+        case .json: return table.json()
+        case .table: return table.rows.isEmpty ? empty + "\n" : table.text()
+        }
     }
 }

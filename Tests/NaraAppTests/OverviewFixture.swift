@@ -35,7 +35,7 @@ enum RichPatient {
 
         let identifier = try PersonIdentifier.parse("19400612-2388", today: today)
         let patient = try store.registerPatient(NewPatient(identifier: identifier, givenName: "Märta",
-                                                           familyName: "Lindqvist"),
+                                                           familyName: "Lindqvist", phone: "070-123 45 67"),
                                                 listedAt: vc, on: LocalDate(year: 2015, month: 1, day: 1)!, as: nurse)
         let id = patient.id
         _ = try store.assignContact(NewCareContact(patientId: id, role: .namedPhysician, staffId: "per.holm", unitId: vc,

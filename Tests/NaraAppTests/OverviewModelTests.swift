@@ -29,6 +29,15 @@ import TerminalUI
         #expect(m.chronicProblems.map(\.code) == ["E11.9"])
     }
 
+    @Test func thePhoneIsShownCleanedAndLeftOutWhenThereIsNone() {
+        var record = R.calm()
+        #expect(R.model(record).identity.phone == nil)
+        record.patient.phone = "070-123\u{1B}[2J 45 67"
+        #expect(R.model(record).identity.phone?.contains("\u{1B}") == false)
+        record.patient.phone = "  "
+        #expect(R.model(record).identity.phone == nil)
+    }
+
     @Test func theLastFiveEncountersNewestFirstWithoutFutureOnes() {
         var record = R.calm()
         record.encounters = [-300, -200, -100, -50, -20, -10, -1].map { R.encounter($0, "sofia.ny") }

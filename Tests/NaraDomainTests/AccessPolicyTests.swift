@@ -47,6 +47,8 @@ private func block(_ scope: InformationBlock.Scope) -> InformationBlock {
     (CareRelationshipFacts(referralWithUserUnit: true), .referral),
     (CareRelationshipFacts(planWithUserUnit: true), .coordinatedPlan),
     (CareRelationshipFacts(lastEncounterAtUserUnit: LocalDate(iso: "2025-01-01")!), .recentEncounter),
+    (CareRelationshipFacts(openCareRequestAtUserUnit: true), .careRequest),
+    (CareRelationshipFacts(lastCareRequestAtUserUnit: LocalDate(iso: "2025-01-01")!), .careRequest),
 ])
 func eachRelationshipAllows(facts: CareRelationshipFacts, basis: AccessBasis) {
     #expect(decide(facts).basis == basis)
@@ -69,6 +71,18 @@ func eachRelationshipAllows(facts: CareRelationshipFacts, basis: AccessBasis) {
                    settings: shorter) == .emergencyRequired)
     #expect(decide(CareRelationshipFacts(lastEncounterAtUserUnit: LocalDate(iso: "2024-12-16")!),
                    settings: shorter).basis == .recentEncounter)
+}
+
+/// A contact with the unit is a relationship while it is open, and for as long as an
+/// encounter would be once it is assessed.
+@Test func careRequestRelationshipExpiresLikeAnEncounterUnlessOpen() {
+    let edge = today.adding(months: -18)
+    #expect(decide(CareRelationshipFacts(lastCareRequestAtUserUnit: edge.adding(days: 1))).basis == .careRequest)
+    #expect(decide(CareRelationshipFacts(lastCareRequestAtUserUnit: edge)) == .emergencyRequired)
+    #expect(decide(CareRelationshipFacts(lastCareRequestAtUserUnit: edge, openCareRequestAtUserUnit: true)).basis
+        == .careRequest)
+    #expect(decide(CareRelationshipFacts(lastEncounterAtUserUnit: today, lastCareRequestAtUserUnit: today)).basis
+        == .recentEncounter)
 }
 
 @Test func noRelationshipNeedsEmergencyAccessWithAReason() {

@@ -180,6 +180,30 @@ private enum Fixture {
         }
     }
 
+    /// Listed patients' care requests at their own clinic, in the last four months and this
+    /// morning: most kept both clocks, some not, today's still open.
+    @Test func careRequestsFillTheGuaranteeReport() throws {
+        try Fixture.queue().read { db in
+            let row = try #require(try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, sum(registered_on = '2026-03-16') AS today,
+                       sum(registered_on < '2025-11-16') AS old,
+                       sum(NOT EXISTS (SELECT 1 FROM listing l WHERE l.patient_id = c.patient_id AND l.unit_id = c.unit_id
+                                       AND l.to_date IS NULL)) AS elsewhere,
+                       sum(assessed_at IS NULL AND registered_on = '2026-03-16') AS openToday,
+                       sum(callback_from IS NOT NULL) AS callbacks
+                FROM care_request c
+                """))
+            #expect(row["n"] as Int >= 100)
+            #expect(row["today"] as Int >= 1 && row["openToday"] as Int == row["today"] as Int)
+            #expect(row["old"] as Int == 0 && row["elsewhere"] as Int == 0)
+            #expect(row["callbacks"] as Int >= 1)
+            let requests = try Row.fetchAll(db, sql: "SELECT * FROM care_request").map(SQLiteStore.decodeCareRequest)
+            let months = GuaranteeShare.report(requests, by: .month, today: Fixture.today)
+            let assessment = try #require(months.first?.share(.assessment))
+            #expect(assessment > 0.7 && assessment < 1)
+        }
+    }
+
     @Test func metaNamesTheDemoUser() throws {
         let path = try #require(Fixture.built).path
         try Fixture.queue().read { db in

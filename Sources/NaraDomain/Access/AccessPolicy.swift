@@ -14,14 +14,21 @@ public struct CareRelationshipFacts: Sendable, Hashable {
     public var planWithUserUnit: Bool
     /// The latest encounter at the user's unit.
     public var lastEncounterAtUserUnit: LocalDate?
+    /// The day of the latest care request (vårdbegäran) at the user's unit.
+    public var lastCareRequestAtUserUnit: LocalDate?
+    /// A care request at the user's unit still waits for its medical assessment.
+    public var openCareRequestAtUserUnit: Bool
 
     public init(listedAtUserUnit: Bool = false, userIsNamedContact: Bool = false, referralWithUserUnit: Bool = false,
-                planWithUserUnit: Bool = false, lastEncounterAtUserUnit: LocalDate? = nil) {
+                planWithUserUnit: Bool = false, lastEncounterAtUserUnit: LocalDate? = nil,
+                lastCareRequestAtUserUnit: LocalDate? = nil, openCareRequestAtUserUnit: Bool = false) {
         self.listedAtUserUnit = listedAtUserUnit
         self.userIsNamedContact = userIsNamedContact
         self.referralWithUserUnit = referralWithUserUnit
         self.planWithUserUnit = planWithUserUnit
         self.lastEncounterAtUserUnit = lastEncounterAtUserUnit
+        self.lastCareRequestAtUserUnit = lastCareRequestAtUserUnit
+        self.openCareRequestAtUserUnit = openCareRequestAtUserUnit
     }
 }
 
@@ -87,6 +94,8 @@ public enum AccessBasis: String, CaseIterable, Sendable, Hashable, Codable {
     case referral
     case coordinatedPlan = "coordinated_plan"
     case recentEncounter = "recent_encounter"
+    /// The patient contacted the unit (vårdbegäran): open, or within the encounter window.
+    case careRequest = "care_request"
     /// Nödåtkomst: no relationship, a stated reason; always reviewed.
     case emergency
 }
@@ -226,10 +235,10 @@ public enum AccessPolicy {
         if facts.userIsNamedContact { return .namedContact }
         if facts.referralWithUserUnit { return .referral }
         if facts.planWithUserUnit { return .coordinatedPlan }
-        if let last = facts.lastEncounterAtUserUnit,
-           last >= Continuity.window(endingOn: today, months: settings.encounterRelationshipMonths).lowerBound {
-            return .recentEncounter
-        }
+        let windowStart = Continuity.window(endingOn: today, months: settings.encounterRelationshipMonths).lowerBound
+        if let last = facts.lastEncounterAtUserUnit, last >= windowStart { return .recentEncounter }
+        if facts.openCareRequestAtUserUnit { return .careRequest }
+        if let last = facts.lastCareRequestAtUserUnit, last >= windowStart { return .careRequest }
         return nil
     }
 }

@@ -63,7 +63,7 @@ public struct AccessLogEntry: Hashable, Sendable, Codable {
 public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
     case readRecord, sawInWorkList, sawInReferralQueue, readLogExtract, reviewedLog, readConsents, readBlocks
     case registered, changedListing, wroteDiagnosis, wroteEncounter, appointedContact, endedContact
-    case wroteReferral, changedPlan, wroteDischarge, recordedConsent, revokedConsent
+    case wroteReferral, changedPlan, wroteDischarge, recordedConsent, revokedConsent, wroteCareRequest, wroteTask
     case blocked, liftedBlock, openedBlock, exported, printed, other
 
     /// The row's kind, from the detail the door writes (`Door.swift`), oldest wordings included.
@@ -75,7 +75,8 @@ public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
         case .print: self = .printed
         case .read:
             if starts("record") { self = .readRecord }
-            else if starts("work list") { self = .sawInWorkList }
+            else if starts("work list", "care requests", "callback list", "task list") { self = .sawInWorkList }
+            else if starts("tasks") { self = .readRecord }
             else if starts("referral queue") { self = .sawInReferralQueue }
             else if starts("log extract") { self = .readLogExtract }
             else if starts("log review") { self = .reviewedLog }
@@ -92,6 +93,8 @@ public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
             else if starts("new referral", "referral") { self = .wroteReferral }
             else if starts("new coordinated plan", "coordinated plan") { self = .changedPlan }
             else if starts("discharge") { self = .wroteDischarge }
+            else if starts("care request") { self = .wroteCareRequest }
+            else if starts("task") { self = .wroteTask }
             else if starts("consent") { self = .recordedConsent }
             else if starts("revoke consent") { self = .revokedConsent }
             else if starts("block") { self = .blocked }

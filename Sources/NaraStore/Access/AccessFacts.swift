@@ -51,6 +51,11 @@ enum AccessFacts {
             f.relationship.lastEncounterAtUserUnit = LocalDate(
                 date: Date(timeIntervalSince1970: TimeInterval(row["last"] as Int64)), in: .stockholm)
         }
+        try each("SELECT patient_id, max(registered_on) AS last, max(assessed_at IS NULL) AS open "
+                 + Basis.careRequest.from(batch) + " GROUP BY patient_id", named) { f, row in
+            f.relationship.lastCareRequestAtUserUnit = LocalDate(iso: row["last"] ?? "")
+            f.relationship.openCareRequestAtUserUnit = row["open"] ?? false
+        }
         try each("SELECT * FROM consent WHERE revoked_at IS NULL AND patient_id IN (\(ids))") { f, row in
             f.consents.append(Decode.consent(row))
         }
@@ -75,7 +80,9 @@ enum AccessFacts {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 \(Basis.listing.from(one))), EXISTS (SELECT 1 \(Basis.namedContact.from(one))),
                    EXISTS (SELECT 1 \(Basis.referral.from(one))), EXISTS (SELECT 1 \(Basis.plan.from(one))),
-                   (SELECT max(at) \(Basis.encounter.from(one)))
+                   (SELECT max(at) \(Basis.encounter.from(one))),
+                   (SELECT max(registered_on) \(Basis.careRequest.from(one))),
+                   EXISTS (SELECT 1 \(Basis.careRequest.from(one)) AND assessed_at IS NULL)
             """), arguments: ["patient": patient, "unit": subject.unitId.rawValue, "staff": subject.staffId.rawValue,
                               "today": today.iso])
         f.relationship = CareRelationshipFacts(
@@ -83,7 +90,9 @@ enum AccessFacts {
             referralWithUserUnit: row?[2] ?? false, planWithUserUnit: row?[3] ?? false,
             lastEncounterAtUserUnit: (row?[4] as Int64?).map {
                 LocalDate(date: Date(timeIntervalSince1970: TimeInterval($0)), in: .stockholm)
-            })
+            },
+            lastCareRequestAtUserUnit: (row?[5] as String?).flatMap(LocalDate.init(iso:)),
+            openCareRequestAtUserUnit: row?[6] ?? false)
         f.consents = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM consent WHERE patient_id = ? AND revoked_at IS NULL
             """), arguments: [patient]).map(Decode.consent)
@@ -114,7 +123,7 @@ enum AccessFacts {
 /// for one patient and for a list of them: `from(patients)` completes
 /// `FROM … WHERE patient_id <patients> AND …`, with `:unit`, `:staff` and `:today`.
 enum Basis {
-    case listing, namedContact, referral, plan, encounter
+    case listing, namedContact, referral, plan, encounter, careRequest
 
     func from(_ patients: String) -> String {
         switch self {
@@ -142,6 +151,8 @@ enum Basis {
                 """
         case .encounter:
             return "FROM encounter WHERE patient_id \(patients) AND unit_id = :unit AND annulled_at IS NULL"
+        case .careRequest:
+            return "FROM care_request WHERE patient_id \(patients) AND unit_id = :unit"
         }
     }
 }

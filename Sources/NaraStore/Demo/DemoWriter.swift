@@ -18,6 +18,7 @@ struct DemoWriter {
     private let consentRow: Statement
     private let observationRow: Statement
     private let noticeRow: Statement
+    private let careRequestRow: Statement
     private(set) var encounters = 0
     private(set) var referrals = 0
     private(set) var plans = 0
@@ -83,11 +84,23 @@ struct DemoWriter {
                                          ready_on, recorded_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        careRequestRow = try db.makeStatement(sql: """
+            INSERT INTO care_request(patient_id, unit_id, channel, problem, reason, registered_at, registered_on,
+                                     registered_by, callback_from, callback_to, contacted_at, contacted_by,
+                                     assessed_at, assessed_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     func insertDischargeNotice(patient: Int64, ward: String, unit: String, admitted: String, expected: String?,
                                ready: String?, recordedBy: String) throws {
         try noticeRow.execute(arguments: [patient, ward, unit, admitted, expected, ready, recordedBy])
+
+    func insertCareRequest(patient: Int64, unit: String, channel: String, problem: String, reason: String, at: Int64,
+                           on day: String, by staff: String, callback: (Int, Int)?, contactedAt: Int64?,
+                           contactedBy: String?, assessedAt: Int64?, assessedBy: String?) throws {
+        try careRequestRow.execute(arguments: [patient, unit, channel, problem, reason, at, day, staff, callback?.0,
+                                               callback?.1, contactedAt, contactedBy, assessedAt, assessedBy])
     }
 
     func insertObservation(patient: Int64, kind: String, value: Double?, value2: Double?, smoking: String?, at: Int64,

@@ -25,6 +25,8 @@ enum Migrations {
         migrator.registerMigration(SchemaObservations.identifier) { db in try SchemaObservations.migrate(db) }
         migrator.registerMigration(SchemaDischargeNotices.identifier) { db in try SchemaDischargeNotices.migrate(db) }
         migrator.registerMigration(SchemaPatientInformed.identifier) { db in try SchemaPatientInformed.migrate(db) }
+        migrator.registerMigration(SchemaCareRequests.identifier) { db in try SchemaCareRequests.migrate(db) }
+        migrator.registerMigration(SchemaTasks.identifier) { db in try SchemaTasks.migrate(db) }
         return migrator
     }
 

@@ -103,6 +103,12 @@ extension PatientSummary {
 
 /// List rows for a set of patients: identity, listing unit and named care contact.
 enum SummaryQuery {
+    /// The summaries of `patients`, each once, by patient.
+    static func byPatient(_ db: Database, _ patients: [PatientID]) throws -> [PatientID: PatientSummary] {
+        Dictionary(try fetch(db, ids: Array(Set(patients.map(\.rawValue)))).map { ($0.id, $0) },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
     static func fetch(_ db: Database, ids: [Int64]) throws -> [PatientSummary] {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")

@@ -23,7 +23,7 @@ struct OverviewDocument {
         s = OverviewStrings.of(strings.language)
         self.width = max(1, width)
         let labels = [s.labelAlerts, s.labelHidden, s.labelConsent, s.labelListed, s.labelNamedGP, s.labelCareContact,
-                      s.labelChronic, s.labelMeasurements,
+                      s.labelChronic, s.labelMeasurements, s.labelPhone,
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
         tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
@@ -56,7 +56,7 @@ struct OverviewDocument {
                      Span("  " + s.age(id.age) + ", " + s.sex(id.sex))]
         if id.protectedIdentity { spans.append(Span("  " + strings.protectedIdentity, Style(.protectedIdentity, .bold))) }
         if let mark = strings.deceasedMark(id.deceased, on: id.deceasedOn) { spans.append(mark) }
-        return [TextLine(spans)]
+        return [TextLine(spans)] + labelled(s.labelPhone, id.phone.map { [TextLine($0)] } ?? [])
     }
 
     /// That something exists and is not shown, and why: the patient sees to it that

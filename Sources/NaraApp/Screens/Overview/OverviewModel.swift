@@ -12,6 +12,8 @@ public struct OverviewModel: Sendable, Hashable {
         public var protectedIdentity: Bool
         public var deceased: Bool = false
         public var deceasedOn: LocalDate?
+        /// The number the patient is reached on, as registered.
+        public var phone: String?
     }
 
     /// A named person: a care contact or the named GP.
@@ -101,7 +103,8 @@ public struct OverviewModel: Sendable, Hashable {
             c.sourceProviderId.map { record.providerNames[$0] ?? $0.rawValue } ?? "*"
         }
         identity = Identity(name: p.fullName, identifier: p.identifier.display, age: p.age(on: today), sex: p.sex,
-                            protectedIdentity: p.protectedIdentity, deceased: p.deceased, deceasedOn: p.deceasedOn)
+                            protectedIdentity: p.protectedIdentity, deceased: p.deceased, deceasedOn: p.deceasedOn,
+                            phone: p.phone.map(CleanText.line).flatMap { $0.isEmpty ? nil : $0 })
         let unitName = { (id: UnitID) in record.units[id]?.name ?? id.rawValue }
         listingUnitName = record.activeListing(on: today).map { unitName($0.unitId) }
 

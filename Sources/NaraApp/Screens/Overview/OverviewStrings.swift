@@ -9,7 +9,7 @@ struct OverviewStrings: Sendable {
     var noPatientHint: String
     var labelAlerts: String, labelListed: String, labelNamedGP: String, labelCareContact: String
     var labelChronic: String, labelEncounters: String, labelReferrals: String, labelPlan: String
-    var labelContinuity: String, labelMeasurements: String
+    var labelContinuity: String, labelMeasurements: String, labelPhone: String
     var noChronic: String, noEncounters: String, noReferrals: String, noPlan: String
     var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
     var doctors: String, nurses: String, notAvailable: String
@@ -26,7 +26,7 @@ struct OverviewStrings: Sendable {
         noPatientHint: "Sök med / eller F2, välj med ↑/↓ och öppna journalen med Enter.",
         labelAlerts: "Varningar", labelListed: "Listad", labelNamedGP: "Fast läkarkontakt", labelCareContact: "Fast vårdkontakt",
         labelChronic: "Kroniska", labelEncounters: "Vårdkontakter", labelReferrals: "Remisser", labelPlan: "SIP",
-        labelContinuity: "Kontinuitet", labelMeasurements: "Mätvärden",
+        labelContinuity: "Kontinuitet", labelMeasurements: "Mätvärden", labelPhone: "Telefon",
         noChronic: "Inga kroniska diagnoser", noEncounters: "Inga kontakter", noReferrals: "Inga öppna remisser",
         noPlan: "Ingen SIP",
         paused: "pausad", passed: "passerad", responsible: "ansvarig", noFollowUp: "ingen uppföljning satt",
@@ -47,7 +47,7 @@ struct OverviewStrings: Sendable {
         noPatientHint: "Search with / or F2, choose with ↑/↓ and open the record with Enter.",
         labelAlerts: "Alerts", labelListed: "Listed", labelNamedGP: "Named GP", labelCareContact: "Care contact",
         labelChronic: "Chronic", labelEncounters: "Encounters", labelReferrals: "Referrals", labelPlan: "SIP",
-        labelContinuity: "Continuity", labelMeasurements: "Measurements",
+        labelContinuity: "Continuity", labelMeasurements: "Measurements", labelPhone: "Phone",
         noChronic: "No chronic diagnoses", noEncounters: "No encounters", noReferrals: "No open referrals",
         noPlan: "No coordinated plan",
         paused: "paused", passed: "passed", responsible: "responsible", noFollowUp: "no follow-up set",

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// A care request as a list shows it: the request and whom it is about.
+public struct CareRequestRow: Hashable, Sendable {
+    public var request: CareRequest
+    public var patient: PatientSummary
+}
+
+extension SQLiteStore {
+    /// Registers the patient's contact with the user's unit, a vårdcentral, now. The contact is itself the
+    /// care relationship (DOMAIN.md "Access and logging"), so the row is written first and
+    /// the policy asked after, in the same transaction: a refusal leaves nothing behind.
+    public func addCareRequest(_ patient: PatientID, channel: CareRequestChannel, problem: CareRequestProblem,
+                               reason: String, callback: CallbackSlot? = nil,
+                               as context: AccessContext) throws -> CareRequest {
+        let text = CleanText.line(reason).trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw StoreError.invalid("a care request needs its reason") }
+        let now = clock.now
+        return try write { db in
+            try Validate.patientExists(db, patient)
+            // The 0 and 3 guarantees are primary care's duty (HSLF 2017:80 6 kap 1 §).
+            guard try Validate.unit(db, context.unitId).kind == .primaryCare else {
+                throw StoreError.invalid("a care request is registered at a primary-care unit (vårdcentral)")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT deceased FROM patient WHERE id = ?", arguments: [patient.rawValue]) == true {
+                throw StoreError.invalid("the patient has died; no care request can be registered")
+            }
+            try db.execute(sql: """
+                INSERT INTO care_request(patient_id, unit_id, channel, problem, reason, registered_at, registered_on,
+                                         registered_by, callback_from, callback_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [patient.rawValue, context.unitId.rawValue, channel.rawValue, problem.rawValue, text,
+                                 seconds(now), LocalDate(date: now, in: .stockholm).iso, context.staffId.rawValue,
+                                 callback?.fromMinute, callback?.toMinute])
+            let id = db.lastInsertedRowID
+            let grant = try checkWrite(db, context, patient: patient, category: .clinical)
+            try appendLog(db, context: context, entries: [(patient, Self.logged("care request \(id) registered", grant))],
+                          action: .write)
+            return try Self.careRequest(db, id)
+        }
+    }
+
+    /// Stops the 0 clock of the patient's care request `id` (else their oldest at the user's
+    /// unit still waiting for contact): the unit was in contact with the patient, by the user.
+    public func recordCareRequestContact(_ patient: PatientID, id: Int64? = nil, at: Date? = nil,
+                                         as context: AccessContext) throws -> CareRequest {
+        try stopCareRequestClock(patient, id, .contact, at: at, context)
+    }
+
+    /// Stops the 3 clock: the medical assessment, by the user, who must be licensed
+    /// (legitimerad). An assessment is also contact, so it stops an unstopped 0 clock.
+    public func recordCareRequestAssessment(_ patient: PatientID, id: Int64? = nil, at: Date? = nil,
+                                            as context: AccessContext) throws -> CareRequest {
+        try stopCareRequestClock(patient, id, .assessment, at: at, context)
+    }
+
+    /// A call back that did not reach the patient: counted, the clock runs on, and the
+    /// request stays on the callback list.
+    public func recordUnansweredCallback(_ patient: PatientID, id: Int64? = nil,
+                                         as context: AccessContext) throws -> CareRequest {
+        try writeThroughDoor(context, patient: patient, category: .clinical,
+                             detail: "care request \(id.map(String.init) ?? "oldest open") no answer") { db, _ in
+            let request = try Self.openCareRequest(db, patient, id, waitingFor: "contacted", context)
+            try db.execute(sql: "UPDATE care_request SET unanswered = unanswered + 1, unanswered_at = ? WHERE id = ?",
+                           arguments: [seconds(clock.now), request.id])
+            return try Self.careRequest(db, request.id)
+        }
+    }
+
+    /// The patient's request `id`, else their oldest at the user's unit whose `column`
+    /// step is still to come; at the user's unit and with that step not yet taken.
+    private static func openCareRequest(_ db: Database, _ patient: PatientID, _ id: Int64?, waitingFor column: String,
+                                        _ context: AccessContext) throws -> CareRequest {
+        let request: CareRequest
+        if let id {
+            request = try careRequest(db, id)
+        } else {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT * FROM care_request WHERE patient_id = ? AND unit_id = ? AND assessed_at IS NULL
+                  AND \(column)_at IS NULL ORDER BY registered_at, id LIMIT 1
+                """, arguments: [patient.rawValue, context.unitId.rawValue]) else {
+                throw StoreError.notFound("an open care request of the patient at \(context.unitId)")
+            }
+            request = decodeCareRequest(row)
+        }
+        guard request.patientId == patient else { throw StoreError.notFound("care request \(request.id) of the patient") }
+        guard request.unitId == context.unitId else {
+            throw StoreError.invalid("care request \(request.id) belongs to \(request.unitId), not your unit")
+        }
+        guard (column == "contacted" ? request.contactedAt : request.assessedAt) == nil else {
+            throw StoreError.invalid("care request \(request.id) is already \(column)")
+        }
+        return request
+    }
+
+    private func stopCareRequestClock(_ patient: PatientID, _ id: Int64?, _ guarantee: PrimaryCareGuarantee, at: Date?,
+                                      _ context: AccessContext) throws -> CareRequest {
+        let when = at ?? clock.now
+        guard when <= clock.now.addingTimeInterval(3600) else {
+            throw StoreError.invalid("a contact or assessment cannot be recorded in the future")
+        }
+        let column = guarantee == .contact ? "contacted" : "assessed"
+        return try writeThroughDoor(context, patient: patient, category: .clinical,
+                                    detail: "care request \(id.map(String.init) ?? "oldest open") \(column)") { db, _ in
+            let request = try Self.openCareRequest(db, patient, id, waitingFor: column, context)
+            guard when >= request.registeredAt.addingTimeInterval(-60) else {
+                throw StoreError.invalid("care request \(request.id) was registered after that time")
+            }
+            if guarantee == .assessment {
+                guard try Validate.staff(db, context.staffId).profession.isLicensed else {
+                    throw StoreError.invalid("a medical assessment is made by licensed staff (legitimerad personal)")
+                }
+                try db.execute(sql: """
+                    UPDATE care_request SET contacted_at = ?, contacted_by = ? WHERE id = ? AND contacted_at IS NULL
+                    """, arguments: [seconds(when), context.staffId.rawValue, request.id])
+            }
+            try db.execute(sql: "UPDATE care_request SET \(column)_at = ?, \(column)_by = ? WHERE id = ?",
+                           arguments: [seconds(when), context.staffId.rawValue, request.id])
+            return try Self.careRequest(db, request.id)
+        }
+    }
+
+    /// The user's unit's open care requests (not yet assessed) that the user may see, each
+    /// patient shown logged. `callbacks` keeps those with a requested callback window not yet
+    /// called back and orders by the window (the callback list); otherwise the oldest
+    /// request comes first. The
+    /// reason is shown only to a role that reads clinical information.
+    public func openCareRequests(callbacks: Bool = false, limit: Int = 500,
+                                 as context: AccessContext) throws -> [CareRequestRow] {
+        try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            let order = callbacks ? "callback_from, callback_to, registered_at, id" : "registered_at, id"
+            let requests = try Row.fetchAll(db, sql: """
+                SELECT * FROM care_request WHERE unit_id = ? AND assessed_at IS NULL
+                \(callbacks ? "AND callback_from IS NOT NULL AND contacted_at IS NULL" : "") ORDER BY \(order)
+                """, arguments: [context.unitId.rawValue]).map(Self.decodeCareRequest)
+            let grants = try grants(db, subject, patients: Array(Set(requests.map(\.patientId.rawValue))))
+            let shown = Array(requests.filter { grants[$0.patientId.rawValue] != nil }.prefix(limit))
+            let byId = try SummaryQuery.byPatient(db, shown.map(\.patientId))
+            let rows = shown.compactMap { r -> CareRequestRow? in
+                var request = r
+                // The reason is clinical: left blank for a role that reads none (a secretary's callback list).
+                if grants[r.patientId.rawValue]?.sees(.clinical, documentedAt: r.unitId) != true { request.reason = "" }
+                return byId[r.patientId].map { CareRequestRow(request: request, patient: $0) }
+            }
+            try logShown(db, context, view: callbacks ? "callback list" : "care requests",
+                         patients: rows.map(\.patient.id), grants: grants)
+            return rows
+        }
+    }
+
+    /// Every care request registered at `unit` on `from...to` (Swedish days), for the
+    /// guarantee report. The result is used only in figures that name no patient; the
+    /// caller logs the report as a whole.
+    public func careRequestsForReport(unit: UnitID, from: LocalDate, to: LocalDate,
+                                      as context: AccessContext) throws -> [CareRequest] {
+        try read { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            guard !subject.rights.isDisjoint(with: Right.patientRights) else { throw StoreError.accessDenied(.notForRole) }
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM care_request WHERE unit_id = ? AND registered_on BETWEEN ? AND ? ORDER BY registered_at, id
+                """, arguments: [unit.rawValue, from.iso, to.iso]).map(Self.decodeCareRequest)
+        }
+    }
+
+    static func careRequest(_ db: Database, _ id: Int64) throws -> CareRequest {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM care_request WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("care request \(id)")
+        }
+        return decodeCareRequest(row)
+    }
+
+    static func decodeCareRequest(_ row: Row) -> CareRequest {
+        func date(_ column: String) -> Date? {
+            (row[column] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        }
+        func staff(_ column: String) -> StaffID? { (row[column] as String?).map { StaffID(rawValue: $0) } }
+        var request = CareRequest(
+            id: row["id"], patientId: PatientID(rawValue: row["patient_id"]), unitId: UnitID(rawValue: row["unit_id"]),
+            channel: CareRequestChannel(rawValue: row["channel"]) ?? .phone,
+            problem: CareRequestProblem(rawValue: row["problem"]) ?? .new, reason: row["reason"],
+            registeredAt: date("registered_at")!, registeredBy: StaffID(rawValue: row["registered_by"]),
+            callback: (row["callback_from"] as Int?).flatMap { from in
+                (row["callback_to"] as Int?).flatMap { CallbackSlot(fromMinute: from, toMinute: $0) }
+            },
+            contactedAt: date("contacted_at"), contactedBy: staff("contacted_by"),
+            assessedAt: date("assessed_at"), assessedBy: staff("assessed_by"))
+        request.unanswered = row["unanswered"]
+        request.unansweredAt = date("unanswered_at")
+        return request
+    }
+}
