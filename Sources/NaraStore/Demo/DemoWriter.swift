@@ -95,6 +95,7 @@ struct DemoWriter {
     func insertDischargeNotice(patient: Int64, ward: String, unit: String, admitted: String, expected: String?,
                                ready: String?, recordedBy: String) throws {
         try noticeRow.execute(arguments: [patient, ward, unit, admitted, expected, ready, recordedBy])
+    }
 
     func insertCareRequest(patient: Int64, unit: String, channel: String, problem: String, reason: String, at: Int64,
                            on day: String, by staff: String, callback: (Int, Int)?, contactedAt: Int64?,
