@@ -11,7 +11,9 @@ struct WorklistCommand: ParsableCommand {
         discussion: """
             Lists: \(WorkListKind.allCases.map(\.rawValue).joined(separator: ", ")). The unit is --unit, else the \
             unit of --user, else (on a demo store) the demo user's unit. Opening a work list is a look at \
-            patient data: it is written to the access log as an export.
+            patient data: it is written to the access log as an export. `my-patients` lists the patients --user \
+            is fast vårdkontakt or fast läkarkontakt for today (Mina patienter), with the last encounter at the \
+            user's unit.
             """
     )
 
@@ -36,20 +38,27 @@ struct WorklistCommand: ParsableCommand {
     var limit: Int = 500
 
     func validate() throws {
-        guard WorkListKind(rawValue: name) != nil else {
+        guard WorkListKind(rawValue: name) != nil || name == Self.myPatients else {
             throw ValidationError("unknown work list '\(name)'; one of: "
-                + WorkListKind.allCases.map(\.rawValue).joined(separator: ", "))
+                + (WorkListKind.allCases.map(\.rawValue) + [Self.myPatients]).joined(separator: ", "))
         }
+        if name == Self.myPatients && user == nil { throw ValidationError("my-patients needs --user") }
         if let today, LocalDate(iso: today) == nil { throw ValidationError("--today must be YYYY-MM-DD") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 
+    static let myPatients = "my-patients"
+
     func run() throws {
         try reportingFailures {
-            let kind = WorkListKind(rawValue: name)!
             let store = try storeOptions.open()
             let session = try SessionResolver.resolve(store: store, user: user,
                                                       environment: ProcessInfo.processInfo.environment)
+            guard let kind = WorkListKind(rawValue: name) else {
+                let rows = try store.myPatients(limit: limit, as: session.context)
+                print(MyPatientsOutput.render(rows, format: format), terminator: "")
+                return
+            }
             let unitId = unit.map { UnitID(rawValue: $0) } ?? session.unit.id
             guard try store.unit(unitId) != nil else { throw StoreError.notFound("unit \(unitId)") }
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
@@ -84,6 +93,23 @@ enum WorkListOutput {
         case .table:
             guard !records.isEmpty else { return "No patients on this list.\n" }
             return table.text() + "\(records.count) patients\n"
+        }
+    }
+}
+
+/// Mina patienter in the three formats; protected identities stay masked.
+enum MyPatientsOutput {
+    static func render(_ rows: [MyPatientRow], format: WorklistCommand.Format) -> String {
+        let table = CommandTable(header: ["identifier", "name", "role", "since", "last_encounter"], rows: rows.map { r in
+            [r.patient.identifier.display, (r.patient.name ?? "Skyddad identitet") + (r.patient.deceased ? " †" : ""),
+             r.role.rawValue, r.since.iso, r.lastEncounter.map { WallClock.dateTime($0) } ?? ""]
+        })
+        switch format {
+        case .csv: return table.csv()
+        case .json: return table.json()
+        case .table:
+            guard !rows.isEmpty else { return "You are named contact for no patient today.\n" }
+            return table.text() + "\(rows.count) patients\n"
         }
     }
 }

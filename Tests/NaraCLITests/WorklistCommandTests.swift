@@ -46,4 +46,24 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stderr.contains("unknown user 'nobody'"))
     }
+
+    /// Mina patienter: the patients the user is named contact for today, each logged.
+    @Test func myPatientsListsTheUsersNamedContactPatientsAndLogsEach() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("m.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "300"]).status == 0)
+        let user = try sqliteShell(path, "SELECT value FROM store_meta WHERE key = 'demo_user'")
+        let expected = try sqliteShell(path, """
+            SELECT count(*) FROM care_contact WHERE staff_id = '\(user)' AND annulled_at IS NULL
+              AND from_date <= date('now') AND (to_date IS NULL OR to_date > date('now'))
+            """)
+        let csv = try NaraBinary.run(["worklist", "my-patients", "--store", path, "--user", user, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("identifier,name,role,since,last_encounter\n"))
+        #expect(String(csv.stdout.split(separator: "\n").count - 1) == expected)
+        #expect(try sqliteShell(path, "SELECT count(*) FROM access_log WHERE detail LIKE 'my patients%'") == expected)
+        let noUser = try NaraBinary.run(["worklist", "my-patients", "--store", path])
+        #expect(noUser.status != 0 && noUser.stderr.contains("--user"))
+    }
 }

@@ -46,6 +46,7 @@ import Testing
             ("consents", { _ = try f.store.consents(of: asa.id, as: f.nurse); return [asa.id] }),
             ("blocks", { _ = try f.store.blocks(of: bo.id, as: f.nurse); return [bo.id] }),
             ("dischargeNotices", { _ = try f.store.dischargeNotices(of: asa.id, as: f.nurse); return [asa.id] }),
+            ("myPatients", { Set(try f.store.myPatients(limit: 50, as: f.nurse).map(\.patient.id)) }),
             ("exportBatch", {
                 Set(try f.store.exportBatch(as: f.nurse, detail: "FHIR export").patients.map(\.value.patient.id))
             }),

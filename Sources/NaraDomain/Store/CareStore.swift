@@ -49,6 +49,9 @@ public protocol PatientRecordStore: Sendable {
     func annulContact(_ id: RecordID, expectedVersion: Int, reason: String, as context: AccessContext) throws
         -> CareContact
     func createReferral(_ referral: NewReferral, at: Date, as context: AccessContext) throws -> Referral
+    /// The patients the user is fast vårdkontakt or fast läkarkontakt for today (Mina
+    /// patienter), as the policy lets the user see them, each shown logged.
+    func myPatients(limit: Int, as context: AccessContext) throws -> [MyPatientRow]
     /// Applies one lifecycle step; refused with `.conflict` when the referral changed
     /// after `expectedVersion` was read.
     func applyReferral(_ id: RecordID, _ action: ReferralAction, expectedVersion: Int, at: Date,
@@ -130,6 +133,22 @@ public protocol WorkListStore: Sendable {
 }
 
 /// One patient on a work list, with the reason they are there.
+/// One of the patients a user is named contact for (Mina patienter).
+public struct MyPatientRow: Hashable, Sendable {
+    public var patient: PatientSummary
+    public var role: ContactRole
+    public var since: LocalDate
+    /// The last encounter at the user's unit, if any.
+    public var lastEncounter: Date?
+
+    public init(patient: PatientSummary, role: ContactRole, since: LocalDate, lastEncounter: Date?) {
+        self.patient = patient
+        self.role = role
+        self.since = since
+        self.lastEncounter = lastEncounter
+    }
+}
+
 public struct WorkListRow: Hashable, Sendable {
     public var entry: WorkListEntry
     public var patient: PatientSummary

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import NaraDomain
+
+/// Mina patienter: the patients the user is fast vårdkontakt or fast läkarkontakt for
+/// today, each with the role, since when, and the last encounter at the user's unit.
+/// A list like the others: the policy decides each patient, and each patient shown is
+/// logged (once in ten minutes per session and view).
+extension SQLiteStore {
+    public func myPatients(limit: Int = 2_000, as context: AccessContext) throws -> [MyPatientRow] {
+        try write { db in
+            let subject = try AccessFacts.subject(db, context)
+            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+            let today = clock.today.iso
+            let contacts = try Row.fetchAll(db, sql: """
+                SELECT patient_id, role, from_date FROM care_contact
+                WHERE staff_id = ? AND annulled_at IS NULL AND from_date <= ? AND (to_date IS NULL OR to_date > ?)
+                ORDER BY from_date, id
+                """, arguments: [context.staffId.rawValue, today, today])
+            let grants = try grants(db, subject, patients: Array(Set(contacts.map { $0["patient_id"] as Int64 })))
+            let shown = Array(contacts.filter { grants[$0["patient_id"]] != nil }.prefix(limit))
+            let ids = shown.map { PatientID(rawValue: $0["patient_id"]) }
+            let summaries = try SummaryQuery.byPatient(db, ids)
+            var last: [Int64: Int64] = [:]
+            if !ids.isEmpty {
+                let marks = Array(repeating: "?", count: Set(ids).count).joined(separator: ",")
+                var arguments: StatementArguments = [context.unitId.rawValue]
+                for id in Set(ids) { arguments += [id.rawValue] }
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT patient_id, max(at) AS at FROM encounter
+                    WHERE unit_id = ? AND annulled_at IS NULL AND patient_id IN (\(marks)) GROUP BY patient_id
+                    """, arguments: arguments) {
+                    last[row["patient_id"]] = row["at"]
+                }
+            }
+            let rows = shown.compactMap { row -> MyPatientRow? in
+                let id = PatientID(rawValue: row["patient_id"])
+                guard let patient = summaries[id], let since = LocalDate(iso: row["from_date"]) else { return nil }
+                return MyPatientRow(patient: patient, role: ContactRole(rawValue: row["role"]) ?? .careContact,
+                                    since: since,
+                                    lastEncounter: last[id.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0)) })
+            }
+            try logShown(db, context, view: "my patients", patients: rows.map(\.patient.id), grants: grants)
+            return rows
+        }
+    }
+}
