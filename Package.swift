@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "NaraFHIR", dependencies: ["NaraDomain"]),
         // The application: screens, keymaps, strings, the loop. Talks to the store only
         // through the domain's protocols and to the terminal only through TerminalUI.
-        .target(name: "NaraApp", dependencies: ["NaraDomain", "TerminalUI"]),
+        .target(name: "NaraApp", dependencies: ["NaraDomain", "TerminalUI"], exclude: ["Screens/README.md"]),
         // Colour themes: the TOML theme format, the shipped themes (embedded at build
         // time, so an installed binary needs no files beside it) and the user's own.
         .target(
