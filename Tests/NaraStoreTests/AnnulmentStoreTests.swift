@@ -21,6 +21,8 @@ import Testing
         #expect(record.annulled.encounters.map(\.id) == [wrong.id])
         #expect(record.annulled.encounters.first?.annulment?.reason == "Registrerad på fel patient")
         #expect(try f.log(p.id, limit: 2).last?.detail == "annul encounter \(wrong.id) [listing]")
+        // The log extract words it for the patient, not as "accessed information".
+        #expect(try f.log(p.id, limit: 2).last.map(LoggedActivity.init) == .annulled)
         // Once is enough, and a reason must say something.
         #expect(throws: StoreError.refused(.alreadyAnnulled)) {
             try f.store.annulEncounter(wrong.id, reason: "Registrerad på fel patient", as: f.nurse)

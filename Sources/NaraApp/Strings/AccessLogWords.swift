@@ -44,6 +44,8 @@ public struct AccessLogWords: Sendable {
         case (.en, .wroteDischarge): return "recorded a discharge"
         case (.sv, .wroteCareRequest): return "registrerade eller besvarade en vårdbegäran"
         case (.en, .wroteCareRequest): return "recorded or answered a care request"
+        case (.sv, .annulled): return "makulerade en vårdkontakt eller fast kontakt"
+        case (.en, .annulled): return "annulled an encounter or named contact"
         case (.sv, .wroteTask): return "skrev eller utförde en uppgift"
         case (.en, .wroteTask): return "wrote or completed a task"
         case (.sv, .recordedConsent): return "registrerade ett samtycke"

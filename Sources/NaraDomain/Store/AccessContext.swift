@@ -64,6 +64,7 @@ public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
     case readRecord, sawInWorkList, sawInReferralQueue, readLogExtract, reviewedLog, readConsents, readBlocks
     case registered, changedListing, wroteDiagnosis, wroteEncounter, appointedContact, endedContact
     case wroteReferral, changedPlan, wroteDischarge, recordedConsent, revokedConsent, wroteCareRequest, wroteTask
+    case annulled
     case blocked, liftedBlock, openedBlock, exported, printed, other
 
     /// The row's kind, from the detail the door writes (`Door.swift`), oldest wordings included.
@@ -75,7 +76,7 @@ public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
         case .print: self = .printed
         case .read:
             if starts("record") { self = .readRecord }
-            else if starts("work list", "care requests", "callback list", "task list") { self = .sawInWorkList }
+            else if starts("work list", "care requests", "callback list", "task list", "my patients") { self = .sawInWorkList }
             else if starts("tasks") { self = .readRecord }
             else if starts("referral queue") { self = .sawInReferralQueue }
             else if starts("log extract") { self = .readLogExtract }
@@ -90,6 +91,7 @@ public enum LoggedActivity: String, CaseIterable, Sendable, Hashable {
             else if starts("encounter") { self = .wroteEncounter }
             else if starts("care_contact", "named_physician") { self = .appointedContact }
             else if starts("end ") { self = .endedContact }
+            else if starts("annul ") { self = .annulled }
             else if starts("new referral", "referral") { self = .wroteReferral }
             else if starts("new coordinated plan", "coordinated plan") { self = .changedPlan }
             else if starts("discharge") { self = .wroteDischarge }
