@@ -11,7 +11,7 @@ enum AuditExtractOutput {
 
         init(_ entry: AccessLogEntry, unitName: String, person: String, words: AccessLogWords) {
             let at = Date(timeIntervalSince1970: TimeInterval(entry.atMilliseconds) / 1000)
-            fields = [AuditExtractOutput.timeFormatter.string(from: at), unitName, person,
+            fields = [AuditExtractOutput.time(at), unitName, person,
                       words.activity(LoggedActivity(entry)), entry.emergency ? words.yes : words.no, entry.reason ?? ""]
             emergency = entry.emergency
         }
@@ -19,14 +19,8 @@ enum AuditExtractOutput {
 
     static let header = ["time", "unit", "person", "what", "emergency", "reason"]
 
-    /// Stockholm wall-clock time: what the patient and the reviewer read the log in.
-    static let timeFormatter: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return f
-    }()
+    /// Stockholm wall-clock time, to the second: what the patient and the reviewer read the log in.
+    static func time(_ date: Date) -> String { WallClock.dateTime(date, seconds: true) }
 
     static func render(_ rows: [Row], format: AuditExtractCommand.Format, language: Language) -> String {
         let records = rows.map { $0.fields.map { CleanText.line($0) } }

@@ -20,7 +20,7 @@ enum AuditReviewOutput {
         let reviewer = item.review.map { r in reviewers[r.reviewer].map { "\($0) (\(r.reviewer))" } ?? r.reviewer.rawValue }
         // Why the row was chosen, by every criterion that chose it: emergency, protected_identity, …
         return [String(e.id), item.reasons.map(\.rawValue).joined(separator: "+"),
-                AuditExtractOutput.timeFormatter.string(from: at),
+                AuditExtractOutput.time(at),
                 e.staffId.rawValue, item.staffName, item.unitName, item.patientIdentifier ?? "", e.action.rawValue,
                 e.detail, e.reason ?? "", item.review.map { $0.verdict == .ok ? "ok" : "follow-up" } ?? "not reviewed",
                 reviewer ?? "", item.review?.comment ?? ""].map { CleanText.line($0) }

@@ -87,7 +87,7 @@ import TerminalUI
         let encounters = [("2026-01-05", "per"), ("2026-02-05", "per"), ("2026-03-05", "olle"), ("2026-04-05", "per"),
                           ("2026-05-05", "karin")].enumerated().map { W.encounter(Int64($0.offset), $0.element.0,
                                                                                    StaffID($0.element.1)) }
-        let facts = ContinuityFacts(record: W.record(encounters: encounters), today: W.today)
+        let facts = ContinuityFacts(record: W.record(encounters: encounters), today: W.today, words: .sv)
         let all = facts.report.all
         #expect(all.encounters == 5)
         #expect(Strings.swedish.decimal(all.upc!, digits: 2) == "0,60")
@@ -106,11 +106,11 @@ import TerminalUI
                         from: LocalDate(iso: "2024-01-01")!),
         ]
         let old = [W.encounter(1, "2025-10-01", "per")]
-        let facts = ContinuityFacts(record: W.record(contacts: contacts, encounters: old), today: W.today)
+        let facts = ContinuityFacts(record: W.record(contacts: contacts, encounters: old), today: W.today, words: .sv)
         #expect(facts.alerts(.sv) == ["Maria Nyberg (fast vårdkontakt) finns inte längre på enheten",
                                       "Patienten har inte träffat sin fasta läkarkontakt Per Ek på 12 månader"])
         let recent = [W.encounter(1, "2026-10-01", "per")]
-        #expect(ContinuityFacts(record: W.record(contacts: contacts, encounters: recent), today: W.today)
+        #expect(ContinuityFacts(record: W.record(contacts: contacts, encounters: recent), today: W.today, words: .sv)
             .alerts(.en) == ["Maria Nyberg (named care contact) is no longer at the unit"])
     }
 }

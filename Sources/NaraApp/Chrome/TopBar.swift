@@ -14,7 +14,7 @@ struct TopBar: Widget {
         let staff = state.session.staff
         // Who is working comes before where: when the line is short, the unit is cut first.
         let left = " \(s.product) │ \(staff.name), \(s.profession(staff.profession)) │ \(state.session.unit.name)"
-        let clock = " " + Self.time(state.now, in: state.timeZone) + " "
+        let clock = " " + WallClock.time(state.now, in: state.timeZone) + " "
         let demo = state.session.isDemoStore ? s.demoBanner : ""
         let rightWidth = DisplayWidth.of(clock) + DisplayWidth.of(demo) + (demo.isEmpty ? 0 : 1)
         buffer.put(left, x: area.x, y: area.y, style: Style(.header, .bold), maxWidth: max(0, area.width - rightWidth - 1))
@@ -24,6 +24,4 @@ struct TopBar: Widget {
         }
         buffer.put(clock, x: x, y: area.y, style: Style(.header), clip: area)
     }
-
-    static func time(_ date: Date, in tz: ClockZone) -> String { WallClock.time(date, in: tz) }
 }

@@ -16,9 +16,12 @@ public enum WallClock {
         return LocalDate.pad(m / 60, 2) + ":" + LocalDate.pad(m % 60, 2)
     }
 
-    /// `YYYY-MM-DD HH:MM`.
-    public static func dateTime(_ date: Date, in zone: ClockZone = .stockholm) -> String {
-        LocalDate(date: date, in: zone).iso + " " + time(date, in: zone)
+    /// `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD HH:MM:SS` with `seconds` (the log extract).
+    public static func dateTime(_ date: Date, in zone: ClockZone = .stockholm, seconds: Bool = false) -> String {
+        let base = LocalDate(date: date, in: zone).iso + " " + time(date, in: zone)
+        guard seconds else { return base }
+        let s = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+        return base + ":" + LocalDate.pad(((s % 60) + 60) % 60, 2)
     }
 
     /// Strict `YYYY-MM-DD HH:MM`; nil for anything else, a 25th hour included.

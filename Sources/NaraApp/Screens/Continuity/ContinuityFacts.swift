@@ -21,7 +21,7 @@ struct ContinuityFacts {
 
     /// `filter` (`/`) narrows the contacts and encounters to rows whose shown text has
     /// every word typed: names, units, dates, kinds and reasons, in `words`' language.
-    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), words: ContinuityStrings = .sv) {
+    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), words: ContinuityStrings) {
         self.record = record
         self.today = today
         let active = record.contacts.filter { $0.to == nil || $0.isActive(on: today) }

@@ -125,17 +125,14 @@ enum ReferralForms {
 
     /// Units whose id is typed exactly, or whose name (or one of its words) begins with
     /// the text, so "orto" finds "Ortopedmottagningen" without a list to scroll.
-    static func candidates(_ text: String, among units: [CareUnit], excluding: UnitID?) -> [CareUnit] {
-        UnitMatch.candidates(text, among: units, excluding: excluding)
-    }
 
     static func unit(matching text: String, among units: [CareUnit], excluding: UnitID?,
                      _ s: ReferralsStrings) -> Result<CareUnit, FieldMessage> {
-        let found = candidates(text, among: units, excluding: excluding)
+        let found = UnitMatch.candidates(text, among: units, excluding: excluding)
         if found.count == 1 { return .success(found[0]) }
         if found.isEmpty {
             let own = units.filter { $0.id == excluding }
-            let ownMatches = own.isEmpty ? [] : candidates(text, among: own, excluding: nil)
+            let ownMatches = own.isEmpty ? [] : UnitMatch.candidates(text, among: own, excluding: nil)
             return .failure(FieldMessage(ownMatches.isEmpty ? s.errNoUnit : s.errOwnUnit))
         }
         return .failure(FieldMessage(s.errManyUnits(found.prefix(3).map(\.name).joined(separator: ", "))))
@@ -146,7 +143,7 @@ enum ReferralForms {
         guard let i = form.fields.fields.firstIndex(where: { $0.id == "unit" }) else { return }
         let excluding: UnitID? = if case .create = form.purpose { ownUnit } else { nil }
         let text = form.fields.fields[i].text
-        let found = candidates(text, among: units, excluding: excluding)
+        let found = UnitMatch.candidates(text, among: units, excluding: excluding)
         form.fields.fields[i].hint = text.trimmingCharacters(in: .whitespaces).isEmpty ? s.hintUnit
             : found.count == 1 ? s.unitMatch(found[0].name)
             : found.isEmpty ? s.errNoUnit : s.errManyUnits(found.prefix(3).map(\.name).joined(separator: ", "))
