@@ -88,13 +88,55 @@ extension ReadContext {
         let death = try Self.death(r)
         let patient = Patient(id: PatientID(0), identifier: chosen, givenName: given, familyName: family, sex: sex,
                               birthDate: birth, address: address, phone: phone, protectedIdentity: protected,
-                              deceased: death.deceased, deceasedOn: death.on)
+                              deceased: death.deceased, deceasedOn: death.on,
+                              nextOfKin: try Self.nextOfKin(r), interpreter: try Self.interpreter(r))
         let listings = try readListings(r)
         let lastUpdated = try r.json["meta"].flatMap { try r.dateTime("lastUpdated", in: $0, path: "meta.lastUpdated") }
         patientOf[entry] = batch.patients.count
         batch.patients.append(exchanged(r, patient: nil,
                                         ExchangedPatient(patient: patient, listings: listings, localIdentifiers: local,
                                                          protectionLabel: protection.label, lastUpdated: lastUpdated)))
+    }
+
+    /// `contact` entries that name a person: the relation is the entry's text, else its
+    /// first coding's display or code; an entry with only an organisation is no next of kin.
+    static func nextOfKin(_ r: ResourceReader) throws -> [NextOfKin] {
+        var people: [NextOfKin] = []
+        for (i, c) in try r.array("contact").enumerated() {
+            let name = c["name"]
+            let given = (name?["given"]?.array ?? []).compactMap(\.string).joined(separator: " ")
+            let text = CleanText.line(name?["text"]?.string ?? [given, name?["family"]?.string ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " "))
+            guard !text.isEmpty else { continue }
+            let relationship = c["relationship"]?.array?.first
+            let coding = relationship?["coding"]?.array?.first
+            let relation = CleanText.line(relationship?["text"]?.string ?? coding?["display"]?.string
+                                          ?? coding?["code"]?.string ?? "närstående")
+            let phone = (c["telecom"]?.array ?? []).first { $0["system"]?.string == "phone" }?["value"]?.string
+                .map { String(CleanText.line($0).prefix(40)) }
+            try limit(r, "contact[\(i)].name", text, 200)
+            people.append(NextOfKin(name: text, relation: String(relation.prefix(60)), phone: phone))
+            guard people.count < NextOfKin.limit else { break }
+        }
+        return people
+    }
+
+    /// An interpreter is needed when the core extension `patient-interpreterRequired` says
+    /// so; the language is the preferred (else first) `communication` with a BCP 47 code.
+    static func interpreter(_ r: ResourceReader) throws -> InterpreterNeed? {
+        let required = try r.array("extension").contains {
+            $0["url"]?.string == Systems.interpreterRequired && $0["valueBoolean"]?.bool == true
+        }
+        guard required else { return nil }
+        let languages = try r.array("communication")
+        let chosen = languages.first { $0["preferred"]?.bool == true } ?? languages.first
+        guard let code = chosen?["language"]?["coding"]?.array?.first(where: {
+            ($0["system"]?.string ?? Systems.bcp47) == Systems.bcp47
+        })?["code"]?.string else { return nil }
+        guard let need = InterpreterNeed(language: code) else {
+            throw r.fail("communication.language", "\"\(code)\" is not a BCP 47 language tag")
+        }
+        return need
     }
 
     /// `deceasedDateTime` (the day in Sweden) or `deceasedBoolean`; `false` is alive.

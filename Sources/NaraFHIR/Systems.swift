@@ -34,6 +34,9 @@ public enum Systems {
         "sekretessmarkering": "Sekretessmarkering", "skyddadFolkbokforing": "Skyddad folkbokföring",
     ]
     public static let chronic = "urn:nara:chronic"
+    public static let bcp47 = "urn:ietf:bcp:47"
+    public static let v2ContactRole = "http://terminology.hl7.org/CodeSystem/v2-0131"
+    public static let interpreterRequired = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
     public static let loinc = "http://loinc.org"
     public static let snomed = "http://snomed.info/sct"
     public static let ucum = "http://unitsofmeasure.org"

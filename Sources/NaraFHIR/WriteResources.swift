@@ -51,6 +51,12 @@ extension FHIRWriter {
             r["address"] = .array([.object(address)])
         }
         if let phone = p.phone { r["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
+        if !p.nextOfKin.isEmpty { r["contact"] = .array(p.nextOfKin.map(Self.contact)) }
+        if let need = p.interpreter {
+            r["communication"] = .array([.object([
+                "language": Self.coding(Systems.bcp47, need.language),
+                "preferred": .bool(true)])])
+        }
         var meta: [String: JSON] = [:]
         if let changed = e.value.lastUpdated { meta["lastUpdated"] = Self.instant(changed) }
         if p.protectedIdentity { meta["security"] = .array(Self.protectionLabels(e.value.protectionLabel)) }
@@ -60,16 +66,32 @@ extension FHIRWriter {
         } else if p.deceased {
             r["deceasedBoolean"] = .bool(true)
         }
+        var extensions: [JSON] = p.interpreter == nil ? [] : [.object(["url": .string(Systems.interpreterRequired),
+                                                                        "valueBoolean": .bool(true)])]
+        extensions += e.value.listings.map { l in
+            Self.ext(Systems.listingExtension, [("unit", "valueReference", unitRef(l.unitId)),
+                                                ("period", "valuePeriod", Self.period(l.from, l.to))])
+        }
+        if !extensions.isEmpty { r["extension"] = .array(extensions) }
         if !e.value.listings.isEmpty {
-            r["extension"] = .array(e.value.listings.map { l in
-                Self.ext(Systems.listingExtension, [("unit", "valueReference", unitRef(l.unitId)),
-                                                    ("period", "valuePeriod", Self.period(l.from, l.to))])
-            })
             if let active = e.value.listings.first(where: { $0.to == nil }) {
                 r["generalPractitioner"] = .array([unitRef(active.unitId)])
             }
         }
         return r
+    }
+
+    /// A next of kin as a Patient.contact: the relation in the person's words, coded as
+    /// v2-0131 "N" (next of kin) so that a receiver knows what kind of contact it is.
+    static func contact(_ k: NextOfKin) -> JSON {
+        var c: [String: JSON] = [
+            "relationship": .array([.object([
+                "coding": .array([.object(["system": .string(Systems.v2ContactRole), "code": "N"])]),
+                "text": .string(k.relation)])]),
+            "name": .object(["text": .string(k.name)]),
+        ]
+        if let phone = k.phone { c["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
+        return .object(c)
     }
 
     /// HL7 Sweden's label, with the code that came in when it was one of HL7 Sweden's

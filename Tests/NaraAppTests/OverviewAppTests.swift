@@ -80,6 +80,32 @@ import TerminalUITesting
         #expect(!f.text.contains("Utskriven för")) // the call followed up the discharge
     }
 
+    @Test func theInterpreterAndNextOfKinAreUnderThePhone() throws {
+        let f = try opened()
+        defer { f.remove() }
+        let id = try #require(f.app.state.patient?.patient.id)
+        try f.store.setNextOfKin(id, [NextOfKin(name: "Eva Lindqvist", relation: "dotter", phone: "073-555 12 34")],
+                                 as: f.app.state.session.context)
+        try f.store.setInterpreter(id, InterpreterNeed(language: "fi"), as: f.app.state.session.context)
+        f.press(.char("u"))
+        let lines = f.text.split(separator: "\n").map(String.init)
+        let phone = try #require(lines.firstIndex { $0.contains("Telefon") && $0.contains("070-123 45 67") })
+        #expect(lines[phone + 1].contains("Tolk") && lines[phone + 1].contains("finska behövs"))
+        #expect(lines[phone + 2].contains("Närstående") && lines[phone + 2].contains("Eva Lindqvist (dotter)  073-555 12 34"))
+    }
+
+    @Test func theInterpreterLanguageIsNamedInEnglishToo() throws {
+        let f = try opened(.en)
+        defer { f.remove() }
+        let id = try #require(f.app.state.patient?.patient.id)
+        try f.store.setInterpreter(id, InterpreterNeed(language: "fi"), as: f.app.state.session.context)
+        f.press(.char("u"))
+        #expect(f.text.contains("Interpreter") && f.text.contains("Finnish needed"))
+        try f.store.setInterpreter(id, InterpreterNeed(language: "ln"), as: f.app.state.session.context)
+        f.press(.char("u"))
+        #expect(f.text.contains("ln needed"))
+    }
+
     @Test func scrollingShowsTheRestAndStopsAtTheEnd() throws {
         let f = try AppFixture()
         defer { f.remove() }

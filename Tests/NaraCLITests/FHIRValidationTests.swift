@@ -21,14 +21,15 @@ import Testing
 
     /// Patients another region's system would send: HL7 Sweden's protection label, a
     /// national reserve id of unknown sex, and two regions' reserve numbers (one deceased
-    /// on a known day, one with only the fact and a meta.lastUpdated), each listed at
-    /// UNIT (the exporting user's unit, so that the export includes them).
+    /// on a known day, with a next of kin and an interpreter need; one with only the fact and
+    /// a meta.lastUpdated), each listed at UNIT (the exporting user's unit, so that the
+    /// export includes them).
     static let regionalPatients = """
         {"resourceType":"Bundle","type":"collection","entry":[
         {"resource":{"resourceType":"Patient","id":"skyddad","meta":{"security":[{"system":"http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel","code":"skyddadFolkbokforing"}]},
           "identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"19121212-1212"}],"name":[{"family":"Tolvansson","given":["Tolvan"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
         {"resource":{"resourceType":"Patient","id":"nrid","identifier":[{"system":"http://electronichealth.se/identifier/nationelltReservnummer","value":"25780404KHD5"}],"name":[{"text":"Okänd Person"}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
-        {"resource":{"resourceType":"Patient","id":"sth","identifier":[{"system":"https://uid.regionstockholm.se/reservnummer","value":"991981000010"}],"name":[{"family":"Ek","given":["Ada"]}],"deceasedDateTime":"2026-03-01","generalPractitioner":[{"reference":"Organization/UNIT"}]}},
+        {"resource":{"resourceType":"Patient","id":"sth","identifier":[{"system":"https://uid.regionstockholm.se/reservnummer","value":"991981000010"}],"name":[{"family":"Ek","given":["Ada"]}],"deceasedDateTime":"2026-03-01","contact":[{"relationship":[{"text":"dotter"}],"name":{"family":"Ek","given":["Eva"]},"telecom":[{"system":"phone","value":"070-123 45 67"}]}],"communication":[{"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"fi"}]},"preferred":true}],"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired","valueBoolean":true}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}},
         {"resource":{"resourceType":"Patient","id":"gvl","meta":{"lastUpdated":"2026-03-02T08:00:00Z"},"deceasedBoolean":true,"identifier":[{"system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1"}],"name":[{"family":"Berg","given":["Bo"]}],"generalPractitioner":[{"reference":"Organization/UNIT"}]}}
         ]}
         """
@@ -88,6 +89,9 @@ import Testing
         #expect(text.contains(#""system":"urn:oid:1.2.752.74.9.9","value":"19651207-01M1""#))
         #expect(text.contains(#""deceasedDateTime":"2026-03-01""#) && text.contains(#""deceasedBoolean":true"#))
         #expect(text.contains(#""lastUpdated":"2026-03-02T09:00:00+01:00""#))
+        #expect(text.contains(#""name":{"text":"Eva Ek"}"#) && text.contains(#""text":"dotter""#))
+        #expect(text.contains(#""code":"fi","system":"urn:ietf:bcp:47""#))
+        #expect(text.contains("patient-interpreterRequired"))
         // The demo's chronically ill have measurements: laboratory results and vital signs.
         #expect(text.contains(#""resourceType":"Observation""#))
         #expect(text.contains(#""code":"85354-9","system":"http://loinc.org""#))

@@ -55,7 +55,7 @@ public struct PatientChange: Sendable, Equatable {
     }
 
     /// The fields an import may change, compared as the store keeps them: name, address,
-    /// phone, protected identity (with its label) and death. Sex, birth date and the
+    /// phone, protected identity (with its label), death, next of kin and interpreter. Sex, birth date and the
     /// identifier follow the identifier and are not changed by a file.
     public static func fields(from old: Patient, oldLabel: String?, to new: Patient,
                               newLabel: String?) -> [Field] {
@@ -68,12 +68,18 @@ public struct PatientChange: Sendable, Equatable {
         func death(_ p: Patient) -> String {
             p.deceased ? "deceased " + (p.deceasedOn?.iso ?? "(day unknown)") : "alive"
         }
+        func kin(_ p: Patient) -> String {
+            p.nextOfKin.isEmpty ? "–" : p.nextOfKin.map { [$0.name, $0.relation, $0.phone ?? ""].filter { !$0.isEmpty }
+                .joined(separator: ", ") }.joined(separator: "; ")
+        }
         let pairs: [(String, String, String)] = [
             ("name", old.fullName, new.fullName),
             ("address", address(old.address), address(new.address)),
             ("phone", old.phone ?? "–", new.phone ?? "–"),
             ("protection", protection(old, oldLabel), protection(new, new.protectedIdentity ? newLabel ?? oldLabel : nil)),
             ("deceased", death(old), death(new)),
+            ("next of kin", kin(old), kin(new)),
+            ("interpreter", old.interpreter?.language ?? "–", new.interpreter?.language ?? "–"),
         ]
         return pairs.filter { $0.1 != $0.2 }.map { Field(name: $0.0, old: $0.1, new: $0.2) }
     }

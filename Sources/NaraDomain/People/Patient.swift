@@ -31,10 +31,15 @@ public struct Patient: Hashable, Sendable, Codable, Identifiable {
     /// happened. A deceased patient leaves every outreach work list.
     public var deceased: Bool
     public var deceasedOn: LocalDate?
+    /// Närstående, in the order the patient gave them.
+    public var nextOfKin: [NextOfKin]
+    /// The language an interpreter must speak, when the patient needs one.
+    public var interpreter: InterpreterNeed?
 
     public init(id: PatientID, identifier: PersonIdentifier, givenName: String, familyName: String,
                 sex: Sex, birthDate: LocalDate?, address: Address? = nil, phone: String? = nil,
-                protectedIdentity: Bool = false, deceased: Bool = false, deceasedOn: LocalDate? = nil) {
+                protectedIdentity: Bool = false, deceased: Bool = false, deceasedOn: LocalDate? = nil,
+                nextOfKin: [NextOfKin] = [], interpreter: InterpreterNeed? = nil) {
         self.id = id
         self.identifier = identifier
         self.givenName = givenName
@@ -46,6 +51,8 @@ public struct Patient: Hashable, Sendable, Codable, Identifiable {
         self.protectedIdentity = protectedIdentity
         self.deceased = deceased || deceasedOn != nil
         self.deceasedOn = deceasedOn
+        self.nextOfKin = nextOfKin
+        self.interpreter = interpreter
     }
 
     public var fullName: String { givenName + " " + familyName }

@@ -35,6 +35,10 @@ public protocol PatientRecordStore: Sendable {
     func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
                          as context: AccessContext) throws -> Patient
     func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws
+    /// Replaces the patient's next of kin (närstående) with `people`, in that order.
+    func setNextOfKin(_ patient: PatientID, _ people: [NextOfKin], as context: AccessContext) throws
+    /// Records or clears (nil) the patient's need of an interpreter.
+    func setInterpreter(_ patient: PatientID, _ need: InterpreterNeed?, as context: AccessContext) throws
     func addProblem(_ patient: PatientID, code: String, text: String, chronic: Bool, since: LocalDate?,
                     as context: AccessContext) throws -> Problem
     func recordEncounter(_ encounter: NewEncounter, as context: AccessContext) throws -> Encounter

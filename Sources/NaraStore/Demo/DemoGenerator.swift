@@ -243,6 +243,7 @@ struct DemoBuilder {
         let city = rng.chance(0.85) ? region.cityOf[p.clinic] : rng.below(DemoNames.cities.count)
         let postal = String(DemoNames.cities[city].postal + (city == 0 ? rng.below(2) : 0)) + " "
             + DemoPopulation.pad2(rng.below(100))
+        let extra = DemoNextOfKin.make(for: p, family: family, seed: options.seed)
         var phone: String?
         if rng.chance(0.95) {
             phone = "07" + String(rng.pick([0, 0, 2, 3, 6])) + "-" + String(rng.int(100, 999)) + " "
@@ -253,6 +254,6 @@ struct DemoBuilder {
                                  sex: p.male ? "male" : "female", birth: days.iso(p.birthDay),
                                  street: rng.pick(DemoNames.streets) + " " + String(rng.int(1, 120)),
                                  postal: postal, city: DemoNames.cities[city].name, phone: phone,
-                                 protected: protected)
+                                 protected: protected, nextOfKin: extra.kin, interpreter: extra.interpreter)
     }
 }

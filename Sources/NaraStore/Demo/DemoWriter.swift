@@ -1,4 +1,5 @@
 import GRDB
+import NaraDomain
 
 /// One prepared statement per table, reused for every row: preparing SQL costs more
 /// than inserting a row, and a load writes tens of millions of them.
@@ -27,8 +28,8 @@ struct DemoWriter {
         self.db = db
         patient = try db.makeStatement(sql: """
             INSERT INTO patient(id, ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
-                birth_date, street, postal_code, city, phone, protected)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                birth_date, street, postal_code, city, phone, protected, next_of_kin, interpreter)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         listingRow = try db.makeStatement(sql:
             "INSERT INTO listing(patient_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)")
@@ -111,9 +112,10 @@ struct DemoWriter {
 
     func insertPatient(id: Int64, ident: String, kind: String, given: String, family: String, search: String,
                        sex: String, birth: String, street: String, postal: String, city: String, phone: String?,
-                       protected: Bool) throws {
+                       protected: Bool, nextOfKin: [NextOfKin], interpreter: String?) throws {
         try patient.execute(arguments: [id, ident, String(ident.suffix(10)), kind, given, family, search, sex,
-                                        birth, street, postal, city, phone, protected ? 1 : 0])
+                                        birth, street, postal, city, phone, protected ? 1 : 0,
+                                        SQLiteStore.encodeNextOfKin(nextOfKin), interpreter])
     }
 
     func insertListing(patient: Int64, unit: String, from: String, to: String?) throws {

@@ -17,12 +17,13 @@ extension ImportRun {
                 try db.run("""
                     INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
                                         birth_date, street, postal_code, city, phone, protected, protection_label,
-                                        deceased, deceased_on, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        deceased, deceased_on, next_of_kin, interpreter, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [ident.value, String(ident.value.suffix(10)), ident.kind.rawValue, given, family,
                                      p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), p.sex.rawValue,
                                      p.birthDate?.iso, p.address?.street, p.address?.postalCode, p.address?.city,
                                      p.phone, p.protectedIdentity, protectionLabel(item), p.deceased, p.deceasedOn?.iso,
+                                     SQLiteStore.encodeNextOfKin(p.nextOfKin), p.interpreter?.language,
                                      item.value.lastUpdated.map { Int64($0.timeIntervalSince1970.rounded(.down)) }])
                 id = db.lastInsertedRowID
                 written.insert(id!)
@@ -68,6 +69,8 @@ extension ImportRun {
         // A death is recorded, never undone by a file; `deceasedBoolean` keeps a known day.
         if new.address == nil { new.address = old.address }
         if new.phone == nil { new.phone = old.phone }
+        if new.nextOfKin.isEmpty { new.nextOfKin = old.nextOfKin }
+        if new.interpreter == nil { new.interpreter = old.interpreter }
         if !new.deceased || new.deceasedOn == nil {
             new.deceased = new.deceased || old.deceased
             new.deceasedOn = old.deceasedOn
@@ -112,12 +115,13 @@ extension ImportRun {
         try db.run("""
             UPDATE patient SET given_name = ?, family_name = ?, search_name = ?, street = ?, postal_code = ?, city = ?,
                                phone = ?, protected = ?, protection_label = ?, deceased = ?, deceased_on = ?,
-                               updated_at = ?, updated_by = ?
+                               next_of_kin = ?, interpreter = ?, updated_at = ?, updated_by = ?
             WHERE id = ?
             """, arguments: [new.givenName, new.familyName,
                              new.protectedIdentity ? "" : SearchFolding.fold(new.givenName + " " + new.familyName),
                              new.address?.street, new.address?.postalCode, new.address?.city, new.phone,
                              new.protectedIdentity, keptLabel, new.deceased, new.deceasedOn?.iso,
+                             SQLiteStore.encodeNextOfKin(new.nextOfKin), new.interpreter?.language,
                              changedAt, String(editor.prefix(100)), patient])
         written.insert(patient)
         changedFields[patient] = fields.map(\.name)

@@ -31,7 +31,15 @@ enum Decode {
                        givenName: row["given_name"], familyName: row["family_name"],
                        sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
                        address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool,
-                       deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"))
+                       deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"),
+                       nextOfKin: nextOfKin(row["next_of_kin"]),
+                       interpreter: (row["interpreter"] as String?).flatMap(InterpreterNeed.init(language:)))
+    }
+
+    /// The JSON column written by `Encode.nextOfKin`; a row without it has none.
+    static func nextOfKin(_ json: String?) -> [NextOfKin] {
+        guard let data = json?.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([NextOfKin].self, from: data)) ?? []
     }
 
     static func observation(_ row: Row) -> Observation {

@@ -23,7 +23,7 @@ struct OverviewDocument {
         s = OverviewStrings.of(strings.language)
         self.width = max(1, width)
         let labels = [s.labelAlerts, s.labelHidden, s.labelConsent, s.labelListed, s.labelNamedGP, s.labelCareContact,
-                      s.labelChronic, s.labelMeasurements, s.labelPhone,
+                      s.labelChronic, s.labelMeasurements, s.labelPhone, s.labelNextOfKin, s.labelInterpreter,
                       s.labelEncounters, s.labelReferrals, s.labelPlan, s.labelContinuity]
         tall = height >= 30
         gutter = (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2
@@ -56,7 +56,18 @@ struct OverviewDocument {
                      Span("  " + s.age(id.age) + ", " + s.sex(id.sex))]
         if id.protectedIdentity { spans.append(Span("  " + strings.protectedIdentity, Style(.protectedIdentity, .bold))) }
         if let mark = strings.deceasedMark(id.deceased, on: id.deceasedOn) { spans.append(mark) }
+        // The interpreter first: it decides how the call is made, before any number is dialled.
+        let interpreter = id.interpreter.map { need in
+            [TextLine([Span(strings.languageName(need.language), Style(.warning, .bold)),
+                       Span(" " + s.interpreterNeeded, Style(.warning))])]
+        } ?? []
+        let kin = id.nextOfKin.map { k in
+            TextLine([Span(k.name), Span(" (" + k.relation + ")", Style(.muted))]
+                     + (k.phone.map { [Span("  " + $0)] } ?? []))
+        }
         return [TextLine(spans)] + labelled(s.labelPhone, id.phone.map { [TextLine($0)] } ?? [])
+            + labelled(s.labelInterpreter, interpreter)
+            + labelled(s.labelNextOfKin, Array(kin.prefix(tall ? 3 : 2)))
     }
 
     /// That something exists and is not shown, and why: the patient sees to it that

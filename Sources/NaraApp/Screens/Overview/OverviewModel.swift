@@ -14,6 +14,8 @@ public struct OverviewModel: Sendable, Hashable {
         public var deceasedOn: LocalDate?
         /// The number the patient is reached on, as registered.
         public var phone: String?
+        public var nextOfKin: [NextOfKin] = []
+        public var interpreter: InterpreterNeed?
     }
 
     /// A named person: a care contact or the named GP.
@@ -104,7 +106,8 @@ public struct OverviewModel: Sendable, Hashable {
         }
         identity = Identity(name: p.fullName, identifier: p.identifier.display, age: p.age(on: today), sex: p.sex,
                             protectedIdentity: p.protectedIdentity, deceased: p.deceased, deceasedOn: p.deceasedOn,
-                            phone: p.phone.map(CleanText.line).flatMap { $0.isEmpty ? nil : $0 })
+                            phone: p.phone.map(CleanText.line).flatMap { $0.isEmpty ? nil : $0 },
+                            nextOfKin: p.nextOfKin, interpreter: p.interpreter)
         let unitName = { (id: UnitID) in record.units[id]?.name ?? id.rawValue }
         listingUnitName = record.activeListing(on: today).map { unitName($0.unitId) }
 

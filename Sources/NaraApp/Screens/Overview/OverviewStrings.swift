@@ -10,6 +10,7 @@ struct OverviewStrings: Sendable {
     var labelAlerts: String, labelListed: String, labelNamedGP: String, labelCareContact: String
     var labelChronic: String, labelEncounters: String, labelReferrals: String, labelPlan: String
     var labelContinuity: String, labelMeasurements: String, labelPhone: String
+    var labelNextOfKin: String, labelInterpreter: String, interpreterNeeded: String
     var noChronic: String, noEncounters: String, noReferrals: String, noPlan: String
     var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
     var doctors: String, nurses: String, notAvailable: String
@@ -27,6 +28,7 @@ struct OverviewStrings: Sendable {
         labelAlerts: "Varningar", labelListed: "Listad", labelNamedGP: "Fast läkarkontakt", labelCareContact: "Fast vårdkontakt",
         labelChronic: "Kroniska", labelEncounters: "Vårdkontakter", labelReferrals: "Remisser", labelPlan: "SIP",
         labelContinuity: "Kontinuitet", labelMeasurements: "Mätvärden", labelPhone: "Telefon",
+        labelNextOfKin: "Närstående", labelInterpreter: "Tolk", interpreterNeeded: "behövs",
         noChronic: "Inga kroniska diagnoser", noEncounters: "Inga kontakter", noReferrals: "Inga öppna remisser",
         noPlan: "Ingen SIP",
         paused: "pausad", passed: "passerad", responsible: "ansvarig", noFollowUp: "ingen uppföljning satt",
@@ -48,6 +50,7 @@ struct OverviewStrings: Sendable {
         labelAlerts: "Alerts", labelListed: "Listed", labelNamedGP: "Named GP", labelCareContact: "Care contact",
         labelChronic: "Chronic", labelEncounters: "Encounters", labelReferrals: "Referrals", labelPlan: "SIP",
         labelContinuity: "Continuity", labelMeasurements: "Measurements", labelPhone: "Phone",
+        labelNextOfKin: "Next of kin", labelInterpreter: "Interpreter", interpreterNeeded: "needed",
         noChronic: "No chronic diagnoses", noEncounters: "No encounters", noReferrals: "No open referrals",
         noPlan: "No coordinated plan",
         paused: "paused", passed: "passed", responsible: "responsible", noFollowUp: "no follow-up set",
