@@ -175,7 +175,8 @@ public final class SQLiteStore: Sendable {
     public func counts() throws -> [(table: String, rows: Int)] {
         let tables = ["care_unit", "staff", "patient", "listing", "care_contact", "problem", "encounter",
                       "discharge", "discharge_notice", "observation", "referral", "referral_event", "coordinated_plan", "care_provider", "consent",
-                      "information_block", "block_opening", "care_request", "patient_task", "access_log"]
+                      "information_block", "block_opening", "care_request", "patient_task", "work_list_claim",
+                      "access_log"]
         return try read { db in
             try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) }
         }

@@ -161,6 +161,19 @@ import TerminalUITesting
         assertSnapshot(f.buffer, named: "unacknowledged-\(language.rawValue)-80x24")
     }
 
+    /// One row taken, one handled with a note: both marked, the handled one last and dim.
+    @Test func snapshotTakenAndHandled() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .enter, .char("t"), .down,
+                .char("h"))
+        f.type("Ringt mottagningen, svar i morgon")
+        f.press(.enter)
+        #expect(f.text.contains("Markerad som hanterad."))
+        f.press(.up)
+        assertSnapshot(f.buffer, named: "taken-handled-sv-80x24")
+    }
+
     @Test func snapshotAt120x40() throws {
         let f = try WorkListsFixture(width: 120, height: 40)
         defer { f.remove() }

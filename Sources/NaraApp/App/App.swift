@@ -98,6 +98,9 @@ public final class App {
     func perform(_ command: ScreenCommand) {
         switch command {
         case .openPatient(let id): openRecord(id)
+        case .openPatientOn(let id, let screen):
+            openRecord(id)
+            if state.patient?.patient.id == id && state.overlay == nil { go(screen) }
         case .reloadPatient:
             if let id = state.patient?.patient.id {
                 openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)

@@ -26,6 +26,8 @@ public struct ScreenContext {
 public enum ScreenCommand: Sendable {
     /// Open a patient's record through the store's door and show the overview.
     case openPatient(PatientID)
+    /// Open a patient's record and, when it opened, go on to one of its screens.
+    case openPatientOn(PatientID, ScreenID)
     /// The open record changed (a save): read it again.
     case reloadPatient
     case go(ScreenID)

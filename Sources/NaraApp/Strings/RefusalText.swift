@@ -75,6 +75,8 @@ extension Strings {
         case .onlyAdministratorsReview: return "Bara en administratör granskar loggen."
         case .noSelfReview: return "Ingen granskar sina egna åtkomster."
         case .keyBelongsToOther(let owner): return "Nyckeln finns redan registrerad för \(owner)."
+        case .rowTakenBy(let name, let at): return "\(name) tog raden \(WallClock.dateTime(at))."
+        case .notOnWorkList: return "Patienten finns inte längre på listan."
         }
     }
 
@@ -115,6 +117,8 @@ extension Strings {
         case .onlyAdministratorsReview: return "Only an administrator reviews the log."
         case .noSelfReview: return "Nobody reviews their own accesses."
         case .keyBelongsToOther(let owner): return "The key is already on file for \(owner)."
+        case .rowTakenBy(let name, let at): return "\(name) took this row at \(WallClock.dateTime(at))."
+        case .notOnWorkList: return "The patient is no longer on this list."
         }
     }
 }

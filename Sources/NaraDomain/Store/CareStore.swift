@@ -132,6 +132,12 @@ public protocol WorkListStore: Sendable {
     func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
                   limit: Int, as context: AccessContext) throws -> [WorkListRow]
     /// How many patients each list would show the user; counts name nobody and are not logged.
+    /// "Jag tar den": takes the patient's row on the unit's list; refused when a colleague
+    /// has it. Taking a row one has already taken gives it back.
+    func toggleWorkListClaim(_ kind: WorkListKind, patient: PatientID, as context: AccessContext) throws -> WorkListClaim?
+    /// Marks the patient's row handled with a note, whoever had taken it.
+    func markWorkListHandled(_ kind: WorkListKind, patient: PatientID, note: String,
+                             as context: AccessContext) throws -> WorkListClaim
     func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
                         as context: AccessContext) throws -> [WorkListKind: Int]
 }
@@ -156,9 +162,12 @@ public struct MyPatientRow: Hashable, Sendable {
 public struct WorkListRow: Hashable, Sendable {
     public var entry: WorkListEntry
     public var patient: PatientSummary
+    /// Taken or handled by someone at the unit, if so.
+    public var claim: WorkListClaim?
 
-    public init(entry: WorkListEntry, patient: PatientSummary) {
+    public init(entry: WorkListEntry, patient: PatientSummary, claim: WorkListClaim? = nil) {
         self.entry = entry
         self.patient = patient
+        self.claim = claim
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why the store refused what a user asked of it, as a value rather than a sentence.
 ///
 /// The command line prints `description` (English, as all its messages are); the app
@@ -73,6 +75,9 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
     case onlyAdministratorsReview
     case noSelfReview
     case keyBelongsToOther(StaffID)
+    // Work lists
+    case rowTakenBy(name: String, at: Date)
+    case notOnWorkList
 
     public var description: String {
         switch self {
@@ -110,6 +115,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
         case .onlyAdministratorsReview: return "only an administrator reviews the access log"
         case .noSelfReview: return "nobody reviews their own accesses"
         case .keyBelongsToOther(let owner): return "this key is already on file for \(owner)"
+        case .rowTakenBy(let name, let at): return "\(name) took this row at \(WallClock.dateTime(at))"
+        case .notOnWorkList: return "the patient is not on this work list"
         }
     }
 }

@@ -16,22 +16,27 @@ extension SQLiteStore: WorkListStore {
             let shown = Array(entries.prefix(limit))
             let summaries = try SummaryQuery.fetch(db, ids: shown.map(\.patientId.rawValue))
             let byId = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let rows = shown.compactMap { e in byId[e.patientId].map { WorkListRow(entry: e, patient: $0) } }
+            let claims = try Self.claims(db, unit: unit, kind: kind, now: clock.now)
+            let rows = WorkListClaim.ordered(shown.compactMap { e in
+                byId[e.patientId].map { WorkListRow(entry: e, patient: $0, claim: claims[e.patientId]) }
+            })
             try logShown(db, context, view: "work list \(kind.rawValue)", patients: rows.map(\.patient.id),
                          grants: grants)
             return rows
         }
     }
 
-    /// How many patients each list holds for the user: a count shows no patient, so it
-    /// writes no log row, but it counts only what the list would show.
+    /// How many patients each list holds for the user and nobody has handled: a count
+    /// shows no patient, so it writes no log row, but it counts only what the list would show.
     public func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
                                as context: AccessContext) throws -> [WorkListKind: Int] {
         try read { db in
+            // A handled row is done: the count is what is left to do.
+            let handled = try Self.handled(db, unit: unit, now: clock.now)
             var counts: [WorkListKind: Int] = [:]
             for kind in WorkListKind.allCases {
-                counts[kind] = try evaluate(db, kind, unit: unit, settings: settings, today: today,
-                                            context: context).entries.count
+                let entries = try evaluate(db, kind, unit: unit, settings: settings, today: today, context: context).entries
+                counts[kind] = entries.count { !(handled[kind]?.contains($0.patientId.rawValue) ?? false) }
             }
             return counts
         }

@@ -28,6 +28,7 @@ enum Migrations {
         migrator.registerMigration(SchemaCareRequests.identifier) { db in try SchemaCareRequests.migrate(db) }
         migrator.registerMigration(SchemaTasks.identifier) { db in try SchemaTasks.migrate(db) }
         migrator.registerMigration(SchemaNextOfKin.identifier) { db in try SchemaNextOfKin.migrate(db) }
+        migrator.registerMigration(SchemaWorkListClaims.identifier) { db in try SchemaWorkListClaims.migrate(db) }
         return migrator
     }
 

@@ -21,11 +21,14 @@ public struct Glyphs: Hashable, Sendable {
     public var scrollTrack: String
     public var sortAscending: String
     public var sortDescending: String
+    /// A row someone has taken, and a row that is done.
+    public var taken: String
+    public var done: String
 
     public init(horizontal: String, vertical: String, topLeft: String, topRight: String, bottomLeft: String,
                 bottomRight: String, teeLeft: String, teeRight: String, sparkBlocks: [String], barFull: String,
                 barPartial: [String], scrollThumb: String, scrollTrack: String, sortAscending: String,
-                sortDescending: String) {
+                sortDescending: String, taken: String = "*", done: String = "+") {
         self.horizontal = horizontal
         self.vertical = vertical
         self.topLeft = topLeft
@@ -41,6 +44,8 @@ public struct Glyphs: Hashable, Sendable {
         self.scrollTrack = scrollTrack
         self.sortAscending = sortAscending
         self.sortDescending = sortDescending
+        self.taken = taken
+        self.done = done
     }
 
     public static let unicode = Glyphs(
@@ -48,7 +53,7 @@ public struct Glyphs: Hashable, Sendable {
         teeLeft: "├", teeRight: "┤",
         sparkBlocks: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barFull: "█", barPartial: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"],
-        scrollThumb: "█", scrollTrack: "│", sortAscending: "▲", sortDescending: "▼")
+        scrollThumb: "█", scrollTrack: "│", sortAscending: "▲", sortDescending: "▼", taken: "●", done: "✓")
 
     /// ASCII has no eighth blocks: a remainder of half a cell or more rounds up to a
     /// whole `#`, so bars are never shorter than their value suggests by more than half.

@@ -36,6 +36,34 @@ enum WorkListsReducer {
             state.filter = ListFilter()
             state.applyFilter()
             state.patients = ListState()
+        case .take:
+            if let kind = state.open, let row = state.selectedRow { return [.take(kind, row.patient.id)] }
+        case .beginHandled:
+            if state.open != nil, let row = state.selectedRow {
+                state.note = TextFieldState(maxLength: WorkListClaim.noteLimit)
+                state.noteFor = row.patient.id
+            }
+        case .note(let event):
+            return note(&state, event)
+        case .noteRefused:
+            break
+        case .contacts:
+            if state.open != nil, let row = state.selectedRow { return [.openContacts(row.patient.id)] }
+        case .claimed(let patient, let claim):
+            if let i = state.loaded.firstIndex(where: { $0.patient.id == patient }) { state.loaded[i].claim = claim }
+            state.loaded = WorkListClaim.ordered(state.loaded)
+            if state.noteFor == patient {
+                state.note = nil
+                state.noteFor = nil
+            }
+            let left = state.leftToDo
+            if let kind = state.open, state.counts != nil { state.counts?[kind] = left }
+            // A row just handled goes down among the done ones; the cursor stays where it
+            // was, on the next row to do, as one works down a list.
+            guard claim?.isHandled == true, let at = state.patients.selected else { return refiltered(&state, page: page) }
+            state.applyFilter()
+            state.patients.select(at, count: state.rows.count)
+            state.patients.scrollToSelection(visibleRows: page, count: state.rows.count)
         case .beginFilter:
             if state.open != nil { state.filter.begin() }
         case .filter(let event):
@@ -51,8 +79,30 @@ enum WorkListsReducer {
             guard state.open == kind else { return [] }
             // A reload keeps the nurse on the patient she had selected, if still there.
             state.loaded = rows
-            if state.counts != nil { state.counts?[kind] = rows.count }
+            let left = state.leftToDo
+            if state.counts != nil { state.counts?[kind] = left }
             return refiltered(&state, page: page)
+        }
+        return []
+    }
+
+    /// The note line takes every key: Enter asks the store, Esc gives up the note.
+    private static func note(_ state: inout WorkListsState, _ event: Event) -> [WorkListsEffect] {
+        guard var field = state.note, let patient = state.noteFor, let kind = state.open else { return [] }
+        switch event {
+        case .key(.enter):
+            return [.handled(kind, patient, note: field.text)]
+        case .key(.escape):
+            state.note = nil
+            state.noteFor = nil
+        case .paste(let text):
+            field.insert(text)
+            state.note = field
+        case .key(let key):
+            _ = field.handle(key)
+            state.note = field
+        default:
+            break
         }
         return []
     }

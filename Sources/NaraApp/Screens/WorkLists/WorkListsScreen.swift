@@ -15,11 +15,18 @@ public struct WorkListsScreen: ScreenModel {
 
     public func help(_ strings: Strings) -> HelpSection? { HelpSection(WorkListsKeymap.make(strings)) }
 
-    /// While the filter line is typed into, every key is its own.
-    public var capturesKeys: Bool { state.filter.isEditing }
+    /// While the filter or note line is typed into, every key is its own.
+    public var capturesKeys: Bool { state.filter.isEditing || state.note != nil }
+    public var textFieldHasFocus: Bool { capturesKeys }
+    public var hasUnsavedInput: Bool { !(state.note?.text.isEmpty ?? true) }
 
     public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
+        if state.note != nil { return (true, run(.note(event), context)) }
         if state.filter.isEditing { return (true, run(.filter(event), context)) }
+        // Taking and handling are about the patient rows, not the list of lists.
+        if case .key(let key) = event, state.open == nil, [.char("t"), .char("h"), .char("c")].contains(key) {
+            return (false, [])
+        }
         guard case .key(let key) = event, let action = WorkListsKeymap.make(context.strings).action(for: key) else {
             return (false, [])
         }
@@ -80,9 +87,36 @@ public struct WorkListsScreen: ScreenModel {
                 }
             case .openPatient(let id):
                 commands.append(.openPatient(id))
+            case .openContacts(let id):
+                commands.append(.openPatientOn(id, .continuity))
+            case .take(let kind, let patient):
+                commands += claim(rows, context) {
+                    let claim = try context.store.toggleWorkListClaim(kind, patient: patient, as: context.session.context)
+                    let words = WorkListsClaimStrings.of(context.language)
+                    return (.claimed(patient, claim), claim == nil ? words.givenBack : words.taken)
+                }
+            case .handled(let kind, let patient, let note):
+                commands += claim(rows, context) {
+                    let claim = try context.store.markWorkListHandled(kind, patient: patient, note: note,
+                                                                      as: context.session.context)
+                    return (.claimed(patient, claim), WorkListsClaimStrings.of(context.language).handledSaved)
+                }
             }
         }
         return commands
+    }
+
+    /// A claim through the store; a refusal is shown and the note kept for another try.
+    private mutating func claim(_ rows: Int, _ context: ScreenContext,
+                                _ body: () throws -> (WorkListsAction, String)) -> [ScreenCommand] {
+        do {
+            let (action, message) = try body()
+            _ = WorkListsReducer.reduce(&state, action, visibleRows: rows)
+            return [.message(message, isError: false)]
+        } catch {
+            _ = WorkListsReducer.reduce(&state, .noteRefused, visibleRows: rows)
+            return [.message(context.strings.describe(error), isError: true)]
+        }
     }
 
     /// Every list for the user's unit. A list that fails is left out (shown as "–")

@@ -17,6 +17,9 @@ public struct WorkListsState: Sendable {
     public var patients = ListState()
     /// `/` on the open list: narrows it by name or personnummer.
     public var filter = ListFilter()
+    /// `h`: the note of a row being marked handled, and the patient it is for.
+    public var note: TextFieldState?
+    public var noteFor: PatientID?
 
     public init() {}
 
@@ -28,6 +31,9 @@ public struct WorkListsState: Sendable {
     public mutating func applyFilter() {
         rows = filter.filter(loaded) { "\($0.patient.name ?? "") \($0.patient.identifier.display)" }
     }
+
+    /// What the count of the open list says: the rows nobody has handled.
+    public var leftToDo: Int { loaded.count { $0.claim?.isHandled != true } }
 
     public var selectedRow: WorkListRow? {
         patients.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
@@ -52,6 +58,17 @@ public enum WorkListsAction: Sendable {
     /// `/`: type a filter; then every key or paste goes to it until Enter or Esc.
     case beginFilter
     case filter(Event)
+    /// `t`: take the selected patient, or give back one's own.
+    case take
+    /// `h`: write a note and mark the selected row handled.
+    case beginHandled
+    case note(Event)
+    /// `c`: the selected patient's contacts (continuity), to appoint or register.
+    case contacts
+    /// A take, give-back or handled mark the store accepted.
+    case claimed(PatientID, WorkListClaim?)
+    /// The store refused the note: it stays, with the message shown by the screen.
+    case noteRefused
 }
 
 /// Store work the reducer asks for; the screen runs it.
@@ -61,4 +78,7 @@ public enum WorkListsEffect: Sendable, Equatable {
     /// a list already open is not a new look.
     case load(WorkListKind, logged: Bool)
     case openPatient(PatientID)
+    case take(WorkListKind, PatientID)
+    case handled(WorkListKind, PatientID, note: String)
+    case openContacts(PatientID)
 }

@@ -13,10 +13,11 @@ struct WorkListsView: Widget {
     var glyphs: Glyphs
 
     private var words: WorkListsStrings { WorkListsStrings.of(strings.language) }
+    private var claimWords: WorkListsClaimStrings { WorkListsClaimStrings.of(strings.language) }
 
     /// Patient rows visible in a body of this height: the frame, the table header, the
-    /// reason line and the key hint take five.
-    static func visibleRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 5) }
+    /// reason line, the taken-or-handled line and the key hint take six.
+    static func visibleRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 6) }
 
     func render(in area: Rect, buffer: inout Buffer) {
         if let kind = state.open {
@@ -64,12 +65,13 @@ struct WorkListsView: Widget {
         frame.render(in: area, buffer: &buffer)
         let inner = frame.inner(area).inset(left: 1, right: 1)
         guard inner.height >= 3 else { return }
-        let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2)
+        let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 3)
         let columns = [
             TableColumn(strings.columnIdentifier, width: .length(13)),
-            // Names need about 26 columns; the rest goes to the reason, the longest cell.
-            TableColumn(strings.columnName, width: .length(min(26, max(16, (inner.width - 21) * 2 / 5)))),
+            // Names need about 24 columns; the rest goes to the reason, the longest cell.
+            TableColumn(strings.columnName, width: .length(min(24, max(14, (inner.width - 31) * 2 / 5)))),
             TableColumn(strings.columnAge, width: .length(5), alignment: .right),
+            TableColumn(claimWords.columnStatus, width: .length(9)),
             TableColumn(words.columnReason, width: .fill(1)),
         ]
         // The table gets only the rows on screen, with the selection moved to match.
@@ -90,12 +92,20 @@ struct WorkListsView: Widget {
                                  Span(words.reason(row.entry.reason, strings), reasonStyle(row.entry.reason))])
             let listing = Span(" · " + strings.columnListing + ": " + (row.patient.listingUnitName ?? "–"), Style(.muted))
             if line.width + listing.width <= inner.width { line.spans.append(listing) }
-            buffer.put(line, in: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1))
+            buffer.put(line, in: Rect(x: inner.x, y: inner.maxY - 3, width: inner.width, height: 1))
+            if let claim = row.claim {
+                buffer.put(claimText(claim), x: inner.x, y: inner.maxY - 2,
+                           style: Style(claim.isHandled ? .success : .accent), maxWidth: inner.width)
+            }
         }
-        if state.filter.isShown {
+        if let note = state.note {
+            let prompt = claimWords.notePrompt
+            buffer.put(prompt, x: inner.x, y: inner.maxY - 1, style: Style(.accent, .bold), maxWidth: inner.width)
+            TextField(state: note, focused: true).render(in: noteField(inner), buffer: &buffer)
+        } else if state.filter.isShown {
             filterLine.render(in: footer(inner), buffer: &buffer)
         } else {
-            buffer.put(words.footerPatients, x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
+            buffer.put(claimWords.footerPatients, x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
         }
     }
 
@@ -105,10 +115,25 @@ struct WorkListsView: Widget {
 
     private func footer(_ inner: Rect) -> Rect { Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1) }
 
-    /// The cursor is in the filter line while it is typed into.
+    private func noteField(_ inner: Rect) -> Rect {
+        let prompt = DisplayWidth.of(claimWords.notePrompt)
+        return Rect(x: inner.x + prompt, y: inner.maxY - 1, width: max(0, inner.width - prompt), height: 1)
+    }
+
+    /// "Tagen av Karin Berg 2026-12-05 09:12", or who handled it, when and how.
+    private func claimText(_ claim: WorkListClaim) -> String {
+        if let at = claim.handledAt {
+            return claimWords.handledBy(claim.handledByName ?? claim.handledBy?.rawValue ?? "", at, claim.note ?? "")
+        }
+        return claimWords.takenBy(claim.claimedByName, claim.claimedAt)
+    }
+
+    /// The cursor is in the note or filter line while it is typed into.
     func cursorPosition(in area: Rect) -> (x: Int, y: Int)? {
-        guard state.open != nil, state.filter.isEditing else { return nil }
+        guard state.open != nil else { return nil }
         let inner = Frame(title: "", glyphs: glyphs).inner(area).inset(left: 1, right: 1)
+        if let note = state.note { return TextField(state: note, focused: true).cursorPosition(in: noteField(inner)) }
+        guard state.filter.isEditing else { return nil }
         return filterLine.cursorPosition(in: footer(inner))
     }
 
@@ -116,8 +141,21 @@ struct WorkListsView: Widget {
         let p = row.patient
         let name = strings.nameCell(p)
         let age = p.birthDate.map { String($0.age(on: today)) } ?? "–"
-        return [TextLine(p.identifier.display), name, TextLine(age),
-                TextLine(words.reason(row.entry.reason, strings), reasonStyle(row.entry.reason))]
+        // A handled row is done: dim, so the eye goes to what is left.
+        let handled = row.claim?.isHandled == true
+        let reason = handled ? Style(.muted) : reasonStyle(row.entry.reason)
+        return [TextLine(p.identifier.display), name, TextLine(age), status(row.claim),
+                TextLine(words.reason(row.entry.reason, strings), reason)]
+    }
+
+    /// "● K Berg" while someone has the row, "✓ K Berg" once handled.
+    private func status(_ claim: WorkListClaim?) -> TextLine {
+        guard let claim else { return TextLine("") }
+        let name = claim.handledByName ?? claim.claimedByName
+        let words = name.split(separator: " ")
+        let short = words.count > 1 ? "\(words[0].prefix(1)) \(words.dropFirst().joined(separator: " "))" : name
+        return claim.isHandled ? TextLine(glyphs.done + " " + short, Style(.success))
+            : TextLine(glyphs.taken + " " + short, Style(.accent, .bold))
     }
 
     /// Past a deadline reads as overdue; everything else is plain text.
