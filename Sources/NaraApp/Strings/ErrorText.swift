@@ -44,7 +44,11 @@ extension Strings {
         case .missing, .notAStore, .newerSchema, .inUse:
             return sv ? "Databasen kan inte öppnas: säg till systemansvarig."
                       : "The store cannot be opened: tell the administrator."
-        case .invalid(let text), .other(let text): return prefix + text
+        case .invalid(let text): return prefix + text
+        case .other(let detail):
+            // The database's own words are for the administrator, after the user's sentence.
+            return sv ? "Databasen kunde inte utföra det: inget sparades. Säg till systemansvarig om det upprepas (\(detail))."
+                      : "The store could not do it: nothing was saved. Tell the administrator if it happens again (\(detail))."
         }
     }
 
