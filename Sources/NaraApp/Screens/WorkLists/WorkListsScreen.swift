@@ -37,6 +37,33 @@ public struct WorkListsScreen: ScreenModel {
         return (true, run(action, context))
     }
 
+    /// A handled note being written, named by list and patient so it finds its row again.
+    public func draft() -> ScreenDraft? {
+        guard let note = state.note, !note.text.isEmpty, let patient = state.noteFor, let kind = state.open else {
+            return nil
+        }
+        return ScreenDraft(form: "handled \(kind.rawValue) \(patient.rawValue)", fields: ["note": note.text], focus: 0)
+    }
+
+    /// Opens the list again (read and logged as any opening), finds the patient's row and
+    /// puts the note back; false when the patient is no longer on the list.
+    public mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool {
+        let parts = draft.form.split(separator: " ").map(String.init)
+        guard parts.count == 3, parts[0] == "handled", let kind = WorkListKind(rawValue: parts[1]),
+              let raw = Int64(parts[2]), let index = state.kinds.firstIndex(of: kind) else { return false }
+        let rows = WorkListsView.visibleRows(bodyHeight: context.bodyHeight)
+        _ = WorkListsReducer.reduce(&state, .back, visibleRows: rows)
+        _ = WorkListsReducer.reduce(&state, .back, visibleRows: rows)
+        state.lists.select(index, count: state.kinds.count)
+        _ = run(.open, context)
+        guard let row = state.rows.firstIndex(where: { $0.patient.id.rawValue == raw }) else { return false }
+        state.patients.select(row, count: state.rows.count)
+        state.patients.scrollToSelection(visibleRows: rows, count: state.rows.count)
+        _ = WorkListsReducer.reduce(&state, .beginHandled, visibleRows: rows)
+        state.note?.insert(draft.fields["note"] ?? "")
+        return true
+    }
+
     /// Counts are read after the screen's first frame and when others commit, never per frame.
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
         if state.counts == nil { countPending = true }
