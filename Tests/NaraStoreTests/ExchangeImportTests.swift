@@ -235,6 +235,28 @@ import Testing
         #expect(out.patients.first?.value.lastUpdated != nil)
     }
 
+    @Test func nextOfKinAndInterpreterAreUpdatedAndKeptWhenLeftOut() throws {
+        let fx = try StoreFixture()
+        defer { fx.remove() }
+        let existing = try fx.patient(TestPnr.a, "Ada", "Ek")
+        try fx.store.setNextOfKin(existing.id, [NextOfKin(name: "Bo Ek", relation: "make")], as: fx.nurse)
+        var batch = try Self.changed(fx)
+        batch.patients[0].value.patient.nextOfKin = [NextOfKin(name: "Eva Ek", relation: "dotter", phone: "070-1")]
+        batch.patients[0].value.patient.interpreter = InterpreterNeed(language: "fi")
+        let summary = try fx.store.importBatch(batch, source: "a.json", as: fx.nurse)
+        #expect(summary.changes.first?.fields.map(\.name) == ["address", "phone", "next of kin", "interpreter"])
+        #expect(summary.changes.first?.fields[2] == PatientChange.Field(name: "next of kin", old: "Bo Ek, make",
+                                                                         new: "Eva Ek, dotter, 070-1"))
+        var p = try fx.store.openRecord(existing.id, as: fx.nurse).patient
+        #expect(p.nextOfKin == [NextOfKin(name: "Eva Ek", relation: "dotter", phone: "070-1")])
+        #expect(p.interpreter?.language == "fi")
+        // A file without them leaves them as they are: many systems send neither.
+        let plain = try fx.store.importBatch(try Self.changed(fx), source: "b.json", as: fx.nurse)
+        #expect(plain.unchanged == ["Patient": 1])
+        p = try fx.store.openRecord(existing.id, as: fx.nurse).patient
+        #expect(p.nextOfKin.count == 1 && p.interpreter?.language == "fi")
+    }
+
     @Test func aDryRunChangesNothingAndSaysWhatWould() throws {
         let fx = try StoreFixture()
         defer { fx.remove() }
