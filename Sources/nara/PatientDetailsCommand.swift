@@ -8,8 +8,8 @@ import NaraStore
 struct PatientDetailsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patient",
-        abstract: "A patient's next of kin (närstående) and interpreter need.",
-        subcommands: [NextOfKinCommand.self, InterpreterCommand.self]
+        abstract: "A patient's next of kin (närstående), interpreter need, and a correction of a recorded death.",
+        subcommands: [NextOfKinCommand.self, InterpreterCommand.self, DeathCommand.self]
     )
 
     struct NextOfKinCommand: ParsableCommand {
@@ -70,6 +70,35 @@ struct PatientDetailsCommand: ParsableCommand {
                 let need = language.flatMap(InterpreterNeed.init(language:))
                 try store.setInterpreter(id, need, as: context)
                 print(need.map { "Interpreter needed: \($0.language)." } ?? "No interpreter needed.")
+            }
+        }
+    }
+
+    struct DeathCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "death",
+            abstract: "Correct what the record says of the patient's death.",
+            discussion: """
+                A death normally comes with an import from the population register, and an import never \
+                undoes one. A death recorded in error is undone here with --undo; a known day is set with \
+                --on DATE. The reason is required and goes into the access log with the change.
+                """)
+        @OptionGroup var target: BlockCommand.Target
+        @Option(help: ArgumentHelp("The day of death (YYYY-MM-DD).", valueName: "DATE")) var on: String?
+        @Flag(help: "The patient is alive: the recorded death was an error.") var undo = false
+        @Option(help: ArgumentHelp("Why the record is corrected.", valueName: "TEXT")) var reason: String
+
+        func validate() throws {
+            guard (on == nil) != !undo else { throw ValidationError("give either --on DATE or --undo") }
+            if let on, LocalDate(iso: on) == nil { throw ValidationError("--on must be YYYY-MM-DD") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let (store, context, id) = try target.resolve()
+                let day = on.flatMap(LocalDate.init(iso:))
+                try store.correctDeath(id, deceased: !undo, on: day, reason: reason, as: context)
+                print(undo ? "The recorded death is undone." : "Death recorded on \(day!.iso).")
             }
         }
     }

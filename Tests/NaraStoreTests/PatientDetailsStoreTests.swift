@@ -62,3 +62,39 @@ import Testing
         #expect(try f.store.openRecord(p.id, as: f.nurse).patient.nextOfKin == [NextOfKin(name: "Anna", relation: "dotter")])
     }
 }
+
+/// A death recorded in error is undone, and a known day set, with a reason in the log.
+@Suite struct DeathCorrectionStoreTests {
+    @Test func aDeathInErrorIsUndoneAndTheReasonLogged() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        let day = f.today.adding(days: -2)
+        try f.store.correctDeath(p.id, deceased: true, on: day, reason: "Dödsbevis inkommet", as: f.nurse)
+        #expect(try f.store.openRecord(p.id, as: f.nurse).patient.deceasedOn == day)
+        try f.store.correctDeath(p.id, deceased: false, on: nil, reason: "Fel patient, förväxling", as: f.nurse)
+        let alive = try f.store.openRecord(p.id, as: f.nurse).patient
+        #expect(!alive.deceased && alive.deceasedOn == nil)
+        #expect(try f.log(p.id, limit: 3).contains { $0.detail.hasPrefix("death undone: Fel patient, förväxling [") })
+    }
+
+    @Test func aWrongDayOrAnEmptyReasonIsRefusedAndChangesNothing() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let p = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        #expect(throws: StoreError.refused(.deathInFuture)) {
+            try f.store.correctDeath(p.id, deceased: true, on: f.today.adding(days: 1), reason: "Dödsbevis", as: f.nurse)
+        }
+        #expect(throws: StoreError.refused(.deathBeforeBirth)) {
+            try f.store.correctDeath(p.id, deceased: true, on: LocalDate(year: 1900, month: 1, day: 1), reason: "Dödsbevis",
+                                     as: f.nurse)
+        }
+        #expect(throws: StoreError.refused(.reasonSaysNothing(minimumLetters: 3))) {
+            try f.store.correctDeath(p.id, deceased: true, on: nil, reason: "..", as: f.nurse)
+        }
+        #expect(throws: StoreError.emergencyAccessRequired(p.id)) {
+            try f.store.correctDeath(p.id, deceased: true, on: nil, reason: "Dödsbevis", as: f.cardiologist)
+        }
+        #expect(try f.store.openRecord(p.id, as: f.nurse).patient.deceased == false)
+    }
+}

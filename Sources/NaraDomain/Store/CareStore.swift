@@ -39,6 +39,9 @@ public protocol PatientRecordStore: Sendable {
     func setNextOfKin(_ patient: PatientID, _ people: [NextOfKin], as context: AccessContext) throws
     /// Records or clears (nil) the patient's need of an interpreter.
     func setInterpreter(_ patient: PatientID, _ need: InterpreterNeed?, as context: AccessContext) throws
+    /// Corrects the record of the patient's death (undone when recorded in error), with a reason.
+    func correctDeath(_ patient: PatientID, deceased: Bool, on day: LocalDate?, reason: String,
+                      as context: AccessContext) throws
     func addProblem(_ patient: PatientID, code: String, text: String, chronic: Bool, since: LocalDate?,
                     as context: AccessContext) throws -> Problem
     func recordEncounter(_ encounter: NewEncounter, as context: AccessContext) throws -> Encounter

@@ -44,6 +44,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
     case encounterAtOwnUnit(UnitID)
     case notClinicianAtUnit(name: String)
     case dischargeBeforeAdmission
+    case deathInFuture
+    case deathBeforeBirth
     case notICD10(code: String)
     // Named contacts and listing
     case contactTooFarAhead(days: Int)
@@ -89,6 +91,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
         case .encounterAtOwnUnit(let unit): return "an encounter is registered at your own unit (\(unit))"
         case .notClinicianAtUnit(let name): return "\(name) is not a clinician at your unit"
         case .dischargeBeforeAdmission: return "discharge before admission"
+        case .deathInFuture: return "a death cannot be recorded in the future"
+        case .deathBeforeBirth: return "a death cannot be recorded before the birth"
         case .notICD10(let code): return "'\(code)' is not an ICD-10 code (a letter, two digits, e.g. E11.9)"
         case .contactTooFarAhead(let days): return "a named contact starts at most \(days) days ahead"
         case .doesNotMeetPatients(let name): return "\(name) does not meet patients and cannot be a named contact"

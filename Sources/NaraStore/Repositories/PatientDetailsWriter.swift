@@ -28,6 +28,30 @@ extension SQLiteStore {
         }
     }
 
+    /// Corrects what the record says of the patient's death: a death recorded in error is
+    /// undone, or a known day set. An import never undoes a death, so this is the one way
+    /// back for a patient wrongly taken off every outreach list. The reason goes into the
+    /// log row with the change.
+    public func correctDeath(_ patient: PatientID, deceased: Bool, on day: LocalDate?, reason: String,
+                             as context: AccessContext) throws {
+        let reason = try Validate.text(reason, field: .reason, max: 300)
+        guard Reason.isMeaningful(reason) else {
+            throw StoreError.refused(.reasonSaysNothing(minimumLetters: Reason.minimumLetters))
+        }
+        if let day, day > clock.today { throw StoreError.refused(.deathInFuture) }
+        let what = deceased ? "death recorded " + (day?.iso ?? "(day unknown)") : "death undone"
+        try writeThroughDoor(context, patient: patient, category: .identity, detail: what + ": " + reason) { db, _ in
+            if let day, let born = Decode.day(try String.fetchOne(db, sql: "SELECT birth_date FROM patient WHERE id = ?",
+                                                                  arguments: [patient.rawValue])), day < born {
+                throw StoreError.refused(.deathBeforeBirth)
+            }
+            try db.execute(sql: """
+                UPDATE patient SET deceased = ?, deceased_on = ?, updated_at = ?, updated_by = ? WHERE id = ?
+                """, arguments: [deceased, deceased ? day?.iso : nil, Self.stamp(clock.now), context.staffId.rawValue,
+                                 patient.rawValue])
+        }
+    }
+
     /// The column's JSON; none is NULL, so an empty list and a never-asked one read alike.
     static func encodeNextOfKin(_ people: [NextOfKin]) -> String? {
         let encoder = JSONEncoder()
