@@ -106,6 +106,32 @@ import TerminalUITesting
         #expect(f.text.contains("ln needed"))
     }
 
+    @Test func nEditsTheInterpreterAndNextOfKinAndAMistakeIsShownAtItsField() throws {
+        let f = try opened()
+        defer { f.remove() }
+        f.press(.char("n"))
+        #expect(f.text.contains("Närstående och tolk"))
+        f.type("fi")
+        f.press(.enter)
+        f.type("Eva Lindqvist")
+        f.press(.enter, .enter, .enter)
+        #expect(f.text.contains("Skriv namn; relation; telefon"))
+        #expect(f.app.state.patient?.patient.nextOfKin.isEmpty == true)
+        f.type("; dotter; 073-555 12 34")
+        f.press(.enter, .enter, .enter)
+        #expect(f.text.contains("Närstående och tolk är sparade."))
+        let saved = try #require(f.app.state.patient?.patient)
+        #expect(saved.interpreter?.language == "fi")
+        #expect(saved.nextOfKin == [NextOfKin(name: "Eva Lindqvist", relation: "dotter", phone: "073-555 12 34")])
+        #expect(f.text.contains("finska behövs") && f.text.contains("Eva Lindqvist (dotter)"))
+        // Opened again, it shows what the record holds; Esc without a change just closes it.
+        f.press(.char("n"))
+        #expect(f.text.contains("Eva Lindqvist; dotter; 073-555 12 34"))
+        assertSnapshot(f.view.render(f.app).buffer, named: "details-form-sv-80x24")
+        f.press(.escape)
+        #expect(!f.text.contains("Enter nästa fält"))
+    }
+
     @Test func scrollingShowsTheRestAndStopsAtTheEnd() throws {
         let f = try AppFixture()
         defer { f.remove() }

@@ -67,7 +67,14 @@ struct OverviewDocument {
         }
         return [TextLine(spans)] + labelled(s.labelPhone, id.phone.map { [TextLine($0)] } ?? [])
             + labelled(s.labelInterpreter, interpreter)
-            + labelled(s.labelNextOfKin, Array(kin.prefix(tall ? 3 : 2)))
+            + labelled(s.labelNextOfKin, shownKin(kin, limit: tall ? 3 : 2))
+    }
+
+    /// The first next of kin, and "+2" on the last line shown when there are more (`n` shows all).
+    private func shownKin(_ kin: [TextLine], limit: Int) -> [TextLine] {
+        var shown = Array(kin.prefix(limit))
+        if kin.count > limit, !shown.isEmpty { shown[shown.count - 1].spans.append(Span("  +\(kin.count - limit)", Style(.muted))) }
+        return shown
     }
 
     /// That something exists and is not shown, and why: the patient sees to it that

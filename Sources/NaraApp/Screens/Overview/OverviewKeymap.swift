@@ -16,6 +16,7 @@ enum OverviewKeymap {
             Binding([.char("r")], .openReferrals, help: s.helpReferrals),
             Binding([.char("u")], .reload, help: s.helpReload),
             Binding([.char("s")], .recordConsent, help: s.helpConsent),
+            Binding([.char("n")], .editDetails, help: s.helpDetails),
         ])
     }
 }

@@ -17,6 +17,7 @@ enum OverviewReducer {
         case .openReferrals: return [.go(.referrals)]
         case .reload: return [.reload]
         case .recordConsent: return [.askConsent]
+        case .editDetails: return [.openDetails]
         }
         return []
     }

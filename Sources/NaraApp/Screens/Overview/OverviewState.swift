@@ -6,6 +6,8 @@ import TerminalUI
 public struct OverviewState: Sendable, Hashable {
     /// The first document row shown.
     public var scroll = 0
+    /// `n`: the interpreter and next-of-kin form, while it is open.
+    var details: OverviewDetailsForm?
 
     public init() {}
 }
@@ -13,6 +15,8 @@ public struct OverviewState: Sendable, Hashable {
 public enum OverviewAction: Sendable, Hashable {
     case scrollUp, scrollDown, pageUp, pageDown, top, bottom
     case openContinuity, openReferrals, reload, recordConsent
+    /// `n`: open the interpreter and next-of-kin form.
+    case editDetails
 }
 
 /// What the reducer asks the screen to do outside its own state.
@@ -20,4 +24,5 @@ public enum OverviewEffect: Sendable, Hashable {
     case go(ScreenID)
     case reload
     case askConsent
+    case openDetails
 }

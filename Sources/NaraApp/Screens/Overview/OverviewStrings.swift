@@ -11,6 +11,8 @@ struct OverviewStrings: Sendable {
     var labelChronic: String, labelEncounters: String, labelReferrals: String, labelPlan: String
     var labelContinuity: String, labelMeasurements: String, labelPhone: String
     var labelNextOfKin: String, labelInterpreter: String, interpreterNeeded: String
+    var helpDetails: String, titleDetails: String, hintInterpreter: String, hintNextOfKin: String
+    var errInterpreter: String, errNextOfKin: String, detailsSaved: String, detailsHelp: String
     var noChronic: String, noEncounters: String, noReferrals: String, noPlan: String
     var paused: String, passed: String, responsible: String, noFollowUp: String, since: String
     var doctors: String, nurses: String, notAvailable: String
@@ -29,6 +31,13 @@ struct OverviewStrings: Sendable {
         labelChronic: "Kroniska", labelEncounters: "Vårdkontakter", labelReferrals: "Remisser", labelPlan: "SIP",
         labelContinuity: "Kontinuitet", labelMeasurements: "Mätvärden", labelPhone: "Telefon",
         labelNextOfKin: "Närstående", labelInterpreter: "Tolk", interpreterNeeded: "behövs",
+        helpDetails: "Närstående och tolkbehov", titleDetails: "Närstående och tolk",
+        hintInterpreter: "språkkod: ar, so, ti, fa, uk, sgn-SE … tomt = ingen tolk",
+        hintNextOfKin: "namn; relation; telefon",
+        errInterpreter: "Skriv en språkkod, till exempel ar, so eller sgn-SE.",
+        errNextOfKin: "Skriv namn; relation; telefon (telefon kan utelämnas).",
+        detailsSaved: "Närstående och tolk är sparade.",
+        detailsHelp: "Enter nästa fält, sparar i sista · Esc avbryter",
         noChronic: "Inga kroniska diagnoser", noEncounters: "Inga kontakter", noReferrals: "Inga öppna remisser",
         noPlan: "Ingen SIP",
         paused: "pausad", passed: "passerad", responsible: "ansvarig", noFollowUp: "ingen uppföljning satt",
@@ -51,6 +60,13 @@ struct OverviewStrings: Sendable {
         labelChronic: "Chronic", labelEncounters: "Encounters", labelReferrals: "Referrals", labelPlan: "SIP",
         labelContinuity: "Continuity", labelMeasurements: "Measurements", labelPhone: "Phone",
         labelNextOfKin: "Next of kin", labelInterpreter: "Interpreter", interpreterNeeded: "needed",
+        helpDetails: "Next of kin and interpreter need", titleDetails: "Next of kin and interpreter",
+        hintInterpreter: "language code: ar, so, ti, fa, uk, sgn-SE … empty = none",
+        hintNextOfKin: "name; relation; phone",
+        errInterpreter: "Type a language code, such as ar, so or sgn-SE.",
+        errNextOfKin: "Type name; relation; phone (the phone may be left out).",
+        detailsSaved: "Next of kin and interpreter are saved.",
+        detailsHelp: "Enter next field, saves in the last · Esc cancels",
         noChronic: "No chronic diagnoses", noEncounters: "No encounters", noReferrals: "No open referrals",
         noPlan: "No coordinated plan",
         paused: "paused", passed: "passed", responsible: "responsible", noFollowUp: "no follow-up set",
