@@ -27,6 +27,7 @@ enum Migrations {
         migrator.registerMigration(SchemaPatientInformed.identifier) { db in try SchemaPatientInformed.migrate(db) }
         migrator.registerMigration(SchemaCareRequests.identifier) { db in try SchemaCareRequests.migrate(db) }
         migrator.registerMigration(SchemaTasks.identifier) { db in try SchemaTasks.migrate(db) }
+        migrator.registerMigration(SchemaPlannedContacts.identifier) { db in try SchemaPlannedContacts.migrate(db) }
         return migrator
     }
 

@@ -1,0 +1,22 @@
+import TerminalUI
+
+/// Min dag's keys. `k` moves the list up (as on every list), so contact made is `r`
+/// (ringt, reached); digits, q and the F-keys stay the program's.
+enum MyDayKeymap {
+    static func make(_ s: Strings) -> Keymap<MyDayAction> {
+        let w = MyDayStrings.of(s.language)
+        return Keymap(s.myDayTitle, ListMoves.bindings(s) { MyDayAction.move($0) } + [
+            Binding([.enter], .open, help: w.helpOpen),
+            Binding([.tab], .switchTab, help: w.helpTab),
+            Binding([.char("r")], .contactMade, help: w.helpContact),
+            Binding([.char("b")], .assessed, help: w.helpAssess),
+            Binding([.char("d")], .done, help: w.helpDone),
+            Binding([.char("t")], .newTask, help: w.helpTask),
+            Binding([.char("n")], .newCareRequest, help: w.helpCareRequest),
+            Binding([.char("p")], .plan, help: w.helpPlan),
+            Binding([.char("u")], .refresh, help: w.helpRefresh),
+            Binding([.char("/")], .beginFilter, help: s.helpFilter),
+            Binding([.escape], .back, help: s.helpBack),
+        ])
+    }
+}
