@@ -28,14 +28,16 @@ enum MyDayReducer {
             guard state.tab == .day, case .task(let row)? = state.selectedItem else { return [.nothingSelected] }
             state.form = MyDayForms.make(.completeTask(row.patient.id, taskId: row.task.id),
                                          label: label(row.patient, global), words)
-        case .newTask, .newCareRequest, .plan:
-            guard let patient = state.selectedPatient else { return [.nothingSelected] }
+        case .newTask(let open), .newCareRequest(let open), .plan(let open):
+            // The selected row's patient, else (and for the capital key) the open record's.
+            let selected = open ? nil : state.selectedPatient.map { MyDayPatient(id: $0.id, label: label($0, global)) }
+            guard let patient = selected ?? state.openPatient else { return [.nothingSelected] }
             let kind: MyDayFormKind = switch action {
             case .newTask: .newTask(patient.id)
             case .newCareRequest: .newCareRequest(patient.id)
             default: .plannedContact(patient.id)
             }
-            state.form = MyDayForms.make(kind, label: label(patient, global), words)
+            state.form = MyDayForms.make(kind, label: patient.label, words)
         case .form(let event):
             guard var form = state.form else { return [] }
             switch form.fields.handle(event) {

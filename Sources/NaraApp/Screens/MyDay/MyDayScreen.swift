@@ -20,6 +20,11 @@ public struct MyDayScreen: ScreenModel {
     public var keepsStateWhenLeft: Bool { true }
 
     public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
+        state.openPatient = context.patient.map { record in
+            let p = record.patient
+            return MyDayPatient(id: p.id, label: "\(p.protectedIdentity ? context.strings.protectedIdentity : p.fullName) "
+                                    + p.identifier.display)
+        }
         if state.form != nil { return (true, run(.form(event), context)) }
         if state.filter.isEditing { return (true, run(.filter(event), context)) }
         guard case .key(let key) = event, let action = MyDayKeymap.make(context.strings).action(for: key) else {

@@ -68,6 +68,17 @@ public struct MyDayLoad: Hashable, Sendable {
 /// The two tabs: the day's work, and the patients the user is named contact for.
 public enum MyDayTab: Sendable, Hashable { case day, patients }
 
+/// A patient as a form names it: whom it is about.
+public struct MyDayPatient: Hashable, Sendable {
+    public var id: PatientID
+    public var label: String
+
+    public init(id: PatientID, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
 /// What a form on Min dag is for, and whom it is about.
 public enum MyDayFormKind: Hashable, Sendable {
     case completeTask(PatientID, taskId: Int64)
@@ -106,6 +117,8 @@ public struct MyDayState: Sendable {
     public var form: MyDayForm?
     /// Set once the first read is done: until then the view says it is reading.
     public var hasLoaded = false
+    /// The patient whose record is open, for T, N and P (and t, n, p with no row selected).
+    public var openPatient: MyDayPatient?
 
     public init() {}
 
@@ -159,12 +172,12 @@ public enum MyDayAction: Sendable {
     case assessed
     /// `d`: the selected task is done, with a reply (a form).
     case done
-    /// `t`: a new task about the selected row's patient (a form).
-    case newTask
-    /// `n`: a new care request for the selected row's patient (a form).
-    case newCareRequest
-    /// `p`: a planned contact with the selected row's patient (a form).
-    case plan
+    /// `t`: a new task about the selected row's patient (a form); `T`: about the open record's.
+    case newTask(openRecord: Bool)
+    /// `n`: a new care request for the selected row's patient (a form); `N`: for the open record's.
+    case newCareRequest(openRecord: Bool)
+    /// `p`: a planned contact with the selected row's patient (a form); `P`: with the open record's.
+    case plan(openRecord: Bool)
     /// `u`: read again.
     case refresh
     case back

@@ -12,6 +12,15 @@ extension MyDayStrings {
             case .news: return "Mina patienter"
             }
         },
+        short: { section in
+            switch section {
+            case .careRequests: return "Begäran"
+            case .callbacks: return "Ring"
+            case .tasks: return "Uppgifter"
+            case .followUps: return "Plan"
+            case .news: return "Hänt"
+            }
+        },
         callbackSlot: { "Återuppringning \($0)" },
         newsSince: { since in since.map { "Hänt mina patienter sedan \($0)" }
             ?? "Hänt mina patienter de senaste 7 dagarna" },
@@ -56,7 +65,7 @@ extension MyDayStrings {
             case let .referralAnswered(id, unit): return "Remiss \(id) besvarad av \(unit)"
             case let .referralRejected(id, unit): return "Remiss \(id) avvisad av \(unit)"
             case let .taskDone(text, reply, by):
-                return "Uppgift klar av \(by): \(text)" + (reply.map { " – svar: \($0)" } ?? "")
+                return reply.map { "\(by) svarade: \($0) (uppgift: \(text))" } ?? "Uppgift klar av \(by): \(text)"
             }
         },
         helpOpen: "Öppna patientens översikt", helpTab: "Min dag / Mina patienter",
@@ -65,6 +74,9 @@ extension MyDayStrings {
         helpDone: "Markera uppgiften klar, med svar", helpTask: "Ny uppgift om patienten",
         helpCareRequest: "Ny vårdbegäran för patienten", helpPlan: "Planera en kontakt en senare dag",
         helpRefresh: "Läs om",
+        helpTaskOpen: "Ny uppgift om patienten vars journal är öppen",
+        helpCareRequestOpen: "Ny vårdbegäran för patienten vars journal är öppen",
+        helpPlanOpen: "Planera en kontakt med patienten vars journal är öppen",
         titleDone: "Uppgift klar", titleTask: "Ny uppgift", titleCareRequest: "Ny vårdbegäran",
         titlePlan: "Planera kontakt",
         fieldReply: "Svar", fieldText: "Uppgift", fieldToStaff: "Till person", fieldToUnit: "Till enhet",

@@ -5,6 +5,8 @@ struct MyDayStrings: Sendable {
     var tabDay: String, tabPatients: String
     /// A section's heading; the news heading takes when the user last looked (nil the first time).
     var section: @Sendable (MyDaySection) -> String
+    /// A section's name in the counts on the tab line.
+    var short: @Sendable (MyDaySection) -> String
     var callbackSlot: @Sendable (String) -> String
     var newsSince: @Sendable (String?) -> String
     var reading: String, nothingToday: String, noPatients: String
@@ -22,6 +24,7 @@ struct MyDayStrings: Sendable {
     var news: @Sendable (PatientNews) -> String
     var helpOpen: String, helpTab: String, helpContact: String, helpAssess: String, helpDone: String
     var helpTask: String, helpCareRequest: String, helpPlan: String, helpRefresh: String
+    var helpTaskOpen: String, helpCareRequestOpen: String, helpPlanOpen: String
     var titleDone: String, titleTask: String, titleCareRequest: String, titlePlan: String
     var fieldReply: String, fieldText: String, fieldToStaff: String, fieldToUnit: String, fieldDue: String
     var fieldPriority: String, fieldChannel: String, fieldProblem: String, fieldReason: String
@@ -50,6 +53,15 @@ extension MyDayStrings {
             case .tasks: return "Tasks to me and my unit"
             case .followUps: return "My planned follow-ups"
             case .news: return "My patients"
+            }
+        },
+        short: { section in
+            switch section {
+            case .careRequests: return "Requests"
+            case .callbacks: return "Calls"
+            case .tasks: return "Tasks"
+            case .followUps: return "Planned"
+            case .news: return "News"
             }
         },
         callbackSlot: { "Callbacks \($0)" },
@@ -96,7 +108,7 @@ extension MyDayStrings {
             case let .referralAnswered(id, unit): return "Referral \(id) answered by \(unit)"
             case let .referralRejected(id, unit): return "Referral \(id) rejected by \(unit)"
             case let .taskDone(text, reply, by):
-                return "Task done by \(by): \(text)" + (reply.map { " – reply: \($0)" } ?? "")
+                return reply.map { "\(by) replied: \($0) (task: \(text))" } ?? "Task done by \(by): \(text)"
             }
         },
         helpOpen: "Open the patient's overview", helpTab: "My day / My patients",
@@ -105,6 +117,9 @@ extension MyDayStrings {
         helpDone: "Mark the task done, with a reply", helpTask: "New task about the patient",
         helpCareRequest: "New care request for the patient", helpPlan: "Plan a contact on a later day",
         helpRefresh: "Read again",
+        helpTaskOpen: "New task about the patient whose record is open",
+        helpCareRequestOpen: "New care request for the patient whose record is open",
+        helpPlanOpen: "Plan a contact with the patient whose record is open",
         titleDone: "Task done", titleTask: "New task", titleCareRequest: "New care request",
         titlePlan: "Plan a contact",
         fieldReply: "Reply", fieldText: "Task", fieldToStaff: "To person", fieldToUnit: "To unit",

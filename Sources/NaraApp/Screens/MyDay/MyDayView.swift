@@ -13,8 +13,9 @@ struct MyDayView: Widget {
     var zone: ClockZone
     var glyphs: Glyphs
 
-    /// Rows visible in a body of this height: the frame, the tabs and the footer take four.
-    static func visibleRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 4) }
+    /// Rows visible in a body of this height: the frame, the tabs, the selected row's
+    /// whole text and the footer take five.
+    static func visibleRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 5) }
 
     /// One line of the day: a heading, or the row at an index of `state.rows`.
     enum Line: Hashable { case heading(String), row(Int) }
@@ -51,7 +52,11 @@ struct MyDayView: Widget {
         let inner = frame.inner(area).inset(left: 1, right: 1)
         guard inner.height >= 4 else { return }
         renderTabs(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), buffer: &buffer)
-        let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2)
+        let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 3)
+        if state.tab == .day, let item = state.selectedItem {
+            // The whole of what the table may have cut: a reason, a task, a reply.
+            buffer.put(detail(item).0.truncated(to: inner.width), x: inner.x, y: inner.maxY - 2, maxWidth: inner.width)
+        }
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         if !state.hasLoaded && state.tab == .day {
             buffer.put(words.reading, x: body.x, y: body.y + 1, style: Style(.muted), maxWidth: body.width)
@@ -75,6 +80,18 @@ struct MyDayView: Widget {
             let style = tab == state.tab ? Style(.accent, .bold) : Style(.muted)
             x += buffer.put(tab == state.tab ? "[\(label)]" : " \(label) ", x: x, y: row.y, style: style,
                             maxWidth: max(0, row.maxX - x)) + 1
+        }
+        guard state.hasLoaded else { return }
+        // Every section's count at the right, so a new row below the fold is seen at once.
+        var spans: [Span] = []
+        for section in MyDaySection.allCases {
+            let n = state.loaded.filter { $0.section == section }.count
+            if !spans.isEmpty { spans.append(Span("  ")) }
+            spans.append(Span("\(words.short(section)) \(n)", n > 0 ? Style(.accent, .bold) : Style(.muted)))
+        }
+        let counts = TextLine(spans)
+        if counts.width <= row.maxX - x - 1 {
+            buffer.put(counts, x: row.maxX - counts.width, y: row.y, maxWidth: counts.width)
         }
     }
 
