@@ -57,19 +57,20 @@ extension SQLiteStore {
                 SELECT DISTINCT patient_id FROM care_contact
                 WHERE staff_id = ? AND annulled_at IS NULL AND from_date <= ? AND (to_date IS NULL OR to_date > ?)
                 """, arguments: [context.staffId.rawValue, today, today])
-            var found: [(PatientID, PatientNews, Date, UnitID)] = []
+            // Each with where it was documented and as what, for the policy's say.
+            var found: [(PatientID, PatientNews, Date, UnitID, InformationCategory)] = []
             if !mine.isEmpty {
                 let ids = mine.map(String.init).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT d.patient_id, d.ward_unit_id, u.name AS ward, d.admitted_on, d.ready_on, d.discharged_on
+                    SELECT d.patient_id, d.unit_id, u.name AS ward, d.admitted_on, d.ready_on, d.discharged_on
                     FROM discharge_notice d JOIN care_unit u ON u.id = d.ward_unit_id
                     WHERE d.patient_id IN (\(ids)) AND (d.admitted_on >= ?1 OR d.ready_on >= ?1 OR d.discharged_on >= ?1)
                     """, arguments: [sinceDay.iso]) {
                     let patient = PatientID(rawValue: row["patient_id"]), ward: String = row["ward"]
-                    let unit = UnitID(rawValue: row["ward_unit_id"])
+                    let unit = UnitID(rawValue: row["unit_id"])
                     func add(_ column: String, _ news: (LocalDate) -> PatientNews) {
                         guard let day = (row[column] as String?).flatMap(LocalDate.init(iso:)), day >= sinceDay else { return }
-                        found.append((patient, news(day), day.noon(in: .stockholm), unit))
+                        found.append((patient, news(day), day.noon(in: .stockholm), unit, .coordination))
                     }
                     add("admitted_on") { .admitted(ward: ward, on: $0) }
                     add("ready_on") { .readyForDischarge(ward: ward, on: $0) }
@@ -85,7 +86,7 @@ extension SQLiteStore {
                                   row["action"] == "reply" ? .referralAnswered(referral: id, unit: unit)
                                                            : .referralRejected(referral: id, unit: unit),
                                   Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64)),
-                                  UnitID(rawValue: row["to_unit_id"])))
+                                  UnitID(rawValue: row["to_unit_id"]), .clinical))
                 }
             }
             for row in try Row.fetchAll(db, sql: """
@@ -94,10 +95,10 @@ extension SQLiteStore {
                 """, arguments: [context.staffId.rawValue, seconds(since)]) {
                 let task = Self.decodeTask(row)
                 found.append((task.patientId, .taskDone(text: task.text, reply: task.reply, by: row["done_name"]),
-                              task.doneAt ?? since, task.unitId))
+                              task.doneAt ?? since, task.unitId, .clinical))
             }
             let grants = try grants(db, subject, patients: Array(Set(found.map(\.0.rawValue))))
-            let shown = Array(found.filter { grants[$0.0.rawValue]?.sees(.clinical, documentedAt: $0.3) == true }
+            let shown = Array(found.filter { grants[$0.0.rawValue]?.sees($0.4, documentedAt: $0.3) == true }
                 .sorted { ($0.2, $0.0.rawValue) > ($1.2, $1.0.rawValue) }.prefix(limit))
             let byId = try SummaryQuery.byPatient(db, shown.map(\.0))
             let rows = shown.compactMap { n in byId[n.0].map { PatientNewsRow(news: n.1, at: n.2, patient: $0) } }
