@@ -100,9 +100,11 @@ enum WorkListOutput {
 /// Mina patienter in the three formats; protected identities stay masked.
 enum MyPatientsOutput {
     static func render(_ rows: [MyPatientRow], format: WorklistCommand.Format) -> String {
-        let table = CommandTable(header: ["identifier", "name", "role", "since", "last_encounter"], rows: rows.map { r in
+        let table = CommandTable(header: ["identifier", "name", "role", "since", "last_encounter", "next_planned"],
+                                 rows: rows.map { r in
             [r.patient.identifier.display, (r.patient.name ?? "Skyddad identitet") + (r.patient.deceased ? " †" : ""),
-             r.role.rawValue, r.since.iso, r.lastEncounter.map { WallClock.dateTime($0) } ?? ""]
+             r.role.rawValue, r.since.iso, r.lastEncounter.map { WallClock.dateTime($0) } ?? "",
+             r.nextPlanned?.iso ?? ""]
         })
         switch format {
         case .csv: return table.csv()

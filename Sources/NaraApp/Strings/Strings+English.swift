@@ -18,7 +18,7 @@ extension Strings {
         barReferrals: "Referrals", helpReferrals: "Referrals: inbox and outbox",
         barWorkLists: "Lists", helpWorkLists: "Work lists",
         barAccessLog: "Log", helpAccessLog: "Access log: extract and review",
-        helpMyDay: "My day: care requests, callbacks, tasks, follow-ups; Tab: My patients",
+        helpMyDay: "My day (Tab: My patients)",
         barQuit: "Quit", helpQuit: "Quit Nära",
         helpBack: "Back",
         helpRedraw: "Redraw the screen",

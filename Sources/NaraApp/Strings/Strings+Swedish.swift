@@ -18,7 +18,7 @@ extension Strings {
         barReferrals: "Remisser", helpReferrals: "Remisser: inkorg och utkorg",
         barWorkLists: "Listor", helpWorkLists: "Arbetslistor",
         barAccessLog: "Logg", helpAccessLog: "Åtkomstlogg: loggutdrag och logguppföljning",
-        helpMyDay: "Min dag: vårdbegäran, återuppringning, uppgifter, uppföljning; Tab: Mina patienter",
+        helpMyDay: "Min dag (Tab: Mina patienter)",
         barQuit: "Avsluta", helpQuit: "Avsluta Nära",
         helpBack: "Tillbaka",
         helpRedraw: "Rita om skärmen",
