@@ -32,6 +32,10 @@ import Testing
                                     as: f.nurse)
         _ = try f.store.recordAdmissionNotice(a.id, ward: StoreFixture.ward, admittedOn: f.today,
                                               expectedDischargeOn: nil, as: f.nurse)
+        let plan = try store.savePlan(CoordinatedPlan(id: 0, patientId: a.id, responsibleUnitId: StoreFixture.vc,
+                                                       participants: [], goal: "Hemma", agreedOn: f.today.adding(days: -30),
+                                                       followUpOn: f.today, consentOn: f.today.adding(days: -30)),
+                                      as: f.nurse)
         let since = f.today.adding(days: -1).noon(in: .stockholm)
 
         var requests = 0, tasks = 0, notes: [String] = [], news: [PatientNews] = []
@@ -46,7 +50,9 @@ import Testing
         }
         #expect(notes == ["Sårkontroll"] && plannedLogged == [a.id])
         let newsLogged = try Self.logged(f) { news = try store.patientNews(since: since, limit: 50, as: f.nurse).map(\.news) }
-        #expect(news == [.admitted(ward: "Medicinavdelning 7", on: f.today)] && newsLogged == [a.id])
+        #expect(Set(news) == [.admitted(ward: "Medicinavdelning 7", on: f.today),
+                              .planFollowUpDue(plan: plan.id, on: f.today)])
+        #expect(Set(newsLogged) == [a.id])
         let mine = try store.myPatients(limit: 50, as: f.nurse)
         #expect(mine.map(\.nextPlanned) == [f.today.adding(days: 3)])
         // The first look at Min dag has no earlier time; the next one has the first.

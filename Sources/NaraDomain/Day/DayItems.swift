@@ -66,6 +66,8 @@ public enum PatientNews: Hashable, Sendable {
     case discharged(ward: String, on: LocalDate)
     case referralAnswered(referral: Int64, unit: String)
     case referralRejected(referral: Int64, unit: String)
+    /// An open coordinated plan's follow-up day came.
+    case planFollowUpDue(plan: Int64, on: LocalDate)
     /// A task the user wrote was marked done, with the reply if any.
     case taskDone(text: String, reply: String?, by: String)
 }

@@ -88,6 +88,14 @@ extension SQLiteStore {
                                   Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64)),
                                   UnitID(rawValue: row["to_unit_id"]), .clinical))
                 }
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT id, patient_id, responsible_unit_id, follow_up_on FROM coordinated_plan
+                    WHERE patient_id IN (\(ids)) AND closed_on IS NULL AND follow_up_on BETWEEN ? AND ?
+                    """, arguments: [sinceDay.iso, today]) {
+                    guard let day = LocalDate(iso: row["follow_up_on"]) else { continue }
+                    found.append((PatientID(rawValue: row["patient_id"]), .planFollowUpDue(plan: row["id"], on: day),
+                                  day.noon(in: .stockholm), UnitID(rawValue: row["responsible_unit_id"]), .coordination))
+                }
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT t.*, s.name AS done_name FROM patient_task t JOIN staff s ON s.id = t.done_by

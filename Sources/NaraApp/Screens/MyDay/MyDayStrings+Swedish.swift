@@ -64,6 +64,7 @@ extension MyDayStrings {
             case let .discharged(ward, on): return "Utskriven \(on.iso) från \(ward)"
             case let .referralAnswered(id, unit): return "Remiss \(id) besvarad av \(unit)"
             case let .referralRejected(id, unit): return "Remiss \(id) avvisad av \(unit)"
+            case let .planFollowUpDue(id, on): return "Uppföljning av SIP (plan \(id)) \(on.iso)"
             case let .taskDone(text, reply, by):
                 return reply.map { "\(by) svarade: \($0) (uppgift: \(text))" } ?? "Uppgift klar av \(by): \(text)"
             }

@@ -107,6 +107,7 @@ extension MyDayStrings {
             case let .discharged(ward, on): return "Discharged \(on.iso) from \(ward)"
             case let .referralAnswered(id, unit): return "Referral \(id) answered by \(unit)"
             case let .referralRejected(id, unit): return "Referral \(id) rejected by \(unit)"
+            case let .planFollowUpDue(id, on): return "Follow-up of the SIP (plan \(id)) due \(on.iso)"
             case let .taskDone(text, reply, by):
                 return reply.map { "\(by) replied: \($0) (task: \(text))" } ?? "Task done by \(by): \(text)"
             }
