@@ -142,14 +142,21 @@ public struct MyPatientRow: Hashable, Sendable {
     public var lastEncounter: Date?
     /// The earliest planned contact from today on, by anyone at the user's unit.
     public var nextPlanned: LocalDate?
+    /// The work lists the patient is on, by the lists' own rules: what to act on.
+    public var alerts: [WorkListEntry] = []
+    /// COC over the work lists' window for frequent contacts, of the encounters the user
+    /// may see; nil with fewer than two.
+    public var coc: Double?
 
     public init(patient: PatientSummary, role: ContactRole, since: LocalDate, lastEncounter: Date?,
-                nextPlanned: LocalDate? = nil) {
+                nextPlanned: LocalDate? = nil, alerts: [WorkListEntry] = [], coc: Double? = nil) {
         self.patient = patient
         self.role = role
         self.since = since
         self.lastEncounter = lastEncounter
         self.nextPlanned = nextPlanned
+        self.alerts = alerts
+        self.coc = coc
     }
 }
 

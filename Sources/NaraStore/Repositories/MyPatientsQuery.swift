@@ -41,13 +41,29 @@ extension SQLiteStore {
                     planned[row["patient_id"]] = row["day"]
                 }
             }
+            // The work lists' rules decide the alerts, on the facts the user may see.
+            let settings = WorkListSettings.default
+            let window = Continuity.window(endingOn: clock.today, months: settings.frequentWindowMonths)
+            var loader = WorkListFactLoader(db: db, today: clock.today, grants: grants)
+            loader.continuitySince = seconds(window.lowerBound.adding(days: -1).noon(in: .stockholm))
+            var facts: [Int64: WorkListPatientFacts] = [:]
+            for f in try loader.load(Array(Set(ids.map(\.rawValue))), needs: Set(WorkListFact.allCases)) {
+                facts[f.patientId.rawValue] = f
+            }
             let rows = shown.compactMap { row -> MyPatientRow? in
                 let id = PatientID(rawValue: row["patient_id"])
                 guard let patient = summaries[id], let since = LocalDate(iso: row["from_date"]) else { return nil }
                 return MyPatientRow(patient: patient, role: ContactRole(rawValue: row["role"]) ?? .careContact,
                                     since: since,
                                     lastEncounter: last[id.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0)) },
-                                    nextPlanned: planned[id.rawValue].flatMap(LocalDate.init(iso:)))
+                                    nextPlanned: planned[id.rawValue].flatMap(LocalDate.init(iso:)),
+                                    alerts: facts[id.rawValue].map {
+                                        WorkListRules.evaluateAll(facts: $0, settings: settings, today: clock.today)
+                                    } ?? [],
+                                    coc: facts[id.rawValue].flatMap {
+                                        Continuity.measures(encounters: $0.encountersForContinuity, window: window,
+                                                            group: nil, named: []).coc
+                                    })
             }
             try logShown(db, context, view: "my patients", patients: rows.map(\.patient.id), grants: grants)
             return rows

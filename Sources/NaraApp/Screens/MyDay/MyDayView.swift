@@ -56,6 +56,10 @@ struct MyDayView: Widget {
         if state.tab == .day, let item = state.selectedItem {
             // The whole of what the table may have cut: a reason, a task, a reply.
             buffer.put(detail(item).0.truncated(to: inner.width), x: inner.x, y: inner.maxY - 2, maxWidth: inner.width)
+        } else if state.tab == .patients, let row = state.selectedPatientRow, !row.alerts.isEmpty {
+            let all = row.alerts.map { WorkListsStrings.of(strings.language).reason($0.reason, strings) }
+            buffer.put(TextLine(all.joined(separator: " · "), Style(.warning)).truncated(to: inner.width),
+                       x: inner.x, y: inner.maxY - 2, maxWidth: inner.width)
         }
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         if !state.hasLoaded && state.tab == .day {
@@ -166,11 +170,13 @@ struct MyDayView: Widget {
 
     private func renderPatients(in body: Rect, buffer: inout Buffer) {
         let columns = [
-            TableColumn(strings.columnName, width: .fill(2)),
+            TableColumn(strings.columnName, width: .fill(3)),
             TableColumn(strings.columnIdentifier, width: .length(13)),
-            TableColumn(words.columnRole, width: .length(12)),
+            TableColumn(words.columnRole, width: .length(4)),
+            TableColumn("COC", width: .length(4), alignment: .right),
             TableColumn(words.columnLast, width: .length(10)),
-            TableColumn(words.columnNext, width: .length(15)),
+            TableColumn(words.columnNext, width: .length(10)),
+            TableColumn(words.columnAlerts, width: .fill(2)),
         ]
         var list = state.patientList
         let visible = Table.visibleRows(in: body)
@@ -180,14 +186,23 @@ struct MyDayView: Widget {
         let rows = window.map { i -> [TextLine] in
             let r = state.patients[i]
             return [strings.nameCell(r.patient), TextLine(r.patient.identifier.display), TextLine(words.role(r.role)),
+                    r.coc.map { TextLine(strings.decimal($0, digits: 2)) } ?? TextLine("–", Style(.muted)),
                     TextLine(r.lastEncounter.map { LocalDate(date: $0, in: zone).iso } ?? "–"),
-                    r.nextPlanned.map { TextLine($0.iso, Style(.accent)) } ?? TextLine("–", Style(.muted))]
+                    r.nextPlanned.map { TextLine($0.iso, Style(.accent)) } ?? TextLine("–", Style(.muted)),
+                    alerts(r)]
         }
         let shown = ListState(selected: list.selected.map { $0 - list.offset }, offset: 0)
         Table(columns: columns, rows: rows, state: shown, glyphs: glyphs).render(in: body, buffer: &buffer)
         if state.patientsLoaded.isEmpty {
             buffer.put(words.noPatients, x: body.x, y: body.y + 2, style: Style(.muted), maxWidth: body.width)
         }
+    }
+
+    /// The first of the lists the patient is on, and how many more.
+    private func alerts(_ row: MyPatientRow) -> TextLine {
+        guard let first = row.alerts.first else { return TextLine("–", Style(.muted)) }
+        let more = row.alerts.count > 1 ? " +\(row.alerts.count - 1)" : ""
+        return TextLine(WorkListsStrings.of(strings.language).reason(first.reason, strings) + more, Style(.warning))
     }
 
     private var filterLine: ListFilterLine {
