@@ -12,6 +12,7 @@ import TerminalUITesting
         let f = try WorkListsFixture(language: language)
         #expect(App.startScreen(for: f.app.state.session.staff) == .myDay)
         f.app.start(at: .myDay)
+        while f.app.hasIdleWork { f.app.doIdleWork() }
         return f
     }
 

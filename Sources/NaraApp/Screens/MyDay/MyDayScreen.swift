@@ -10,6 +10,8 @@ import TerminalUI
 public struct MyDayScreen: ScreenModel {
     public var state = MyDayState()
     public let id = ScreenID.myDay
+    /// The first read follows the first frame, so the program shows at once.
+    var loadPending = false
 
     public init() {}
 
@@ -35,10 +37,19 @@ public struct MyDayScreen: ScreenModel {
         return (true, run(action, context))
     }
 
-    /// The first visit reads the day and notes the time; news is what came since the visit before.
+    /// The first visit notes the time and reads the day after the frame; news is what came
+    /// since the visit before.
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] {
         let since = try? context.store.markDaySeen(as: context.session.context)
         _ = reduce(.seen(since ?? context.now.addingTimeInterval(-7 * 86_400)), context)
+        loadPending = true
+        return []
+    }
+
+    public var hasIdleWork: Bool { loadPending }
+
+    public mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand] {
+        loadPending = false
         return run(.refresh, context)
     }
 
