@@ -79,3 +79,14 @@ import TerminalUITesting
         #expect(f.line(containing: "telefon, nytt: Ho")?.contains("0 ✓") == true)
     }
 }
+
+extension MyDayAppTests {
+    @Test func theTaskFormAndHelpSnapshot() throws {
+        let f = try Self.started()
+        defer { f.remove() }
+        f.press(.char("t"))
+        assertSnapshot(f.buffer, named: "my-day-task-form-sv-80x24")
+        f.press(.escape, .function(1))
+        assertSnapshot(f.buffer, named: "my-day-help-sv-80x24")
+    }
+}
