@@ -74,10 +74,7 @@ import TmuxTesting
         // Home care sees the reply on Min dag, again without a key.
         try home.seesWithoutAKey("svarade: Dosetten ändrad")
 
-        try vc.send("F10")
-        try home.send("F10")
-        #expect(try vc.waitForExit() == 0)
-        #expect(try home.waitForExit() == 0)
+        try NaraTerminal.quit(vc, home)
         // Each step was logged with the patient, at both providers.
         let log = try sqliteShell(store, "SELECT staff_id || ' ' || detail FROM access_log WHERE detail LIKE 'task%'")
         #expect(log.contains("\(municipal) task to \(nurse)"))

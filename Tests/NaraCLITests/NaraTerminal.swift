@@ -44,6 +44,12 @@ final class NaraTerminal {
         #expect(Date().timeIntervalSince(started) < 2.5, sourceLocation: sourceLocation)
     }
 
+    /// F10 in each session, and each program ends cleanly.
+    static func quit(_ terminals: NaraTerminal..., sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for t in terminals { try t.send("F10") }
+        for t in terminals { #expect(try t.waitForExit() == 0, sourceLocation: sourceLocation) }
+    }
+
     func exitStatus() throws -> Int32? { try session.waitForExit(seconds: 0.2).map(Int32.init) }
 
     func waitForExit() throws -> Int32? { try session.waitForExit(seconds: 5).map(Int32.init) }
