@@ -28,7 +28,7 @@ extension MyDayStrings {
         noPatients: "Du är inte fast kontakt för någon patient i dag.",
         footerDay: "Enter öppna · r nådd · b bedömd · d klar · t uppgift · n begäran · p planera",
         footerPatients: "Enter öppna · t uppgift · n begäran · p planera · / filtrera · Tab dagen",
-        columnRole: "Roll", columnSince: "Sedan", columnLast: "Senast", columnNext: "Planerad", columnAlerts: "Att göra",
+        columnRole: "Roll", columnLast: "Senast", columnNext: "Planerad", columnAlerts: "Att göra",
         role: { $0 == .careContact ? "VK" : "FL" },
         channel: { channel in
             switch channel {

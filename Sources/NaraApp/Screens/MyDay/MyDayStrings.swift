@@ -11,7 +11,7 @@ struct MyDayStrings: Sendable {
     var newsSince: @Sendable (String?) -> String
     var reading: String, nothingToday: String, noPatients: String
     var footerDay: String, footerPatients: String
-    var columnRole: String, columnSince: String, columnLast: String, columnNext: String, columnAlerts: String
+    var columnRole: String, columnLast: String, columnNext: String, columnAlerts: String
     var role: @Sendable (ContactRole) -> String
     var channel: @Sendable (CareRequestChannel) -> String
     var problem: @Sendable (CareRequestProblem) -> String
@@ -71,7 +71,7 @@ extension MyDayStrings {
         noPatients: "You are named contact for no patient today.",
         footerDay: "Enter open · r reached · b assessed · d done · t task · n request · p plan",
         footerPatients: "Enter open · t task · n request · p plan · / filter · Tab the day",
-        columnRole: "Role", columnSince: "Since", columnLast: "Last", columnNext: "Planned", columnAlerts: "To act on",
+        columnRole: "Role", columnLast: "Last", columnNext: "Planned", columnAlerts: "To act on",
         role: { $0 == .careContact ? "CC" : "GP" },
         channel: { channel in
             switch channel {
