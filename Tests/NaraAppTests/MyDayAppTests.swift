@@ -89,4 +89,19 @@ extension MyDayAppTests {
         f.press(.escape, .function(1))
         assertSnapshot(f.buffer, named: "my-day-help-sv-80x24")
     }
+
+    @Test func aCallBackWithoutAnswerIsCountedAndTheRowStaysOnTheCallbackList() throws {
+        let f = try Self.started()
+        defer { f.remove() }
+        let screen = try #require(f.app.state.top as? MyDayScreen)
+        let row = try #require(screen.state.rows.first { $0.section == .callbacks })
+        f.press(.char("/"))
+        f.type(row.patient.identifier.display)
+        f.press(.enter)
+        f.press(.char("i"))
+        #expect(f.text.contains("Inget svar registrerat (1 hittills)"))
+        let after = try #require(f.app.state.top as? MyDayScreen)
+        #expect(after.state.selectedItem?.section == .callbacks)
+        #expect(f.text.contains("1 samtal utan svar"))
+    }
 }

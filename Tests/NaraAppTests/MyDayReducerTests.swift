@@ -63,6 +63,7 @@ import TerminalUI
         var s = Self.loaded()
         #expect(Self.reduce(&s, .contactMade) == [.recordContact(PatientID(rawValue: 1), id: 1)])
         #expect(Self.reduce(&s, .assessed) == [.recordAssessment(PatientID(rawValue: 1), id: 1)])
+        #expect(Self.reduce(&s, .noAnswer) == [.recordNoAnswer(PatientID(rawValue: 1), id: 1)])
         Self.reduce(&s, .move(.last))
         #expect(Self.reduce(&s, .contactMade) == [.nothingSelected])
     }

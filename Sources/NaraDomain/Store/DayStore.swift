@@ -16,6 +16,8 @@ public protocol DayStore: Sendable {
     /// Stops the 0 clock (contact made, a call back done).
     func recordCareRequestContact(_ patient: PatientID, id: Int64?, at: Date?, as context: AccessContext) throws
         -> CareRequest
+    /// A call back that did not reach the patient: counted; the clock runs on.
+    func recordUnansweredCallback(_ patient: PatientID, id: Int64?, as context: AccessContext) throws -> CareRequest
     /// Stops the 3 clock (medical assessment by licensed staff).
     func recordCareRequestAssessment(_ patient: PatientID, id: Int64?, at: Date?, as context: AccessContext) throws
         -> CareRequest

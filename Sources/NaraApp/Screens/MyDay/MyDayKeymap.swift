@@ -10,6 +10,7 @@ enum MyDayKeymap {
             Binding([.tab], .switchTab, help: w.helpTab),
             Binding([.char("r")], .contactMade, help: w.helpContact),
             Binding([.char("b")], .assessed, help: w.helpAssess),
+            Binding([.char("i")], .noAnswer, help: w.helpNoAnswer),
             Binding([.char("d")], .done, help: w.helpDone),
             Binding([.char("t")], .newTask(openRecord: false), help: w.helpTask),
             Binding([.char("n")], .newCareRequest(openRecord: false), help: w.helpCareRequest),

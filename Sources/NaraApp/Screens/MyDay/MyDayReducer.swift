@@ -20,10 +20,14 @@ enum MyDayReducer {
             state.filter = ListFilter()
             state.applyFilter()
             return state.tab == .patients ? [.loadPatients] : [.load]
-        case .contactMade, .assessed:
+        case .contactMade, .assessed, .noAnswer:
             guard state.tab == .day, case .careRequest(let row)? = state.selectedItem else { return [.nothingSelected] }
-            return [action.isContact ? .recordContact(row.patient.id, id: row.request.id)
-                                     : .recordAssessment(row.patient.id, id: row.request.id)]
+            let (patient, id) = (row.patient.id, row.request.id)
+            switch action {
+            case .contactMade: return [.recordContact(patient, id: id)]
+            case .assessed: return [.recordAssessment(patient, id: id)]
+            default: return [.recordNoAnswer(patient, id: id)]
+            }
         case .done:
             guard state.tab == .day, case .task(let row)? = state.selectedItem else { return [.nothingSelected] }
             state.form = MyDayForms.make(.completeTask(row.patient.id, taskId: row.task.id),
@@ -97,8 +101,4 @@ enum MyDayReducer {
         state.patientList.select(keptPatient ?? (state.patientList.selected ?? 0), count: state.patients.count)
         state.patientList.scrollToSelection(visibleRows: page, count: state.patients.count)
     }
-}
-
-extension MyDayAction {
-    var isContact: Bool { if case .contactMade = self { true } else { false } }
 }

@@ -107,6 +107,12 @@ public struct MyDayScreen: ScreenModel {
                     commands.append(.message(w.assessmentRecorded, isError: false))
                     commands += run(.refresh, context)
                 }
+            case .recordNoAnswer(let patient, let id):
+                attempt {
+                    let request = try store.recordUnansweredCallback(patient, id: id, as: who)
+                    commands.append(.message(w.noAnswerRecorded(request.unanswered), isError: false))
+                    commands += run(.refresh, context)
+                }
             case .submit(let form):
                 attempt {
                     let units = try store.units(), staff = try store.staffList(unit: nil)
@@ -121,7 +127,7 @@ public struct MyDayScreen: ScreenModel {
                 }
             case .nothingSelected:
                 let message = switch action {
-                case .contactMade, .assessed: w.selectRequest
+                case .contactMade, .assessed, .noAnswer: w.selectRequest
                 case .done: w.selectTask
                 default: w.selectRow
                 }

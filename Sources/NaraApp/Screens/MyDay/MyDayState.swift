@@ -170,6 +170,8 @@ public enum MyDayAction: Sendable {
     case contactMade
     /// `b`: the medical assessment was made: the 3 clock stops.
     case assessed
+    /// `i`: a call back that did not reach the patient (inget svar): counted, the clock runs on.
+    case noAnswer
     /// `d`: the selected task is done, with a reply (a form).
     case done
     /// `t`: a new task about the selected row's patient (a form); `T`: about the open record's.
@@ -200,6 +202,7 @@ public enum MyDayEffect: Sendable, Hashable {
     case openPatient(PatientID)
     case recordContact(PatientID, id: Int64)
     case recordAssessment(PatientID, id: Int64)
+    case recordNoAnswer(PatientID, id: Int64)
     /// The form's Enter on its last field: the screen checks it and saves.
     case submit(MyDayForm)
     /// `t`, `n`, `d` or `p` with no row that fits: say so.

@@ -22,7 +22,8 @@ struct MyDayStrings: Sendable {
     var toMe: String, toUnit: String
     var planned: @Sendable (LocalDate, LocalDate) -> String
     var news: @Sendable (PatientNews) -> String
-    var helpOpen: String, helpTab: String, helpContact: String, helpAssess: String, helpDone: String
+    var helpOpen: String, helpTab: String, helpContact: String, helpAssess: String, helpNoAnswer: String
+    var helpDone: String
     var helpTask: String, helpCareRequest: String, helpPlan: String, helpRefresh: String
     var helpTaskOpen: String, helpCareRequestOpen: String, helpPlanOpen: String
     var titleDone: String, titleTask: String, titleCareRequest: String, titlePlan: String
@@ -36,6 +37,9 @@ struct MyDayStrings: Sendable {
     var errMany: @Sendable (String) -> String
     var formFooter: String
     var contactRecorded: String, assessmentRecorded: String, taskDone: String, taskSent: String
+    var noAnswerRecorded: @Sendable (Int) -> String
+    /// After the reason: how many calls back did not reach the patient.
+    var unanswered: @Sendable (Int) -> String
     var requestRegistered: String
     var contactPlanned: @Sendable (LocalDate) -> String
     var selectRequest: String, selectTask: String, selectRow: String
@@ -115,6 +119,7 @@ extension MyDayStrings {
         helpOpen: "Open the patient's overview", helpTab: "My day / My patients",
         helpContact: "Reached: contact made, stops the 0 clock",
         helpAssess: "Medical assessment made: stops the 3 clock",
+        helpNoAnswer: "No answer: counted, the clock runs on",
         helpDone: "Mark the task done, with a reply", helpTask: "New task about the patient",
         helpCareRequest: "New care request for the patient", helpPlan: "Plan a contact on a later day",
         helpRefresh: "Read again",
@@ -138,6 +143,8 @@ extension MyDayStrings {
         contactRecorded: "Contact recorded: the 0 clock has stopped.",
         assessmentRecorded: "Assessment recorded: the 3 clock has stopped.",
         taskDone: "The task is done.", taskSent: "The task is sent.",
+        noAnswerRecorded: { "No answer recorded (\($0) so far): the 0 clock runs on." },
+        unanswered: { $0 == 1 ? "1 call unanswered" : "\($0) calls unanswered" },
         requestRegistered: "Care request registered: the 0 and 3 clocks run from now.",
         contactPlanned: { "Contact planned on \($0.iso)." },
         selectRequest: "Select a care request first.", selectTask: "Select a task first.",

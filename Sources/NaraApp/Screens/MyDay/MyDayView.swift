@@ -142,6 +142,7 @@ struct MyDayView: Widget {
         case .careRequest(let row):
             let r = row.request
             let what = "\(words.channel(r.channel)), \(words.problem(r.problem)): \(r.reason)"
+                + (r.unanswered > 0 ? " (\(words.unanswered(r.unanswered)))" : "")
             let clocks = [PrimaryCareGuarantee.contact, .assessment].map { g -> Span in
                 let status = r.clock(g, zone: zone).status(today: today)
                 let style: Style = if case .overdue = status { Style(.danger, .bold) }
