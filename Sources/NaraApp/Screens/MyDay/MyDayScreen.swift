@@ -129,6 +129,7 @@ public struct MyDayScreen: ScreenModel {
                 let message = switch action {
                 case .contactMade, .assessed, .noAnswer: w.selectRequest
                 case .done: w.selectTask
+                case .newTask(true), .newCareRequest(true), .plan(true): w.openFirst
                 default: w.selectRow
                 }
                 commands.append(.message(message, isError: true))

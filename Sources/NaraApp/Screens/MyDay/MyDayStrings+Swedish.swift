@@ -103,6 +103,6 @@ extension MyDayStrings {
         requestRegistered: "Vårdbegäran registrerad: 0- och 3-klockan räknas från nu.",
         contactPlanned: { "Kontakt planerad \($0.iso)." },
         selectRequest: "Markera en vårdbegäran först.", selectTask: "Markera en uppgift först.",
-        selectRow: "Markera en rad först."
+        selectRow: "Markera en rad först.", openFirst: "Öppna en patients journal först (F2)."
     )
 }

@@ -42,7 +42,7 @@ struct MyDayStrings: Sendable {
     var unanswered: @Sendable (Int) -> String
     var requestRegistered: String
     var contactPlanned: @Sendable (LocalDate) -> String
-    var selectRequest: String, selectTask: String, selectRow: String
+    var selectRequest: String, selectTask: String, selectRow: String, openFirst: String
 
     static func of(_ language: Language) -> MyDayStrings { language == .sv ? sv : en }
 }
@@ -148,6 +148,6 @@ extension MyDayStrings {
         requestRegistered: "Care request registered: the 0 and 3 clocks run from now.",
         contactPlanned: { "Contact planned on \($0.iso)." },
         selectRequest: "Select a care request first.", selectTask: "Select a task first.",
-        selectRow: "Select a row first."
+        selectRow: "Select a row first.", openFirst: "Open a patient's record first (F2)."
     )
 }
