@@ -32,7 +32,7 @@ public struct TerminalProbe {
         self.searchText = searchText
     }
 
-    var arguments: [String] { ["--store", store, "--user", user, "--lang", "sv"] }
+    var arguments: [String] { ["--store", store, "--user", user, "--lang", "sv", "--start", "search"] }
 
     public struct Session: Sendable {
         public var residentMB: StoreBenchmark.Figure

@@ -23,7 +23,7 @@ struct Nara: ParsableCommand {
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self,
                       BackupCommand.self, RestoreCommand.self, BenchCommand.self,
                       StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self, AnnulCommand.self, DischargeCommand.self,
-                      CareRequestCommand.self, TaskCommand.self, PatientDetailsCommand.self,
+                      CareRequestCommand.self, TaskCommand.self, PatientDetailsCommand.self, PlannedContactCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self]
     )
 
@@ -42,6 +42,10 @@ struct Nara: ParsableCommand {
     @Flag(help: "Draw borders and charts with ASCII characters only.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("The first screen: my-day or search. Default: my-day for clinical staff, search "
+                               + "for the others.", valueName: "SCREEN"))
+    var start: String?
+
     /// For `nara bench`: end once the first frame is on the terminal.
     @Flag(help: .hidden)
     var exitAfterFirstFrame = false
@@ -50,7 +54,12 @@ struct Nara: ParsableCommand {
         if let lang, Language(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang must be sv or en, not '\(lang)'")
         }
+        if let start, !Self.startScreens.keys.contains(start) {
+            throw ValidationError("--start must be my-day or search, not '\(start)'")
+        }
     }
+
+    static let startScreens: [String: ScreenID] = ["my-day": .myDay, "search": .search]
 
     func run() throws {
         // Read before cleaning: the client's command is recorded, never run.
@@ -71,6 +80,7 @@ struct Nara: ParsableCommand {
             defer { backend.shutdown() }
             let size = backend.size
             let app = App(store: store, session: session, language: language, width: size.width, height: size.height)
+            app.start(at: start.flatMap { Self.startScreens[$0] } ?? App.startScreen(for: session.staff))
             AppRunner.run(app, backend: backend, view: AppView(glyphs: backend.usesASCII ? .ascii : .unicode),
                           exitAfterFirstFrame: exitAfterFirstFrame,
                           releaseMemory: HeapTrim.run)

@@ -97,8 +97,9 @@ struct TaskCommand: ParsableCommand {
                 let today = SystemClock().today
                 let table = CommandTable(
                     header: ["id", "priority", "due", "identifier", "name", "to", "created_by", "text", "state"],
-                    rows: rows.map { t, p in
-                        [String(t.id), t.priority.rawValue, t.due?.iso ?? "", p.identifier.display,
+                    rows: rows.map { row in
+                        let (t, p) = (row.task, row.patient)
+                        return [String(t.id), t.priority.rawValue, t.due?.iso ?? "", p.identifier.display,
                          p.name ?? "Skyddad identitet", t.toStaffId?.rawValue ?? t.toUnitId?.rawValue ?? "",
                          t.createdBy.rawValue, t.text, t.isOverdue(today: today) ? "overdue" : "open"]
                     }, rightAligned: [0])

@@ -100,9 +100,13 @@ enum WorkListOutput {
 /// Mina patienter in the three formats; protected identities stay masked.
 enum MyPatientsOutput {
     static func render(_ rows: [MyPatientRow], format: WorklistCommand.Format) -> String {
-        let table = CommandTable(header: ["identifier", "name", "role", "since", "last_encounter"], rows: rows.map { r in
+        let table = CommandTable(header: ["identifier", "name", "role", "since", "last_encounter", "next_planned", "coc",
+                                          "work_lists"],
+                                 rows: rows.map { r in
             [r.patient.identifier.display, (r.patient.name ?? "Skyddad identitet") + (r.patient.deceased ? " †" : ""),
-             r.role.rawValue, r.since.iso, r.lastEncounter.map { WallClock.dateTime($0) } ?? ""]
+             r.role.rawValue, r.since.iso, r.lastEncounter.map { WallClock.dateTime($0) } ?? "",
+             r.nextPlanned?.iso ?? "", r.coc.map { String(format: "%.2f", $0) } ?? "",
+             r.alerts.map(\.kind.rawValue).joined(separator: " ")]
         })
         switch format {
         case .csv: return table.csv()

@@ -26,9 +26,9 @@ import Testing
         #expect(Strings.swedish.describe(StoreError.olderSchema(path: "/x")).hasPrefix("Databasen är från en tidigare version"))
         // The database's own English is kept for the administrator, after a sentence in the user's language.
         let other = StoreError.other("SQLite error 19: CHECK constraint failed")
-        #expect(Strings.swedish.describe(other).hasPrefix("Databasen kunde inte utföra det: inget sparades."))
+        #expect(Strings.swedish.describe(other).hasPrefix("Databasen svarade med ett fel: inget ändrades."))
         #expect(Strings.swedish.describe(other).hasSuffix("(SQLite error 19: CHECK constraint failed)."))
-        #expect(Strings.english.describe(other).hasPrefix("The store could not do it: nothing was saved."))
+        #expect(Strings.english.describe(other).hasPrefix("The store answered with an error: nothing was changed."))
     }
 
     /// The store's refusals reach a Swedish screen in Swedish and an English one in

@@ -259,7 +259,7 @@ import TmuxTesting
         let store = folder.appendingPathComponent("s.sqlite").path
         #expect(try NaraBinary.run(["import", try Self.movedToToday(folder), "--store", store]).status == 0)
         let t = NaraTerminal(try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"],
-                                             arguments: ["--store", store, "--user", "pr-sara"]))
+                                             arguments: ["--start", "search", "--store", store, "--user", "pr-sara"]))
         _ = try t.waitFor("Sök:")
         try t.type("Lindqvist")
         _ = try t.waitFor("Göran Erik Lindqvist")

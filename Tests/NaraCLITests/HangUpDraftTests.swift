@@ -15,7 +15,7 @@ import TmuxTesting
         func start() throws -> NaraTerminal {
             NaraTerminal(try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
                                                                        "HOME": folder.path],
-                                         arguments: ["--store", store]))
+                                         arguments: ["--start", "search", "--store", store]))
         }
 
         let first = try start()

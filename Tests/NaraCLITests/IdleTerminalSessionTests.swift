@@ -18,7 +18,7 @@ import TmuxTesting
               WHERE p.protected = 0 ORDER BY p.id LIMIT 1;
             """)
         let nurse = NaraTerminal(try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"],
-                                                 arguments: ["--store", store]))
+                                                 arguments: ["--start", "search", "--store", store]))
         _ = try nurse.waitFor("Sök:")
         try nurse.type(name)
         _ = try nurse.waitFor { $0.contains(String(name.split(separator: " ")[0])) && !$0.contains("Inga patienter") }

@@ -14,7 +14,7 @@ import TmuxTesting
         try #require(made.status == 0, "\(made.stderr)")
         let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
                                                                     "HOME": folder.path],
-                                      arguments: ["--store", store])
+                                      arguments: ["--start", "search", "--store", store])
         let t = NaraTerminal(session)
         _ = try t.expect("Sök:")
         // Lines with tabs, wide letters and a few controls, as a paste from a document brings.
@@ -73,7 +73,7 @@ import TmuxTesting
         try #require(made.status == 0, "\(made.stderr)")
         let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
                                                                     "HOME": folder.path],
-                                      arguments: ["--store", store])
+                                      arguments: ["--start", "search", "--store", store])
         let t = NaraTerminal(session)
         _ = try t.expect("Sök:")
         let line = String(repeating: "Anteckning yrsel trötthet ", count: 4) + "\r\n"

@@ -35,6 +35,21 @@ final class NaraTerminal {
         return screen
     }
 
+    /// Another session's step shows here without a key, within the two seconds a nurse
+    /// may wait (and half a second for the terminal).
+    func seesWithoutAKey(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let started = Date()
+        let seen = try session.waitForScreen(seconds: 2.5) { $0.contains(text) }
+        #expect(seen.matched, "no \"\(text)\" on the screen:\n\(seen.screen)", sourceLocation: sourceLocation)
+        #expect(Date().timeIntervalSince(started) < 2.5, sourceLocation: sourceLocation)
+    }
+
+    /// F10 in each session, and each program ends cleanly.
+    static func quit(_ terminals: NaraTerminal..., sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for t in terminals { try t.send("F10") }
+        for t in terminals { #expect(try t.waitForExit() == 0, sourceLocation: sourceLocation) }
+    }
+
     func exitStatus() throws -> Int32? { try session.waitForExit(seconds: 0.2).map(Int32.init) }
 
     func waitForExit() throws -> Int32? { try session.waitForExit(seconds: 5).map(Int32.init) }

@@ -86,7 +86,8 @@ final class SshServerTests {
             let session = try TmuxSession(binary: "/usr/bin/ssh", environment: ["TERM": "xterm-256color"],
                                           arguments: ["-tt", "-i", path(key)] + sshOptions + ["\(Self.account)@127.0.0.1"])
             defer { session.close() }
-            let screen = try session.waitForScreen(seconds: 15) { $0.contains("Sök:") }
+            // Both are clinical staff: they start on Min dag, search one key away.
+            let screen = try session.waitForScreen(seconds: 15) { $0.contains("┌ Min dag") }
             let serverLog = (try? String(contentsOfFile: path("sshd.log"), encoding: .utf8)) ?? ""
             #expect(screen.matched, "\(screen.screen) \(serverLog) \(session.standardError)")
             #expect(screen.screen.contains(name))
@@ -95,6 +96,8 @@ final class SshServerTests {
                 SELECT p.family_name FROM patient p JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
                 WHERE p.protected = 0 AND l.unit_id = (SELECT unit_id FROM staff WHERE id = '\(who)') ORDER BY p.id LIMIT 1
                 """)
+            try session.sendKeys("F2")
+            _ = try session.waitForScreen(containing: "Sök:")
             try session.sendKeys("-l", patient)
             _ = try session.waitForScreen(containing: "Personnummer")
             try session.sendKeys("Enter")

@@ -14,7 +14,7 @@ import TmuxTesting
     func start(_ args: [String] = [], width: Int = 80, height: Int = 24, term: String = "xterm-256color",
                lang: String = "C.UTF-8") throws -> NaraTerminal {
         NaraTerminal(try TmuxSession(binary: "nara", environment: ["TERM": term, "LANG": lang, "HOME": "/tmp"],
-                                     arguments: ["--store", Self.store] + args, width: width, height: height))
+                                     arguments: ["--start", "search", "--store", Self.store] + args, width: width, height: height))
     }
 
     @Test(arguments: ["C.UTF-8", "C"])

@@ -9,7 +9,7 @@ import TmuxTesting
     func start(width: Int, height: Int) throws -> NaraTerminal {
         NaraTerminal(try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
                                                                    "HOME": "/tmp"],
-                                     arguments: ["--store", TerminalProgramTests.store], width: width, height: height))
+                                     arguments: ["--start", "search", "--store", TerminalProgramTests.store], width: width, height: height))
     }
 
     /// The screen with the clock in the top bar blanked: two renders a minute apart match.

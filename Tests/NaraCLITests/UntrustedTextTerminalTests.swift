@@ -41,7 +41,7 @@ import TmuxTesting
         let store = try Self.poisonedStore(in: folder)
         let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
                                                                     "HOME": folder.path],
-                                      arguments: ["--store", store])
+                                      arguments: ["--start", "search", "--store", store])
         let t = NaraTerminal(session)
         try session.recordOutput()
         _ = try t.expect("Sök:")
@@ -117,7 +117,7 @@ import TmuxTesting
         // On the way out: the record on screen, with the raw output scanned.
         let session = try TmuxSession(binary: "nara", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8",
                                                                     "HOME": folder.path],
-                                      arguments: ["--store", store, "--user", "pr-sara"])
+                                      arguments: ["--start", "search", "--store", store, "--user", "pr-sara"])
         let t = NaraTerminal(session)
         try session.recordOutput()
         _ = try t.expect("Sök:")

@@ -60,7 +60,7 @@ import Testing
             """)
         let csv = try NaraBinary.run(["worklist", "my-patients", "--store", path, "--user", user, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout.hasPrefix("identifier,name,role,since,last_encounter\n"))
+        #expect(csv.stdout.hasPrefix("identifier,name,role,since,last_encounter,next_planned,coc,work_lists\n"))
         #expect(String(csv.stdout.split(separator: "\n").count - 1) == expected)
         #expect(try sqliteShell(path, "SELECT count(*) FROM access_log WHERE detail LIKE 'my patients%'") == expected)
         let noUser = try NaraBinary.run(["worklist", "my-patients", "--store", path])

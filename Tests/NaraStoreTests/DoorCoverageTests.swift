@@ -23,6 +23,9 @@ import Testing
         try f.store.addStaff(Staff(id: "ada.admin", name: "Ada Admin", profession: .secretary, unitId: StoreFixture.vc,
                                    roles: [.administrator]))
         let admin = AccessContext(staffId: "ada.admin", unitId: StoreFixture.vc, sessionId: "a")
+        _ = try f.store.addTask(bo.id, text: "Ring", toStaff: "karin.berg", as: f.nurse)
+        _ = try f.store.addCareRequest(asa.id, channel: .phone, problem: .new, reason: "Feber", as: f.nurse)
+        _ = try f.store.addPlannedContact(asa.id, on: f.today, note: "", as: f.nurse)
 
         /// Runs a read and returns the patients the new log rows name.
         func logged(_ read: () throws -> Void) throws -> Set<PatientID> {
@@ -47,6 +50,14 @@ import Testing
             ("blocks", { _ = try f.store.blocks(of: bo.id, as: f.nurse); return [bo.id] }),
             ("dischargeNotices", { _ = try f.store.dischargeNotices(of: asa.id, as: f.nurse); return [asa.id] }),
             ("myPatients", { Set(try f.store.myPatients(limit: 50, as: f.nurse).map(\.patient.id)) }),
+            ("openTasks", { Set(try f.store.openTasks(limit: 50, as: f.nurse).map(\.patient.id)) }),
+            ("openCareRequests", {
+                Set(try f.store.openCareRequests(callbacks: false, limit: 50, as: f.nurse).map(\.patient.id))
+            }),
+            ("plannedContacts", { Set(try f.store.plannedContacts(from: f.today, limit: 50, as: f.nurse).map(\.patient.id)) }),
+            ("patientNews", {
+                Set(try f.store.patientNews(since: f.at(2026, 1, 1), limit: 50, as: f.nurse).map(\.patient.id))
+            }),
             ("exportBatch", {
                 Set(try f.store.exportBatch(as: f.nurse, detail: "FHIR export").patients.map(\.value.patient.id))
             }),

@@ -28,6 +28,18 @@ public final class App {
 
     public var shouldQuit: Bool { state.shouldQuit }
 
+    /// Min dag for those whose roles read clinical information; search for the others
+    /// (administration, log review, a secretary), who start by finding a patient.
+    public static func startScreen(for staff: Staff) -> ScreenID {
+        staff.rights.contains(.readClinical) ? .myDay : .search
+    }
+
+    /// Shows `screen` above search at the start, so search stays one key (F2, `/`, Esc) away.
+    public func start(at screen: ScreenID) {
+        guard screen != .search, state.overlay == nil else { return }
+        go(screen)
+    }
+
     var context: ScreenContext {
         // Writes about a record opened through emergency access carry its reason, so the
         // store can flag them when no relationship covers them.
@@ -272,7 +284,7 @@ public final class App {
     /// the list stays beneath it, so Esc goes back to the list and its place; opened from
     /// search, the patient's screens start afresh above it.
     private func showOverview() {
-        if [.workLists, .referrals].contains(state.top.id) {
+        if [.workLists, .referrals, .myDay].contains(state.top.id) {
             // The screens of the patient shown before go; the list stays.
             state.stack.removeAll { [.overview, .continuity].contains($0.id) }
             go(.overview)

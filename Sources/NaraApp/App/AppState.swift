@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The screens of the program, each reached by its function key and digit.
 public enum ScreenID: String, CaseIterable, Sendable {
-    case search, overview, continuity, referrals, workLists, accessLog
+    case search, overview, continuity, referrals, workLists, accessLog, myDay
 }
 
 /// A line under the screen: a confirmation, or an error the user must see.

@@ -13,6 +13,8 @@ enum GlobalKeymap {
             Binding([.function(5), .char("5")], .go(.referrals), help: s.helpReferrals, bar: s.barReferrals),
             Binding([.function(6), .char("6")], .go(.workLists), help: s.helpWorkLists, bar: s.barWorkLists),
             Binding([.function(7), .char("7")], .go(.accessLog), help: s.helpAccessLog, bar: s.barAccessLog),
+            // No bar label: the bar is full at 80 columns; help and the guide name the key.
+            Binding([.function(8), .char("8")], .go(.myDay), help: s.helpMyDay),
             Binding([.function(10), .char("q")], .quit, help: s.helpQuit, bar: s.barQuit),
             Binding([.escape], .back, help: s.helpBack),
             Binding([.char("/")], .go(.search), help: s.helpFindAnywhere),

@@ -8,6 +8,7 @@ enum ScreenFactory {
         case .referrals: return ReferralsScreen()
         case .workLists: return WorkListsScreen()
         case .accessLog: return AccessLogScreen()
+        case .myDay: return MyDayScreen()
         }
     }
 }

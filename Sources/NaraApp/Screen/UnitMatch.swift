@@ -13,10 +13,23 @@ enum UnitMatch {
         if let exact = pool.first(where: { SearchFolding.fold($0.id.rawValue) == t || SearchFolding.fold($0.name) == t }) {
             return [exact]
         }
-        return pool.filter { unit in
-            let name = SearchFolding.fold(unit.name)
-            return name.hasPrefix(t) || SearchFolding.fold(unit.id.rawValue).hasPrefix(t)
-                || name.split(separator: " ").contains { $0.hasPrefix(t) }
+        return pool.filter { begins(t, name: $0.name, id: $0.id.rawValue) }
+    }
+
+    /// Whether the folded text `t` begins the name, a word of it, or the id.
+    static func begins(_ t: String, name: String, id: String) -> Bool {
+        let folded = SearchFolding.fold(name)
+        return folded.hasPrefix(t) || SearchFolding.fold(id).hasPrefix(t)
+            || folded.split(separator: " ").contains { $0.hasPrefix(t) }
+    }
+
+    /// A staff member named as a unit is: the exact id or name wins, else every one the text begins.
+    static func staff(_ text: String, among staff: [Staff]) -> [Staff] {
+        let t = SearchFolding.fold(text.trimmingCharacters(in: .whitespaces))
+        guard !t.isEmpty else { return [] }
+        if let exact = staff.first(where: { SearchFolding.fold($0.id.rawValue) == t || SearchFolding.fold($0.name) == t }) {
+            return [exact]
         }
+        return staff.filter { begins(t, name: $0.name, id: $0.id.rawValue) }
     }
 }

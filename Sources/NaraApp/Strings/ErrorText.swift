@@ -47,8 +47,8 @@ extension Strings {
         case .invalid(let text): return prefix + text
         case .other(let detail):
             // The database's own words are for the administrator, after the user's sentence.
-            return sv ? "Databasen kunde inte utföra det: inget sparades. Säg till systemansvarig om det upprepas (\(detail))."
-                      : "The store could not do it: nothing was saved. Tell the administrator if it happens again (\(detail))."
+            return sv ? "Databasen svarade med ett fel: inget ändrades. Säg till systemansvarig om det upprepas (\(detail))."
+                      : "The store answered with an error: nothing was changed. Tell the administrator if it happens again (\(detail))."
         }
     }
 

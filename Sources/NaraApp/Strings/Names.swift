@@ -38,6 +38,7 @@ extension Strings {
         case .referrals: return referralsTitle
         case .workLists: return workListsTitle
         case .accessLog: return accessLogTitle
+        case .myDay: return myDayTitle
         }
     }
 }

@@ -13,6 +13,7 @@ public struct Strings: Sendable {
     public var referralsTitle: String
     public var workListsTitle: String
     public var accessLogTitle: String
+    public var myDayTitle: String
     public var helpTitle: String
     // Function-bar labels and help texts of global keys
     public var barHelp: String, helpHelp: String
@@ -22,6 +23,7 @@ public struct Strings: Sendable {
     public var barReferrals: String, helpReferrals: String
     public var barWorkLists: String, helpWorkLists: String
     public var barAccessLog: String, helpAccessLog: String
+    public var helpMyDay: String
     public var barQuit: String, helpQuit: String
     public var helpBack: String
     public var helpRedraw: String

@@ -112,7 +112,7 @@ public protocol AccessLogStore: Sendable {
 /// Everything the app and the commands need from a store. SQLite implements it now; a
 /// server database can implement it later without the screens noticing.
 public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, WorkListStore,
-    AccessLogStore, DraftStore, ConsentAndBlockStore {
+    AccessLogStore, DraftStore, ConsentAndBlockStore, DayStore {
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }
@@ -153,12 +153,23 @@ public struct MyPatientRow: Hashable, Sendable {
     public var since: LocalDate
     /// The last encounter at the user's unit, if any.
     public var lastEncounter: Date?
+    /// The earliest planned contact from today on, by anyone at the user's unit.
+    public var nextPlanned: LocalDate?
+    /// The work lists the patient is on, by the lists' own rules: what to act on.
+    public var alerts: [WorkListEntry] = []
+    /// COC over the work lists' window for frequent contacts, of the encounters the user
+    /// may see; nil with fewer than two.
+    public var coc: Double?
 
-    public init(patient: PatientSummary, role: ContactRole, since: LocalDate, lastEncounter: Date?) {
+    public init(patient: PatientSummary, role: ContactRole, since: LocalDate, lastEncounter: Date?,
+                nextPlanned: LocalDate? = nil, alerts: [WorkListEntry] = [], coc: Double? = nil) {
         self.patient = patient
         self.role = role
         self.since = since
         self.lastEncounter = lastEncounter
+        self.nextPlanned = nextPlanned
+        self.alerts = alerts
+        self.coc = coc
     }
 }
 

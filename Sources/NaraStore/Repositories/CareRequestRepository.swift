@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import NaraDomain
 
-/// A care request as a list shows it: the request and whom it is about.
-public struct CareRequestRow: Hashable, Sendable {
-    public var request: CareRequest
-    public var patient: PatientSummary
-}
-
 extension SQLiteStore {
     /// Registers the patient's contact with the user's unit, a vårdcentral, now. The contact is itself the
     /// care relationship (DOMAIN.md "Access and logging"), so the row is written first and

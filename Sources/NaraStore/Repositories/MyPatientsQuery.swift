@@ -22,6 +22,7 @@ extension SQLiteStore {
             let ids = shown.map { PatientID(rawValue: $0["patient_id"]) }
             let summaries = try SummaryQuery.byPatient(db, ids)
             var last: [Int64: Int64] = [:]
+            var planned: [Int64: String] = [:]
             if !ids.isEmpty {
                 let marks = Array(repeating: "?", count: Set(ids).count).joined(separator: ",")
                 var arguments: StatementArguments = [context.unitId.rawValue]
@@ -32,13 +33,37 @@ extension SQLiteStore {
                     """, arguments: arguments) {
                     last[row["patient_id"]] = row["at"]
                 }
+                // A planned contact is no care: it is shown as the next one, and counted nowhere.
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT patient_id, min(planned_on) AS day FROM planned_contact
+                    WHERE unit_id = ? AND planned_on >= ? AND patient_id IN (\(marks)) GROUP BY patient_id
+                    """, arguments: [context.unitId.rawValue, today] + StatementArguments(Set(ids).map(\.rawValue))) {
+                    planned[row["patient_id"]] = row["day"]
+                }
+            }
+            // The work lists' rules decide the alerts, on the facts the user may see.
+            let settings = WorkListSettings.default
+            let window = Continuity.window(endingOn: clock.today, months: settings.frequentWindowMonths)
+            var loader = WorkListFactLoader(db: db, today: clock.today, grants: grants)
+            loader.continuitySince = seconds(window.lowerBound.adding(days: -1).noon(in: .stockholm))
+            var facts: [Int64: WorkListPatientFacts] = [:]
+            for f in try loader.load(Array(Set(ids.map(\.rawValue))), needs: Set(WorkListFact.allCases)) {
+                facts[f.patientId.rawValue] = f
             }
             let rows = shown.compactMap { row -> MyPatientRow? in
                 let id = PatientID(rawValue: row["patient_id"])
                 guard let patient = summaries[id], let since = LocalDate(iso: row["from_date"]) else { return nil }
                 return MyPatientRow(patient: patient, role: ContactRole(rawValue: row["role"]) ?? .careContact,
                                     since: since,
-                                    lastEncounter: last[id.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0)) })
+                                    lastEncounter: last[id.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                                    nextPlanned: planned[id.rawValue].flatMap(LocalDate.init(iso:)),
+                                    alerts: facts[id.rawValue].map {
+                                        WorkListRules.evaluateAll(facts: $0, settings: settings, today: clock.today)
+                                    } ?? [],
+                                    coc: facts[id.rawValue].flatMap {
+                                        Continuity.measures(encounters: $0.encountersForContinuity, window: window,
+                                                            group: nil, named: []).coc
+                                    })
             }
             try logShown(db, context, view: "my patients", patients: rows.map(\.patient.id), grants: grants)
             return rows

@@ -41,7 +41,7 @@ extension SQLiteStore {
 
     /// The open tasks addressed to the user or the user's unit, across patients, as the
     /// user may see them (`PatientTask.workOrder`), each patient shown logged.
-    public func openTasks(limit: Int = 500, as context: AccessContext) throws -> [(task: PatientTask, patient: PatientSummary)] {
+    public func openTasks(limit: Int = 500, as context: AccessContext) throws -> [TaskRow] {
         try write { db in
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
@@ -52,7 +52,7 @@ extension SQLiteStore {
             let shown = Array(all.filter { grants[$0.patientId.rawValue]?.sees(.clinical, documentedAt: $0.unitId) == true }
                 .sorted(by: PatientTask.workOrder).prefix(limit))
             let byId = try SummaryQuery.byPatient(db, shown.map(\.patientId))
-            let rows = shown.compactMap { t in byId[t.patientId].map { (task: t, patient: $0) } }
+            let rows = shown.compactMap { t in byId[t.patientId].map { TaskRow(task: t, patient: $0) } }
             try logShown(db, context, view: "task list", patients: rows.map(\.patient.id), grants: grants)
             return rows
         }

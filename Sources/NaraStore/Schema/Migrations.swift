@@ -29,6 +29,7 @@ enum Migrations {
         migrator.registerMigration(SchemaTasks.identifier) { db in try SchemaTasks.migrate(db) }
         migrator.registerMigration(SchemaNextOfKin.identifier) { db in try SchemaNextOfKin.migrate(db) }
         migrator.registerMigration(SchemaWorkListClaims.identifier) { db in try SchemaWorkListClaims.migrate(db) }
+        migrator.registerMigration(SchemaPlannedContacts.identifier) { db in try SchemaPlannedContacts.migrate(db) }
         return migrator
     }
 
