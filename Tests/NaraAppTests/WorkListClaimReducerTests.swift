@@ -63,8 +63,13 @@ import TerminalUI
         #expect(s.counts?[.overdueReferrals] == 2)
     }
 
-    @Test func cOpensThePatientsContacts() {
+    @Test func cOpensThePatientsContactsAndTAndNMinDagsForms() {
         var s = R.openList(2)
         #expect(WorkListsReducer.reduce(&s, .contacts) == [.openContacts(PatientID(rawValue: 1))])
+        _ = WorkListsReducer.reduce(&s, .move(.down))
+        #expect(WorkListsReducer.reduce(&s, .newTask) == [.openDayForm("task", PatientID(rawValue: 2))])
+        #expect(WorkListsReducer.reduce(&s, .newCareRequest) == [.openDayForm("request", PatientID(rawValue: 2))])
+        var lists = WorkListsState()
+        #expect(WorkListsReducer.reduce(&lists, .newTask).isEmpty)
     }
 }

@@ -174,6 +174,23 @@ import TerminalUITesting
         assertSnapshot(f.buffer, named: "taken-handled-sv-80x24")
     }
 
+    /// `T` on a row opens Min dag's task form about that row's patient; saved, the task is
+    /// the patient's.
+    @Test func aTaskIsWrittenFromARow() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .enter)
+        let patient = try #require((f.app.state.top as? WorkListsScreen)?.state.selectedRow?.patient)
+        f.press(.char("T"))
+        #expect(f.text.contains("Ny uppgift") && f.text.contains(patient.identifier.display))
+        f.type("Ring patienten om remissvaret")
+        f.press(.enter, .enter)
+        f.type("Vårdcentralen Ekbacken")
+        f.press(.enter, .enter, .enter)
+        let tasks = try f.store.tasks(of: patient.id, as: f.app.state.session.context).tasks
+        #expect(tasks.map(\.text) == ["Ring patienten om remissvaret"])
+    }
+
     @Test func snapshotAt120x40() throws {
         let f = try WorkListsFixture(width: 120, height: 40)
         defer { f.remove() }

@@ -113,6 +113,11 @@ public final class App {
         case .openPatientOn(let id, let screen):
             openRecord(id)
             if state.patient?.patient.id == id && state.overlay == nil { go(screen) }
+        case .openForm(let id, let form):
+            go(id)
+            var screen = state.top
+            guard screen.id == id, screen.restore(form, context) else { break }
+            state.top = screen
         case .reloadPatient:
             if let id = state.patient?.patient.id {
                 openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)

@@ -28,6 +28,9 @@ public enum ScreenCommand: Sendable {
     case openPatient(PatientID)
     /// Open a patient's record and, when it opened, go on to one of its screens.
     case openPatientOn(PatientID, ScreenID)
+    /// Go to a screen and open one of its forms, as a kept draft is put back: a work
+    /// list's row asks Min dag for its task form about the row's patient.
+    case openForm(ScreenID, ScreenDraft)
     /// The open record changed (a save): read it again.
     case reloadPatient
     case go(ScreenID)

@@ -9,6 +9,8 @@ enum WorkListsKeymap {
             Binding([.char("t")], .take, help: c.helpTake),
             Binding([.char("h")], .beginHandled, help: c.helpHandled),
             Binding([.char("c")], .contacts, help: c.helpContacts),
+            Binding([.char("T")], .newTask, help: c.helpTask),
+            Binding([.char("N")], .newCareRequest, help: c.helpCareRequest),
             Binding([.escape], .back, help: w.helpBack),
             Binding([.char("u")], .refresh, help: w.helpRefresh),
             Binding([.char("/")], .beginFilter, help: s.helpFilter),

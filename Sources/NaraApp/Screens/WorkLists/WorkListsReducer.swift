@@ -49,6 +49,10 @@ enum WorkListsReducer {
             break
         case .contacts:
             if state.open != nil, let row = state.selectedRow { return [.openContacts(row.patient.id)] }
+        case .newTask:
+            if state.open != nil, let row = state.selectedRow { return [.openDayForm("task", row.patient.id)] }
+        case .newCareRequest:
+            if state.open != nil, let row = state.selectedRow { return [.openDayForm("request", row.patient.id)] }
         case .claimed(let patient, let claim):
             if let i = state.loaded.firstIndex(where: { $0.patient.id == patient }) { state.loaded[i].claim = claim }
             state.loaded = WorkListClaim.ordered(state.loaded)

@@ -24,7 +24,8 @@ public struct WorkListsScreen: ScreenModel {
         if state.note != nil { return (true, run(.note(event), context)) }
         if state.filter.isEditing { return (true, run(.filter(event), context)) }
         // Taking and handling are about the patient rows, not the list of lists.
-        if case .key(let key) = event, state.open == nil, [.char("t"), .char("h"), .char("c")].contains(key) {
+        if case .key(let key) = event, state.open == nil,
+           [.char("t"), .char("h"), .char("c"), .char("T"), .char("N")].contains(key) {
             return (false, [])
         }
         guard case .key(let key) = event, let action = WorkListsKeymap.make(context.strings).action(for: key) else {
@@ -116,6 +117,8 @@ public struct WorkListsScreen: ScreenModel {
                 commands.append(.openPatient(id))
             case .openContacts(let id):
                 commands.append(.openPatientOn(id, .continuity))
+            case .openDayForm(let form, let id):
+                commands.append(.openForm(.myDay, ScreenDraft(form: "\(form):\(id.rawValue)", fields: [:], focus: 0)))
             case .take(let kind, let patient):
                 commands += claim(rows, context) {
                     let claim = try context.store.toggleWorkListClaim(kind, patient: patient, as: context.session.context)

@@ -65,6 +65,8 @@ public enum WorkListsAction: Sendable {
     case note(Event)
     /// `c`: the selected patient's contacts (continuity), to appoint or register.
     case contacts
+    /// `T` and `N`: Min dag's task or care-request form about the selected patient.
+    case newTask, newCareRequest
     /// A take, give-back or handled mark the store accepted.
     case claimed(PatientID, WorkListClaim?)
     /// The store refused the note: it stays, with the message shown by the screen.
@@ -81,4 +83,6 @@ public enum WorkListsEffect: Sendable, Equatable {
     case take(WorkListKind, PatientID)
     case handled(WorkListKind, PatientID, note: String)
     case openContacts(PatientID)
+    /// Min dag's form of this name ("task", "request") about the patient.
+    case openDayForm(String, PatientID)
 }
