@@ -82,7 +82,7 @@ import Testing
         second.press(.enter, .down, .enter)
         #expect(second.screenText.contains("Avvisa"))
         second.type("Fel mottagning")
-        second.press(.enter)
+        second.press(.enter, .enter) // the reason, then the optional task for the sender
         #expect(second.screenText.contains("Ändrad av Per Lind kl. 10:00 – läs om och försök igen"))
         // The colleague's version stands in the form, above the kept input.
         #expect(second.screenText.contains("Ändrad sedan du öppnade den – Per Lind 10:00: Acceptera"))
@@ -272,5 +272,29 @@ import Testing
         try f.seed("191212121212", question: "Ryggsmärta", daysAgo: 30, steps: [.send])
         try f.seed("åström", priority: .priority, question: "Hälsena", daysAgo: 85, steps: [.send, .confirmReceipt])
         try f.seed("anna oberg", question: "Yrsel sedan våren", daysAgo: 95, steps: [.send])
+    }
+}
+
+/// A reply may leave a task for the sending unit: it reaches the vårdcentral's Min dag.
+@Suite struct ReferralReplyTaskTests {
+    @Test func aReplyWithATaskWritesItToTheSendingUnit() throws {
+        let f = try ReferralsFixture()
+        defer { f.remove() }
+        let r = try f.seed("öberg", question: "Knäsmärta", daysAgo: 10,
+                           steps: [.send, .confirmReceipt, .accept, .book(on: ReferralsFixture.clock.today.adding(days: -2)),
+                                   .markSeen])
+        let (other, _) = try f.receiverApp()
+        other.press(.function(5), .char("x"))
+        #expect(other.screenText.contains("Svara"))
+        other.press(.enter)
+        #expect(other.screenText.contains("Uppgift till remittenten"))
+        other.type("Artros, ingen operation. Fysioterapi.")
+        other.press(.enter)
+        other.type("Remittera till fysioterapin")
+        other.press(.enter)
+        #expect(other.screenText.contains("Status nu besvarad. Uppgift till Vårdcentralen Ekbacken."))
+        let tasks = try f.store.tasks(of: r.patientId, as: ReferralsFixture.nurseContext).tasks
+        #expect(tasks.map(\.text) == ["Remittera till fysioterapin"])
+        #expect(tasks.first?.toUnitId == AppFixture.vc && tasks.first?.unitId == ReferralsFixture.ortho)
     }
 }

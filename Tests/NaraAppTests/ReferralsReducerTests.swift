@@ -191,12 +191,19 @@ import Testing
                     .menuDown, .menuChoose)
         guard case .form(let form) = st.overlay else { Issue.record("no form"); return }
         #expect(form.title == "Avvisa")
+        // Enter moves to the optional task for the sender, and from there saves.
+        #expect(Self.reduce(&st, .form(.key(.enter))).isEmpty)
         #expect(Self.reduce(&st, .form(.key(.enter))).isEmpty)
         guard case .form(let failed) = st.overlay else { Issue.record("form closed"); return }
         #expect(failed.fields.fields[0].error == "Måste fyllas i")
         for c in "fel enhet" { Self.reduce(&st, .form(.key(.char(c)))) }
+        // The reason, then the optional task for the sender: empty, no task.
+        #expect(Self.reduce(&st, .form(.key(.enter))).isEmpty)
         #expect(Self.reduce(&st, .form(.key(.enter))) == [.apply(5, version: r.version, .reject(reason: "fel enhet"))])
         #expect(st.formHasInput, "the form stays until the store has said yes")
+        for c in "Remittera till handkirurgen" { Self.reduce(&st, .form(.key(.char(c)))) }
+        #expect(Self.reduce(&st, .form(.key(.enter)))
+                == [.apply(5, version: r.version, .reject(reason: "fel enhet"), task: "Remittera till handkirurgen")])
     }
 
     @Test func escOnAFormWithInputAsksFirst() {

@@ -33,7 +33,10 @@ enum ReferralForms {
             fields = [FormField(id: "date", label: s.fieldDate, state: TextFieldState(maxLength: 10), required: true,
                                 hint: s.hintDate)]
         case .reply:
-            fields = [FormField(id: "reply", label: s.fieldReply, state: TextFieldState(maxLength: 4000), required: true)]
+            fields = [FormField(id: "reply", label: s.fieldReply, state: TextFieldState(maxLength: 4000), required: true),
+                      taskForSender(s.language)]
+        case .reject:
+            fields = [reason, taskForSender(s.language)]
         case .pauseClock:
             fields = [FormField(id: "kind", label: s.fieldPauseKind, state: TextFieldState(maxLength: 20), required: true,
                                 hint: s.hintPauseKind),
@@ -43,6 +46,19 @@ enum ReferralForms {
         }
         return ReferralForm(purpose: .step(referral.id, version: referral.version, kind), title: s.step(kind),
                             fields: FormState(fields: fields))
+    }
+
+    /// A reply or a rejection may leave a task for the sending unit ("ta nytt HbA1c om tre
+    /// månader", "remittera till ortopeden i stället").
+    private static func taskForSender(_ language: Language) -> FormField {
+        let t = ReferralTaskStrings.of(language)
+        return FormField(id: "task", label: t.field, state: TextFieldState(maxLength: 500), hint: t.hint)
+    }
+
+    /// The task text of a step form, when one was written.
+    static func task(_ f: FormState) -> String? {
+        let text = f["task"].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
     }
 
     /// The step the form describes, or a message per field to fix.

@@ -158,7 +158,7 @@ enum ReferralsReducer {
             switch ReferralForms.action(kind, form.fields, units: state.units, referral: find(id, in: state), s) {
             case .success(let action):
                 form.fields.setErrors([:])
-                return [.apply(id, version: version, action)]
+                return [.apply(id, version: version, action, task: ReferralForms.task(form.fields))]
             case .failure(let errors):
                 form.fields.setErrors(errors.byField)
             }

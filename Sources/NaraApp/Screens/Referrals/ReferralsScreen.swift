@@ -100,7 +100,7 @@ public struct ReferralsScreen: ScreenModel {
             switch effect {
             case .reload: state.reload(context)
             case .create(let new): commands += create(new, context, s)
-            case .apply(let id, let version, let step): commands += apply(id, version, step, context, s)
+            case .apply(let id, let version, let step, let task): commands += apply(id, version, step, task, context, s)
             }
         }
         if state.overlay == nil { state.dialogNote = nil }
@@ -119,14 +119,16 @@ public struct ReferralsScreen: ScreenModel {
         }
     }
 
-    private mutating func apply(_ id: RecordID, _ version: Int, _ step: ReferralAction, _ context: ScreenContext,
-                                _ s: ReferralsStrings) -> [ScreenCommand] {
+    private mutating func apply(_ id: RecordID, _ version: Int, _ step: ReferralAction, _ task: String?,
+                                _ context: ScreenContext, _ s: ReferralsStrings) -> [ScreenCommand] {
         do {
             let next = try context.store.applyReferral(id, step, expectedVersion: version, at: context.now,
                                                       comment: "", as: context.session.context)
             state.overlay = nil
             state.reload(context, select: id)
-            var commands: [ScreenCommand] = [.message(s.done(s.step(step.kind), s.state(next.state)), isError: false)]
+            let done = s.done(s.step(step.kind), s.state(next.state))
+            var commands: [ScreenCommand] = [task.map { sendTask($0, about: next, done, context) }
+                                             ?? .message(done, isError: false)]
             if next.patientId == context.patient?.patient.id { commands.insert(.reloadPatient, at: 0) }
             return commands
         } catch {
@@ -145,6 +147,20 @@ public struct ReferralsScreen: ScreenModel {
             }
             if case .confirm = state.overlay { state.overlay = nil }
             return [message]
+        }
+    }
+
+    /// The task a reply or rejection left for the sending unit, written after the step was
+    /// saved; the step stands whether or not the task can be written, and the message says which.
+    private mutating func sendTask(_ text: String, about referral: Referral, _ done: String,
+                                   _ context: ScreenContext) -> ScreenCommand {
+        let t = ReferralTaskStrings.of(context.language)
+        do {
+            _ = try context.store.addTask(referral.patientId, text: text, toStaff: nil, toUnit: referral.fromUnitId,
+                                          due: nil, priority: .normal, as: context.session.context)
+            return .message(t.written(done, state.unitName(referral.fromUnitId)), isError: false)
+        } catch {
+            return .message(t.failed(done, context.strings.describe(error, prefixed: false)), isError: true)
         }
     }
 

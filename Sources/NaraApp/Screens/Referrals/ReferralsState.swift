@@ -171,6 +171,7 @@ public enum ReferralsAction: Sendable {
 public enum ReferralsEffect: Hashable, Sendable {
     /// Read the lists again (closed ones are fetched only when shown).
     case reload
-    case apply(RecordID, version: Int, ReferralAction)
+    /// `task`: text of a task for the sending unit, written once the step is saved.
+    case apply(RecordID, version: Int, ReferralAction, task: String? = nil)
     case create(NewReferral)
 }
