@@ -30,6 +30,21 @@ public struct AppBenchmark {
         /// F5 in a new session, to the frame: both referral boxes, each patient logged.
         public var referralQueueMilliseconds: StoreBenchmark.Figure
         public var referralQueueLogRows: Int
+        /// Min dag (F8) in a new session: the key to its first frame, and to the frame
+        /// with every section read (the work it leaves for after the first frame).
+        public var myDay: MyDayFigures
+    }
+
+    public struct MyDayFigures: Sendable {
+        public var firstFrameMilliseconds: StoreBenchmark.Figure
+        public var listedMilliseconds: StoreBenchmark.Figure
+        /// Statements on the writing connection from the key to the listed frame.
+        public var statements: Int
+        public var logRows: Int
+        /// Tab to Mina patienter, to its frame.
+        public var myPatientsMilliseconds: StoreBenchmark.Figure
+        public var myPatientsStatements: Int
+        public var myPatientsRows: Int
     }
 
     let store: SQLiteStore
@@ -55,11 +70,12 @@ public struct AppBenchmark {
         let quiet = try openOverview(driver, listed: listed, count: 100, releasingFirst: true)
         let (list, patients, listRows) = try workList()
         let (queue, queueRows) = try referralQueue()
+        let day = try myDay()
         return Report(keystrokeMilliseconds: keys, typeaheadMilliseconds: typed, openOverviewMilliseconds: opened,
                       idleWorkMilliseconds: StoreBenchmark.Figure(seconds: driver.idleTimes, factor: 1e3),
                       openOverviewAfterReleaseMilliseconds: quiet, workListMilliseconds: list,
                       workListPatients: patients, workListLogRows: listRows, referralQueueMilliseconds: queue,
-                      referralQueueLogRows: queueRows)
+                      referralQueueLogRows: queueRows, myDay: day)
     }
 
     /// The same session on a new connection and session id: what a nurse signing in has.
@@ -106,6 +122,32 @@ public struct AppBenchmark {
             if i >= 3 { times.append(time) }
         }
         return (StoreBenchmark.Figure(seconds: times, factor: 1e3), rows)
+    }
+
+    /// F8 in a new session each time, as a nurse signing in meets it, then Tab.
+    private func myDay() throws -> MyDayFigures {
+        var first: [Double] = [], listed: [Double] = [], mine: [Double] = []
+        var statements = 0, rows = 0, mineStatements = 0, mineRows = 0
+        for i in 0..<min(samples, 30) + 3 {
+            let driver = freshDriver()
+            let before = try logRows()
+            let ((frame, settled), count) = try store.countingStatements { driver.pressTimingIdle(.function(8)) }
+            rows = try logRows() - before
+            statements = count
+            let ((tab, tabSettled), tabCount) = try store.countingStatements { driver.pressTimingIdle(.tab) }
+            mineStatements = tabCount
+            mineRows = (driver.app.state.top as? MyDayScreen)?.state.patients.count ?? 0
+            if i >= 3 {
+                first.append(frame)
+                listed.append(frame + settled)
+                mine.append(tab + tabSettled)
+            }
+        }
+        return MyDayFigures(firstFrameMilliseconds: StoreBenchmark.Figure(seconds: first, factor: 1e3),
+                            listedMilliseconds: StoreBenchmark.Figure(seconds: listed, factor: 1e3),
+                            statements: statements, logRows: rows,
+                            myPatientsMilliseconds: StoreBenchmark.Figure(seconds: mine, factor: 1e3),
+                            myPatientsStatements: mineStatements, myPatientsRows: mineRows)
     }
 
     /// Rounds of 24 arrow keys in a list of 50 search hits, then 11 function keys
@@ -190,6 +232,19 @@ public final class Driver {
         let time = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         settle()
         return time
+    }
+
+    /// Seconds from the key to its frame, and from there to the frame after the work the
+    /// screen left for after it (zero when it left none).
+    public func pressTimingIdle(_ key: Key) -> (frame: Double, settled: Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        app.handle(.key(key))
+        frame()
+        let drawn = DispatchTime.now().uptimeNanoseconds
+        while app.hasIdleWork { app.doIdleWork() }
+        frame()
+        let done = DispatchTime.now().uptimeNanoseconds
+        return (Double(drawn - start) / 1e9, Double(done - drawn) / 1e9)
     }
 
     public func paste(_ text: String) {

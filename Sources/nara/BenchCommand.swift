@@ -68,6 +68,11 @@ struct BenchCommand: ParsableCommand {
                     + "\(appReport.workListLogRows) log rows", "ms", appReport.workListMilliseconds),
                 ("referral_queue_ms", "referral queue (F5), key to frame, \(appReport.referralQueueLogRows) log rows",
                  "ms", appReport.referralQueueMilliseconds),
+                ("my_day_first_frame_ms", "Min dag (F8), key to first frame", "ms", appReport.myDay.firstFrameMilliseconds),
+                ("my_day_listed_ms", "Min dag (F8), key to every section read, \(appReport.myDay.statements) statements, "
+                    + "\(appReport.myDay.logRows) log rows", "ms", appReport.myDay.listedMilliseconds),
+                ("my_patients_ms", "Mina patienter (Tab), \(appReport.myDay.myPatientsRows) patients, "
+                    + "\(appReport.myDay.myPatientsStatements) statements", "ms", appReport.myDay.myPatientsMilliseconds),
                 ("first_frame_ms", "start to first frame", "ms", probe.firstFrameMilliseconds),
                 ("rss_mb", "resident memory, idle", "MB", probe.residentMB),
                 ("private_mb", "private memory, idle", "MB", probe.privateMB),
