@@ -31,6 +31,8 @@ public struct Patient: Hashable, Sendable, Codable, Identifiable {
     /// happened. A deceased patient leaves every outreach work list.
     public var deceased: Bool
     public var deceasedOn: LocalDate?
+    /// Lives in a residential care home (SÄBO), as the municipality reports it.
+    public var residentialCare = false
 
     public init(id: PatientID, identifier: PersonIdentifier, givenName: String, familyName: String,
                 sex: Sex, birthDate: LocalDate?, address: Address? = nil, phone: String? = nil,

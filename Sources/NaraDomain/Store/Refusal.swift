@@ -46,6 +46,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
     case doesNotMeetPatients(name: String)
     case contactFromOwnUnit
     case namedGPMustBePhysician(name: String)
+    /// A named GP works at the unit the patient is listed at, from the day of listing.
+    case namedGPAtListingUnit
     case contactBeforeCurrent(since: LocalDate)
     case contactAlreadyEnded
     case listingBeforeCurrent
@@ -87,6 +89,7 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
         case .doesNotMeetPatients(let name): return "\(name) does not meet patients and cannot be a named contact"
         case .contactFromOwnUnit: return "a named contact is appointed among the staff of your own unit"
         case .namedGPMustBePhysician(let name): return "a named GP must be a physician; \(name) is not"
+        case .namedGPAtListingUnit: return "a named GP is appointed at the unit where the patient is listed"
         case .contactBeforeCurrent(let since): return "the new contact cannot start before the current one (\(since.iso))"
         case .contactAlreadyEnded: return "the contact has already ended"
         case .listingBeforeCurrent: return "the new listing cannot start before the current one"

@@ -21,6 +21,10 @@ public enum WorkListReason: Sendable, Hashable, Codable {
     case referralRejected(referralId: RecordID, rejectedOn: LocalDate, days: Int)
     /// Listed here since `listedSince` without a named GP at this unit.
     case noNamedGP(age: Int?, listedSince: LocalDate)
+    /// Lives in a residential care home, listed here since `listedSince`, no named GP here.
+    case residentialCareNoNamedGP(age: Int?, listedSince: LocalDate)
+    /// `stays` hospital stays in the window and diagnoses in `chapters` ICD-10 chapters.
+    case multimorbidElderly(age: Int, stays: Int, chapters: Int)
 
     /// English wording for logs, tests and `--lang en`; the Swedish text is the UI's.
     public var summary: String {
@@ -54,6 +58,10 @@ public enum WorkListReason: Sendable, Hashable, Codable {
             return "Referral \(referralId): rejected \(rejectedOn.iso) (\(Self.days(days)) ago), not acted on"
         case let .noNamedGP(age, listedSince):
             return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
+        case let .residentialCareNoNamedGP(age, listedSince):
+            return (age.map { "Age \($0), " } ?? "") + "SÄBO, listed here since \(listedSince.iso), no named GP here"
+        case let .multimorbidElderly(age, stays, chapters):
+            return "Age \(age), \(stays) recent hospital stays, diagnoses in \(chapters) ICD-10 chapters"
         }
     }
 

@@ -22,6 +22,8 @@ public enum WorkListRules {
         case .readyWithoutPlan: found = readyWithoutPlan(facts, today)
         case .rejectedReferrals: found = rejectedReferral(facts, today)
         case .withoutNamedGP: found = withoutNamedGP(facts, today)
+        case .residentialCareWithoutNamedGP: found = residentialCareWithoutNamedGP(facts, today)
+        case .multimorbidElderly: found = multimorbidElderly(facts, settings, today)
         }
         return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
     }
@@ -118,13 +120,13 @@ public enum WorkListRules {
         return (worst.reason, worst.days)
     }
 
-    /// Any encounter counts, at any unit and in any mode: the question is whether
-    /// anyone has seen the patient, not whether we did.
+    /// Only encounters at the listing unit count, in any mode: the unit the patient
+    /// chose keeps the chronic disease in view; a visit elsewhere does not follow it up.
     static func chronicWithoutEncounter(_ f: WorkListPatientFacts, _ s: WorkListSettings,
                                         _ today: LocalDate) -> (WorkListReason, Int)? {
-        guard f.chronicProblemCount >= 1 else { return nil }
+        guard f.chronicProblemCount >= 1, let listing = f.listing, listing.isActive(on: today) else { return nil }
         let window = Continuity.window(endingOn: today, months: s.noEncounterMonths)
-        let past = f.encounterDays.filter { $0 <= today }
+        let past = f.encounterDays.filter { $0.unitId == listing.unitId && $0.day <= today }.map(\.day)
         guard !past.contains(where: { window.contains($0) }) else { return nil }
         let last = past.max()
         let key = last.map { $0.days(until: today) } ?? neverSeenKey
@@ -186,8 +188,7 @@ public enum WorkListRules {
     /// patient has left follows nobody. Oldest first.
     static func withoutNamedGP(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
         guard let listing = f.listing, listing.isActive(on: today),
-              !f.careContacts.contains(where: { $0.role == .namedPhysician && $0.unitId == listing.unitId
-                                                && $0.isActive(on: today) })
+              NamedGP.current(contacts: f.careContacts, listing: listing, on: today) == nil
         else { return nil }
         let age = f.birthDate.map { $0.age(on: today) }
         return (.noNamedGP(age: age, listedSince: listing.from), age ?? 0)

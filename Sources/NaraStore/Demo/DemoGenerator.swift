@@ -121,6 +121,7 @@ public enum DemoGenerator {
             try db.inTransaction {
                 try SchemaV1.rebuildSearchIndex(db)
                 try SchemaV1.createSearchTriggers(db)
+                try DemoResidentialCare.mark(db, today: options.today)
                 let meta: [(StoreMeta.Key, String)] = [
                     (.kind, StoreKind.demo.rawValue),
                     (.createdAt, ISO8601DateFormatter().string(from: Date())),

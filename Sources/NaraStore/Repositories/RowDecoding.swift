@@ -27,11 +27,13 @@ enum Decode {
     static func patient(_ row: Row) -> Patient {
         let street: String? = row["street"], postal: String? = row["postal_code"], city: String? = row["city"]
         let address = street.map { Address(street: $0, postalCode: postal ?? "", city: city ?? "") }
-        return Patient(id: PatientID(row["id"] as Int64), identifier: identifier(row),
-                       givenName: row["given_name"], familyName: row["family_name"],
-                       sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
-                       address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool,
-                       deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"))
+        var p = Patient(id: PatientID(row["id"] as Int64), identifier: identifier(row),
+                        givenName: row["given_name"], familyName: row["family_name"],
+                        sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
+                        address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool,
+                        deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"))
+        p.residentialCare = (row["residential_care"] as Bool?) ?? false
+        return p
     }
 
     static func observation(_ row: Row) -> Observation {
@@ -69,6 +71,7 @@ enum Decode {
                     reason: row["reason"], from: requiredDay(row, "from_date"), to: day(row, "to_date"),
                     endReason: row["end_reason"], version: row["version"], annulment: annulment(row))
         c.replacedBy = (row["replaced_by"] as String?).map { StaffID(rawValue: $0) }
+        c.endedByListing = (row["ended_by_listing"] as String?).map { UnitID(rawValue: $0) }
         return c
     }
 

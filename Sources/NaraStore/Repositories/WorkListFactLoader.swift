@@ -49,14 +49,26 @@ struct WorkListFactLoader {
                                               arguments: [pid]).map(Decode.contact)
                 .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
         }
-        if needs.contains(.encounterDays) {
-            // The latest encounter is all "no encounter in N months" and its message need.
+        if needs.contains(.encounterDays), let unit = f.listing?.unitId {
+            // The latest encounter at the listing unit is all "no encounter in N months"
+            // and its message need.
             let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT at, unit_id FROM encounter WHERE patient_id = ? AND annulled_at IS NULL ORDER BY at DESC
-                """), arguments: [pid])
-            while f.encounterDays.isEmpty, let row = try rows.next() {
-                if sees(.clinical, row["unit_id"]) { f.encounterDays = [day(row["at"])] }
+                SELECT at FROM encounter WHERE patient_id = ? AND unit_id = ? AND annulled_at IS NULL
+                ORDER BY at DESC LIMIT 1
+                """), arguments: [pid, unit.rawValue])
+            if sees(.clinical, unit.rawValue), let row = try rows.next() {
+                f.encounterDays = [EncounterDay(day(row["at"]), at: unit)]
             }
+        }
+        if needs.contains(.residentialCare) {
+            f.residentialCare = try Bool.fetchOne(try db.cachedStatement(sql: """
+                SELECT residential_care FROM patient WHERE id = ?
+                """), arguments: [pid]) ?? false
+        }
+        if needs.contains(.diagnosisCodes) {
+            f.diagnosisCodes = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT code, unit_id FROM problem WHERE patient_id = ?
+                """), arguments: [pid]).filter { sees(.clinical, $0["unit_id"]) }.map { $0["code"] }
         }
         if needs.contains(.encountersForContinuity) {
             f.encountersForContinuity = try Row.fetchAll(try db.cachedStatement(sql: """

@@ -27,6 +27,10 @@ enum Migrations {
         migrator.registerMigration(SchemaPatientInformed.identifier) { db in try SchemaPatientInformed.migrate(db) }
         migrator.registerMigration(SchemaCareRequests.identifier) { db in try SchemaCareRequests.migrate(db) }
         migrator.registerMigration(SchemaTasks.identifier) { db in try SchemaTasks.migrate(db) }
+        migrator.registerMigration(SchemaContactEndedByListing.identifier) { db in
+            try SchemaContactEndedByListing.migrate(db)
+        }
+        migrator.registerMigration(SchemaResidentialCare.identifier) { db in try SchemaResidentialCare.migrate(db) }
         return migrator
     }
 

@@ -106,6 +106,7 @@ struct ContinuityPanes {
 
     /// The end reason, with who took over when another was appointed.
     private func endReason(_ c: CareContact) -> String? {
+        if let unit = c.endedByListing { return words.listingMoved(facts.unitName(unit)) }
         guard let by = c.replacedBy else { return c.endReason }
         return words.replacedBy(facts.staffName(by)) + (c.endReason.map { ": " + $0 } ?? "")
     }

@@ -81,6 +81,7 @@ extension ContinuityStrings {
         annulDone: { "\($0) is annulled." },
         annulledBy: { who, when, why in "Annulled by \(who) \(when): \(why)" },
         replacedBy: { "Replaced by \($0)" },
+        listingMoved: { "Listing moved to \($0)" },
         changedUnderForm: "Someone else changed this since you opened the form. What you typed is kept; Esc, u reloads."
     )
 }

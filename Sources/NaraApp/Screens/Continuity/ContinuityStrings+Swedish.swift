@@ -81,6 +81,7 @@ extension ContinuityStrings {
         annulDone: { "\($0) är makulerad." },
         annulledBy: { who, when, why in "Makulerad av \(who) \(when): \(why)" },
         replacedBy: { "Ersatt av \($0)" },
+        listingMoved: { "Listningen flyttad till \($0)" },
         changedUnderForm: "Någon annan har ändrat det här sedan du öppnade formuläret. Det du skrivit finns kvar; Esc, u läser om."
     )
 }

@@ -84,6 +84,8 @@ public struct ContinuityStrings: Sendable {
     public var annulledBy: @Sendable (String, String, String) -> String
     /// "Ersatt av Karin Berg".
     public var replacedBy: @Sendable (String) -> String
+    /// A named GP ended because the patient listed at another unit.
+    public var listingMoved: @Sendable (String) -> String
     /// The record under an open form changed in another session.
     public var changedUnderForm: String
 

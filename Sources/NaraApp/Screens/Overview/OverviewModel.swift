@@ -114,7 +114,8 @@ public struct OverviewModel: Sendable, Hashable {
                            profession: staff?.profession, unitName: unitName(c.unitId), reason: c.reason,
                            from: c.from, staffActive: staff?.active ?? true)
         }
-        namedGP = record.activeContacts(on: today, role: .namedPhysician).first.map(contact)
+        namedGP = NamedGP.current(contacts: record.contacts, listing: record.activeListing(on: today), on: today)
+            .map(contact)
         careContacts = record.activeContacts(on: today, role: .careContact).map(contact)
         chronicProblems = record.problems.filter(\.chronic)
         measurements = record.observations.latestByKind()

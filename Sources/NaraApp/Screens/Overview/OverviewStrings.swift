@@ -17,6 +17,7 @@ struct OverviewStrings: Sendable {
     var labelHidden: String, labelConsent: String
     var hiddenForRole: String
     var goal: String, participants: String
+    var noNamedGP: String
     var reloaded: String
     var moreBelow: String
 
@@ -38,6 +39,7 @@ struct OverviewStrings: Sendable {
         labelHidden: "Visas inte", labelConsent: "Samtycke",
         hiddenForRole: "Diagnoser och vårdkontakter ingår inte i din roll",
         goal: "mål", participants: "deltar",
+        noNamedGP: "ingen fast läkarkontakt",
         reloaded: "Journalen är inläst på nytt.",
         moreBelow: "mer nedåt")
 
@@ -59,6 +61,7 @@ struct OverviewStrings: Sendable {
         labelHidden: "Not shown", labelConsent: "Consent",
         hiddenForRole: "Diagnoses and encounters are not part of your role",
         goal: "goal", participants: "taking part",
+        noNamedGP: "no named GP",
         reloaded: "The record was read again.",
         moreBelow: "more below")
 
@@ -195,6 +198,10 @@ struct OverviewStrings: Sendable {
             return "SIP-uppföljningen \(on.iso) är passerad (\(days) \(days == 1 ? "dag" : "dagar"))"
         case (.en, .planFollowUpPassed(let on, let days)):
             return "The SIP follow-up \(on.iso) has passed (\(days) \(days == 1 ? "day" : "days"))"
+        case (.sv, .frequentListingChanges(let n, let months)):
+            return "Bytt listning \(n) gånger på \(months) mån: ingen fast läkarkontakt hinner följa patienten"
+        case (.en, .frequentListingChanges(let n, let months)):
+            return "Changed listing \(n) times in \(months) months: no named GP can follow the patient"
         }
     }
 }
