@@ -89,4 +89,22 @@ import Testing
         #expect(run(.chronicWithoutEncounter, f, on: "2025-03-01")?.reason
                 == .chronicWithoutEncounter(chronic: 2, lastEncounter: Self.day("2024-02-29")))
     }
+
+    /// Four encounters with four people make low continuity, but only two were at the
+    /// listing unit: the list counts what the patient's screens count.
+    @Test func lowContinuityCountsTheListingUnitAsTheScreensDo() {
+        var f = facts()
+        f.encountersForContinuity = [
+            ContinuityEncounter(day: Self.day("2024-02-29"), staffId: "a", group: .nurses, unitId: vc),
+            ContinuityEncounter(day: Self.day("2024-06-30"), staffId: "b", group: .nurses, unitId: vc),
+            ContinuityEncounter(day: Self.day("2024-09-30"), staffId: "c", group: .nurses, unitId: "SE-akuten"),
+            ContinuityEncounter(day: Self.day("2024-12-31"), staffId: "d", group: .nurses, unitId: "SE-akuten"),
+        ]
+        #expect(run(.frequentLowContinuity, f, on: "2025-02-28") == nil)
+        #expect(ContinuityScope.allUnits.select(f.encountersForContinuity, listingUnit: vc).count == 4)
+        // Listed nowhere: the figures fall back to all units, and say so.
+        f.listing = nil
+        #expect(ContinuityScope.listingUnit.effective(listingUnit: nil) == .allUnits)
+        #expect(run(.frequentLowContinuity, f, on: "2025-02-28")?.reason == .lowContinuity(encounters: 4, coc: 0))
+    }
 }

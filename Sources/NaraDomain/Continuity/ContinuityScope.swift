@@ -7,14 +7,34 @@ public enum ContinuityScope: String, CaseIterable, Sendable, Codable {
 
     public static let `default` = ContinuityScope.listingUnit
 
-    /// The encounters in scope. At the listing unit, a patient who is listed nowhere has
-    /// none, and an encounter whose unit is not known is not counted.
+    /// The scope a patient's figures are given in: the listing unit's falls back to all
+    /// units for a patient who is listed nowhere.
+    public func effective(listingUnit: UnitID?) -> ContinuityScope {
+        self == .listingUnit && listingUnit == nil ? .allUnits : self
+    }
+
+    /// The encounters in scope. At the listing unit an encounter whose unit is not known
+    /// is not counted.
     public func select(_ encounters: [ContinuityEncounter], listingUnit: UnitID?) -> [ContinuityEncounter] {
-        switch self {
+        switch effective(listingUnit: listingUnit) {
         case .allUnits: return encounters
-        case .listingUnit:
-            guard let listingUnit else { return [] }
-            return encounters.filter { $0.unitId == listingUnit }
+        case .listingUnit: return encounters.filter { $0.unitId == listingUnit }
         }
+    }
+}
+
+extension PatientRecord {
+    /// The record's encounters as continuity counts them in `scope` on `today`, and the
+    /// scope in force: at the listing unit when the patient is listed there, all units for
+    /// a patient who is listed nowhere (the screen says which).
+    public func continuityEncounters(_ scope: ContinuityScope = .default, on today: LocalDate,
+                                     zone: ClockZone = .stockholm) -> (scope: ContinuityScope, encounters: [ContinuityEncounter]) {
+        let listing = activeListing(on: today)?.unitId
+        let all = encounters.map { e in
+            ContinuityEncounter(day: LocalDate(date: e.at, in: zone), staffId: e.staffId,
+                                group: staff[e.staffId]?.profession.continuityGroup ?? .others, unitId: e.unitId)
+        }
+        let effective = scope.effective(listingUnit: listing)
+        return (effective, effective.select(all, listingUnit: listing))
     }
 }

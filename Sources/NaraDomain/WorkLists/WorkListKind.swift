@@ -63,7 +63,7 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     private var outreachNeeds: Set<WorkListFact> {
         switch self {
         case .elderlyMultimorbidWithoutContact: return [.listing, .birthDate, .chronicProblemCount, .careContacts]
-        case .frequentLowContinuity: return [.encountersForContinuity]
+        case .frequentLowContinuity: return [.listing, .encountersForContinuity]
         case .planFollowUpDue: return [.plans]
         case .dischargedWithoutContact: return [.discharges, .primaryCareEncounterDays]
         case .overdueReferrals: return [.referrals]

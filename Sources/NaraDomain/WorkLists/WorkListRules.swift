@@ -48,11 +48,13 @@ public enum WorkListRules {
     }
 
     /// COC over all staff: a patient who sees a new nurse and a new doctor each time is
-    /// fragmented even if each profession alone looks fine.
+    /// fragmented even if each profession alone looks fine. The encounters counted are
+    /// those of `ContinuityScope.default`, as on the patient's screens: the listing unit's.
     static func lowContinuity(_ f: WorkListPatientFacts, _ s: WorkListSettings,
                               _ today: LocalDate) -> (WorkListReason, Int)? {
         let window = Continuity.window(endingOn: today, months: s.frequentWindowMonths)
-        let m = Continuity.measures(encounters: f.encountersForContinuity, window: window, group: nil, named: [])
+        let counted = ContinuityScope.default.select(f.encountersForContinuity, listingUnit: f.listing?.unitId)
+        let m = Continuity.measures(encounters: counted, window: window, group: nil, named: [])
         guard m.encounters >= s.frequentEncounters, let coc = m.coc, coc < s.lowCocThreshold else { return nil }
         // Many encounters with little continuity first.
         let key = Int((Double(m.encounters) * (1 - coc) * 1000).rounded())

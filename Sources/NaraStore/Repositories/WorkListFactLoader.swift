@@ -76,7 +76,8 @@ struct WorkListFactLoader {
                 WHERE e.patient_id = ? AND e.at >= ? AND e.annulled_at IS NULL ORDER BY e.at, e.id
                 """), arguments: [pid, continuitySince]).filter { sees(.clinical, $0["unit_id"]) }.map { row in
                 ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
-                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup)
+                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup,
+                                    unitId: UnitID(rawValue: row["unit_id"]))
             }
         }
         if needs.contains(.primaryCareEncounterDays) {

@@ -14,6 +14,12 @@ extension ContinuityStrings {
         yes: "yes", no: "no",
         noEncounters: "No encounters recorded. n registers one.",
         window: { months, from, to in "Last \(months) months (\(from) – \(to))" },
+        scope: { scope in
+            switch scope {
+            case .listingUnit: return "listing unit"
+            case .allUnits: return "all units"
+            }
+        },
         measureN: "Encounters (N)", measureProviders: "Providers (M)", measureKnown: "Known provider",
         measureNamed: "Named-contact share",
         groupDoctors: "Doctors", groupNurses: "Nurses", groupAll: "All",

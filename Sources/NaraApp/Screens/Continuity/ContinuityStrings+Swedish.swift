@@ -14,6 +14,12 @@ extension ContinuityStrings {
         yes: "ja", no: "nej",
         noEncounters: "Inga kontakter registrerade. n registrerar en.",
         window: { months, from, to in "Senaste \(months) månaderna (\(from) – \(to))" },
+        scope: { scope in
+            switch scope {
+            case .listingUnit: return "listningsenheten"
+            case .allUnits: return "alla enheter"
+            }
+        },
         measureN: "Vårdkontakter (N)", measureProviders: "Behandlare (M)", measureKnown: "Känd behandlare",
         measureNamed: "Andel fast kontakt",
         groupDoctors: "Läkare", groupNurses: "Sjuksk.", groupAll: "Alla",

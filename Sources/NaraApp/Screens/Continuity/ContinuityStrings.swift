@@ -21,6 +21,8 @@ public struct ContinuityStrings: Sendable {
     public var noEncounters: String
     // Measures
     public var window: @Sendable (Int, String, String) -> String
+    /// Which encounters the figures count: the listing unit's or all units'.
+    public var scope: @Sendable (ContinuityScope) -> String
     public var measureN: String, measureProviders: String, measureKnown: String, measureNamed: String
     public var groupDoctors: String, groupNurses: String, groupAll: String
     public var notAvailableNote: String

@@ -224,7 +224,8 @@ struct OverviewDocument {
         }
         let range = wide ? " (" + model.continuityWindow.lowerBound.iso + " – " + model.continuityWindow.upperBound.iso + ")" : ""
         let window = Span("  " + s.window(months: OverviewModel.continuityMonths) + range, Style(.muted))
+        let scope = Span("  " + s.scope(model.continuityScope), Style(.muted))
         return labelled(s.labelContinuity, [TextLine(row(s.doctors, model.doctors) + [window]),
-                                            TextLine(row(s.nurses, model.nurses))])
+                                            TextLine(row(s.nurses, model.nurses) + [scope])])
     }
 }

@@ -75,6 +75,8 @@ public struct OverviewModel: Sendable, Hashable {
     public var plan: PlanLine?
     public var openPlanCount: Int
     public var continuityWindow: ClosedRange<LocalDate>
+    /// Which encounters the continuity figures count (`ContinuityScope`).
+    public var continuityScope = ContinuityScope.default
     public var doctors: ContinuityMeasures
     public var nurses: ContinuityMeasures
     /// The domain's alerts (`PatientAlerts`: one rule for every screen and list).
@@ -151,10 +153,8 @@ public struct OverviewModel: Sendable, Hashable {
         }
 
         continuityWindow = Continuity.window(endingOn: today, months: Self.continuityMonths)
-        let continuityEncounters = zip(record.encounters, days).map { e, day in
-            ContinuityEncounter(day: day, staffId: e.staffId,
-                                group: record.staff[e.staffId]?.profession.continuityGroup ?? .others)
-        }
+        let (scope, continuityEncounters) = record.continuityEncounters(on: today, zone: timeZone)
+        continuityScope = scope
         let named = Set(record.activeContacts(on: today).map(\.staffId))
         doctors = Continuity.measures(encounters: continuityEncounters, window: continuityWindow, group: .doctors,
                                       named: named)

@@ -159,6 +159,16 @@ struct OverviewStrings: Sendable {
 
     func window(months: Int) -> String { language == .sv ? "\(months) mån" : "\(months) months" }
 
+    /// Which encounters the continuity figures count.
+    func scope(_ scope: ContinuityScope) -> String {
+        switch (language, scope) {
+        case (.sv, .listingUnit): return "listningsenheten"
+        case (.en, .listingUnit): return "listing unit"
+        case (.sv, .allUnits): return "alla enheter"
+        case (.en, .allUnits): return "all units"
+        }
+    }
+
     /// An alert in words, with `name` for the staff it mentions.
     func alert(_ alert: PatientAlert, name: (StaffID) -> String) -> String {
         switch (language, alert) {
