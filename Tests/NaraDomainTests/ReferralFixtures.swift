@@ -81,6 +81,7 @@ enum Fx {
         case .book: return .book(on: day(40))
         case .markSeen: return .markSeen
         case .reply: return .reply(text: "All well.")
+        case .adviceReply: return .adviceReply(text: "Try a beta blocker first; refer again if no better.")
         case .acknowledgeReply: return .acknowledgeReply
         case .patientInformed: return .patientInformed
         case .cancel: return .cancel(reason: "No longer needed")

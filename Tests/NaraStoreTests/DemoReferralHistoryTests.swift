@@ -44,6 +44,7 @@ import Testing
                 case .book: action = .book(on: stored.bookedOn ?? today)
                 case .markSeen: action = .markSeen
                 case .reply: action = .reply(text: stored.reply ?? "svar")
+                case .adviceReply: action = .adviceReply(text: stored.reply ?? "råd")
                 case .acknowledgeReply: action = .acknowledgeReply
                 case .patientInformed: action = .patientInformed
                 case .cancel: action = .cancel(reason: event.comment)

@@ -86,6 +86,8 @@ public enum ReferralAction: Hashable, Sendable {
     case book(on: LocalDate)
     case markSeen
     case reply(text: String)
+    /// Konsultationssvar: the receiver answers with advice, without seeing the patient.
+    case adviceReply(text: String)
     case acknowledgeReply
     /// The sender has told the patient that the referral was rejected (and what now).
     case patientInformed
@@ -103,6 +105,7 @@ public enum ReferralAction: Hashable, Sendable {
         case .book: return .book
         case .markSeen: return .markSeen
         case .reply: return .reply
+        case .adviceReply: return .adviceReply
         case .acknowledgeReply: return .acknowledgeReply
         case .patientInformed: return .patientInformed
         case .cancel: return .cancel
@@ -120,6 +123,7 @@ public enum ReferralActionKind: String, CaseIterable, Sendable, Codable {
     case accept, reject, forward, book
     case markSeen = "mark_seen"
     case reply
+    case adviceReply = "advice_reply"
     case acknowledgeReply = "acknowledge_reply"
     case patientInformed = "patient_informed"
     case cancel

@@ -84,6 +84,7 @@ extension ReferralActionKind {
         case .book: return "book"
         case .markSeen: return "mark as seen"
         case .reply: return "reply to"
+        case .adviceReply: return "answer with advice"
         case .acknowledgeReply: return "acknowledge the reply to"
         case .patientInformed: return "record the patient informed of"
         case .cancel: return "cancel"

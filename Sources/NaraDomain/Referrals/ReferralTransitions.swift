@@ -31,6 +31,8 @@ extension Referral {
         case (.book, .accepted), (.book, .booked): return (.receiver, .booked)
         case (.markSeen, .booked): return (.receiver, .seen)
         case (.reply, .seen): return (.receiver, .answered)
+        // Konsultationssvar: advice instead of a visit, once the referral is in hand.
+        case (.adviceReply, .received), (.adviceReply, .accepted): return (.receiver, .answered)
         case (.acknowledgeReply, .answered): return (.sender, .acknowledged)
         // A rejection leaves the responsibility with the sender, who tells the patient.
         case (.patientInformed, .rejected): return (.sender, .rejected)
@@ -125,7 +127,7 @@ extension Referral {
             next.bookedOn = date
         case .markSeen:
             next.seenOn = day
-        case let .reply(text):
+        case let .reply(text), let .adviceReply(text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw .replyRequired }
             next.reply = trimmed

@@ -44,6 +44,9 @@ extension SQLiteStore {
         case .cancel(let reason): return .cancel(reason: CleanText.line(reason))
         case .reply(let text):
             return .reply(text: CleanText.clean(text, allowNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines))
+        case .adviceReply(let text):
+            return .adviceReply(text: CleanText.clean(text, allowNewlines: true)
+                .trimmingCharacters(in: .whitespacesAndNewlines))
         case .pauseClock(let kind, let comment): return .pauseClock(kind, comment: CleanText.line(comment))
         default: return action
         }

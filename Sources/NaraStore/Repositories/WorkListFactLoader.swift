@@ -104,7 +104,7 @@ struct WorkListFactLoader {
             f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
                 var facts = ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
-                              answeredOn: r.history.last { $0.action == .reply }
+                              answeredOn: r.history.last { $0.action == .reply || $0.action == .adviceReply }
                                   .map { LocalDate(date: $0.at, in: .stockholm) },
                               fromUnitId: r.fromUnitId,
                               rejectedOn: r.state == .rejected

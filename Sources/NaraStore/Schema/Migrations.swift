@@ -31,6 +31,7 @@ enum Migrations {
             try SchemaContactEndedByListing.migrate(db)
         }
         migrator.registerMigration(SchemaResidentialCare.identifier) { db in try SchemaResidentialCare.migrate(db) }
+        migrator.registerMigration(SchemaAdviceReply.identifier) { db in try SchemaAdviceReply.migrate(db) }
         return migrator
     }
 

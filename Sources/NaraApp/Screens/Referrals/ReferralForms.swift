@@ -8,7 +8,7 @@ enum ReferralForms {
     /// Steps that need more than a yes: they get a form; the rest a confirmation.
     static func needsForm(_ kind: ReferralActionKind) -> Bool {
         switch kind {
-        case .reject, .forward, .book, .reply, .cancel, .pauseClock: return true
+        case .reject, .forward, .book, .reply, .adviceReply, .cancel, .pauseClock: return true
         default: return false
         }
     }
@@ -32,7 +32,7 @@ enum ReferralForms {
         case .book:
             fields = [FormField(id: "date", label: s.fieldDate, state: TextFieldState(maxLength: 10), required: true,
                                 hint: s.hintDate)]
-        case .reply:
+        case .reply, .adviceReply:
             fields = [FormField(id: "reply", label: s.fieldReply, state: TextFieldState(maxLength: 4000), required: true)]
         case .pauseClock:
             fields = [FormField(id: "kind", label: s.fieldPauseKind, state: TextFieldState(maxLength: 20), required: true,
@@ -55,6 +55,7 @@ enum ReferralForms {
         case .reject: result = .reject(reason: f["reason"])
         case .cancel: result = .cancel(reason: f["reason"])
         case .reply: result = .reply(text: f["reply"])
+        case .adviceReply: result = .adviceReply(text: f["reply"])
         case .forward:
             // Forwarding may go to any unit but the two already involved; the domain says which.
             switch unit(matching: f["unit"], among: units, excluding: nil, s) {
