@@ -63,7 +63,8 @@ enum Fx {
             case .draft: break
             }
         }
-        if paused { try step(.pauseClock(.patientChosen, comment: "Declined offered time"), day: path.count) }
+        if paused { try step(.pauseClock(.patientChosen, comment: "Declined offered time", offeredOn: day(path.count + 7),
+                                           patientInformed: true), day: path.count) }
         return r
     }
 

@@ -59,7 +59,8 @@ extension Referral {
         guard unit == holder else { throw .wrongUnit(action: kind, required: rule.role) }
         switch kind {
         case .pauseClock:
-            guard guarantee.limitDays != nil, sentOn != nil else { throw .clockNotRunning }
+            guard let rule = guarantee.rule, sentOn != nil else { throw .clockNotRunning }
+            guard rule.pausable else { throw .clockNeverPauses }
             guard openPauseIndex == nil else { throw .alreadyPaused }
         case .resumeClock:
             guard openPauseIndex != nil else { throw .notPaused }
@@ -132,9 +133,18 @@ extension Referral {
             guard !trimmed.isEmpty else { throw .replyRequired }
             next.reply = trimmed
             if note.isEmpty { note = trimmed }
-        case let .pauseClock(pauseKind, text):
+        case let .pauseClock(pauseKind, text, offeredOn, informed):
             let why = try reason(text)
-            next.pauses.append(GuaranteePause(kind: pauseKind, from: day, comment: why))
+            var pause = GuaranteePause(kind: pauseKind, from: day, comment: why)
+            if pauseKind == .patientChosen {
+                guard let offeredOn, informed else { throw .offerRequired }
+                if let deadline = guaranteeClock()?.deadline(today: day), offeredOn > deadline {
+                    throw .offerAfterDeadline(deadline)
+                }
+                pause.offeredOn = offeredOn
+                pause.patientInformed = true
+            }
+            next.pauses.append(pause)
             note = joined(why)
         case .resumeClock:
             break

@@ -47,7 +47,8 @@ extension SQLiteStore {
         case .adviceReply(let text):
             return .adviceReply(text: CleanText.clean(text, allowNewlines: true)
                 .trimmingCharacters(in: .whitespacesAndNewlines))
-        case .pauseClock(let kind, let comment): return .pauseClock(kind, comment: CleanText.line(comment))
+        case let .pauseClock(kind, comment, offeredOn, informed):
+            return .pauseClock(kind, comment: CleanText.line(comment), offeredOn: offeredOn, patientInformed: informed)
         default: return action
         }
     }

@@ -127,7 +127,8 @@ enum Decode {
 
     static func pause(_ row: Row) -> GuaranteePause {
         GuaranteePause(kind: PauseKind(rawValue: row["kind"]) ?? .medical, from: requiredDay(row, "from_date"),
-                       to: day(row, "to_date"), comment: row["comment"])
+                       to: day(row, "to_date"), comment: row["comment"], offeredOn: day(row, "offered_on"),
+                       patientInformed: (row["patient_informed"] as Bool?) ?? false)
     }
 
     static func plan(_ row: Row, participants: [PlanParticipant]) -> CoordinatedPlan {

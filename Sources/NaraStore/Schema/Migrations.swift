@@ -32,6 +32,7 @@ enum Migrations {
         }
         migrator.registerMigration(SchemaResidentialCare.identifier) { db in try SchemaResidentialCare.migrate(db) }
         migrator.registerMigration(SchemaAdviceReply.identifier) { db in try SchemaAdviceReply.migrate(db) }
+        migrator.registerMigration(SchemaPauseOffer.identifier) { db in try SchemaPauseOffer.migrate(db) }
         return migrator
     }
 

@@ -37,7 +37,11 @@ enum ReferralForms {
         case .pauseClock:
             fields = [FormField(id: "kind", label: s.fieldPauseKind, state: TextFieldState(maxLength: 20), required: true,
                                 hint: s.hintPauseKind),
-                      FormField(id: "comment", label: s.fieldComment, state: TextFieldState(maxLength: 500), required: true)]
+                      FormField(id: "comment", label: s.fieldComment, state: TextFieldState(maxLength: 500), required: true),
+                      FormField(id: "offered", label: s.fieldOffered, state: TextFieldState(maxLength: 10),
+                                hint: s.hintOffered),
+                      FormField(id: "informed", label: s.fieldInformed, state: TextFieldState(maxLength: 3),
+                                hint: s.hintInformed)]
         default:
             fields = [reason]
         }
@@ -70,7 +74,16 @@ enum ReferralForms {
             }
         case .pauseClock:
             if let pause = pauseKind(f["kind"]) {
-                result = .pauseClock(pause, comment: f["comment"])
+                // A patient-chosen wait needs the offer; a medical one ignores the two fields.
+                let offered = LocalDate(iso: f["offered"].trimmingCharacters(in: .whitespaces))
+                let informed = ["j", "ja", "y", "yes"].contains(f["informed"].trimmingCharacters(in: .whitespaces)
+                    .lowercased())
+                if pause == .patientChosen {
+                    if offered == nil { errors["offered"] = s.errDate }
+                    if !informed { errors["informed"] = s.errInformed }
+                }
+                result = .pauseClock(pause, comment: f["comment"], offeredOn: pause == .patientChosen ? offered : nil,
+                                     patientInformed: pause == .patientChosen && informed)
             } else if errors["kind"] == nil {
                 errors["kind"] = s.errPauseKind
             }
