@@ -260,6 +260,19 @@ import TerminalUITesting
         assertSnapshot(f.render(), named: "continuity-measures-\(language.rawValue)-80x24")
     }
 
+    /// `s` counts every unit's encounters and says so; again, the listing unit's.
+    @Test func theMeasuresSwitchBetweenTheListingUnitAndAllUnits() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.tab, .tab)
+        #expect(f.text.contains("· listningsenheten"))
+        f.press(.char("s"))
+        #expect(f.text.contains("· alla enheter"))
+        f.press(.char("s"))
+        #expect(f.text.contains("· listningsenheten"))
+    }
+
     @Test func encountersAndPlanAndForm() throws {
         let f = try ContinuityFixture()
         defer { f.remove() }

@@ -23,7 +23,8 @@ struct ContinuityFacts {
 
     /// `filter` (`/`) narrows the contacts and encounters to rows whose shown text has
     /// every word typed: names, units, dates, kinds and reasons, in `words`' language.
-    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), words: ContinuityStrings) {
+    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), scope: ContinuityScope = .default,
+         words: ContinuityStrings) {
         self.record = record
         self.today = today
         let active = record.contacts.filter { $0.to == nil || $0.isActive(on: today) }
@@ -44,7 +45,7 @@ struct ContinuityFacts {
         plans = record.plans.sorted {
             $0.isOpen != $1.isOpen ? $0.isOpen : $0.agreedOn > $1.agreedOn
         }
-        let (scope, points) = record.continuityEncounters(on: today)
+        let (scope, points) = record.continuityEncounters(scope, on: today)
         self.scope = scope
         let named = Set(record.activeContacts(on: today).map(\.staffId))
         report = Continuity.report(encounters: points, window: Continuity.window(endingOn: today, months: Self.months),

@@ -76,6 +76,7 @@ extension ContinuityStrings {
         helpPhysician: "Assign the named GP", helpEnd: "End the selected contact",
         helpEncounter: "Register an encounter (visit, phone …)", helpPlan: "Create or edit the SIP",
         helpReload: "Read the record again",
+        helpScope: "Continuity at the listing unit or at all units",
         hintsContacts: "a care contact  l GP  e end  x annul  u reload",
         hintsEncounters: "n register encounter  x annul  ↑/↓ scroll  u reload",
         hintsMeasures: "n register encounter  u reload",

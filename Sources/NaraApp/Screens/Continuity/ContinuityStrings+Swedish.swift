@@ -76,6 +76,7 @@ extension ContinuityStrings {
         helpPhysician: "Utse fast läkarkontakt", helpEnd: "Avsluta vald kontakt",
         helpEncounter: "Registrera kontakt (besök, telefon …)", helpPlan: "Skapa eller ändra SIP",
         helpReload: "Läs om journalen",
+        helpScope: "Kontinuitet vid listningsenheten eller alla enheter",
         hintsContacts: "a vårdkontakt  l läkarkontakt  e avsluta  x makulera  u läs om",
         hintsEncounters: "n registrera kontakt  x makulera  ↑/↓ bläddra  u läs om",
         hintsMeasures: "n registrera kontakt  u läs om",

@@ -77,6 +77,8 @@ public struct ContinuityStrings: Sendable {
     // Keys
     public var helpSection: String, helpAssign: String, helpPhysician: String, helpEnd: String
     public var helpEncounter: String, helpPlan: String, helpReload: String
+    /// `s`: the continuity figures over all units, or back to the listing unit.
+    public var helpScope: String
     public var hintsContacts: String, hintsEncounters: String, hintsMeasures: String, hintsPlan: String
     // Annulment (makulering)
     public var helpAnnul: String, fieldAnnulReason: String, selectToAnnul: String, annulled: String
