@@ -23,7 +23,7 @@ struct Nara: ParsableCommand {
         subcommands: [PnrCommand.self, WorklistCommand.self, DemoCommand.self, InitCommand.self, CheckCommand.self,
                       BackupCommand.self, RestoreCommand.self, BenchCommand.self,
                       StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self, AnnulCommand.self, DischargeCommand.self,
-                      CareRequestCommand.self, TaskCommand.self, ResidenceCommand.self,
+                      CareRequestCommand.self, TaskCommand.self, ResidenceCommand.self, YearlyCheckCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self]
     )
 

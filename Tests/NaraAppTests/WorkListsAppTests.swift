@@ -22,6 +22,7 @@ import TerminalUITesting
         ("Listade utan fast läkarkontakt", "764"),
         ("Boende på SÄBO utan fast läkarkontakt", "7"),
         ("Multisjuka äldre (75+, ≥3 vårdtillfällen på 12 mån)", "0"),
+        ("Årskontroll ej gjord (diabetes, hjärtsvikt, KOL)", "89"),
     ]
 
     @Test func f6ShowsTheListsWithCounts() throws {
@@ -37,7 +38,7 @@ import TerminalUITesting
         // The explanation follows the selection.
         #expect(f.text.contains("Listade här, 75 år eller äldre, minst 3 kroniska"))
         f.press(.char("G"))
-        #expect(f.text.contains("Socialstyrelsens multisjuka äldre: listade här"))
+        #expect(f.text.contains("Listade här med diabetes (HbA1c, blodtryck, ögonbotten"))
     }
 
     @Test func countsAreReadOnOpenAndOnURefreshNotPerFrame() throws {

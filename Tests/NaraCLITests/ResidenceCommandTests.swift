@@ -34,6 +34,30 @@ import Testing
         #expect(try NaraBinary.run(["sabo", "no", "--patient", pnr, "--store", path, "--user", user]).status == 0)
         #expect(try !list().contains(pnr))
 
+        // An eye screening recorded today takes that part off a diabetic's yearly check.
+        let diabetic = try sqliteShell(path, """
+            SELECT substr(p.ident, 1, 8) || '-' || substr(p.ident, 9) FROM patient p
+            JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
+            JOIN staff s ON s.id = '\(user)' AND s.unit_id = l.unit_id
+            WHERE p.ident_kind = 'personnummer' AND p.protected = 0 AND p.deceased = 0
+              AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = p.id AND pr.code LIKE 'E11%')
+              AND NOT EXISTS (SELECT 1 FROM check_done c WHERE c.patient_id = p.id AND c.item = 'eye_screening'
+                              AND c.done_on > date('now', '-12 months'))
+            ORDER BY p.id LIMIT 1
+            """)
+        #expect(!diabetic.isEmpty)
+        func yearly() throws -> String {
+            try NaraBinary.run(["worklist", "yearly-check-due", "--store", path, "--format", "csv", "--limit", "5000"]).stdout
+        }
+        let row = try #require(try yearly().split(separator: "\n").first { $0.hasPrefix(diabetic) })
+        #expect(row.contains("eye screening"))
+        let done = try NaraBinary.run(["yearly-check", "--item", "eye-screening", "--patient", diabetic, "--store", path,
+                                       "--user", user])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(try yearly().split(separator: "\n").first { $0.hasPrefix(diabetic) }?.contains("eye screening") != true)
+        #expect(try NaraBinary.run(["yearly-check", "--item", "hba1c", "--patient", diabetic, "--store", path,
+                                    "--user", user]).status != 0)
+
         let multimorbid = try NaraBinary.run(["worklist", "multimorbid-elderly", "--store", path, "--format", "csv"])
         #expect(multimorbid.status == 0, "\(multimorbid.stderr)")
         #expect(multimorbid.stdout.hasPrefix("identifier,name,age,listing_unit,reason\n"))

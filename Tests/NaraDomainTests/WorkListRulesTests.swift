@@ -226,7 +226,7 @@ func replyWithoutAcknowledgement(daysAgo: Int, listed: Bool) {
 }
 
 @Test func kindsHaveCommandLineNames() {
-    #expect(WorkListKind.allCases.count == 13)
+    #expect(WorkListKind.allCases.count == 14)
     #expect(WorkListKind(rawValue: "chronic-no-contact") == .chronicWithoutEncounter)
     #expect(WorkListKind(rawValue: "admissions") == .admissionsWithoutCareContact)
     #expect(WorkListKind(rawValue: "ready-for-discharge") == .readyWithoutPlan)

@@ -27,4 +27,17 @@ extension WorkListRules {
         guard stays >= s.multimorbidStays, chapters >= s.multimorbidChapters else { return nil }
         return (.multimorbidElderly(age: age, stays: stays, chapters: chapters), stays * 1000 + chapters * 10)
     }
+
+    /// Listed here with diabetes, heart failure or COPD and some part of the condition's
+    /// yearly check not measured or done within `yearlyCheckMonths`, wherever it was
+    /// done. Most parts missing first.
+    static func yearlyCheckDue(_ f: WorkListPatientFacts, _ s: WorkListSettings,
+                               _ today: LocalDate) -> (WorkListReason, Int)? {
+        guard let listing = f.listing, listing.isActive(on: today) else { return nil }
+        let due = YearlyChecks.due(codes: f.diagnosisCodes, lastDone: f.checksDone, months: s.yearlyCheckMonths,
+                                   today: today)
+        guard !due.isEmpty else { return nil }
+        let missing = due.map { ConditionChecks(condition: $0.condition, items: $0.missing) }
+        return (.yearlyCheckDue(missing: missing), missing.reduce(0) { $0 + $1.items.count })
+    }
 }

@@ -25,6 +25,8 @@ public enum WorkListReason: Sendable, Hashable, Codable {
     case residentialCareNoNamedGP(age: Int?, listedSince: LocalDate)
     /// `stays` hospital stays in the window and diagnoses in `chapters` ICD-10 chapters.
     case multimorbidElderly(age: Int, stays: Int, chapters: Int)
+    /// Parts of a yearly check not done in the window, per condition.
+    case yearlyCheckDue(missing: [ConditionChecks])
 
     /// English wording for logs, tests and `--lang en`; the Swedish text is the UI's.
     public var summary: String {
@@ -62,8 +64,16 @@ public enum WorkListReason: Sendable, Hashable, Codable {
             return (age.map { "Age \($0), " } ?? "") + "SÄBO, listed here since \(listedSince.iso), no named GP here"
         case let .multimorbidElderly(age, stays, chapters):
             return "Age \(age), \(stays) recent hospital stays, diagnoses in \(chapters) ICD-10 chapters"
+        case let .yearlyCheckDue(missing):
+            return "Yearly check not done: " + missing.map { c in
+                Self.words(c.condition.rawValue) + " (" + c.items.map { Self.words($0.rawValue) }
+                    .joined(separator: ", ") + ")"
+            }.joined(separator: "; ")
         }
     }
+
+    /// "foot_examination" as "foot examination".
+    private static func words(_ code: String) -> String { code.split(separator: "_").joined(separator: " ") }
 
     private static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
 
@@ -97,5 +107,16 @@ public struct WorkListEntry: Sendable, Hashable, Codable {
     /// Most urgent first, ties by patient id.
     public static func urgencyOrder(_ a: WorkListEntry, _ b: WorkListEntry) -> Bool {
         a.sortKey != b.sortKey ? a.sortKey > b.sortKey : a.patientId < b.patientId
+    }
+}
+
+/// What a patient lacks of one condition's yearly check.
+public struct ConditionChecks: Sendable, Hashable, Codable {
+    public var condition: ChronicCondition
+    public var items: [CheckItem]
+
+    public init(condition: ChronicCondition, items: [CheckItem]) {
+        self.condition = condition
+        self.items = items
     }
 }

@@ -53,6 +53,8 @@ public struct WorkListPatientFacts: Sendable {
     public var residentialCare: Bool = false
     /// ICD-10 codes of every diagnosis on the problem list, chronic or not.
     public var diagnosisCodes: [String] = []
+    /// The latest day each part of a yearly check was measured or done.
+    public var checksDone: [CheckItem: LocalDate] = [:]
 
     public init(patientId: PatientID, birthDate: LocalDate? = nil, listing: Listing? = nil,
                 chronicProblemCount: Int = 0, careContacts: [CareContact] = [], encounterDays: [EncounterDay] = [],

@@ -27,6 +27,9 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     case residentialCareWithoutNamedGP = "sabo-without-named-gp"
     /// Socialstyrelsen's "multisjuka äldre": old, often in hospital, ill in many ways.
     case multimorbidElderly = "multimorbid-elderly"
+    /// Diabetes, heart failure or COPD with a part of the yearly check not done within
+    /// `yearlyCheckMonths` (`YearlyCheckProgramme.standard`).
+    case yearlyCheckDue = "yearly-check-due"
 
     /// The facts a rule reads. A store loads only these for its candidates; everything
     /// else in `WorkListPatientFacts` may be left empty.
@@ -47,6 +50,7 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     /// - no named GP: listed at the unit without an active named GP there.
     /// - SÄBO without named GP: the same, living in a residential care home.
     /// - multimorbid elderly: listed, old enough, with hospital stays in the window.
+    /// - yearly check due: listed, with a diagnosis of a yearly-check programme.
     public var needs: Set<WorkListFact> {
         isOutreach ? outreachNeeds.union([.deceased]) : outreachNeeds
     }
@@ -75,6 +79,7 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
         case .withoutNamedGP: return [.listing, .birthDate, .careContacts]
         case .residentialCareWithoutNamedGP: return [.listing, .birthDate, .careContacts, .residentialCare]
         case .multimorbidElderly: return [.listing, .birthDate, .diagnosisCodes, .discharges, .dischargeNotices]
+        case .yearlyCheckDue: return [.listing, .diagnosisCodes, .checksDone]
         }
     }
 }
@@ -84,6 +89,6 @@ public enum WorkListFact: String, CaseIterable, Sendable, Codable {
     case listing, birthDate, chronicProblemCount, careContacts
     case encounterDays, encountersForContinuity, primaryCareEncounterDays
     case plans, discharges, referrals, dischargeNotices
-    case residentialCare, diagnosisCodes
+    case residentialCare, diagnosisCodes, checksDone
     case deceased
 }

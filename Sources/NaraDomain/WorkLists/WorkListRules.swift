@@ -24,6 +24,7 @@ public enum WorkListRules {
         case .withoutNamedGP: found = withoutNamedGP(facts, today)
         case .residentialCareWithoutNamedGP: found = residentialCareWithoutNamedGP(facts, today)
         case .multimorbidElderly: found = multimorbidElderly(facts, settings, today)
+        case .yearlyCheckDue: found = yearlyCheckDue(facts, settings, today)
         }
         return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
     }

@@ -20,12 +20,15 @@ public struct WorkListSettings: Sendable, Codable, Hashable {
     public var multimorbidStays: Int
     public var multimorbidChapters: Int
     public var multimorbidWindowMonths: Int
+    /// The yearly checks' window.
+    public var yearlyCheckMonths: Int
 
     public init(minimumAge: Int = 75, minimumChronicDiagnoses: Int = 3, frequentEncounters: Int = 4,
                 frequentWindowMonths: Int = 12, lowCocThreshold: Double = 0.3, dischargeWindowDays: Int = 7,
                 acknowledgementDays: Int = 14, noEncounterMonths: Int = 12, namedGPVisitMonths: Int = 12,
                 listingChangesWarning: Int = 2, listingChangeMonths: Int = 12, multimorbidStays: Int = 3,
-                multimorbidChapters: Int = 3, multimorbidWindowMonths: Int = 12) {
+                multimorbidChapters: Int = 3, multimorbidWindowMonths: Int = 12, yearlyCheckMonths: Int = 12) {
+        self.yearlyCheckMonths = yearlyCheckMonths
         self.multimorbidStays = multimorbidStays
         self.multimorbidChapters = multimorbidChapters
         self.multimorbidWindowMonths = multimorbidWindowMonths
@@ -48,7 +51,7 @@ public struct WorkListSettings: Sendable, Codable, Hashable {
         case minimumAge, minimumChronicDiagnoses, frequentEncounters, frequentWindowMonths
         case lowCocThreshold, dischargeWindowDays, acknowledgementDays, noEncounterMonths, namedGPVisitMonths
         case listingChangesWarning, listingChangeMonths
-        case multimorbidStays, multimorbidChapters, multimorbidWindowMonths
+        case multimorbidStays, multimorbidChapters, multimorbidWindowMonths, yearlyCheckMonths
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,5 +75,6 @@ public struct WorkListSettings: Sendable, Codable, Hashable {
         multimorbidChapters = try c.decodeIfPresent(Int.self, forKey: .multimorbidChapters) ?? d.multimorbidChapters
         multimorbidWindowMonths = try c.decodeIfPresent(Int.self, forKey: .multimorbidWindowMonths)
             ?? d.multimorbidWindowMonths
+        yearlyCheckMonths = try c.decodeIfPresent(Int.self, forKey: .yearlyCheckMonths) ?? d.yearlyCheckMonths
     }
 }

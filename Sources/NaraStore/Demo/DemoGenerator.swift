@@ -122,6 +122,7 @@ public enum DemoGenerator {
                 try SchemaV1.rebuildSearchIndex(db)
                 try SchemaV1.createSearchTriggers(db)
                 try DemoResidentialCare.mark(db, today: options.today)
+                try DemoYearlyChecks.write(db, today: options.today)
                 let meta: [(StoreMeta.Key, String)] = [
                     (.kind, StoreKind.demo.rawValue),
                     (.createdAt, ISO8601DateFormatter().string(from: Date())),

@@ -65,6 +65,19 @@ struct WorkListFactLoader {
                 SELECT residential_care FROM patient WHERE id = ?
                 """), arguments: [pid]) ?? false
         }
+        if needs.contains(.checksDone) {
+            for row in try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT kind AS item, max(at) AS at, unit_id, 'observation' AS source FROM observation
+                WHERE patient_id = ? GROUP BY kind, unit_id
+                UNION ALL
+                SELECT item, max(done_on) AS at, unit_id, 'done' AS source FROM check_done
+                WHERE patient_id = ? GROUP BY item, unit_id
+                """), arguments: [pid, pid]) where sees(.clinical, row["unit_id"]) {
+                guard let item = CheckItem(rawValue: row["item"]) else { continue }
+                let on = (row["source"] as String) == "done" ? Decode.day(row, "at") : day(row["at"])
+                if let on, f.checksDone[item].map({ on > $0 }) ?? true { f.checksDone[item] = on }
+            }
+        }
         if needs.contains(.diagnosisCodes) {
             f.diagnosisCodes = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT code, unit_id FROM problem WHERE patient_id = ?

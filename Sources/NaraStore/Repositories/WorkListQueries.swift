@@ -148,6 +148,14 @@ enum WorkListCandidates {
                                   AND c.role = 'named_physician' AND c.unit_id = l.unit_id
                                   AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
                 """, arguments: [u, t, t])
+        case .yearlyCheckDue:
+            let codes = YearlyCheckProgramme.standard.flatMap(\.codePrefixes)
+            let like = codes.map { _ in "pr.code LIKE ?" }.joined(separator: " OR ")
+            return try Int64.fetchAll(db, sql: """
+                SELECT l.patient_id FROM listing l
+                WHERE l.unit_id = ? AND l.to_date IS NULL
+                  AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND (\(like)))
+                """, arguments: StatementArguments([u] + codes.map { $0 + "%" }))
         case .multimorbidElderly:
             // Both sources summed: a stay in both is counted twice here, once by the rule.
             let born = today.adding(months: -12 * settings.minimumAge).iso

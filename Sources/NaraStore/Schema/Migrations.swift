@@ -33,6 +33,7 @@ enum Migrations {
         migrator.registerMigration(SchemaResidentialCare.identifier) { db in try SchemaResidentialCare.migrate(db) }
         migrator.registerMigration(SchemaAdviceReply.identifier) { db in try SchemaAdviceReply.migrate(db) }
         migrator.registerMigration(SchemaPauseOffer.identifier) { db in try SchemaPauseOffer.migrate(db) }
+        migrator.registerMigration(SchemaYearlyChecks.identifier) { db in try SchemaYearlyChecks.migrate(db) }
         return migrator
     }
 

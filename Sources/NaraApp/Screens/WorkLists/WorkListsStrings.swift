@@ -57,6 +57,7 @@ struct WorkListsStrings: Sendable {
             case .multimorbidElderly:
                 return "Multisjuka äldre (\(t.minimumAge)+, ≥\(t.multimorbidStays) vårdtillfällen på "
                     + "\(t.multimorbidWindowMonths) mån)"
+            case .yearlyCheckDue: return "Årskontroll ej gjord (diabetes, hjärtsvikt, KOL)"
             }
         },
         explanation: { kind, t, s in
@@ -101,6 +102,10 @@ struct WorkListsStrings: Sendable {
                 return "Socialstyrelsens multisjuka äldre: listade här, \(t.minimumAge) år eller äldre, minst "
                     + "\(t.multimorbidStays) vårdtillfällen i sluten vård på \(t.multimorbidWindowMonths) månader och "
                     + "diagnoser i minst \(t.multimorbidChapters) kapitel av ICD-10. Flest vårdtillfällen först."
+            case .yearlyCheckDue:
+                return "Listade här med diabetes (HbA1c, blodtryck, ögonbotten, fotundersökning), hjärtsvikt "
+                    + "(blodtryck, vikt, eGFR) eller KOL (spirometri, rökning) där något saknas de senaste "
+                    + "\(t.yearlyCheckMonths) månaderna. Flest som saknas först."
             }
         },
         reason: { reason, s in
@@ -142,6 +147,8 @@ struct WorkListsStrings: Sendable {
                 return (age.map { "\($0) år, " } ?? "") + "SÄBO, listad här sedan \(listedSince.iso), ingen fast läkare"
             case let .multimorbidElderly(age, stays, chapters):
                 return "\(age) år, \(stays) vårdtillfällen, diagnoser i \(chapters) ICD-10-kapitel"
+            case let .yearlyCheckDue(missing):
+                return "Saknas: " + YearlyCheckWords.missing(missing, .sv)
             }
         }
     )
@@ -178,6 +185,7 @@ struct WorkListsStrings: Sendable {
             case .multimorbidElderly:
                 return "Multimorbid elderly (\(t.minimumAge)+, ≥\(t.multimorbidStays) hospital stays in "
                     + "\(t.multimorbidWindowMonths) months)"
+            case .yearlyCheckDue: return "Yearly check not done (diabetes, heart failure, COPD)"
             }
         },
         explanation: { kind, t, s in
@@ -221,6 +229,10 @@ struct WorkListsStrings: Sendable {
                 return "Socialstyrelsen's multimorbid elderly: listed here, \(t.minimumAge) or older, at least "
                     + "\(t.multimorbidStays) hospital stays in \(t.multimorbidWindowMonths) months and diagnoses in at "
                     + "least \(t.multimorbidChapters) ICD-10 chapters. Most stays first."
+            case .yearlyCheckDue:
+                return "Listed here with diabetes (HbA1c, blood pressure, eye screening, foot examination), heart "
+                    + "failure (blood pressure, weight, eGFR) or COPD (spirometry, smoking) with something missing in "
+                    + "the last \(t.yearlyCheckMonths) months. Most missing first."
             }
         },
         reason: { reason, s in
@@ -262,6 +274,8 @@ struct WorkListsStrings: Sendable {
                 return (age.map { "Age \($0), " } ?? "") + "SÄBO, listed here since \(listedSince.iso), no named GP"
             case let .multimorbidElderly(age, stays, chapters):
                 return "Age \(age), \(stays) hospital stays, diagnoses in \(chapters) ICD-10 chapters"
+            case let .yearlyCheckDue(missing):
+                return "Missing: " + YearlyCheckWords.missing(missing, .en)
             }
         }
     )
