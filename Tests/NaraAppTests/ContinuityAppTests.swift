@@ -215,7 +215,7 @@ import TerminalUITesting
         _ = try f.store.savePlan(theirs, as: colleague)
         f.press(.ctrl("u"))
         f.type("Trygg hemma")
-        f.press(.enter, .enter, .enter, .enter, .enter)
+        for _ in 0..<14 { f.press(.enter) }
         #expect(f.text.contains("Ändrat av Per Ek"))
         #expect(f.continuity?.state.form?.fields["goal"] == "Trygg hemma")
     }

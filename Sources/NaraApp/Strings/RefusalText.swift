@@ -20,6 +20,8 @@ extension Strings {
         case (.sv, .city): return "Orten"
         case (.sv, .phone): return "Telefonnumret"
         case (.sv, .diagnosisText): return "Diagnostexten"
+        case (.sv, .personName): return "Namnet"
+        case (.sv, .service): return "Insatsen"
         case (.en, .reason): return "The reason"
         case (.en, .goal): return "The goal"
         case (.en, .question): return "The question"
@@ -31,6 +33,8 @@ extension Strings {
         case (.en, .city): return "The city"
         case (.en, .phone): return "The phone number"
         case (.en, .diagnosisText): return "The diagnosis text"
+        case (.en, .personName): return "The name"
+        case (.en, .service): return "The service"
         }
     }
 

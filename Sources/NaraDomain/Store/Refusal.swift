@@ -9,7 +9,7 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The fields a writer checks, so a refusal can name the one at fault.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case reason, goal, question, comment, givenName, familyName, street, postalCode, city, phone
-        case diagnosisText
+        case diagnosisText, personName, service
 
         var english: String {
             switch self {
@@ -24,6 +24,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
             case .city: return "city"
             case .phone: return "phone"
             case .diagnosisText: return "diagnosis text"
+            case .personName: return "name"
+            case .service: return "service"
             }
         }
     }

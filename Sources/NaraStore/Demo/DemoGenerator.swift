@@ -123,6 +123,7 @@ public enum DemoGenerator {
                 try SchemaV1.createSearchTriggers(db)
                 try DemoResidentialCare.mark(db, today: options.today)
                 try DemoYearlyChecks.write(db, today: options.today)
+                try DemoPlanContent.write(db)
                 let meta: [(StoreMeta.Key, String)] = [
                     (.kind, StoreKind.demo.rawValue),
                     (.createdAt, ISO8601DateFormatter().string(from: Date())),

@@ -132,11 +132,15 @@ enum Decode {
     }
 
     static func plan(_ row: Row, participants: [PlanParticipant]) -> CoordinatedPlan {
-        CoordinatedPlan(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
-                        responsibleUnitId: UnitID(row["responsible_unit_id"] as String), participants: participants,
-                        goal: row["goal"], agreedOn: requiredDay(row, "agreed_on"),
-                        followUpOn: day(row, "follow_up_on"), closedOn: day(row, "closed_on"),
-                        version: row["version"], consentOn: day(row, "consent_on"))
+        var plan = CoordinatedPlan(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                                   responsibleUnitId: UnitID(row["responsible_unit_id"] as String),
+                                   participants: participants, goal: row["goal"], agreedOn: requiredDay(row, "agreed_on"),
+                                   followUpOn: day(row, "follow_up_on"), closedOn: day(row, "closed_on"),
+                                   version: row["version"], consentOn: day(row, "consent_on"))
+        plan.content.consentForm = (row["consent_form"] as String?).flatMap(PlanConsentForm.init(rawValue:))
+        plan.content.meetingOn = day(row, "meeting_on")
+        plan.content.responsibleStaffId = (row["responsible_staff_id"] as String?).map { StaffID(rawValue: $0) }
+        return plan
     }
 
     static func consent(_ row: Row) -> Consent {

@@ -34,6 +34,7 @@ enum Migrations {
         migrator.registerMigration(SchemaAdviceReply.identifier) { db in try SchemaAdviceReply.migrate(db) }
         migrator.registerMigration(SchemaPauseOffer.identifier) { db in try SchemaPauseOffer.migrate(db) }
         migrator.registerMigration(SchemaYearlyChecks.identifier) { db in try SchemaYearlyChecks.migrate(db) }
+        migrator.registerMigration(SchemaPlanContent.identifier) { db in try SchemaPlanContent.migrate(db) }
         return migrator
     }
 

@@ -172,6 +172,10 @@ struct ContinuityPanes {
             buffer.put(TextLine(spans), in: Rect(x: area.x + 1, y: y, width: area.width - 1, height: 1))
             y += 1
         }
+        for line in planContent(plan) where y < area.maxY {
+            buffer.put(line, in: Rect(x: area.x, y: y, width: area.width, height: 1))
+            y += 1
+        }
     }
 
     // MARK: - Pieces
