@@ -56,16 +56,12 @@ struct ReformReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open()
-            let session = try SessionResolver.resolve(store: store, user: userOption.user,
-                                                      environment: ProcessInfo.processInfo.environment)
-            let unitId = UnitID(rawValue: unit)
-            guard try store.unit(unitId) != nil else { throw StoreError.notFound("unit \(unitId)") }
+            let (store, context, unitId) = try UnitReportTarget.open(storeOptions, userOption, unit: unit)
             let day = today.flatMap(LocalDate.init(iso:)) ?? SystemClock().today
             let report = try store.reformReport(unit: unitId, today: day, months: months, scope: scope,
-                                                as: session.context)
+                                                as: context)
             try store.logEvent("reform report \(unitId) \(report.months[0].month)..\(day.iso) \(scope.rawValue), "
-                               + "\(format.rawValue)", action: format == .table ? .print : .export, as: session.context)
+                               + "\(format.rawValue)", action: format == .table ? .print : .export, as: context)
             print(Self.render(report, format: format), terminator: "")
         }
     }

@@ -14,14 +14,21 @@ import Testing
                                   as: f.nurse)
     }
 
+    /// A patient listed here and seen here, with a second vårdcentral to move to: the
+    /// visit keeps the unit's care relationship after the move.
+    func seenPatient(_ f: StoreFixture, _ pnr: String) throws -> Patient {
+        try f.store.addUnit(CareUnit(id: Self.other, name: "Vårdcentralen Norr", principal: .region, kind: .primaryCare))
+        let p = try f.patient(pnr, "Åsa", "Öberg")
+        _ = try f.store.recordEncounter(NewEncounter(patientId: p.id, at: f.at(2026, 11, 2), mode: .visit,
+                                                     planned: true, staffId: "olof.hagg", unitId: StoreFixture.vc,
+                                                     reason: "Årskontroll"), as: f.nurse)
+        return p
+    }
+
     @Test func aNamedGPIsAppointedOnlyAtTheListingUnit() throws {
         let f = try StoreFixture()
         defer { f.remove() }
-        try f.store.addUnit(CareUnit(id: Self.other, name: "Vårdcentralen Norr", principal: .region, kind: .primaryCare))
-        let moved = try f.patient(TestPnr.a, "Åsa", "Öberg")
-        _ = try f.store.recordEncounter(NewEncounter(patientId: moved.id, at: f.at(2026, 11, 2), mode: .visit,
-                                                     planned: true, staffId: "olof.hagg", unitId: StoreFixture.vc,
-                                                     reason: "Årskontroll"), as: f.nurse)
+        let moved = try seenPatient(f, TestPnr.a)
         try f.store.setListing(moved.id, unit: Self.other, from: f.today, as: f.nurse)
         #expect(throws: StoreError.refused(.namedGPAtListingUnit)) {
             _ = try gp(f, moved.id, "olof.hagg", from: f.today)
@@ -46,11 +53,7 @@ import Testing
     @Test func aListingChangeEndsTheNamedGPSayingWhereTo() throws {
         let f = try StoreFixture()
         defer { f.remove() }
-        try f.store.addUnit(CareUnit(id: Self.other, name: "Vårdcentralen Norr", principal: .region, kind: .primaryCare))
-        let p = try f.patient(TestPnr.c, "Björn", "Sjöberg")
-        _ = try f.store.recordEncounter(NewEncounter(patientId: p.id, at: f.at(2026, 11, 2), mode: .visit,
-                                                     planned: true, staffId: "olof.hagg", unitId: StoreFixture.vc,
-                                                     reason: "Årskontroll"), as: f.nurse)
+        let p = try seenPatient(f, TestPnr.c)
         _ = try gp(f, p.id, "olof.hagg", from: LocalDate(year: 2025, month: 12, day: 31)!)
         try f.store.setListing(p.id, unit: Self.other, from: f.today, as: f.nurse)
         let record = try f.store.openRecord(p.id, as: f.nurse)
