@@ -35,6 +35,7 @@ enum Migrations {
         migrator.registerMigration(SchemaPauseOffer.identifier) { db in try SchemaPauseOffer.migrate(db) }
         migrator.registerMigration(SchemaYearlyChecks.identifier) { db in try SchemaYearlyChecks.migrate(db) }
         migrator.registerMigration(SchemaPlanContent.identifier) { db in try SchemaPlanContent.migrate(db) }
+        migrator.registerMigration(SchemaNoticeLinks.identifier) { db in try SchemaNoticeLinks.migrate(db) }
         return migrator
     }
 
