@@ -49,6 +49,8 @@ public struct OverviewModel: Sendable, Hashable {
         public var daysLeft: Int?
         public var overdue: Bool
         public var paused: Bool
+        /// The last day as the pauses have moved it, while the clock runs.
+        public var deadline: LocalDate? = nil
     }
 
     public struct PlanLine: Sendable, Hashable {
@@ -133,7 +135,8 @@ public struct OverviewModel: Sendable, Hashable {
         openReferrals = record.referrals.filter(\.state.isOpen).map { r in
             ReferralLine(id: r.id, toUnitName: unitName(r.toUnitId), state: r.state, priority: r.priority,
                          question: r.question, daysLeft: r.daysLeft(today: today), overdue: r.isOverdue(today: today),
-                         paused: r.state.awaitsVisit && (r.guaranteeClock()?.isPaused(on: today) ?? false))
+                         paused: r.state.awaitsVisit && (r.guaranteeClock()?.isPaused(on: today) ?? false),
+                         deadline: r.state.awaitsVisit ? r.guaranteeClock()?.deadline(today: today) : nil)
         }.enumerated().sorted { a, b in
             // Fewest days left first; referrals without a clock keep the store's order, last.
             let ka = a.element.daysLeft ?? Int.max, kb = b.element.daysLeft ?? Int.max

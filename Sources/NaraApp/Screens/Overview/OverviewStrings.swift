@@ -144,6 +144,14 @@ struct OverviewStrings: Sendable {
     func state(_ state: ReferralState) -> String { language.strings.referralState(state) }
 
     /// "12 dagar kvar", "1 dag försenad": negative means past the deadline.
+    /// A paused clock: "pausad: sista dag flyttad till 2026-12-08".
+    func pausedUntil(_ day: LocalDate) -> String {
+        switch language {
+        case .sv: return "pausad: sista dag flyttad till \(day.iso)"
+        case .en: return "paused: deadline moved to \(day.iso)"
+        }
+    }
+
     func daysLeft(_ days: Int) -> String {
         let n = abs(days)
         switch language {
