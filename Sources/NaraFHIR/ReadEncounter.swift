@@ -22,7 +22,15 @@ extension ReadContext {
 
         if Self.inpatientClasses.contains(classCode) {
             guard let end = period.end else {
-                batch.skipped["Encounter (still admitted)", default: 0] += 1
+                // A stay going on, told by the ward (`hospitalization`): an admission notice.
+                guard r.json["hospitalization"] != nil else {
+                    batch.skipped["Encounter (still admitted)", default: 0] += 1
+                    return
+                }
+                guard let unit else { throw r.fail("serviceProvider", "missing: which ward?") }
+                let notice = DischargeNotice(id: 0, patientId: PatientID(0), wardUnitId: unit, unitId: unit,
+                                             admittedOn: LocalDate(date: start, in: .stockholm), recordedBy: "")
+                batch.dischargeNotices.append(exchanged(r, patient: patient, notice, identifier: ident))
                 return
             }
             guard let unit else { throw r.fail("serviceProvider", "missing: which ward?") }

@@ -135,7 +135,9 @@ extension ReadContext {
             let days = try r.periodDays("valuePeriod", in: period, path: path + ".period")
             guard let from = days.start else { throw r.fail(path + ".period.start", "missing") }
             return GuaranteePause(kind: kind, from: from, to: days.end,
-                                  comment: CleanText.clean(part("comment")?["valueString"]?.string ?? ""))
+                                  comment: CleanText.clean(part("comment")?["valueString"]?.string ?? ""),
+                                  offeredOn: part("offeredOn")?["valueDate"]?.string.flatMap(LocalDate.init(iso:)),
+                                  patientInformed: part("patientInformed")?["valueBoolean"]?.bool ?? false)
         }
     }
 

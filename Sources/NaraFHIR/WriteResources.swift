@@ -241,6 +241,8 @@ extension FHIRWriter {
             var parts: [(String, String, JSON)] = [("kind", "valueCode", .string(p.kind.rawValue)),
                                                     ("period", "valuePeriod", Self.period(p.from, p.to))]
             if !p.comment.isEmpty { parts.append(("comment", "valueString", .string(p.comment))) }
+            if let offered = p.offeredOn { parts.append(("offeredOn", "valueDate", .string(offered.iso))) }
+            if p.patientInformed { parts.append(("patientInformed", "valueBoolean", .bool(true))) }
             return Self.ext(Systems.pauseExtension, parts)
         }
         if let b = x.bookedOn { extensions.append(.object(["url": .string(Systems.bookedExtension), "valueDate": .string(b.iso)])) }

@@ -44,18 +44,14 @@ struct GuaranteeReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open()
-            let session = try SessionResolver.resolve(store: store, user: userOption.user,
-                                                      environment: ProcessInfo.processInfo.environment)
-            let unitId = UnitID(rawValue: unit)
-            guard try store.unit(unitId) != nil else { throw StoreError.notFound("unit \(unitId)") }
+            let (store, context, unitId) = try UnitReportTarget.open(storeOptions, userOption, unit: unit)
             let today = SystemClock().today
             let last = to.flatMap(LocalDate.init(iso:)) ?? today
             let first = from.flatMap(LocalDate.init(iso:)) ?? last.adding(days: -29)
-            let requests = try store.careRequestsForReport(unit: unitId, from: first, to: last, as: session.context)
+            let requests = try store.careRequestsForReport(unit: unitId, from: first, to: last, as: context)
             try store.logEvent("guarantee report \(unitId) \(first.iso)..\(last.iso), \(format.rawValue): "
                                + "\(requests.count) care requests", action: format == .table ? .print : .export,
-                               as: session.context)
+                               as: context)
             print(Self.render(requests, format: format, today: today), terminator: "")
         }
     }

@@ -24,6 +24,7 @@ struct Nara: ParsableCommand {
                       BackupCommand.self, RestoreCommand.self, BenchCommand.self,
                       StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self, AnnulCommand.self, DischargeCommand.self,
                       CareRequestCommand.self, TaskCommand.self, PatientDetailsCommand.self, PlannedContactCommand.self,
+                      ResidenceCommand.self, YearlyCheckCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self]
     )
 

@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the whole store, without patient identities.",
-        subcommands: [ContinuityReportCommand.self, GuaranteeReportCommand.self]
+        subcommands: [ContinuityReportCommand.self, GuaranteeReportCommand.self, ReformReportCommand.self]
     )
 }
 

@@ -215,7 +215,7 @@ import TerminalUITesting
         _ = try f.store.savePlan(theirs, as: colleague)
         f.press(.ctrl("u"))
         f.type("Trygg hemma")
-        f.press(.enter, .enter, .enter, .enter, .enter)
+        for _ in 0..<14 { f.press(.enter) }
         #expect(f.text.contains("Ändrat av Per Ek"))
         #expect(f.continuity?.state.form?.fields["goal"] == "Trygg hemma")
     }
@@ -258,6 +258,19 @@ import TerminalUITesting
         f.openContinuity()
         f.press(.tab, .tab)
         assertSnapshot(f.render(), named: "continuity-measures-\(language.rawValue)-80x24")
+    }
+
+    /// `s` counts every unit's encounters and says so; again, the listing unit's.
+    @Test func theMeasuresSwitchBetweenTheListingUnitAndAllUnits() throws {
+        let f = try ContinuityFixture()
+        defer { f.remove() }
+        f.openContinuity()
+        f.press(.tab, .tab)
+        #expect(f.text.contains("· listningsenheten"))
+        f.press(.char("s"))
+        #expect(f.text.contains("· alla enheter"))
+        f.press(.char("s"))
+        #expect(f.text.contains("· listningsenheten"))
     }
 
     @Test func encountersAndPlanAndForm() throws {

@@ -205,11 +205,8 @@ enum ContinuityWorld {
         _ = reduce(&t, .editPlan, env: env)
         #expect(t.form?.kind == .plan(id: 7, version: 3))
         #expect(t.form?.fields["participants"] == "Hemsjukvården")
-        let effects = ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
-            + ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
-            + ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
-            + ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
-            + ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env)
+        // Enter moves through the fields (goal to follow-up, then the SIP's content) and saves on the last.
+        let effects = (0..<14).flatMap { _ in ContinuityReducer.reduce(&t, .dialog(.key(.enter)), env) }
         #expect(effects == [.savePlan(plan)])
     }
 
@@ -246,5 +243,37 @@ enum ContinuityWorld {
         let effects = reduce(&s, .dialog(.paste("Sår\nkontroll")))
         #expect(effects.isEmpty)
         #expect(s.form?.fields["reason"] == "Sår kontroll")
+    }
+}
+
+/// The SIP form's content fields read into the plan: consent, meeting, people, services.
+@Suite struct PlanContentFormTests {
+    typealias W = ContinuityWorld
+
+    @Test func theContentFieldsBecomeThePlansContent() throws {
+        let env = W.env()
+        var s = ContinuityState()
+        _ = ContinuityReducer.reduce(&s, .editPlan, env)
+        var form = try #require(s.form)
+        #expect(form.fields["patient"] == "j")
+        for (id, value) in [("goal", "Trygg hemma"), ("consent", "2024-02-29"), ("consentForm", "m"),
+                            ("meeting", "2024-03-01"), ("nextOfKin", "Eva (dotter), Lars"), ("people", "olle"),
+                            ("responsiblePerson", "karin"), ("servicesRegion", "Läkemedelsgenomgång"),
+                            ("servicesMunicipality", "Hemtjänst, Trygghetslarm")] {
+            form.fields.fields[form.fields.fields.firstIndex { $0.id == id }!].state = TextFieldState(value, maxLength: 500)
+        }
+        var errors: [String: String] = [:]
+        let (consent, content) = PlanContentForm.read(form, existing: nil, env, errors: &errors)
+        #expect(errors.isEmpty)
+        #expect(consent == LocalDate(iso: "2024-02-29"))
+        #expect(content.consentForm == .oral && content.meetingOn == LocalDate(iso: "2024-03-01"))
+        #expect(content.people.map(\.role) == [.patient, .nextOfKin, .nextOfKin, .staff])
+        #expect(content.people.last?.unitId == "hs")
+        #expect(content.responsibleStaffId == "karin")
+        #expect(content.services(of: .municipality).map(\.text) == ["Hemtjänst", "Trygghetslarm"])
+        form.fields.fields[form.fields.fields.firstIndex { $0.id == "people" }!].state = TextFieldState("nobody", maxLength: 9)
+        form.fields.fields[form.fields.fields.firstIndex { $0.id == "consentForm" }!].state = TextFieldState("x", maxLength: 3)
+        _ = PlanContentForm.read(form, existing: nil, env, errors: &errors)
+        #expect(Set(errors.keys) == ["people", "consentForm"])
     }
 }

@@ -92,7 +92,8 @@ import TerminalUI
         let line = R.model(record).openReferrals[0]
         #expect(line.paused)
         #expect(line.daysLeft == 66)
-        #expect(OverviewFormat.clock(line, .sv) == "66 dagar kvar, pausad")
+        // Paused six days (day −5 to today): the last day moves from day 60 to day 66.
+        #expect(OverviewFormat.clock(line, .sv) == "pausad: sista dag flyttad till \(R.day(66).iso)")
         record.referrals = [R.referral(1, sent: -30, pauses: [GuaranteePause(kind: .medical, from: R.day(-9), to: R.day(-5))])]
         #expect(!R.model(record).openReferrals[0].paused)
     }

@@ -267,7 +267,9 @@ import Testing
 
     static func seedSome(_ f: ReferralsFixture) throws {
         try f.seed("öberg", priority: .urgent, question: "Akut knäsvullnad efter fall, fraktur?", daysAgo: 100,
-                   steps: [.send, .confirmReceipt, .accept, .pauseClock(.patientChosen, comment: "Reser bort")])
+                   steps: [.send, .confirmReceipt, .accept,
+                           .pauseClock(.patientChosen, comment: "Reser bort", offeredOn: LocalDate(iso: "2026-08-20"),
+                                       patientInformed: true)])
         try f.seed("öberg", to: ReferralsFixture.medicine, question: "Förhöjt kreatinin, bedömning", daysAgo: 3)
         try f.seed("191212121212", question: "Ryggsmärta", daysAgo: 30, steps: [.send])
         try f.seed("åström", priority: .priority, question: "Hälsena", daysAgo: 85, steps: [.send, .confirmReceipt])

@@ -20,6 +20,9 @@ import TerminalUITesting
         ("Utskrivningsklara utan kallad SIP", "5"),
         ("Avvisade remisser att ta hand om", "2"),
         ("Listade utan fast läkarkontakt", "764"),
+        ("Boende på SÄBO utan fast läkarkontakt", "7"),
+        ("Multisjuka äldre (75+, ≥3 vårdtillfällen på 12 mån)", "0"),
+        ("Årskontroll ej gjord (diabetes, hjärtsvikt, KOL)", "89"),
     ]
 
     @Test func f6ShowsTheListsWithCounts() throws {
@@ -35,7 +38,7 @@ import TerminalUITesting
         // The explanation follows the selection.
         #expect(f.text.contains("Listade här, 75 år eller äldre, minst 3 kroniska"))
         f.press(.char("G"))
-        #expect(f.text.contains("Listade här utan en fast läkarkontakt vid enheten"))
+        #expect(f.text.contains("Listade här med diabetes (HbA1c, blodtryck, ögonbotten"))
     }
 
     @Test func countsAreReadOnOpenAndOnURefreshNotPerFrame() throws {

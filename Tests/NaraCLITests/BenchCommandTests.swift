@@ -7,6 +7,7 @@ import Testing
     static let keys: Set<String> = [
         "keystroke_to_frame_ms", "typeahead_search_ms", "pnr_lookup_us", "pnr_lookup_raw_sqlite_us", "name_search_ms",
         "open_overview_ms", "work_list_ms", "referral_queue_ms", "first_frame_ms", "rss_mb", "private_mb", "bytes_selection_move", "bytes_full_frame",
+        "my_day_first_frame_ms", "my_day_listed_ms", "my_patients_ms",
     ]
 
     @Test func jsonHoldsEveryFigureWithP50AndP99() throws {

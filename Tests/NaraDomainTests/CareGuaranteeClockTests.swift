@@ -118,7 +118,8 @@ func ninetyDaysWithoutPauses(_ start: String, _ deadline: String) {
 @Test func pausingThroughStepsMovesTheDeadline() throws {
     var r = try Fx.referral(in: .accepted)
     let doctor = Fx.receiver(of: r)
-    r = try r.applying(.pauseClock(.patientChosen, comment: "Declined 2025-03-13"), by: doctor, at: Fx.at(10))
+    r = try r.applying(.pauseClock(.patientChosen, comment: "Declined 2025-03-13", offeredOn: Fx.day(10),
+                                       patientInformed: true), by: doctor, at: Fx.at(10))
     #expect(r.state == .accepted && r.pauses.count == 1 && r.pauses[0].to == nil)
     #expect(r.availableActions(for: Fx.medicine).contains(.resumeClock))
     #expect(throws: ReferralError.alreadyPaused) {

@@ -63,7 +63,8 @@ enum Fx {
             case .draft: break
             }
         }
-        if paused { try step(.pauseClock(.patientChosen, comment: "Declined offered time"), day: path.count) }
+        if paused { try step(.pauseClock(.patientChosen, comment: "Declined offered time", offeredOn: day(path.count + 7),
+                                           patientInformed: true), day: path.count) }
         return r
     }
 
@@ -81,6 +82,7 @@ enum Fx {
         case .book: return .book(on: day(40))
         case .markSeen: return .markSeen
         case .reply: return .reply(text: "All well.")
+        case .adviceReply: return .adviceReply(text: "Try a beta blocker first; refer again if no better.")
         case .acknowledgeReply: return .acknowledgeReply
         case .patientInformed: return .patientInformed
         case .cancel: return .cancel(reason: "No longer needed")

@@ -7,6 +7,7 @@ private let today = day("2025-06-15")
 private let settings = WorkListSettings()
 private let patient = PatientID(42)
 private let unit: UnitID = "SE2321000164-vc01"
+private let listing = Listing(patientId: patient, unitId: unit, from: day("2010-01-01"))
 
 private func evaluate(_ kind: WorkListKind, _ facts: WorkListPatientFacts,
                       _ s: WorkListSettings = settings) -> WorkListEntry? {
@@ -197,19 +198,20 @@ func replyWithoutAcknowledgement(daysAgo: Int, listed: Bool) {
 
 @Test func chronicWithoutEncounter() {
     let lastYear = today.adding(months: -12)
-    let facts = WorkListPatientFacts(patientId: patient, chronicProblemCount: 2, encounterDays: [lastYear])
+    let facts = WorkListPatientFacts(patientId: patient, listing: listing, chronicProblemCount: 2,
+                                     encounterDays: [EncounterDay(lastYear, at: unit)])
     #expect(evaluate(.chronicWithoutEncounter, facts)?.reason
             == .chronicWithoutEncounter(chronic: 2, lastEncounter: lastYear))
-    let never = WorkListPatientFacts(patientId: patient, chronicProblemCount: 1)
+    let never = WorkListPatientFacts(patientId: patient, listing: listing, chronicProblemCount: 1)
     #expect(evaluate(.chronicWithoutEncounter, never)?.reason == .chronicWithoutEncounter(chronic: 1, lastEncounter: nil))
     #expect(evaluate(.chronicWithoutEncounter, never)!.sortKey > evaluate(.chronicWithoutEncounter, facts)!.sortKey)
 }
 
 @Test func chronicWithRecentEncounterOrNoChronicIsNotListed() {
-    let recent = WorkListPatientFacts(patientId: patient, chronicProblemCount: 2,
-                                      encounterDays: [today.adding(months: -12).adding(days: 1)])
+    let recent = WorkListPatientFacts(patientId: patient, listing: listing, chronicProblemCount: 2,
+                                      encounterDays: [EncounterDay(today.adding(months: -12).adding(days: 1), at: unit)])
     #expect(evaluate(.chronicWithoutEncounter, recent) == nil)
-    let healthy = WorkListPatientFacts(patientId: patient, chronicProblemCount: 0)
+    let healthy = WorkListPatientFacts(patientId: patient, listing: listing, chronicProblemCount: 0)
     #expect(evaluate(.chronicWithoutEncounter, healthy) == nil)
 }
 
@@ -224,7 +226,7 @@ func replyWithoutAcknowledgement(daysAgo: Int, listed: Bool) {
 }
 
 @Test func kindsHaveCommandLineNames() {
-    #expect(WorkListKind.allCases.count == 11)
+    #expect(WorkListKind.allCases.count == 14)
     #expect(WorkListKind(rawValue: "chronic-no-contact") == .chronicWithoutEncounter)
     #expect(WorkListKind(rawValue: "admissions") == .admissionsWithoutCareContact)
     #expect(WorkListKind(rawValue: "ready-for-discharge") == .readyWithoutPlan)

@@ -72,3 +72,25 @@ import Testing
         #expect(text.contains(#""code":"8517006","display":"Ex-smoker","system":"http://snomed.info/sct""#))
     }
 }
+
+/// A ward's Encounter for a stay going on, with `hospitalization`: an admission notice.
+@Suite struct AdmissionEncounterTests {
+    static let ward = #"{"resourceType":"Organization","id":"avd","identifier":[{"system":"urn:oid:1.2.752.29.4.19","value":"SE2321000164-avd7"}],"name":"Medicinavdelning 7"}"#
+
+    static func stay(_ extra: String) -> String {
+        #"{"resourceType":"Encounter","id":"s1","status":"in-progress","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},"subject":{"reference":"Patient/p1"},"period":{"start":"2026-02-28T23:30:00+01:00"},"serviceProvider":{"reference":"Organization/avd"}"# + extra + "}"
+    }
+
+    @Test func aStayGoingOnWithHospitalizationIsAnAdmissionNotice() throws {
+        let b = try ObservationAndDeathTests.read([Self.ward, ObservationAndDeathTests.patient + "}",
+                                                   Self.stay(#","hospitalization":{"admitSource":{"text":"akut"}}"#)])
+        let notice = try #require(b.dischargeNotices.first).value
+        // Half past eleven in the evening on the last day of February is that day in Sweden.
+        #expect(notice.admittedOn == LocalDate(year: 2026, month: 2, day: 28))
+        #expect(notice.wardUnitId == "SE2321000164-avd7" && notice.isOpen)
+        #expect(b.discharges.isEmpty)
+        let without = try ObservationAndDeathTests.read([Self.ward, ObservationAndDeathTests.patient + "}", Self.stay("")])
+        #expect(without.dischargeNotices.isEmpty)
+        #expect(without.skipped == ["Encounter (still admitted)": 1])
+    }
+}

@@ -55,7 +55,8 @@ import Testing
                                        action: .forward, from: .received, to: state, comment: "Till rätt klinik",
                                        forwardedTo: kard)]
             r.pauses = i == 3 ? [GuaranteePause(kind: .patientChosen, from: LocalDate(year: 2026, month: 6, day: 10)!,
-                                                to: LocalDate(year: 2026, month: 6, day: 20), comment: "Resa"),
+                                                to: LocalDate(year: 2026, month: 6, day: 20), comment: "Resa",
+                                                offeredOn: LocalDate(year: 2026, month: 6, day: 12)!, patientInformed: true),
                                  GuaranteePause(kind: .medical, from: LocalDate(year: 2026, month: 7, day: 1)!)] : []
             return Exchanged(origin: origin("ServiceRequest"), resourceId: "ref-\(i)",
                              identifier: ExchangeIdentifier(system: "urn:oid:1.2.3", value: "R\(i)"), patient: .batch(0),

@@ -44,10 +44,14 @@ import Testing
                 case .book: action = .book(on: stored.bookedOn ?? today)
                 case .markSeen: action = .markSeen
                 case .reply: action = .reply(text: stored.reply ?? "svar")
+                case .adviceReply: action = .adviceReply(text: stored.reply ?? "råd")
                 case .acknowledgeReply: action = .acknowledgeReply
                 case .patientInformed: action = .patientInformed
                 case .cancel: action = .cancel(reason: event.comment)
-                case .pauseClock: action = .pauseClock(stored.pauses.first?.kind ?? .medical, comment: event.comment)
+                case .pauseClock:
+                    let pause = stored.pauses.first
+                    action = .pauseClock(pause?.kind ?? .medical, comment: event.comment, offeredOn: pause?.offeredOn,
+                                         patientInformed: pause?.patientInformed ?? false)
                 case .resumeClock: action = .resumeClock
                 case .create: continue
                 }

@@ -112,11 +112,13 @@ import Testing
                 CREATE TABLE old_link AS SELECT * FROM exchange_link ORDER BY rowid;
                 DROP TABLE exchange_link;
                 """)
-            try db.execute(sql: now.replacingOccurrences(of: ", 'observation')", with: ")"))
+            // Before measurements there were no imported admission notices either.
+            try db.execute(sql: now.replacingOccurrences(of: ", 'observation', 'discharge_notice')", with: ")"))
             try db.execute(sql: """
                 INSERT INTO exchange_link SELECT * FROM old_link;
                 DROP TABLE old_link;
-                DELETE FROM grdb_migrations WHERE identifier = '\(SchemaObservations.identifier)';
+                DELETE FROM grdb_migrations WHERE identifier IN ('\(SchemaObservations.identifier)',
+                                                                 '\(SchemaNoticeLinks.identifier)');
                 """)
         }
         let upgraded = try SQLiteStore.open(at: f.path, clock: FixedClock(day: f.today))

@@ -77,7 +77,8 @@ import Testing
                                       comment: "Mottagen", as: f.cardiologist)
         r = try f.store.applyReferral(r.id, .accept, expectedVersion: r.version, at: f.at(2026, 8, 4), comment: "",
                                       as: f.cardiologist)
-        r = try f.store.applyReferral(r.id, .pauseClock(.patientChosen, comment: "Patienten reser bort"),
+        r = try f.store.applyReferral(r.id, .pauseClock(.patientChosen, comment: "Patienten reser bort", offeredOn: LocalDate(iso: "2026-08-20"),
+                                                     patientInformed: true),
                                       expectedVersion: r.version, at: f.at(2026, 8, 10), comment: "", as: f.cardiologist)
         r = try f.store.applyReferral(r.id, .resumeClock, expectedVersion: r.version, at: f.at(2026, 8, 20), comment: "",
                                       as: f.cardiologist)

@@ -69,7 +69,7 @@ import Testing
         let cardio = f.cardiologist
         var r = try step(try referral(), .confirmReceipt, cardio)
         r = try step(r, .accept, cardio)
-        r = try step(r, .pauseClock(.patientChosen, comment: p("Reser bort")), cardio)
+        r = try step(r, .pauseClock(.patientChosen, comment: p("Reser bort"), offeredOn: LocalDate(iso: "2026-08-20"), patientInformed: true), cardio)
         r = try step(r, .resumeClock, cardio)
         r = try step(r, .book(on: f.today), cardio)
         r = try step(r, .markSeen, cardio)

@@ -22,6 +22,8 @@ extension Strings {
         case (.sv, .diagnosisText): return "Diagnostexten"
         case (.sv, .nextOfKinName): return "Den närståendes namn"
         case (.sv, .relation): return "Relationen"
+        case (.sv, .personName): return "Namnet"
+        case (.sv, .service): return "Insatsen"
         case (.en, .reason): return "The reason"
         case (.en, .goal): return "The goal"
         case (.en, .question): return "The question"
@@ -35,6 +37,8 @@ extension Strings {
         case (.en, .diagnosisText): return "The diagnosis text"
         case (.en, .nextOfKinName): return "The next of kin's name"
         case (.en, .relation): return "The relation"
+        case (.en, .personName): return "The name"
+        case (.en, .service): return "The service"
         }
     }
 
@@ -56,6 +60,7 @@ extension Strings {
         case .doesNotMeetPatients(let name): return "\(name) träffar inte patienter och kan inte vara fast vårdkontakt."
         case .contactFromOwnUnit: return "Fast vårdkontakt utses bland personalen på din egen enhet."
         case .namedGPMustBePhysician(let name): return "Fast läkarkontakt ska vara läkare; det är inte \(name)."
+        case .namedGPAtListingUnit: return "Fast läkarkontakt utses vid den vårdcentral där patienten är listad."
         case .contactBeforeCurrent(let since): return "Den nya kontakten kan inte börja före den nuvarande (\(since.iso))."
         case .contactAlreadyEnded: return "Kontakten är redan avslutad."
         case .listingBeforeCurrent: return "Den nya listningen kan inte börja före den nuvarande."
@@ -100,6 +105,7 @@ extension Strings {
         case .doesNotMeetPatients(let name): return "\(name) does not meet patients and cannot be a named contact."
         case .contactFromOwnUnit: return "A named contact is appointed among the staff of your own unit."
         case .namedGPMustBePhysician(let name): return "A named GP must be a physician; \(name) is not."
+        case .namedGPAtListingUnit: return "A named GP is appointed at the unit where the patient is listed."
         case .contactBeforeCurrent(let since): return "The new contact cannot start before the current one (\(since.iso))."
         case .contactAlreadyEnded: return "The contact has already ended."
         case .listingBeforeCurrent: return "The new listing cannot start before the current one."

@@ -5,11 +5,14 @@ public struct ContinuityEncounter: Sendable, Hashable, Codable {
     public var day: LocalDate
     public var staffId: StaffID
     public var group: ProfessionGroup
+    /// Where it took place, for `ContinuityScope`; nil when the reader did not ask.
+    public var unitId: UnitID?
 
-    public init(day: LocalDate, staffId: StaffID, group: ProfessionGroup) {
+    public init(day: LocalDate, staffId: StaffID, group: ProfessionGroup, unitId: UnitID? = nil) {
         self.day = day
         self.staffId = staffId
         self.group = group
+        self.unitId = unitId
     }
 }
 

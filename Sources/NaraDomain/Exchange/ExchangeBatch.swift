@@ -14,6 +14,10 @@ public struct ExchangeBatch: Sendable {
     public var problems: [Exchanged<Problem>] = []
     public var encounters: [Exchanged<Encounter>] = []
     public var discharges: [Exchanged<HospitalDischarge>] = []
+    /// Stays still going on (an inpatient Encounter with `hospitalization` and no end):
+    /// admission notices under lag (2017:612). `unitId` is set on import, to the unit
+    /// where the patient is listed.
+    public var dischargeNotices: [Exchanged<DischargeNotice>] = []
     public var referrals: [Exchanged<Referral>] = []
     public var plans: [Exchanged<CoordinatedPlan>] = []
     public var observations: [Exchanged<Observation>] = []
@@ -25,7 +29,7 @@ public struct ExchangeBatch: Sendable {
     /// Resources of every kind the batch holds.
     public var count: Int {
         units.count + staff.count + patients.count + contacts.count + problems.count + encounters.count
-            + discharges.count + referrals.count + plans.count + observations.count
+            + discharges.count + dischargeNotices.count + referrals.count + plans.count + observations.count
     }
 }
 
@@ -142,6 +146,9 @@ extension ExchangeBatch {
         b.problems = keep(problems, \.patientId) { p, g in g.sees(.clinical, documentedAt: p.unitId) ? p : nil }
         b.encounters = keep(encounters, \.patientId) { e, g in g.sees(.clinical, documentedAt: e.unitId) ? e : nil }
         b.discharges = keep(discharges, \.patientId) { d, g in g.sees(.clinical, documentedAt: d.unitId) ? d : nil }
+        b.dischargeNotices = keep(dischargeNotices, \.patientId) { n, g in
+            g.sees(.coordination, documentedAt: n.unitId) ? n : nil
+        }
         b.observations = keep(observations, \.patientId) { o, g in g.sees(.clinical, documentedAt: o.unitId) ? o : nil }
         b.referrals = keep(referrals, \.patientId) { r, g in g.seen(r) }
         b.plans = keep(plans, \.patientId) { p, g in g.sees(.coordination, documentedAt: g.documentingUnit(of: p)) ? p : nil }

@@ -20,6 +20,8 @@ public struct CareContact: Hashable, Sendable, Codable, Identifiable {
     public var endReason: String?
     /// Who took over, when the contact ended because another was appointed.
     public var replacedBy: StaffID?
+    /// The unit the patient listed at instead, when a named GP ended with the listing.
+    public var endedByListing: UnitID?
     /// Bumped on every change; a save with an older version is a conflict.
     public var version: Int
     /// Set when it was registered in error: kept in the history, never active.

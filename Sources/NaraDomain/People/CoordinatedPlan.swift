@@ -25,6 +25,9 @@ public struct CoordinatedPlan: Hashable, Sendable, Codable, Identifiable {
     /// The day the person consented to the plan (HSL 16 kap 4 §). Without it the plan is
     /// no care relationship for its participants.
     public var consentOn: LocalDate?
+    /// Consent's form, the people, the services per principal, the responsible person
+    /// and the meeting (`PlanContent`).
+    public var content = PlanContent()
 
     public init(id: RecordID, patientId: PatientID, responsibleUnitId: UnitID, participants: [PlanParticipant],
                 goal: String, agreedOn: LocalDate, followUpOn: LocalDate?, closedOn: LocalDate? = nil, version: Int = 1,

@@ -35,6 +35,8 @@ public struct Patient: Hashable, Sendable, Codable, Identifiable {
     public var nextOfKin: [NextOfKin]
     /// The language an interpreter must speak, when the patient needs one.
     public var interpreter: InterpreterNeed?
+    /// Lives in a residential care home (SÄBO), as the municipality reports it.
+    public var residentialCare = false
 
     public init(id: PatientID, identifier: PersonIdentifier, givenName: String, familyName: String,
                 sex: Sex, birthDate: LocalDate?, address: Address? = nil, phone: String? = nil,

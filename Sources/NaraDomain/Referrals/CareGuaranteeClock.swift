@@ -58,6 +58,15 @@ public struct CareGuaranteeClock: Sendable, Hashable {
         return start.adding(days: limit + pausedDays(through: today))
     }
 
+    /// How far the pauses have moved the deadline, as known on `today`: the days the clock
+    /// stood still and the last day now. Nil when nothing was paused. A screen says this
+    /// rather than let the days left climb while the clock stands still.
+    public func movedDeadline(today: LocalDate) -> (pausedDays: Int, deadline: LocalDate)? {
+        let paused = pausedDays(through: metOn ?? today)
+        guard paused > 0, let deadline = deadline(today: metOn ?? today) else { return nil }
+        return (paused, deadline)
+    }
+
     public func isPaused(on day: LocalDate) -> Bool {
         day >= start && pauses.contains { $0.from <= day && ($0.to.map { day < $0 } ?? true) }
     }
@@ -76,11 +85,11 @@ public struct CareGuaranteeClock: Sendable, Hashable {
 }
 
 extension Referral {
-    /// The clock for this referral, starting on the day it was sent and met on the day
-    /// the patient was seen. Nil before sending or when no limit applies.
+    /// The clock for this referral, starting as its rule says (`guaranteeStart`) and met
+    /// on the day the patient was seen. Nil before sending or when no limit applies.
     public func guaranteeClock() -> CareGuaranteeClock? {
-        guard let sentOn, guarantee.limitDays != nil else { return nil }
-        return CareGuaranteeClock(kind: guarantee, start: sentOn, pauses: pauses, metOn: seenOn)
+        guard let start = guaranteeStart else { return nil }
+        return CareGuaranteeClock(kind: guarantee, start: start, pauses: pauses, metOn: seenOn)
     }
 
     /// Only a wait still in progress can be overdue: a rejected, cancelled or seen

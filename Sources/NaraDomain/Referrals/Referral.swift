@@ -44,13 +44,8 @@ public enum GuaranteeKind: String, CaseIterable, Sendable, Codable {
     /// No legal limit (for example a referral to the municipality).
     case none
 
-    public var limitDays: Int? {
-        switch self {
-        case .assessment: return 3
-        case .specialistVisit, .treatment: return 90
-        case .none: return nil
-        }
-    }
+    /// The limit in calendar days, from `GuaranteeRules`.
+    public var limitDays: Int? { rule?.limitDays }
 }
 
 public enum PauseKind: String, CaseIterable, Sendable, Codable {
@@ -67,12 +62,19 @@ public struct GuaranteePause: Hashable, Sendable, Codable {
     public var from: LocalDate
     public var to: LocalDate?
     public var comment: String
+    /// A patient-chosen wait counts only when the patient was offered a time within the
+    /// guarantee (`offeredOn`) and was told of the guarantee (`patientInformed`).
+    public var offeredOn: LocalDate?
+    public var patientInformed: Bool
 
-    public init(kind: PauseKind, from: LocalDate, to: LocalDate? = nil, comment: String = "") {
+    public init(kind: PauseKind, from: LocalDate, to: LocalDate? = nil, comment: String = "",
+                offeredOn: LocalDate? = nil, patientInformed: Bool = false) {
         self.kind = kind
         self.from = from
         self.to = to
         self.comment = comment
+        self.offeredOn = offeredOn
+        self.patientInformed = patientInformed
     }
 }
 
@@ -86,11 +88,15 @@ public enum ReferralAction: Hashable, Sendable {
     case book(on: LocalDate)
     case markSeen
     case reply(text: String)
+    /// Konsultationssvar: the receiver answers with advice, without seeing the patient.
+    case adviceReply(text: String)
     case acknowledgeReply
     /// The sender has told the patient that the referral was rejected (and what now).
     case patientInformed
     case cancel(reason: String)
-    case pauseClock(PauseKind, comment: String)
+    /// A patient-chosen pause records the time offered within the guarantee and that the
+    /// patient was told of the guarantee; a medical one needs neither.
+    case pauseClock(PauseKind, comment: String, offeredOn: LocalDate? = nil, patientInformed: Bool = false)
     case resumeClock
 
     public var kind: ReferralActionKind {
@@ -103,6 +109,7 @@ public enum ReferralAction: Hashable, Sendable {
         case .book: return .book
         case .markSeen: return .markSeen
         case .reply: return .reply
+        case .adviceReply: return .adviceReply
         case .acknowledgeReply: return .acknowledgeReply
         case .patientInformed: return .patientInformed
         case .cancel: return .cancel
@@ -120,6 +127,7 @@ public enum ReferralActionKind: String, CaseIterable, Sendable, Codable {
     case accept, reject, forward, book
     case markSeen = "mark_seen"
     case reply
+    case adviceReply = "advice_reply"
     case acknowledgeReply = "acknowledge_reply"
     case patientInformed = "patient_informed"
     case cancel

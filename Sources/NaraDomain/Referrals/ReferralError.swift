@@ -29,6 +29,12 @@ public enum ReferralError: Error, Equatable, Hashable, Sendable, CustomStringCon
     case notPaused
     /// No guarantee limit applies, so there is no clock to pause.
     case clockNotRunning
+    /// The 0 and 3 clocks never pause (HSF 2017:80 6 kap 1 §).
+    case clockNeverPauses
+    /// A patient-chosen wait needs the offered time and the patient told of the guarantee.
+    case offerRequired
+    /// The offered time lies after the guarantee's last day: declining it is no choice.
+    case offerAfterDeadline(LocalDate)
 
     public var code: String {
         switch self {
@@ -44,6 +50,9 @@ public enum ReferralError: Error, Equatable, Hashable, Sendable, CustomStringCon
         case .alreadyPaused: return "referral.already_paused"
         case .notPaused: return "referral.not_paused"
         case .clockNotRunning: return "referral.clock_not_running"
+        case .clockNeverPauses: return "referral.clock_never_pauses"
+        case .offerRequired: return "referral.offer_required"
+        case .offerAfterDeadline: return "referral.offer_after_deadline"
         }
     }
 
@@ -67,6 +76,10 @@ public enum ReferralError: Error, Equatable, Hashable, Sendable, CustomStringCon
         case .alreadyPaused: return "the guarantee clock is already paused"
         case .notPaused: return "the guarantee clock is not paused"
         case .clockNotRunning: return "no care guarantee clock runs for this referral"
+        case .clockNeverPauses: return "this guarantee's clock never pauses"
+        case .offerRequired:
+            return "a patient-chosen wait needs the time offered and the patient informed of the guarantee"
+        case let .offerAfterDeadline(day): return "the offered time is after the guarantee's last day (\(day.iso))"
         }
     }
 }
@@ -84,6 +97,7 @@ extension ReferralActionKind {
         case .book: return "book"
         case .markSeen: return "mark as seen"
         case .reply: return "reply to"
+        case .adviceReply: return "answer with advice"
         case .acknowledgeReply: return "acknowledge the reply to"
         case .patientInformed: return "record the patient informed of"
         case .cancel: return "cancel"

@@ -31,6 +31,8 @@ extension Referral {
         case (.book, .accepted), (.book, .booked): return (.receiver, .booked)
         case (.markSeen, .booked): return (.receiver, .seen)
         case (.reply, .seen): return (.receiver, .answered)
+        // Konsultationssvar: advice instead of a visit, once the referral is in hand.
+        case (.adviceReply, .received), (.adviceReply, .accepted): return (.receiver, .answered)
         case (.acknowledgeReply, .answered): return (.sender, .acknowledged)
         // A rejection leaves the responsibility with the sender, who tells the patient.
         case (.patientInformed, .rejected): return (.sender, .rejected)
@@ -57,7 +59,8 @@ extension Referral {
         guard unit == holder else { throw .wrongUnit(action: kind, required: rule.role) }
         switch kind {
         case .pauseClock:
-            guard guarantee.limitDays != nil, sentOn != nil else { throw .clockNotRunning }
+            guard let rule = guarantee.rule, sentOn != nil else { throw .clockNotRunning }
+            guard rule.pausable else { throw .clockNeverPauses }
             guard openPauseIndex == nil else { throw .alreadyPaused }
         case .resumeClock:
             guard openPauseIndex != nil else { throw .notPaused }
@@ -125,14 +128,23 @@ extension Referral {
             next.bookedOn = date
         case .markSeen:
             next.seenOn = day
-        case let .reply(text):
+        case let .reply(text), let .adviceReply(text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw .replyRequired }
             next.reply = trimmed
             if note.isEmpty { note = trimmed }
-        case let .pauseClock(pauseKind, text):
+        case let .pauseClock(pauseKind, text, offeredOn, informed):
             let why = try reason(text)
-            next.pauses.append(GuaranteePause(kind: pauseKind, from: day, comment: why))
+            var pause = GuaranteePause(kind: pauseKind, from: day, comment: why)
+            if pauseKind == .patientChosen {
+                guard let offeredOn, informed else { throw .offerRequired }
+                if let deadline = guaranteeClock()?.deadline(today: day), offeredOn > deadline {
+                    throw .offerAfterDeadline(deadline)
+                }
+                pause.offeredOn = offeredOn
+                pause.patientInformed = true
+            }
+            next.pauses.append(pause)
             note = joined(why)
         case .resumeClock:
             break

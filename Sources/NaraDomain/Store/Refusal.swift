@@ -11,7 +11,7 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The fields a writer checks, so a refusal can name the one at fault.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case reason, goal, question, comment, givenName, familyName, street, postalCode, city, phone
-        case diagnosisText, nextOfKinName, relation
+        case diagnosisText, nextOfKinName, relation, personName, service
 
         var english: String {
             switch self {
@@ -28,6 +28,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
             case .diagnosisText: return "diagnosis text"
             case .nextOfKinName: return "next of kin's name"
             case .relation: return "relation"
+            case .personName: return "name"
+            case .service: return "service"
             }
         }
     }
@@ -52,6 +54,8 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
     case doesNotMeetPatients(name: String)
     case contactFromOwnUnit
     case namedGPMustBePhysician(name: String)
+    /// A named GP works at the unit the patient is listed at, from the day of listing.
+    case namedGPAtListingUnit
     case contactBeforeCurrent(since: LocalDate)
     case contactAlreadyEnded
     case listingBeforeCurrent
@@ -98,6 +102,7 @@ public enum Refusal: Equatable, Hashable, Sendable, CustomStringConvertible {
         case .doesNotMeetPatients(let name): return "\(name) does not meet patients and cannot be a named contact"
         case .contactFromOwnUnit: return "a named contact is appointed among the staff of your own unit"
         case .namedGPMustBePhysician(let name): return "a named GP must be a physician; \(name) is not"
+        case .namedGPAtListingUnit: return "a named GP is appointed at the unit where the patient is listed"
         case .contactBeforeCurrent(let since): return "the new contact cannot start before the current one (\(since.iso))"
         case .contactAlreadyEnded: return "the contact has already ended"
         case .listingBeforeCurrent: return "the new listing cannot start before the current one"

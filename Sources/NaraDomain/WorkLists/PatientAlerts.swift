@@ -21,13 +21,16 @@ public enum PatientAlert: Hashable, Sendable {
     case admitted(ward: String, admittedOn: LocalDate, daysLeft: Int?)
     /// Reported ready for discharge: `daysLeft` to the last day to call the SIP.
     case readyForDischarge(ward: String, readyOn: LocalDate, daysLeft: Int)
+    /// More than `listingChangesWarning` changes of listing unit within
+    /// `listingChangeMonths`: each ends the named GP, so nobody follows the patient.
+    case frequentListingChanges(count: Int, months: Int)
 
     /// Broken promises and missed follow-ups are danger; missing or stale named contacts
     /// are warnings.
     public var isDanger: Bool {
         switch self {
         case .overdueReferrals, .dischargedWithoutContact, .planFollowUpPassed: return true
-        case .noCareContact, .contactLeft, .namedGPNotSeen: return false
+        case .noCareContact, .contactLeft, .namedGPNotSeen, .frequentListingChanges: return false
         case .admitted(_, _, let left): return (left ?? 0) < 0
         case .readyForDischarge(_, _, let left): return left < 0
         }
@@ -70,6 +73,11 @@ public enum PatientAlerts {
 
         let passed = record.plans.compactMap { $0.followUpOverdue(on: today) ? $0.followUpOn : nil }
         if let oldest = passed.min() { alerts.append(.planFollowUpPassed(followUpOn: oldest, days: oldest.days(until: today))) }
+
+        let changes = NamedGP.listingChanges(record.listings, months: settings.listingChangeMonths, endingOn: today)
+        if changes > settings.listingChangesWarning {
+            alerts.append(.frequentListingChanges(count: changes, months: settings.listingChangeMonths))
+        }
 
         let active = record.activeContacts(on: today)
         if !active.contains(where: { $0.role == .careContact }) { alerts.append(.noCareContact) }

@@ -21,6 +21,12 @@ public enum WorkListReason: Sendable, Hashable, Codable {
     case referralRejected(referralId: RecordID, rejectedOn: LocalDate, days: Int)
     /// Listed here since `listedSince` without a named GP at this unit.
     case noNamedGP(age: Int?, listedSince: LocalDate)
+    /// Lives in a residential care home, listed here since `listedSince`, no named GP here.
+    case residentialCareNoNamedGP(age: Int?, listedSince: LocalDate)
+    /// `stays` hospital stays in the window and diagnoses in `chapters` ICD-10 chapters.
+    case multimorbidElderly(age: Int, stays: Int, chapters: Int)
+    /// Parts of a yearly check not done in the window, per condition.
+    case yearlyCheckDue(missing: [ConditionChecks])
 
     /// English wording for logs, tests and `--lang en`; the Swedish text is the UI's.
     public var summary: String {
@@ -54,8 +60,20 @@ public enum WorkListReason: Sendable, Hashable, Codable {
             return "Referral \(referralId): rejected \(rejectedOn.iso) (\(Self.days(days)) ago), not acted on"
         case let .noNamedGP(age, listedSince):
             return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
+        case let .residentialCareNoNamedGP(age, listedSince):
+            return (age.map { "Age \($0), " } ?? "") + "SÄBO, listed here since \(listedSince.iso), no named GP here"
+        case let .multimorbidElderly(age, stays, chapters):
+            return "Age \(age), \(stays) recent hospital stays, diagnoses in \(chapters) ICD-10 chapters"
+        case let .yearlyCheckDue(missing):
+            return "Yearly check not done: " + missing.map { c in
+                Self.words(c.condition.rawValue) + " (" + c.items.map { Self.words($0.rawValue) }
+                    .joined(separator: ", ") + ")"
+            }.joined(separator: "; ")
         }
     }
+
+    /// "foot_examination" as "foot examination".
+    private static func words(_ code: String) -> String { code.split(separator: "_").joined(separator: " ") }
 
     private static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
 
@@ -89,5 +107,16 @@ public struct WorkListEntry: Sendable, Hashable, Codable {
     /// Most urgent first, ties by patient id.
     public static func urgencyOrder(_ a: WorkListEntry, _ b: WorkListEntry) -> Bool {
         a.sortKey != b.sortKey ? a.sortKey > b.sortKey : a.patientId < b.patientId
+    }
+}
+
+/// What a patient lacks of one condition's yearly check.
+public struct ConditionChecks: Sendable, Hashable, Codable {
+    public var condition: ChronicCondition
+    public var items: [CheckItem]
+
+    public init(condition: ChronicCondition, items: [CheckItem]) {
+        self.condition = condition
+        self.items = items
     }
 }

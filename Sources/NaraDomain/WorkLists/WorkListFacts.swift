@@ -36,8 +36,8 @@ public struct WorkListPatientFacts: Sendable {
     public var chronicProblemCount: Int
     /// Care contacts and named GPs; ended ones may be included, the rule checks the period.
     public var careContacts: [CareContact]
-    /// Days of all encounters, at any unit.
-    public var encounterDays: [LocalDate]
+    /// Encounters by day and unit; a store may give only the latest at the listing unit.
+    public var encounterDays: [EncounterDay]
     /// All encounters with provider and profession, for the COC of the low-continuity list.
     public var encountersForContinuity: [ContinuityEncounter]
     /// Days of encounters at primary-care units: only those follow up a discharge.
@@ -49,9 +49,15 @@ public struct WorkListPatientFacts: Sendable {
     public var dischargeNotices: [DischargeNotice] = []
     /// The patient has died (with or without a known day).
     public var deceased: Bool = false
+    /// Lives in a residential care home (SÄBO).
+    public var residentialCare: Bool = false
+    /// ICD-10 codes of every diagnosis on the problem list, chronic or not.
+    public var diagnosisCodes: [String] = []
+    /// The latest day each part of a yearly check was measured or done.
+    public var checksDone: [CheckItem: LocalDate] = [:]
 
     public init(patientId: PatientID, birthDate: LocalDate? = nil, listing: Listing? = nil,
-                chronicProblemCount: Int = 0, careContacts: [CareContact] = [], encounterDays: [LocalDate] = [],
+                chronicProblemCount: Int = 0, careContacts: [CareContact] = [], encounterDays: [EncounterDay] = [],
                 encountersForContinuity: [ContinuityEncounter] = [], primaryCareEncounterDays: [LocalDate] = [],
                 plans: [CoordinatedPlan] = [], discharges: [HospitalDischarge] = [], referrals: [ReferralFacts] = []) {
         self.patientId = patientId
@@ -65,5 +71,16 @@ public struct WorkListPatientFacts: Sendable {
         self.plans = plans
         self.discharges = discharges
         self.referrals = referrals
+    }
+}
+
+/// One encounter's day and the unit where it took place.
+public struct EncounterDay: Sendable, Hashable {
+    public var day: LocalDate
+    public var unitId: UnitID
+
+    public init(_ day: LocalDate, at unitId: UnitID) {
+        self.day = day
+        self.unitId = unitId
     }
 }

@@ -22,6 +22,14 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     /// Listed here without an active named GP (fast läkarkontakt) at this unit: the
     /// reform's goal is that most residents have one (DOMAIN.md "Continuity goals").
     case withoutNamedGP = "no-named-gp"
+    /// Living in a residential care home (SÄBO), listed here, no named GP here: the
+    /// reform's goal is that at least 80 % of them have one.
+    case residentialCareWithoutNamedGP = "sabo-without-named-gp"
+    /// Socialstyrelsen's "multisjuka äldre": old, often in hospital, ill in many ways.
+    case multimorbidElderly = "multimorbid-elderly"
+    /// Diabetes, heart failure or COPD with a part of the yearly check not done within
+    /// `yearlyCheckMonths` (`YearlyCheckProgramme.standard`).
+    case yearlyCheckDue = "yearly-check-due"
 
     /// The facts a rule reads. A store loads only these for its candidates; everything
     /// else in `WorkListPatientFacts` may be left empty.
@@ -40,6 +48,9 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     /// - ready for discharge: open discharge notices with a ready day, listed at the unit.
     /// - rejected referrals: rejected referrals sent from the unit.
     /// - no named GP: listed at the unit without an active named GP there.
+    /// - SÄBO without named GP: the same, living in a residential care home.
+    /// - multimorbid elderly: listed, old enough, with hospital stays in the window.
+    /// - yearly check due: listed, with a diagnosis of a yearly-check programme.
     public var needs: Set<WorkListFact> {
         isOutreach ? outreachNeeds.union([.deceased]) : outreachNeeds
     }
@@ -56,16 +67,19 @@ public enum WorkListKind: String, CaseIterable, Sendable, Codable {
     private var outreachNeeds: Set<WorkListFact> {
         switch self {
         case .elderlyMultimorbidWithoutContact: return [.listing, .birthDate, .chronicProblemCount, .careContacts]
-        case .frequentLowContinuity: return [.encountersForContinuity]
+        case .frequentLowContinuity: return [.listing, .encountersForContinuity]
         case .planFollowUpDue: return [.plans]
         case .dischargedWithoutContact: return [.discharges, .primaryCareEncounterDays]
         case .overdueReferrals: return [.referrals]
         case .unacknowledgedReferrals: return [.referrals]
-        case .chronicWithoutEncounter: return [.chronicProblemCount, .encounterDays]
+        case .chronicWithoutEncounter: return [.listing, .chronicProblemCount, .encounterDays]
         case .admissionsWithoutCareContact: return [.listing, .careContacts, .dischargeNotices]
         case .readyWithoutPlan: return [.plans, .dischargeNotices]
         case .rejectedReferrals: return [.referrals, .primaryCareEncounterDays]
         case .withoutNamedGP: return [.listing, .birthDate, .careContacts]
+        case .residentialCareWithoutNamedGP: return [.listing, .birthDate, .careContacts, .residentialCare]
+        case .multimorbidElderly: return [.listing, .birthDate, .diagnosisCodes, .discharges, .dischargeNotices]
+        case .yearlyCheckDue: return [.listing, .diagnosisCodes, .checksDone]
         }
     }
 }
@@ -75,5 +89,6 @@ public enum WorkListFact: String, CaseIterable, Sendable, Codable {
     case listing, birthDate, chronicProblemCount, careContacts
     case encounterDays, encountersForContinuity, primaryCareEncounterDays
     case plans, discharges, referrals, dischargeNotices
+    case residentialCare, diagnosisCodes, checksDone
     case deceased
 }

@@ -22,6 +22,9 @@ public enum WorkListRules {
         case .readyWithoutPlan: found = readyWithoutPlan(facts, today)
         case .rejectedReferrals: found = rejectedReferral(facts, today)
         case .withoutNamedGP: found = withoutNamedGP(facts, today)
+        case .residentialCareWithoutNamedGP: found = residentialCareWithoutNamedGP(facts, today)
+        case .multimorbidElderly: found = multimorbidElderly(facts, settings, today)
+        case .yearlyCheckDue: found = yearlyCheckDue(facts, settings, today)
         }
         return found.map { WorkListEntry(patientId: facts.patientId, kind: kind, reason: $0.reason, sortKey: $0.sortKey) }
     }
@@ -46,11 +49,13 @@ public enum WorkListRules {
     }
 
     /// COC over all staff: a patient who sees a new nurse and a new doctor each time is
-    /// fragmented even if each profession alone looks fine.
+    /// fragmented even if each profession alone looks fine. The encounters counted are
+    /// those of `ContinuityScope.default`, as on the patient's screens: the listing unit's.
     static func lowContinuity(_ f: WorkListPatientFacts, _ s: WorkListSettings,
                               _ today: LocalDate) -> (WorkListReason, Int)? {
         let window = Continuity.window(endingOn: today, months: s.frequentWindowMonths)
-        let m = Continuity.measures(encounters: f.encountersForContinuity, window: window, group: nil, named: [])
+        let counted = ContinuityScope.default.select(f.encountersForContinuity, listingUnit: f.listing?.unitId)
+        let m = Continuity.measures(encounters: counted, window: window, group: nil, named: [])
         guard m.encounters >= s.frequentEncounters, let coc = m.coc, coc < s.lowCocThreshold else { return nil }
         // Many encounters with little continuity first.
         let key = Int((Double(m.encounters) * (1 - coc) * 1000).rounded())
@@ -118,13 +123,13 @@ public enum WorkListRules {
         return (worst.reason, worst.days)
     }
 
-    /// Any encounter counts, at any unit and in any mode: the question is whether
-    /// anyone has seen the patient, not whether we did.
+    /// Only encounters at the listing unit count, in any mode: the unit the patient
+    /// chose keeps the chronic disease in view; a visit elsewhere does not follow it up.
     static func chronicWithoutEncounter(_ f: WorkListPatientFacts, _ s: WorkListSettings,
                                         _ today: LocalDate) -> (WorkListReason, Int)? {
-        guard f.chronicProblemCount >= 1 else { return nil }
+        guard f.chronicProblemCount >= 1, let listing = f.listing, listing.isActive(on: today) else { return nil }
         let window = Continuity.window(endingOn: today, months: s.noEncounterMonths)
-        let past = f.encounterDays.filter { $0 <= today }
+        let past = f.encounterDays.filter { $0.unitId == listing.unitId && $0.day <= today }.map(\.day)
         guard !past.contains(where: { window.contains($0) }) else { return nil }
         let last = past.max()
         let key = last.map { $0.days(until: today) } ?? neverSeenKey
@@ -186,8 +191,7 @@ public enum WorkListRules {
     /// patient has left follows nobody. Oldest first.
     static func withoutNamedGP(_ f: WorkListPatientFacts, _ today: LocalDate) -> (WorkListReason, Int)? {
         guard let listing = f.listing, listing.isActive(on: today),
-              !f.careContacts.contains(where: { $0.role == .namedPhysician && $0.unitId == listing.unitId
-                                                && $0.isActive(on: today) })
+              NamedGP.current(contacts: f.careContacts, listing: listing, on: today) == nil
         else { return nil }
         let age = f.birthDate.map { $0.age(on: today) }
         return (.noNamedGP(age: age, listedSince: listing.from), age ?? 0)

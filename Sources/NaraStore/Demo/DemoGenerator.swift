@@ -121,6 +121,9 @@ public enum DemoGenerator {
             try db.inTransaction {
                 try SchemaV1.rebuildSearchIndex(db)
                 try SchemaV1.createSearchTriggers(db)
+                try DemoResidentialCare.mark(db, today: options.today)
+                try DemoYearlyChecks.write(db, today: options.today)
+                try DemoPlanContent.write(db)
                 let meta: [(StoreMeta.Key, String)] = [
                     (.kind, StoreKind.demo.rawValue),
                     (.createdAt, ISO8601DateFormatter().string(from: Date())),

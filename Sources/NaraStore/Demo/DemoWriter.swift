@@ -62,7 +62,10 @@ struct DemoWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         pauseRow = try db.makeStatement(sql:
-            "INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)")
+            """
+            INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment, offered_on, patient_informed)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
         planRow = try db.makeStatement(sql: """
             INSERT INTO coordinated_plan(id, patient_id, responsible_unit_id, goal, agreed_on, follow_up_on,
                 closed_on, version, updated_at, updated_by, consent_on)
@@ -154,8 +157,11 @@ struct DemoWriter {
                                           e.forwardedTo])
     }
 
+    /// A patient-chosen wait in the demo begins on the day of the time the patient
+    /// declined, offered within the guarantee, the patient told of the guarantee.
     func insertPause(referral: Int64, kind: String, from: String, to: String?, comment: String) throws {
-        try pauseRow.execute(arguments: [referral, kind, from, to, comment])
+        let chosen = kind == "patient_chosen"
+        try pauseRow.execute(arguments: [referral, kind, from, to, comment, chosen ? from : nil, chosen])
     }
 
     mutating func insertPlan(id: Int64, patient: Int64, unit: String, goal: String, agreed: String,

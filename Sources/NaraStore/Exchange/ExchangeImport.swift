@@ -166,6 +166,9 @@ struct ImportRun {
                 """, arguments: [patient, try run.unitId(d.unitId, item.origin), d.admittedOn.iso, d.dischargedOn.iso])
             return run.db.lastInsertedRowID
         }
+        try importRecords(batch.dischargeNotices, kind: "discharge_notice", type: "Encounter") { run, item, patient in
+            try run.insertAdmissionNotice(item, patient: patient)
+        }
         try importRecords(batch.observations, kind: "observation", type: "Observation") { run, item, patient in
             let o = item.value
             try run.db.run("""

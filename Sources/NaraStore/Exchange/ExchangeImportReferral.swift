@@ -35,8 +35,10 @@ extension ImportRun {
         for p in r.pauses {
             if let to = p.to, to < p.from { throw ImportError(origin: o, problem: "a pause ends before it starts") }
             try db.run("""
-                INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [id, p.kind.rawValue, p.from.iso, p.to?.iso, try text(p.comment, o, "comment", 1000)])
+                INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment, offered_on, patient_informed)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, p.kind.rawValue, p.from.iso, p.to?.iso, try text(p.comment, o, "comment", 1000),
+                                 p.offeredOn?.iso, p.patientInformed])
         }
         return id
     }

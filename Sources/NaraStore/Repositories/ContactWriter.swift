@@ -19,15 +19,24 @@ extension SQLiteStore {
             guard staff.unitId == new.unitId, new.unitId == context.unitId else {
                 throw StoreError.refused(.contactFromOwnUnit)
             }
-            if new.role == .namedPhysician && staff.profession != .physician {
-                throw StoreError.refused(.namedGPMustBePhysician(name: staff.name))
-            }
-            if let active = try Row.fetchOne(db, sql: """
-                SELECT * FROM care_contact WHERE patient_id = ? AND unit_id = ? AND role = ? AND to_date IS NULL
-                """, arguments: [new.patientId.rawValue, new.unitId.rawValue, new.role.rawValue]).map(Decode.contact) {
-                guard active.from <= new.from else {
-                    throw StoreError.refused(.contactBeforeCurrent(since: active.from))
+            if new.role == .namedPhysician {
+                guard staff.profession == .physician else {
+                    throw StoreError.refused(.namedGPMustBePhysician(name: staff.name))
                 }
+                guard try listed(db, new.patientId, at: new.unitId, on: new.from) else {
+                    throw StoreError.refused(.namedGPAtListingUnit)
+                }
+            }
+            // A care contact is one per unit; a named GP is one at a time, wherever the
+            // one before was: the new one replaces it.
+            let current = try Row.fetchAll(db, sql: """
+                SELECT * FROM care_contact WHERE patient_id = ? AND role = ? AND to_date IS NULL
+                  AND (unit_id = ? OR role = 'named_physician')
+                """, arguments: [new.patientId.rawValue, new.role.rawValue, new.unitId.rawValue]).map(Decode.contact)
+            if let later = current.first(where: { $0.from > new.from }) {
+                throw StoreError.refused(.contactBeforeCurrent(since: later.from))
+            }
+            for active in current {
                 try db.execute(sql: """
                     UPDATE care_contact SET to_date = ?, end_reason = ?, replaced_by = ?, version = version + 1,
                                             updated_at = ?, updated_by = ?
@@ -43,6 +52,13 @@ extension SQLiteStore {
             return CareContact(id: db.lastInsertedRowID, patientId: new.patientId, role: new.role,
                                staffId: new.staffId, unitId: new.unitId, reason: reason, from: new.from)
         }
+    }
+
+    /// Whether the patient's listing at `unit` is the one in force on `day`.
+    private func listed(_ db: Database, _ patient: PatientID, at unit: UnitID, on day: LocalDate) throws -> Bool {
+        try Row.fetchAll(db, sql: "SELECT * FROM listing WHERE patient_id = ? AND unit_id = ?",
+                         arguments: [patient.rawValue, unit.rawValue]).map(Decode.listing)
+            .contains { $0.isActive(on: day) }
     }
 
     public func endContact(_ id: RecordID, expectedVersion: Int, on day: LocalDate, reason: String,

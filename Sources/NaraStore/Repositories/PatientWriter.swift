@@ -64,6 +64,14 @@ extension SQLiteStore {
                                arguments: [day.iso, active["id"] as Int64])
             }
             try insertListing(db, patient: patient, unit: unit, from: day)
+            // The patient chooses the named GP by listing (HSL 7 kap 3 §): the one at the
+            // unit left behind ends the day the new listing starts, saying where to.
+            try db.execute(sql: """
+                UPDATE care_contact SET to_date = max(from_date, ?), ended_by_listing = ?, version = version + 1,
+                                        updated_at = ?, updated_by = ?
+                WHERE patient_id = ? AND role = 'named_physician' AND to_date IS NULL AND unit_id <> ?
+                """, arguments: [day.iso, unit.rawValue, seconds(clock.now), context.staffId.rawValue,
+                                 patient.rawValue, unit.rawValue])
         }
     }
 

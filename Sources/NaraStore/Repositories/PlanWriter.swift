@@ -23,22 +23,29 @@ extension SQLiteStore {
             if plan.id == 0 {
                 try db.execute(sql: """
                     INSERT INTO coordinated_plan(patient_id, responsible_unit_id, goal, agreed_on, follow_up_on,
-                                                 closed_on, version, updated_at, updated_by, consent_on)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                                                 closed_on, version, updated_at, updated_by, consent_on, consent_form,
+                                                 meeting_on, responsible_staff_id)
+                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                     """, arguments: [plan.patientId.rawValue, plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso,
                                      plan.followUpOn?.iso, plan.closedOn?.iso, now, context.staffId.rawValue,
-                                     plan.consentOn?.iso])
+                                     plan.consentOn?.iso, plan.content.consentForm?.rawValue, plan.content.meetingOn?.iso,
+                                     plan.content.responsibleStaffId?.rawValue])
                 saved.id = db.lastInsertedRowID
                 saved.version = 1
             } else {
                 try Validate.version(db, table: "coordinated_plan", id: plan.id, expected: plan.version)
                 try db.execute(sql: """
                     UPDATE coordinated_plan SET responsible_unit_id = ?, goal = ?, agreed_on = ?, follow_up_on = ?,
-                           closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?, consent_on = ?
+                           closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?, consent_on = ?,
+                           consent_form = ?, meeting_on = ?, responsible_staff_id = ?
                     WHERE id = ?
                     """, arguments: [plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso, plan.followUpOn?.iso,
-                                     plan.closedOn?.iso, now, context.staffId.rawValue, plan.consentOn?.iso, plan.id])
-                try db.execute(sql: "DELETE FROM plan_participant WHERE plan_id = ?", arguments: [plan.id])
+                                     plan.closedOn?.iso, now, context.staffId.rawValue, plan.consentOn?.iso,
+                                     plan.content.consentForm?.rawValue, plan.content.meetingOn?.iso,
+                                     plan.content.responsibleStaffId?.rawValue, plan.id])
+                for table in ["plan_participant", "plan_person", "plan_service"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE plan_id = ?", arguments: [plan.id])
+                }
                 saved.version = plan.version + 1
             }
             var seen = Set<UnitID>()
@@ -47,6 +54,7 @@ extension SQLiteStore {
                                arguments: [saved.id, p.unitId.rawValue, CleanText.line(p.role)])
             }
             saved.participants = plan.participants.filter { p in seen.remove(p.unitId) != nil }
+            saved.content = try PlanContentWriter.write(db, plan: saved.id, plan.content)
             return saved
         }
     }

@@ -96,7 +96,20 @@ enum PlanRows {
             participants[row["plan_id"], default: []].append(
                 PlanParticipant(unitId: UnitID(rawValue: row["unit_id"]), role: row["role"]))
         }
-        return rows.map { Decode.plan($0, participants: participants[$0["id"]] ?? []) }
+        var plans = rows.map { Decode.plan($0, participants: participants[$0["id"]] ?? []) }
+        var index = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, $0) })
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_person WHERE plan_id IN (\(ids)) ORDER BY plan_id, position") {
+            guard let i = index[row["plan_id"]], let role = PlanPerson.Role(rawValue: row["role"]) else { continue }
+            plans[i].content.people.append(PlanPerson(role: role, name: row["name"],
+                                                      staffId: (row["staff_id"] as String?).map { StaffID(rawValue: $0) },
+                                                      unitId: (row["unit_id"] as String?).map { UnitID(rawValue: $0) }))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_service WHERE plan_id IN (\(ids)) ORDER BY plan_id, position") {
+            guard let i = index[row["plan_id"]], let principal = Principal(rawValue: row["principal"]) else { continue }
+            plans[i].content.services.append(PlanService(principal: principal, text: row["text"]))
+        }
+        index.removeAll()
+        return plans
     }
 }
 

@@ -80,8 +80,10 @@ enum ReferralRows {
         try db.execute(sql: "DELETE FROM referral_pause WHERE referral_id = ?", arguments: [referral])
         for p in pauses {
             try db.execute(sql: """
-                INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [referral, p.kind.rawValue, p.from.iso, p.to?.iso, CleanText.line(p.comment)])
+                INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment, offered_on, patient_informed)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [referral, p.kind.rawValue, p.from.iso, p.to?.iso, CleanText.line(p.comment),
+                                 p.offeredOn?.iso, p.patientInformed])
         }
     }
 }

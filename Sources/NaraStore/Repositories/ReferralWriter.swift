@@ -44,7 +44,11 @@ extension SQLiteStore {
         case .cancel(let reason): return .cancel(reason: CleanText.line(reason))
         case .reply(let text):
             return .reply(text: CleanText.clean(text, allowNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines))
-        case .pauseClock(let kind, let comment): return .pauseClock(kind, comment: CleanText.line(comment))
+        case .adviceReply(let text):
+            return .adviceReply(text: CleanText.clean(text, allowNewlines: true)
+                .trimmingCharacters(in: .whitespacesAndNewlines))
+        case let .pauseClock(kind, comment, offeredOn, informed):
+            return .pauseClock(kind, comment: CleanText.line(comment), offeredOn: offeredOn, patientInformed: informed)
         default: return action
         }
     }

@@ -27,16 +27,18 @@ enum Decode {
     static func patient(_ row: Row) -> Patient {
         let street: String? = row["street"], postal: String? = row["postal_code"], city: String? = row["city"]
         let address = street.map { Address(street: $0, postalCode: postal ?? "", city: city ?? "") }
-        return Patient(id: PatientID(row["id"] as Int64), identifier: identifier(row),
-                       givenName: row["given_name"], familyName: row["family_name"],
-                       sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
-                       address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool,
-                       deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"),
-                       nextOfKin: nextOfKin(row["next_of_kin"]),
-                       interpreter: (row["interpreter"] as String?).flatMap(InterpreterNeed.init(language:)))
+        var p = Patient(id: PatientID(row["id"] as Int64), identifier: identifier(row),
+                        givenName: row["given_name"], familyName: row["family_name"],
+                        sex: Sex(rawValue: row["sex"]) ?? .unknown, birthDate: day(row, "birth_date"),
+                        address: address, phone: row["phone"], protectedIdentity: row["protected"] as Bool,
+                        deceased: (row["deceased"] as Bool?) ?? false, deceasedOn: day(row, "deceased_on"),
+                        nextOfKin: nextOfKin(row["next_of_kin"]),
+                        interpreter: (row["interpreter"] as String?).flatMap(InterpreterNeed.init(language:)))
+        p.residentialCare = (row["residential_care"] as Bool?) ?? false
+        return p
     }
 
-    /// The JSON column written by `Encode.nextOfKin`; a row without it has none.
+    /// The JSON column written by `SQLiteStore.encodeNextOfKin`; a row without it has none.
     static func nextOfKin(_ json: String?) -> [NextOfKin] {
         guard let data = json?.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([NextOfKin].self, from: data)) ?? []
@@ -77,6 +79,7 @@ enum Decode {
                     reason: row["reason"], from: requiredDay(row, "from_date"), to: day(row, "to_date"),
                     endReason: row["end_reason"], version: row["version"], annulment: annulment(row))
         c.replacedBy = (row["replaced_by"] as String?).map { StaffID(rawValue: $0) }
+        c.endedByListing = (row["ended_by_listing"] as String?).map { UnitID(rawValue: $0) }
         return c
     }
 
@@ -132,15 +135,20 @@ enum Decode {
 
     static func pause(_ row: Row) -> GuaranteePause {
         GuaranteePause(kind: PauseKind(rawValue: row["kind"]) ?? .medical, from: requiredDay(row, "from_date"),
-                       to: day(row, "to_date"), comment: row["comment"])
+                       to: day(row, "to_date"), comment: row["comment"], offeredOn: day(row, "offered_on"),
+                       patientInformed: (row["patient_informed"] as Bool?) ?? false)
     }
 
     static func plan(_ row: Row, participants: [PlanParticipant]) -> CoordinatedPlan {
-        CoordinatedPlan(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
-                        responsibleUnitId: UnitID(row["responsible_unit_id"] as String), participants: participants,
-                        goal: row["goal"], agreedOn: requiredDay(row, "agreed_on"),
-                        followUpOn: day(row, "follow_up_on"), closedOn: day(row, "closed_on"),
-                        version: row["version"], consentOn: day(row, "consent_on"))
+        var plan = CoordinatedPlan(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
+                                   responsibleUnitId: UnitID(row["responsible_unit_id"] as String),
+                                   participants: participants, goal: row["goal"], agreedOn: requiredDay(row, "agreed_on"),
+                                   followUpOn: day(row, "follow_up_on"), closedOn: day(row, "closed_on"),
+                                   version: row["version"], consentOn: day(row, "consent_on"))
+        plan.content.consentForm = (row["consent_form"] as String?).flatMap(PlanConsentForm.init(rawValue:))
+        plan.content.meetingOn = day(row, "meeting_on")
+        plan.content.responsibleStaffId = (row["responsible_staff_id"] as String?).map { StaffID(rawValue: $0) }
+        return plan
     }
 
     static func consent(_ row: Row) -> Consent {

@@ -49,14 +49,39 @@ struct WorkListFactLoader {
                                               arguments: [pid]).map(Decode.contact)
                 .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
         }
-        if needs.contains(.encounterDays) {
-            // The latest encounter is all "no encounter in N months" and its message need.
+        if needs.contains(.encounterDays), let unit = f.listing?.unitId {
+            // The latest encounter at the listing unit is all "no encounter in N months"
+            // and its message need.
             let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT at, unit_id FROM encounter WHERE patient_id = ? AND annulled_at IS NULL ORDER BY at DESC
-                """), arguments: [pid])
-            while f.encounterDays.isEmpty, let row = try rows.next() {
-                if sees(.clinical, row["unit_id"]) { f.encounterDays = [day(row["at"])] }
+                SELECT at FROM encounter WHERE patient_id = ? AND unit_id = ? AND annulled_at IS NULL
+                ORDER BY at DESC LIMIT 1
+                """), arguments: [pid, unit.rawValue])
+            if sees(.clinical, unit.rawValue), let row = try rows.next() {
+                f.encounterDays = [EncounterDay(day(row["at"]), at: unit)]
             }
+        }
+        if needs.contains(.residentialCare) {
+            f.residentialCare = try Bool.fetchOne(try db.cachedStatement(sql: """
+                SELECT residential_care FROM patient WHERE id = ?
+                """), arguments: [pid]) ?? false
+        }
+        if needs.contains(.checksDone) {
+            for row in try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT kind AS item, max(at) AS at, unit_id, 'observation' AS source FROM observation
+                WHERE patient_id = ? GROUP BY kind, unit_id
+                UNION ALL
+                SELECT item, max(done_on) AS at, unit_id, 'done' AS source FROM check_done
+                WHERE patient_id = ? GROUP BY item, unit_id
+                """), arguments: [pid, pid]) where sees(.clinical, row["unit_id"]) {
+                guard let item = CheckItem(rawValue: row["item"]) else { continue }
+                let on = (row["source"] as String) == "done" ? Decode.day(row, "at") : day(row["at"])
+                if let on, f.checksDone[item].map({ on > $0 }) ?? true { f.checksDone[item] = on }
+            }
+        }
+        if needs.contains(.diagnosisCodes) {
+            f.diagnosisCodes = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT code, unit_id FROM problem WHERE patient_id = ?
+                """), arguments: [pid]).filter { sees(.clinical, $0["unit_id"]) }.map { $0["code"] }
         }
         if needs.contains(.encountersForContinuity) {
             f.encountersForContinuity = try Row.fetchAll(try db.cachedStatement(sql: """
@@ -64,7 +89,8 @@ struct WorkListFactLoader {
                 WHERE e.patient_id = ? AND e.at >= ? AND e.annulled_at IS NULL ORDER BY e.at, e.id
                 """), arguments: [pid, continuitySince]).filter { sees(.clinical, $0["unit_id"]) }.map { row in
                 ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
-                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup)
+                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup,
+                                    unitId: UnitID(rawValue: row["unit_id"]))
             }
         }
         if needs.contains(.primaryCareEncounterDays) {
@@ -91,7 +117,7 @@ struct WorkListFactLoader {
             f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
                 var facts = ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
-                              answeredOn: r.history.last { $0.action == .reply }
+                              answeredOn: r.history.last { $0.action == .reply || $0.action == .adviceReply }
                                   .map { LocalDate(date: $0.at, in: .stockholm) },
                               fromUnitId: r.fromUnitId,
                               rejectedOn: r.state == .rejected

@@ -121,7 +121,7 @@ enum WorkListCandidates {
                 WHERE l.unit_id = ? AND l.to_date IS NULL
                   AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND pr.chronic = 1)
                   AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?
-                                  AND e.annulled_at IS NULL)
+                                  AND e.unit_id = l.unit_id AND e.annulled_at IS NULL)
                 """, arguments: [u, since])
         case .admissionsWithoutCareContact:
             return try Int64.fetchAll(db, sql: """
@@ -145,6 +145,32 @@ enum WorkListCandidates {
                                   AND c.role = 'named_physician' AND c.unit_id = l.unit_id
                                   AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
                 """, arguments: [u, t, t])
+        case .residentialCareWithoutNamedGP:
+            return try Int64.fetchAll(db, sql: """
+                SELECT l.patient_id FROM listing l JOIN patient p ON p.id = l.patient_id
+                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.residential_care = 1
+                  AND NOT EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id
+                                  AND c.role = 'named_physician' AND c.unit_id = l.unit_id
+                                  AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
+                """, arguments: [u, t, t])
+        case .yearlyCheckDue:
+            let codes = YearlyCheckProgramme.standard.flatMap(\.codePrefixes)
+            let like = codes.map { _ in "pr.code LIKE ?" }.joined(separator: " OR ")
+            return try Int64.fetchAll(db, sql: """
+                SELECT l.patient_id FROM listing l
+                WHERE l.unit_id = ? AND l.to_date IS NULL
+                  AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND (\(like)))
+                """, arguments: StatementArguments([u] + codes.map { $0 + "%" }))
+        case .multimorbidElderly:
+            // Both sources summed: a stay in both is counted twice here, once by the rule.
+            let born = today.adding(months: -12 * settings.minimumAge).iso
+            let from = Continuity.window(endingOn: today, months: settings.multimorbidWindowMonths).lowerBound.iso
+            return try Int64.fetchAll(db, sql: """
+                SELECT p.id FROM listing l JOIN patient p ON p.id = l.patient_id
+                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.birth_date <= ?
+                  AND (SELECT count(*) FROM discharge d WHERE d.patient_id = p.id AND d.admitted_on >= ?)
+                    + (SELECT count(*) FROM discharge_notice n WHERE n.patient_id = p.id AND n.admitted_on >= ?) >= ?
+                """, arguments: [u, born, from, from, settings.multimorbidStays])
         }
     }
 }

@@ -30,6 +30,15 @@ enum Migrations {
         migrator.registerMigration(SchemaNextOfKin.identifier) { db in try SchemaNextOfKin.migrate(db) }
         migrator.registerMigration(SchemaWorkListClaims.identifier) { db in try SchemaWorkListClaims.migrate(db) }
         migrator.registerMigration(SchemaPlannedContacts.identifier) { db in try SchemaPlannedContacts.migrate(db) }
+        migrator.registerMigration(SchemaContactEndedByListing.identifier) { db in
+            try SchemaContactEndedByListing.migrate(db)
+        }
+        migrator.registerMigration(SchemaResidentialCare.identifier) { db in try SchemaResidentialCare.migrate(db) }
+        migrator.registerMigration(SchemaAdviceReply.identifier) { db in try SchemaAdviceReply.migrate(db) }
+        migrator.registerMigration(SchemaPauseOffer.identifier) { db in try SchemaPauseOffer.migrate(db) }
+        migrator.registerMigration(SchemaYearlyChecks.identifier) { db in try SchemaYearlyChecks.migrate(db) }
+        migrator.registerMigration(SchemaPlanContent.identifier) { db in try SchemaPlanContent.migrate(db) }
+        migrator.registerMigration(SchemaNoticeLinks.identifier) { db in try SchemaNoticeLinks.migrate(db) }
         return migrator
     }
 

@@ -14,6 +14,8 @@ struct ContinuityFacts {
     /// Open plans first, then by agreed date, newest first.
     let plans: [CoordinatedPlan]
     let report: ContinuityReport
+    /// Which encounters the figures count (`ContinuityScope`).
+    let scope: ContinuityScope
     /// Encounters per calendar month over the report's window, oldest month first.
     let perMonth: [Int]
 
@@ -21,7 +23,8 @@ struct ContinuityFacts {
 
     /// `filter` (`/`) narrows the contacts and encounters to rows whose shown text has
     /// every word typed: names, units, dates, kinds and reasons, in `words`' language.
-    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), words: ContinuityStrings) {
+    init(record: PatientRecord, today: LocalDate, filter: ListFilter = ListFilter(), scope: ContinuityScope = .default,
+         words: ContinuityStrings) {
         self.record = record
         self.today = today
         let active = record.contacts.filter { $0.to == nil || $0.isActive(on: today) }
@@ -42,19 +45,12 @@ struct ContinuityFacts {
         plans = record.plans.sorted {
             $0.isOpen != $1.isOpen ? $0.isOpen : $0.agreedOn > $1.agreedOn
         }
-        let points = Self.continuityEncounters(record)
+        let (scope, points) = record.continuityEncounters(scope, on: today)
+        self.scope = scope
         let named = Set(record.activeContacts(on: today).map(\.staffId))
         report = Continuity.report(encounters: points, window: Continuity.window(endingOn: today, months: Self.months),
                                    named: named)
         perMonth = Continuity.encountersPerMonth(points, endingOn: today, months: Self.months)
-    }
-
-    /// Encounters as the continuity measures count them, in the store's time order.
-    static func continuityEncounters(_ record: PatientRecord) -> [ContinuityEncounter] {
-        record.encounters.map { e in
-            ContinuityEncounter(day: LocalDate(date: e.at, in: ClockZone.stockholm), staffId: e.staffId,
-                                group: record.staff[e.staffId]?.profession.continuityGroup ?? .others)
-        }
     }
 
     func isActive(_ contact: CareContact) -> Bool { contact.isActive(on: today) }

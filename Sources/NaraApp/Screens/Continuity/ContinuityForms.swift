@@ -103,7 +103,7 @@ enum ContinuityForms {
                       hint: s.hintDate),
             FormField(id: "followUp", label: s.fieldFollowUp,
                       state: TextFieldState(existing?.followUpOn?.iso ?? "", maxLength: 10), hint: s.hintDate),
-        ])
+        ] + PlanContentForm.fields(existing, env))
     }
 
     private static func make(_ kind: ContinuityFormKind, _ fields: [FormField]) -> ContinuityForm {

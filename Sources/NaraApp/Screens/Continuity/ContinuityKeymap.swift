@@ -15,6 +15,7 @@ enum ContinuityKeymap {
             Binding([.char("x")], .annul, help: c.helpAnnul),
             Binding([.char("/")], .beginFilter, help: s.helpFilter),
             Binding([.char("u")], .reload, help: c.helpReload),
+            Binding([.char("s")], .toggleScope, help: c.helpScope),
         ])
     }
 }

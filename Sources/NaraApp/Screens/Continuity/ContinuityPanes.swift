@@ -106,6 +106,7 @@ struct ContinuityPanes {
 
     /// The end reason, with who took over when another was appointed.
     private func endReason(_ c: CareContact) -> String? {
+        if let unit = c.endedByListing { return words.listingMoved(facts.unitName(unit)) }
         guard let by = c.replacedBy else { return c.endReason }
         return words.replacedBy(facts.staffName(by)) + (c.endReason.map { ": " + $0 } ?? "")
     }
@@ -169,6 +170,10 @@ struct ContinuityPanes {
                 spans.append(Span("  " + role, Style(.muted)))
             }
             buffer.put(TextLine(spans), in: Rect(x: area.x + 1, y: y, width: area.width - 1, height: 1))
+            y += 1
+        }
+        for line in planContent(plan) where y < area.maxY {
+            buffer.put(line, in: Rect(x: area.x, y: y, width: area.width, height: 1))
             y += 1
         }
     }

@@ -27,6 +27,8 @@ enum ContinuityReducer {
             }
         case .reload:
             return [.reload]
+        case .toggleScope:
+            state.scope = state.scope == .listingUnit ? .allUnits : .listingUnit
         case .beginFilter:
             guard state.tab == .contacts || state.tab == .encounters else { return [] }
             state.filter.begin()

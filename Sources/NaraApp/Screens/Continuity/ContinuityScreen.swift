@@ -128,7 +128,7 @@ public struct ContinuityScreen: ScreenModel {
         let view = ContinuityView(state: state, strings: context.strings, words: .of(context.language),
                                   facts: context.patient.map {
                                       ContinuityFacts(record: $0, today: context.today, filter: state.filter,
-                                                      words: .of(context.language))
+                                                      scope: state.scope, words: .of(context.language))
                                   },
                                   glyphs: context.glyphs)
         view.render(in: area, buffer: &buffer)

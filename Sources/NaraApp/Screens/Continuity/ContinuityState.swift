@@ -64,6 +64,8 @@ public struct ContinuityState: Sendable {
     public var confirm: ContinuityConfirm?
     /// `/` on the contacts or encounters tab.
     public var filter = ListFilter()
+    /// Which encounters the continuity figures count; `s` switches to all units and back.
+    public var scope = ContinuityScope.default
 
     public init() {}
 
@@ -75,6 +77,8 @@ public enum ContinuityAction: Sendable {
     /// ↑/↓, PgUp/PgDn, g/G, Home/End: the moves every list shares.
     case move(ListMove)
     case assignContact, assignPhysician, endContact, newEncounter, editPlan, annul, reload
+    /// Continuity over the listing unit's encounters, or all units' on request.
+    case toggleScope
     /// `/` starts the filter line; every key goes to it until Enter or Esc.
     case beginFilter, filter(Event), clearFilter
     /// A key or paste while a form or question is open.

@@ -14,6 +14,12 @@ extension ContinuityStrings {
         yes: "yes", no: "no",
         noEncounters: "No encounters recorded. n registers one.",
         window: { months, from, to in "Last \(months) months (\(from) – \(to))" },
+        scope: { scope in
+            switch scope {
+            case .listingUnit: return "listing unit"
+            case .allUnits: return "all units"
+            }
+        },
         measureN: "Encounters (N)", measureProviders: "Providers (M)", measureKnown: "Known provider",
         measureNamed: "Named-contact share",
         groupDoctors: "Doctors", groupNurses: "Nurses", groupAll: "All",
@@ -70,6 +76,7 @@ extension ContinuityStrings {
         helpPhysician: "Assign the named GP", helpEnd: "End the selected contact",
         helpEncounter: "Register an encounter (visit, phone …)", helpPlan: "Create or edit the SIP",
         helpReload: "Read the record again",
+        helpScope: "Continuity at the listing unit or at all units",
         hintsContacts: "a care contact  l GP  e end  x annul  u reload",
         hintsEncounters: "n register encounter  x annul  ↑/↓ scroll  u reload",
         hintsMeasures: "n register encounter  u reload",
@@ -81,6 +88,7 @@ extension ContinuityStrings {
         annulDone: { "\($0) is annulled." },
         annulledBy: { who, when, why in "Annulled by \(who) \(when): \(why)" },
         replacedBy: { "Replaced by \($0)" },
+        listingMoved: { "Listing moved to \($0)" },
         changedUnderForm: "Someone else changed this since you opened the form. What you typed is kept; Esc, u reloads."
     )
 }

@@ -14,6 +14,12 @@ extension ContinuityStrings {
         yes: "ja", no: "nej",
         noEncounters: "Inga kontakter registrerade. n registrerar en.",
         window: { months, from, to in "Senaste \(months) månaderna (\(from) – \(to))" },
+        scope: { scope in
+            switch scope {
+            case .listingUnit: return "listningsenheten"
+            case .allUnits: return "alla enheter"
+            }
+        },
         measureN: "Vårdkontakter (N)", measureProviders: "Behandlare (M)", measureKnown: "Känd behandlare",
         measureNamed: "Andel fast kontakt",
         groupDoctors: "Läkare", groupNurses: "Sjuksk.", groupAll: "Alla",
@@ -70,6 +76,7 @@ extension ContinuityStrings {
         helpPhysician: "Utse fast läkarkontakt", helpEnd: "Avsluta vald kontakt",
         helpEncounter: "Registrera kontakt (besök, telefon …)", helpPlan: "Skapa eller ändra SIP",
         helpReload: "Läs om journalen",
+        helpScope: "Kontinuitet vid listningsenheten eller alla enheter",
         hintsContacts: "a vårdkontakt  l läkarkontakt  e avsluta  x makulera  u läs om",
         hintsEncounters: "n registrera kontakt  x makulera  ↑/↓ bläddra  u läs om",
         hintsMeasures: "n registrera kontakt  u läs om",
@@ -81,6 +88,7 @@ extension ContinuityStrings {
         annulDone: { "\($0) är makulerad." },
         annulledBy: { who, when, why in "Makulerad av \(who) \(when): \(why)" },
         replacedBy: { "Ersatt av \($0)" },
+        listingMoved: { "Listningen flyttad till \($0)" },
         changedUnderForm: "Någon annan har ändrat det här sedan du öppnade formuläret. Det du skrivit finns kvar; Esc, u läser om."
     )
 }

@@ -21,6 +21,8 @@ public struct ContinuityStrings: Sendable {
     public var noEncounters: String
     // Measures
     public var window: @Sendable (Int, String, String) -> String
+    /// Which encounters the figures count: the listing unit's or all units'.
+    public var scope: @Sendable (ContinuityScope) -> String
     public var measureN: String, measureProviders: String, measureKnown: String, measureNamed: String
     public var groupDoctors: String, groupNurses: String, groupAll: String
     public var notAvailableNote: String
@@ -75,6 +77,8 @@ public struct ContinuityStrings: Sendable {
     // Keys
     public var helpSection: String, helpAssign: String, helpPhysician: String, helpEnd: String
     public var helpEncounter: String, helpPlan: String, helpReload: String
+    /// `s`: the continuity figures over all units, or back to the listing unit.
+    public var helpScope: String
     public var hintsContacts: String, hintsEncounters: String, hintsMeasures: String, hintsPlan: String
     // Annulment (makulering)
     public var helpAnnul: String, fieldAnnulReason: String, selectToAnnul: String, annulled: String
@@ -84,6 +88,8 @@ public struct ContinuityStrings: Sendable {
     public var annulledBy: @Sendable (String, String, String) -> String
     /// "Ersatt av Karin Berg".
     public var replacedBy: @Sendable (String) -> String
+    /// A named GP ended because the patient listed at another unit.
+    public var listingMoved: @Sendable (String) -> String
     /// The record under an open form changed in another session.
     public var changedUnderForm: String
 

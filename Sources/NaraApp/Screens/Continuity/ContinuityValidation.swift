@@ -100,6 +100,7 @@ enum ContinuityValidation {
         let agreed = date(form.fields["agreed"], required: true, s, field: "agreed", errors: &errors)
         let followUp = date(form.fields["followUp"], required: false, s, field: "followUp", errors: &errors)
         if let agreed, let followUp, followUp < agreed { errors["followUp"] = s.errFollowUpBeforeAgreed }
+        let (consentOn, content) = PlanContentForm.read(form, existing: existing, env, errors: &errors)
         guard errors.isEmpty, let agreed, let responsible else { return .invalid(errors) }
         // Roles the units already had in the plan are kept; the form edits only who takes part.
         let roles = Dictionary((existing?.participants ?? []).map { ($0.unitId, $0.role) }, uniquingKeysWith: { a, _ in a })
@@ -107,9 +108,11 @@ enum ContinuityValidation {
         let participants = ids.filter { seen.insert($0).inserted }.map {
             PlanParticipant(unitId: UnitID($0), role: roles[UnitID($0)] ?? "")
         }
-        return .valid(CoordinatedPlan(id: id, patientId: patient, responsibleUnitId: responsible.id,
-                                      participants: participants, goal: goal, agreedOn: agreed, followUpOn: followUp,
-                                      closedOn: existing?.closedOn, version: version))
+        var plan = CoordinatedPlan(id: id, patientId: patient, responsibleUnitId: responsible.id,
+                                   participants: participants, goal: goal, agreedOn: agreed, followUpOn: followUp,
+                                   closedOn: existing?.closedOn, version: version, consentOn: consentOn)
+        plan.content = content
+        return .valid(plan)
     }
 
     private static func checkStaff(_ text: String, _ env: ContinuityEnvironment, errors: inout [String: String],
@@ -131,7 +134,7 @@ enum ContinuityValidation {
         return staff
     }
 
-    private static func date(_ text: String, required: Bool, _ s: ContinuityStrings, field: String,
+    static func date(_ text: String, required: Bool, _ s: ContinuityStrings, field: String,
                              errors: inout [String: String]) -> LocalDate? {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty {

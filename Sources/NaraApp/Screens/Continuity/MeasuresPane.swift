@@ -21,8 +21,8 @@ struct MeasuresPane: Widget {
                 buffer.put(TextLine("! " + alert, Style(.warning, .bold)), in: area.row(i))
             }
             let window = facts.report.window
-            buffer.put(TextLine(words.window(ContinuityFacts.months, window.lowerBound.iso, window.upperBound.iso),
-                                Style(.title)), in: area.row(alerts.count))
+            buffer.put(TextLine(words.window(ContinuityFacts.months, window.lowerBound.iso, window.upperBound.iso)
+                                + " · " + words.scope(facts.scope), Style(.title)), in: area.row(alerts.count))
             top = area.inset(top: alerts.count + 2)
         }
         let tableWidth = min(46, max(0, top.width - 34))

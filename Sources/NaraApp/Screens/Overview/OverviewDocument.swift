@@ -103,7 +103,10 @@ struct OverviewDocument {
 
     private func contacts() -> [TextLine] {
         var rows = labelled(s.labelListed, [model.listingUnitName.map { TextLine($0) } ?? TextLine("–", Style(.muted))])
-        rows += labelled(s.labelNamedGP, [model.namedGP.map(contactLine) ?? TextLine("–", Style(.muted))])
+        // Listed without one is something to act on; unlisted or deceased, nothing is.
+        let noGP = model.listingUnitName == nil || model.identity.deceased
+            ? TextLine("–", Style(.muted)) : TextLine(s.noNamedGP, Style(.warning))
+        rows += labelled(s.labelNamedGP, [model.namedGP.map(contactLine) ?? noGP])
         let contacts = model.careContacts.map(contactLine)
         rows += labelled(s.labelCareContact, contacts.isEmpty ? [TextLine("–", Style(.muted))] : contacts)
         return rows
@@ -239,7 +242,8 @@ struct OverviewDocument {
         }
         let range = wide ? " (" + model.continuityWindow.lowerBound.iso + " – " + model.continuityWindow.upperBound.iso + ")" : ""
         let window = Span("  " + s.window(months: OverviewModel.continuityMonths) + range, Style(.muted))
+        let scope = Span("  " + s.scope(model.continuityScope), Style(.muted))
         return labelled(s.labelContinuity, [TextLine(row(s.doctors, model.doctors) + [window]),
-                                            TextLine(row(s.nurses, model.nurses))])
+                                            TextLine(row(s.nurses, model.nurses) + [scope])])
     }
 }

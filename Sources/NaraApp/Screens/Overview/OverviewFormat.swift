@@ -11,9 +11,11 @@ enum OverviewFormat {
         return .text
     }
 
-    /// "12 dagar försenad, pausad"; nil when no clock runs.
+    /// "12 dagar försenad"; while paused the moved last day rather than days left that
+    /// climb each day the pause lasts; nil when no clock runs.
     static func clock(_ r: OverviewModel.ReferralLine, _ s: OverviewStrings) -> String? {
         guard let left = r.daysLeft else { return r.paused ? s.paused : nil }
+        if r.paused, left >= 0, let deadline = r.deadline { return s.pausedUntil(deadline) }
         return s.daysLeft(left) + (r.paused ? ", " + s.paused : "")
     }
 

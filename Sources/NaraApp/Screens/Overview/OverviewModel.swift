@@ -51,6 +51,8 @@ public struct OverviewModel: Sendable, Hashable {
         public var daysLeft: Int?
         public var overdue: Bool
         public var paused: Bool
+        /// The last day as the pauses have moved it, while the clock runs.
+        public var deadline: LocalDate? = nil
     }
 
     public struct PlanLine: Sendable, Hashable {
@@ -77,6 +79,8 @@ public struct OverviewModel: Sendable, Hashable {
     public var plan: PlanLine?
     public var openPlanCount: Int
     public var continuityWindow: ClosedRange<LocalDate>
+    /// Which encounters the continuity figures count (`ContinuityScope`).
+    public var continuityScope = ContinuityScope.default
     public var doctors: ContinuityMeasures
     public var nurses: ContinuityMeasures
     /// The domain's alerts (`PatientAlerts`: one rule for every screen and list).
@@ -117,7 +121,8 @@ public struct OverviewModel: Sendable, Hashable {
                            profession: staff?.profession, unitName: unitName(c.unitId), reason: c.reason,
                            from: c.from, staffActive: staff?.active ?? true)
         }
-        namedGP = record.activeContacts(on: today, role: .namedPhysician).first.map(contact)
+        namedGP = NamedGP.current(contacts: record.contacts, listing: record.activeListing(on: today), on: today)
+            .map(contact)
         careContacts = record.activeContacts(on: today, role: .careContact).map(contact)
         chronicProblems = record.problems.filter(\.chronic)
         measurements = record.observations.latestByKind()
@@ -133,7 +138,8 @@ public struct OverviewModel: Sendable, Hashable {
         openReferrals = record.referrals.filter(\.state.isOpen).map { r in
             ReferralLine(id: r.id, toUnitName: unitName(r.toUnitId), state: r.state, priority: r.priority,
                          question: r.question, daysLeft: r.daysLeft(today: today), overdue: r.isOverdue(today: today),
-                         paused: r.state.awaitsVisit && (r.guaranteeClock()?.isPaused(on: today) ?? false))
+                         paused: r.state.awaitsVisit && (r.guaranteeClock()?.isPaused(on: today) ?? false),
+                         deadline: r.state.awaitsVisit ? r.guaranteeClock()?.deadline(today: today) : nil)
         }.enumerated().sorted { a, b in
             // Fewest days left first; referrals without a clock keep the store's order, last.
             let ka = a.element.daysLeft ?? Int.max, kb = b.element.daysLeft ?? Int.max
@@ -153,10 +159,8 @@ public struct OverviewModel: Sendable, Hashable {
         }
 
         continuityWindow = Continuity.window(endingOn: today, months: Self.continuityMonths)
-        let continuityEncounters = zip(record.encounters, days).map { e, day in
-            ContinuityEncounter(day: day, staffId: e.staffId,
-                                group: record.staff[e.staffId]?.profession.continuityGroup ?? .others)
-        }
+        let (scope, continuityEncounters) = record.continuityEncounters(on: today, zone: timeZone)
+        continuityScope = scope
         let named = Set(record.activeContacts(on: today).map(\.staffId))
         doctors = Continuity.measures(encounters: continuityEncounters, window: continuityWindow, group: .doctors,
                                       named: named)

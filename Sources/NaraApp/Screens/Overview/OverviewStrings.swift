@@ -20,6 +20,7 @@ struct OverviewStrings: Sendable {
     var labelHidden: String, labelConsent: String
     var hiddenForRole: String
     var goal: String, participants: String
+    var noNamedGP: String
     var reloaded: String
     var moreBelow: String
 
@@ -49,6 +50,7 @@ struct OverviewStrings: Sendable {
         labelHidden: "Visas inte", labelConsent: "Samtycke",
         hiddenForRole: "Diagnoser och vårdkontakter ingår inte i din roll",
         goal: "mål", participants: "deltar",
+        noNamedGP: "ingen fast läkarkontakt",
         reloaded: "Journalen är inläst på nytt.",
         moreBelow: "mer nedåt")
 
@@ -78,6 +80,7 @@ struct OverviewStrings: Sendable {
         labelHidden: "Not shown", labelConsent: "Consent",
         hiddenForRole: "Diagnoses and encounters are not part of your role",
         goal: "goal", participants: "taking part",
+        noNamedGP: "no named GP",
         reloaded: "The record was read again.",
         moreBelow: "more below")
 
@@ -160,6 +163,14 @@ struct OverviewStrings: Sendable {
     func state(_ state: ReferralState) -> String { language.strings.referralState(state) }
 
     /// "12 dagar kvar", "1 dag försenad": negative means past the deadline.
+    /// A paused clock: "pausad: sista dag flyttad till 2026-12-08".
+    func pausedUntil(_ day: LocalDate) -> String {
+        switch language {
+        case .sv: return "pausad: sista dag flyttad till \(day.iso)"
+        case .en: return "paused: deadline moved to \(day.iso)"
+        }
+    }
+
     func daysLeft(_ days: Int) -> String {
         let n = abs(days)
         switch language {
@@ -174,6 +185,16 @@ struct OverviewStrings: Sendable {
     func followUp(_ day: LocalDate) -> String { (language == .sv ? "uppföljning " : "follow-up ") + day.iso }
 
     func window(months: Int) -> String { language == .sv ? "\(months) mån" : "\(months) months" }
+
+    /// Which encounters the continuity figures count.
+    func scope(_ scope: ContinuityScope) -> String {
+        switch (language, scope) {
+        case (.sv, .listingUnit): return "listningsenheten"
+        case (.en, .listingUnit): return "listing unit"
+        case (.sv, .allUnits): return "alla enheter"
+        case (.en, .allUnits): return "all units"
+        }
+    }
 
     /// An alert in words, with `name` for the staff it mentions.
     func alert(_ alert: PatientAlert, name: (StaffID) -> String) -> String {
@@ -214,6 +235,10 @@ struct OverviewStrings: Sendable {
             return "SIP-uppföljningen \(on.iso) är passerad (\(days) \(days == 1 ? "dag" : "dagar"))"
         case (.en, .planFollowUpPassed(let on, let days)):
             return "The SIP follow-up \(on.iso) has passed (\(days) \(days == 1 ? "day" : "days"))"
+        case (.sv, .frequentListingChanges(let n, let months)):
+            return "Bytt listning \(n) gånger på \(months) mån: ingen fast läkarkontakt hinner följa patienten"
+        case (.en, .frequentListingChanges(let n, let months)):
+            return "Changed listing \(n) times in \(months) months: no named GP can follow the patient"
         }
     }
 }

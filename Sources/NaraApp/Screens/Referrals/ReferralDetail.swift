@@ -16,7 +16,9 @@ struct ReferralDetail {
         case .notApplicable: return TextLine("–", .role(.muted))
         case .met(let day, let ok): return TextLine(strings.met(day.iso, ok), ok ? .role(.muted) : .role(.warning))
         case .overdue(let days): return TextLine(strings.overdueDays(days), Style(.danger, .bold))
-        case .paused(let left): return TextLine(strings.pausedLeft(left), .role(.warning))
+        case .paused:
+            let due = clock.deadline(today: today).map { String($0.iso.dropFirst(5)) } ?? "–"
+            return TextLine(strings.pausedDue(due), .role(.warning))
         case .running(let left): return TextLine(strings.daysLeft(left), left <= 7 ? .role(.warning) : .text)
         }
     }
@@ -39,10 +41,15 @@ struct ReferralDetail {
                              Span("  " + s.booked + ": ", Style(.muted)), Span(r.bookedOn?.iso ?? "–"),
                              Span("  " + s.seen + ": ", Style(.muted)), Span(r.seenOn?.iso ?? "–")]))
         field(s.guarantee, TextLine([Span(s.guarantee(r.guarantee) + " · ")] + clockCell(r).spans))
+        if r.state.awaitsVisit || r.seenOn != nil, let moved = r.guaranteeClock()?.movedDeadline(today: today) {
+            out.append(TextLine("  " + s.deadlineMoved(moved.pausedDays, moved.deadline.iso), .role(.warning)))
+        }
         for pause in r.pauses {
             let until = pause.to?.iso ?? s.ongoing
             let note = pause.comment.isEmpty ? "" : ": " + pause.comment
-            out.append(TextLine("  " + s.pause(pause.kind) + " " + pause.from.iso + " – " + until + note, .role(.muted)))
+            let offer = pause.offeredOn.map { " (" + s.offered($0.iso) + ")" } ?? ""
+            out.append(TextLine("  " + s.pause(pause.kind) + " " + pause.from.iso + " – " + until + note + offer,
+                                .role(.muted)))
         }
         if let reply = r.reply { field(s.reply, TextLine(reply)) }
         out.append(TextLine(s.history, Style(.accent, .bold)))

@@ -8,7 +8,7 @@ enum ReferralForms {
     /// Steps that need more than a yes: they get a form; the rest a confirmation.
     static func needsForm(_ kind: ReferralActionKind) -> Bool {
         switch kind {
-        case .reject, .forward, .book, .reply, .cancel, .pauseClock: return true
+        case .reject, .forward, .book, .reply, .adviceReply, .cancel, .pauseClock: return true
         default: return false
         }
     }
@@ -32,7 +32,7 @@ enum ReferralForms {
         case .book:
             fields = [FormField(id: "date", label: s.fieldDate, state: TextFieldState(maxLength: 10), required: true,
                                 hint: s.hintDate)]
-        case .reply:
+        case .reply, .adviceReply:
             fields = [FormField(id: "reply", label: s.fieldReply, state: TextFieldState(maxLength: 4000), required: true),
                       taskForSender(s.language)]
         case .reject:
@@ -40,7 +40,11 @@ enum ReferralForms {
         case .pauseClock:
             fields = [FormField(id: "kind", label: s.fieldPauseKind, state: TextFieldState(maxLength: 20), required: true,
                                 hint: s.hintPauseKind),
-                      FormField(id: "comment", label: s.fieldComment, state: TextFieldState(maxLength: 500), required: true)]
+                      FormField(id: "comment", label: s.fieldComment, state: TextFieldState(maxLength: 500), required: true),
+                      FormField(id: "offered", label: s.fieldOffered, state: TextFieldState(maxLength: 10),
+                                hint: s.hintOffered),
+                      FormField(id: "informed", label: s.fieldInformed, state: TextFieldState(maxLength: 3),
+                                hint: s.hintInformed)]
         default:
             fields = [reason]
         }
@@ -71,6 +75,7 @@ enum ReferralForms {
         case .reject: result = .reject(reason: f["reason"])
         case .cancel: result = .cancel(reason: f["reason"])
         case .reply: result = .reply(text: f["reply"])
+        case .adviceReply: result = .adviceReply(text: f["reply"])
         case .forward:
             // Forwarding may go to any unit but the two already involved; the domain says which.
             switch unit(matching: f["unit"], among: units, excluding: nil, s) {
@@ -85,7 +90,16 @@ enum ReferralForms {
             }
         case .pauseClock:
             if let pause = pauseKind(f["kind"]) {
-                result = .pauseClock(pause, comment: f["comment"])
+                // A patient-chosen wait needs the offer; a medical one ignores the two fields.
+                let offered = LocalDate(iso: f["offered"].trimmingCharacters(in: .whitespaces))
+                let informed = ["j", "ja", "y", "yes"].contains(f["informed"].trimmingCharacters(in: .whitespaces)
+                    .lowercased())
+                if pause == .patientChosen {
+                    if offered == nil { errors["offered"] = s.errDate }
+                    if !informed { errors["informed"] = s.errInformed }
+                }
+                result = .pauseClock(pause, comment: f["comment"], offeredOn: pause == .patientChosen ? offered : nil,
+                                     patientInformed: pause == .patientChosen && informed)
             } else if errors["kind"] == nil {
                 errors["kind"] = s.errPauseKind
             }

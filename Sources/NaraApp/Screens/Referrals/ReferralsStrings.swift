@@ -10,7 +10,12 @@ struct ReferralsStrings: Sendable {
     var filterAllOpen: String, filterAll: String, overdueOnly: String, withClosed: String
     var sortDeadline: String, sortSent: String
     var paused: String
-    var pausedLeft: @Sendable (Int) -> String
+    /// The list's clock while paused: the last day as the pause has moved it (MM-DD).
+    var pausedDue: @Sendable (String) -> String
+    /// "pausad 7 dagar: sista dag flyttad till …": why the deadline is later than the limit.
+    var deadlineMoved: @Sendable (Int, String) -> String
+    /// A patient-chosen pause's offered time, the patient told of the guarantee.
+    var offered: @Sendable (String) -> String
     var daysLeft: @Sendable (Int) -> String
     var overdueDays: @Sendable (Int) -> String
     var met: @Sendable (String, Bool) -> String
@@ -27,6 +32,8 @@ struct ReferralsStrings: Sendable {
     var hintUnit: String, hintPriority: String, hintDate: String, hintPauseKind: String, formFooter: String
     var errRequired: String, errNoUnit: String, errOwnUnit: String, errDate: String, errPriority: String
     var errPauseKind: String
+    /// A patient-chosen pause: the time offered, and that the patient was told of the guarantee.
+    var fieldOffered: String, fieldInformed: String, hintOffered: String, hintInformed: String, errInformed: String
     var errManyUnits: @Sendable (String) -> String
     var unitMatch: @Sendable (String) -> String
     var confirmTitle: String, discardTitle: String, discardText: String

@@ -15,6 +15,7 @@ extension ReferralsStrings {
         case (.sv, .book): return "Boka"
         case (.sv, .markSeen): return "Markera besökt"
         case (.sv, .reply): return "Svara"
+        case (.sv, .adviceReply): return "Svara med råd utan besök"
         case (.sv, .acknowledgeReply): return "Kvittera svar"
         case (.sv, .patientInformed): return "Patienten informerad"
         case (.sv, .cancel): return "Makulera"
@@ -29,6 +30,7 @@ extension ReferralsStrings {
         case (.en, .book): return "Book"
         case (.en, .markSeen): return "Mark seen"
         case (.en, .reply): return "Reply"
+        case (.en, .adviceReply): return "Answer with advice, no visit"
         case (.en, .acknowledgeReply): return "Acknowledge reply"
         case (.en, .patientInformed): return "Patient informed"
         case (.en, .cancel): return "Cancel referral"
@@ -79,6 +81,10 @@ extension ReferralsStrings {
         case (.sv, .alreadyPaused): return "Klockan är redan pausad."
         case (.sv, .notPaused): return "Klockan är inte pausad."
         case (.sv, .clockNotRunning): return "Ingen vårdgarantiklocka går för remissen."
+        case (.sv, .clockNeverPauses): return "Den här vårdgarantins klocka pausas aldrig."
+        case (.sv, .offerRequired):
+            return "Patientvald väntan kräver erbjuden tid och att patienten informerats om vårdgarantin."
+        case let (.sv, .offerAfterDeadline(day)): return "Den erbjudna tiden ligger efter sista dag (\(day.iso))."
         case (.en, .notAllowed): return "The step is not possible in the referral's current state."
         case (.en, .wrongUnit): return "The other unit takes that step."
         case (.en, .reasonRequired(.pauseClock)): return "Write a comment to pause the clock."
@@ -92,6 +98,9 @@ extension ReferralsStrings {
         case (.en, .alreadyPaused): return "The clock is already paused."
         case (.en, .notPaused): return "The clock is not paused."
         case (.en, .clockNotRunning): return "No guarantee clock runs for this referral."
+        case (.en, .clockNeverPauses): return "This guarantee's clock never pauses."
+        case (.en, .offerRequired): return "A patient-chosen wait needs the offered time and the patient told of the guarantee."
+        case let (.en, .offerAfterDeadline(day)): return "The offered time is after the last day (\(day.iso))."
         }
     }
 }

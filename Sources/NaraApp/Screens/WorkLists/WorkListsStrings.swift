@@ -53,6 +53,11 @@ struct WorkListsStrings: Sendable {
             case .readyWithoutPlan: return "Utskrivningsklara utan kallad SIP"
             case .rejectedReferrals: return "Avvisade remisser att ta hand om"
             case .withoutNamedGP: return "Listade utan fast läkarkontakt"
+            case .residentialCareWithoutNamedGP: return "Boende på SÄBO utan fast läkarkontakt"
+            case .multimorbidElderly:
+                return "Multisjuka äldre (\(t.minimumAge)+, ≥\(t.multimorbidStays) vårdtillfällen på "
+                    + "\(t.multimorbidWindowMonths) mån)"
+            case .yearlyCheckDue: return "Årskontroll ej gjord (diabetes, hjärtsvikt, KOL)"
             }
         },
         explanation: { kind, t, s in
@@ -76,8 +81,8 @@ struct WorkListsStrings: Sendable {
                 return "Skickade remisser som mottagaren inte bekräftat, och svar som ingen här kvitterat, "
                     + "efter \(t.acknowledgementDays) dagar."
             case .chronicWithoutEncounter:
-                return "Listade här med minst en kronisk diagnos och ingen kontakt alls de senaste "
-                    + "\(t.noEncounterMonths) månaderna. Längst sedan först."
+                return "Listade här med minst en kronisk diagnos och ingen kontakt här på vårdcentralen de senaste "
+                    + "\(t.noEncounterMonths) månaderna (kontakter på andra enheter räknas inte). Längst sedan först."
             case .admissionsWithoutCareContact:
                 return "Listade här, inskrivna på sjukhus enligt inskrivningsmeddelandet och utan fast vårdkontakt "
                     + "här: en ska utses innan patienten skrivs ut (lag 2017:612). Minst tid kvar först."
@@ -90,6 +95,17 @@ struct WorkListsStrings: Sendable {
             case .withoutNamedGP:
                 return "Listade här utan en fast läkarkontakt vid enheten; målet är att minst 55 % av "
                     + "befolkningen har en. Äldst först."
+            case .residentialCareWithoutNamedGP:
+                return "Listade här, bor på särskilt boende (enligt kommunen) och har ingen fast läkarkontakt vid "
+                    + "enheten; målet är att minst 80 % av dem har en. Äldst först."
+            case .multimorbidElderly:
+                return "Socialstyrelsens multisjuka äldre: listade här, \(t.minimumAge) år eller äldre, minst "
+                    + "\(t.multimorbidStays) vårdtillfällen i sluten vård på \(t.multimorbidWindowMonths) månader och "
+                    + "diagnoser i minst \(t.multimorbidChapters) kapitel av ICD-10. Flest vårdtillfällen först."
+            case .yearlyCheckDue:
+                return "Listade här med diabetes (HbA1c, blodtryck, ögonbotten, fotundersökning), hjärtsvikt "
+                    + "(blodtryck, vikt, eGFR) eller KOL (spirometri, rökning) där något saknas de senaste "
+                    + "\(t.yearlyCheckMonths) månaderna. Flest som saknas först."
             }
         },
         reason: { reason, s in
@@ -127,6 +143,12 @@ struct WorkListsStrings: Sendable {
                 return "Avvisad \(rejectedOn.iso), \(days(n)) sedan, inte åtgärdad (remiss \(referralId))"
             case let .noNamedGP(age, listedSince):
                 return (age.map { "\($0) år, " } ?? "") + "listad här sedan \(listedSince.iso), ingen fast läkare här"
+            case let .residentialCareNoNamedGP(age, listedSince):
+                return (age.map { "\($0) år, " } ?? "") + "SÄBO, listad här sedan \(listedSince.iso), ingen fast läkare"
+            case let .multimorbidElderly(age, stays, chapters):
+                return "\(age) år, \(stays) vårdtillfällen, diagnoser i \(chapters) ICD-10-kapitel"
+            case let .yearlyCheckDue(missing):
+                return "Saknas: " + YearlyCheckWords.missing(missing, .sv)
             }
         }
     )
@@ -159,6 +181,11 @@ struct WorkListsStrings: Sendable {
             case .readyWithoutPlan: return "Ready for discharge without a SIP called"
             case .rejectedReferrals: return "Rejected referrals to act on"
             case .withoutNamedGP: return "Listed without a named GP"
+            case .residentialCareWithoutNamedGP: return "Residential care (SÄBO) without a named GP"
+            case .multimorbidElderly:
+                return "Multimorbid elderly (\(t.minimumAge)+, ≥\(t.multimorbidStays) hospital stays in "
+                    + "\(t.multimorbidWindowMonths) months)"
+            case .yearlyCheckDue: return "Yearly check not done (diabetes, heart failure, COPD)"
             }
         },
         explanation: { kind, t, s in
@@ -181,8 +208,8 @@ struct WorkListsStrings: Sendable {
                 return "Sent referrals the receiver has not confirmed, and replies nobody here has acknowledged, "
                     + "after \(t.acknowledgementDays) days."
             case .chronicWithoutEncounter:
-                return "Listed here with at least one chronic diagnosis and no encounter at all in the last "
-                    + "\(t.noEncounterMonths) months. Longest ago first."
+                return "Listed here with at least one chronic diagnosis and no encounter at this unit in the last "
+                    + "\(t.noEncounterMonths) months (encounters elsewhere do not count). Longest ago first."
             case .admissionsWithoutCareContact:
                 return "Listed here, in hospital by the admission notice and without a named care contact here: one "
                     + "must be appointed before the patient is discharged (lag 2017:612). Least time left first."
@@ -195,6 +222,17 @@ struct WorkListsStrings: Sendable {
             case .withoutNamedGP:
                 return "Listed here without a named GP at this unit; the goal is that at least 55 % of the "
                     + "population has one. Oldest first."
+            case .residentialCareWithoutNamedGP:
+                return "Listed here, living in a residential care home (as the municipality reports) and without a "
+                    + "named GP at this unit; the goal is that at least 80 % of them have one. Oldest first."
+            case .multimorbidElderly:
+                return "Socialstyrelsen's multimorbid elderly: listed here, \(t.minimumAge) or older, at least "
+                    + "\(t.multimorbidStays) hospital stays in \(t.multimorbidWindowMonths) months and diagnoses in at "
+                    + "least \(t.multimorbidChapters) ICD-10 chapters. Most stays first."
+            case .yearlyCheckDue:
+                return "Listed here with diabetes (HbA1c, blood pressure, eye screening, foot examination), heart "
+                    + "failure (blood pressure, weight, eGFR) or COPD (spirometry, smoking) with something missing in "
+                    + "the last \(t.yearlyCheckMonths) months. Most missing first."
             }
         },
         reason: { reason, s in
@@ -232,6 +270,12 @@ struct WorkListsStrings: Sendable {
                 return "Rejected \(rejectedOn.iso), \(days(n)) ago, not acted on (referral \(referralId))"
             case let .noNamedGP(age, listedSince):
                 return (age.map { "Age \($0), " } ?? "") + "listed here since \(listedSince.iso), no named GP here"
+            case let .residentialCareNoNamedGP(age, listedSince):
+                return (age.map { "Age \($0), " } ?? "") + "SÄBO, listed here since \(listedSince.iso), no named GP"
+            case let .multimorbidElderly(age, stays, chapters):
+                return "Age \(age), \(stays) hospital stays, diagnoses in \(chapters) ICD-10 chapters"
+            case let .yearlyCheckDue(missing):
+                return "Missing: " + YearlyCheckWords.missing(missing, .en)
             }
         }
     )

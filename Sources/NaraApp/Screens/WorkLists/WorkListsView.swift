@@ -44,7 +44,8 @@ struct WorkListsView: Widget {
         guard let kind = state.selectedKind else { return }
         let top = tableArea.maxY + 1
         let lines = Paragraph.wrap(words.explanation(kind, settings, strings), width: max(1, inner.width))
-        for (i, line) in lines.enumerated() where top + i < footerY - 1 {
+        // Up to the footer line: on 80×24 the fourteen lists leave two lines to explain.
+        for (i, line) in lines.enumerated() where top + i < footerY {
             buffer.put(line, x: inner.x, y: top + i, style: Style(.text), maxWidth: inner.width)
         }
     }
