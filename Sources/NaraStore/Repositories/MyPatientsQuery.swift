@@ -60,9 +60,11 @@ extension SQLiteStore {
                                     alerts: facts[id.rawValue].map {
                                         WorkListRules.evaluateAll(facts: $0, settings: settings, today: clock.today)
                                     } ?? [],
+                                    // The one scope every continuity figure has: the listing unit's.
                                     coc: facts[id.rawValue].flatMap {
-                                        Continuity.measures(encounters: $0.encountersForContinuity, window: window,
-                                                            group: nil, named: []).coc
+                                        Continuity.measures(encounters: ContinuityScope.default.select(
+                                                                $0.encountersForContinuity, listingUnit: $0.listing?.unitId),
+                                                            window: window, group: nil, named: []).coc
                                     })
             }
             try logShown(db, context, view: "my patients", patients: rows.map(\.patient.id), grants: grants)
