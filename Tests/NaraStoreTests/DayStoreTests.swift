@@ -60,6 +60,31 @@ import Testing
         #expect(try store.markDaySeen(as: f.nurse) != nil)
     }
 
+    /// The named GP of one of my patients ended with nobody after: the news says one is needed,
+    /// and stops saying it once a new one is appointed.
+    @Test func aNamedContactEndedWithoutSuccessorIsNews() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let store: any CareStore = f.store
+        let a = try f.patient(TestPnr.a, "Åsa", "Öberg")
+        _ = try store.assignContact(NewCareContact(patientId: a.id, role: .careContact, staffId: "karin.berg",
+                                                   unitId: StoreFixture.vc, reason: "Samordning", from: f.today.adding(days: -40)),
+                                    as: f.nurse)
+        let gp = try store.assignContact(NewCareContact(patientId: a.id, role: .namedPhysician, staffId: "olof.hagg",
+                                                        unitId: StoreFixture.vc, reason: "Fast läkare",
+                                                        from: f.today.adding(days: -40)), as: f.nurse)
+        _ = try store.endContact(gp.id, expectedVersion: gp.version, on: f.today, reason: "Slutar på enheten", as: f.nurse)
+        let since = f.today.adding(days: -1).noon(in: .stockholm)
+        let news = try store.patientNews(since: since, limit: 50, as: f.nurse).map(\.news)
+        #expect(news == [.namedContactEnded(role: .namedPhysician, name: "Olof Hägg", on: f.today)])
+        try f.store.addStaff(Staff(id: "eva.lund", name: "Eva Lund", profession: .physician, unitId: StoreFixture.vc,
+                                   roles: [.physician]))
+        _ = try store.assignContact(NewCareContact(patientId: a.id, role: .namedPhysician, staffId: "eva.lund",
+                                                   unitId: StoreFixture.vc, reason: "Ny fast läkare", from: f.today),
+                                    as: f.nurse)
+        #expect(try store.patientNews(since: since, limit: 50, as: f.nurse).isEmpty)
+    }
+
     @Test func aTaskFromAnotherProviderIsShownOnlyWithConsentAndItsReplyReachesTheWriter() throws {
         let f = try StoreFixture()
         defer { f.remove() }

@@ -70,6 +70,9 @@ public enum PatientNews: Hashable, Sendable {
     case planFollowUpDue(plan: Int64, on: LocalDate)
     /// A task the user wrote was marked done, with the reply if any.
     case taskDone(text: String, reply: String?, by: String)
+    /// The patient's other named contact ended (left, or a listing change ended the named
+    /// GP) and nobody has the role now: a named contact is needed.
+    case namedContactEnded(role: ContactRole, name: String, on: LocalDate)
 }
 
 public struct PatientNewsRow: Hashable, Sendable {

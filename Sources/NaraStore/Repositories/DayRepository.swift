@@ -79,14 +79,31 @@ extension SQLiteStore {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT r.patient_id, r.id, r.to_unit_id, u.name AS unit, e.action, e.at
                     FROM referral_event e JOIN referral r ON r.id = e.referral_id JOIN care_unit u ON u.id = r.to_unit_id
-                    WHERE r.patient_id IN (\(ids)) AND e.action IN ('reply', 'reject') AND e.at >= ?
+                    WHERE r.patient_id IN (\(ids)) AND e.action IN ('reply', 'advice_reply', 'reject') AND e.at >= ?
                     """, arguments: [seconds(since)]) {
                     let id: Int64 = row["id"], unit: String = row["unit"]
                     found.append((PatientID(rawValue: row["patient_id"]),
-                                  row["action"] == "reply" ? .referralAnswered(referral: id, unit: unit)
-                                                           : .referralRejected(referral: id, unit: unit),
+                                  row["action"] == "reject" ? .referralRejected(referral: id, unit: unit)
+                                                            : .referralAnswered(referral: id, unit: unit),
                                   Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64)),
                                   UnitID(rawValue: row["to_unit_id"]), .clinical))
+                }
+                // A named contact that ended with nobody after it: one is needed.
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT c.patient_id, c.unit_id, c.role, c.to_date, s.name FROM care_contact c
+                    JOIN staff s ON s.id = c.staff_id
+                    WHERE c.patient_id IN (\(ids)) AND c.annulled_at IS NULL AND c.staff_id <> ?
+                      AND c.to_date BETWEEN ? AND ?
+                      AND NOT EXISTS (SELECT 1 FROM care_contact n WHERE n.patient_id = c.patient_id
+                                      AND n.role = c.role AND n.annulled_at IS NULL AND n.from_date <= ?
+                                      AND (n.to_date IS NULL OR n.to_date > ?))
+                    """, arguments: [context.staffId.rawValue, sinceDay.iso, today, today, today]) {
+                    guard let day = LocalDate(iso: row["to_date"]), let role = ContactRole(rawValue: row["role"]) else {
+                        continue
+                    }
+                    found.append((PatientID(rawValue: row["patient_id"]),
+                                  .namedContactEnded(role: role, name: row["name"], on: day),
+                                  day.noon(in: .stockholm), UnitID(rawValue: row["unit_id"]), .coordination))
                 }
                 for row in try Row.fetchAll(db, sql: """
                     SELECT id, patient_id, responsible_unit_id, follow_up_on FROM coordinated_plan

@@ -67,6 +67,9 @@ extension MyDayStrings {
             case let .planFollowUpDue(id, on): return "Uppföljning av SIP (plan \(id)) \(on.iso)"
             case let .taskDone(text, reply, by):
                 return reply.map { "\(by) svarade: \($0) (uppgift: \(text))" } ?? "Uppgift klar av \(by): \(text)"
+            case let .namedContactEnded(role, name, on):
+                let what = role == .namedPhysician ? "Fast läkarkontakt" : "Fast vårdkontakt"
+                return "\(what) \(name) avslutad \(on.iso): en ny behövs"
             }
         },
         helpOpen: "Öppna patientens översikt", helpTab: "Min dag / Mina patienter",

@@ -114,6 +114,9 @@ extension MyDayStrings {
             case let .planFollowUpDue(id, on): return "Follow-up of the SIP (plan \(id)) due \(on.iso)"
             case let .taskDone(text, reply, by):
                 return reply.map { "\(by) replied: \($0) (task: \(text))" } ?? "Task done by \(by): \(text)"
+            case let .namedContactEnded(role, name, on):
+                let what = role == .namedPhysician ? "Named GP" : "Named care contact"
+                return "\(what) \(name) ended \(on.iso): a new one is needed"
             }
         },
         helpOpen: "Open the patient's overview", helpTab: "My day / My patients",
