@@ -4,7 +4,9 @@ import NaraDomain
 
 /// Loads, for each candidate, only the facts its work list reads (`WorkListKind.needs`).
 ///
-/// Statements are cached: one list runs the same few queries for thousands of candidates.
+/// Set-based: each kind of fact is one statement for a batch of candidates
+/// (`patient_id IN (…)`), not one per patient, so a list of 10,000 candidates costs a
+/// few dozen statements, as a screen must over a network (the PostgreSQL issue).
 struct WorkListFactLoader {
     let db: Database
     let today: LocalDate
@@ -16,105 +18,145 @@ struct WorkListFactLoader {
     /// the last twelve months.
     var continuitySince: Int64 = .min
 
+    /// Candidates per statement: the id list is written into the SQL (integers only), and
+    /// a batch this size keeps each statement's text small.
+    static let batch = 500
+
     func load(_ ids: [Int64], needs: Set<WorkListFact>) throws -> [WorkListPatientFacts] {
-        try ids.map { try facts(PatientID(rawValue: $0), needs: needs) }
+        var result: [WorkListPatientFacts] = []
+        result.reserveCapacity(ids.count)
+        var start = 0
+        while start < ids.count {
+            let end = min(ids.count, start + Self.batch)
+            result += try facts(Array(ids[start..<end]), needs: needs)
+            start = end
+        }
+        return result
     }
 
-    private func facts(_ id: PatientID, needs: Set<WorkListFact>) throws -> WorkListPatientFacts {
-        let pid = id.rawValue
-        guard let grant = grants[pid] else { return WorkListPatientFacts(patientId: id) }
-        func sees(_ category: InformationCategory, _ unit: String?) -> Bool {
-            grant.sees(category, documentedAt: unit.map { UnitID(rawValue: $0) })
+    private func facts(_ ids: [Int64], needs: Set<WorkListFact>) throws -> [WorkListPatientFacts] {
+        var all = Dictionary(ids.map { ($0, WorkListPatientFacts(patientId: PatientID(rawValue: $0))) },
+                             uniquingKeysWith: { a, _ in a })
+        // Facts the user may not see are not read into the rules: nothing at all for a
+        // candidate without a grant.
+        let seen = ids.filter { grants[$0] != nil }
+        guard !seen.isEmpty else { return ids.map { all[$0]! } }
+        let list = seen.map(String.init).joined(separator: ",")
+        func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
+            try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "(IDS)", with: "(\(list))"), arguments: arguments)
         }
-        var f = WorkListPatientFacts(patientId: id)
-        if needs.contains(.birthDate) {
-            f.birthDate = Decode.day(try String.fetchOne(try db.cachedStatement(sql: "SELECT birth_date FROM patient WHERE id = ?"),
-                                                         arguments: [pid]))
+        func sees(_ pid: Int64, _ category: InformationCategory, _ unit: String?) -> Bool {
+            grants[pid]?.sees(category, documentedAt: unit.map { UnitID(rawValue: $0) }) ?? false
         }
-        if needs.contains(.deceased) {
-            f.deceased = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT deceased FROM patient WHERE id = ?"),
-                                           arguments: [pid]) ?? false
+        func edit(_ pid: Int64, _ change: (inout WorkListPatientFacts) -> Void) {
+            if all[pid] != nil { change(&all[pid]!) }
         }
-        if needs.contains(.listing) {
-            f.listing = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM listing WHERE patient_id = ? AND to_date IS NULL"),
-                                         arguments: [pid]).map(Decode.listing)
-        }
-        if needs.contains(.chronicProblemCount) {
-            f.chronicProblemCount = try String?.fetchAll(try db.cachedStatement(sql: """
-                SELECT unit_id FROM problem WHERE patient_id = ? AND chronic = 1
-                """), arguments: [pid]).filter { sees(.clinical, $0) }.count
-        }
-        if needs.contains(.careContacts) {
-            f.careContacts = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM care_contact WHERE patient_id = ?"),
-                                              arguments: [pid]).map(Decode.contact)
-                .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
-        }
-        if needs.contains(.encounterDays), let unit = f.listing?.unitId {
-            // The latest encounter at the listing unit is all "no encounter in N months"
-            // and its message need.
-            let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT at FROM encounter WHERE patient_id = ? AND unit_id = ? AND annulled_at IS NULL
-                ORDER BY at DESC LIMIT 1
-                """), arguments: [pid, unit.rawValue])
-            if sees(.clinical, unit.rawValue), let row = try rows.next() {
-                f.encounterDays = [EncounterDay(day(row["at"]), at: unit)]
+
+        if !needs.isDisjoint(with: [.birthDate, .deceased, .residentialCare]) {
+            for row in try rows("SELECT id, birth_date, deceased, residential_care FROM patient WHERE id IN (IDS)") {
+                edit(row["id"]) { f in
+                    if needs.contains(.birthDate) { f.birthDate = Decode.day(row, "birth_date") }
+                    if needs.contains(.deceased) { f.deceased = row["deceased"] ?? false }
+                    if needs.contains(.residentialCare) { f.residentialCare = row["residential_care"] ?? false }
+                }
             }
         }
-        if needs.contains(.residentialCare) {
-            f.residentialCare = try Bool.fetchOne(try db.cachedStatement(sql: """
-                SELECT residential_care FROM patient WHERE id = ?
-                """), arguments: [pid]) ?? false
+        if needs.contains(.listing) {
+            for row in try rows("SELECT * FROM listing WHERE patient_id IN (IDS) AND to_date IS NULL") {
+                edit(row["patient_id"]) { $0.listing = Decode.listing(row) }
+            }
+        }
+        if needs.contains(.chronicProblemCount) {
+            for row in try rows("SELECT patient_id, unit_id FROM problem WHERE patient_id IN (IDS) AND chronic = 1") {
+                let pid: Int64 = row["patient_id"]
+                if sees(pid, .clinical, row["unit_id"]) { edit(pid) { $0.chronicProblemCount += 1 } }
+            }
+        }
+        if needs.contains(.careContacts) {
+            for row in try rows("SELECT * FROM care_contact WHERE patient_id IN (IDS) ORDER BY patient_id, id") {
+                let c = Decode.contact(row)
+                if sees(c.patientId.rawValue, .coordination, c.unitId.rawValue) { edit(c.patientId.rawValue) { $0.careContacts.append(c) } }
+            }
+        }
+        if needs.contains(.encounterDays) {
+            // The latest encounter at the listing unit is all "no encounter in N months"
+            // and its message need.
+            for row in try rows("""
+                SELECT e.patient_id, e.unit_id, max(e.at) AS at FROM encounter e
+                WHERE e.patient_id IN (IDS) AND e.annulled_at IS NULL GROUP BY e.patient_id, e.unit_id
+                """) {
+                let pid: Int64 = row["patient_id"], unit: String = row["unit_id"]
+                guard all[pid]?.listing?.unitId.rawValue == unit, sees(pid, .clinical, unit) else { continue }
+                edit(pid) { $0.encounterDays = [EncounterDay(day(row["at"]), at: UnitID(rawValue: unit))] }
+            }
         }
         if needs.contains(.checksDone) {
-            for row in try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT kind AS item, max(at) AS at, unit_id, 'observation' AS source FROM observation
-                WHERE patient_id = ? GROUP BY kind, unit_id
+            for row in try rows("""
+                SELECT patient_id, kind AS item, max(at) AS at, unit_id, 'observation' AS source FROM observation
+                WHERE patient_id IN (IDS) GROUP BY patient_id, kind, unit_id
                 UNION ALL
-                SELECT item, max(done_on) AS at, unit_id, 'done' AS source FROM check_done
-                WHERE patient_id = ? GROUP BY item, unit_id
-                """), arguments: [pid, pid]) where sees(.clinical, row["unit_id"]) {
-                guard let item = CheckItem(rawValue: row["item"]) else { continue }
+                SELECT patient_id, item, max(done_on) AS at, unit_id, 'done' AS source FROM check_done
+                WHERE patient_id IN (IDS) GROUP BY patient_id, item, unit_id
+                """) {
+                let pid: Int64 = row["patient_id"]
+                guard sees(pid, .clinical, row["unit_id"]), let item = CheckItem(rawValue: row["item"]) else { continue }
                 let on = (row["source"] as String) == "done" ? Decode.day(row, "at") : day(row["at"])
-                if let on, f.checksDone[item].map({ on > $0 }) ?? true { f.checksDone[item] = on }
+                if let on { edit(pid) { f in if f.checksDone[item].map({ on > $0 }) ?? true { f.checksDone[item] = on } } }
             }
         }
         if needs.contains(.diagnosisCodes) {
-            f.diagnosisCodes = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT code, unit_id FROM problem WHERE patient_id = ?
-                """), arguments: [pid]).filter { sees(.clinical, $0["unit_id"]) }.map { $0["code"] }
+            for row in try rows("SELECT patient_id, code, unit_id FROM problem WHERE patient_id IN (IDS) ORDER BY patient_id, id") {
+                let pid: Int64 = row["patient_id"]
+                if sees(pid, .clinical, row["unit_id"]) { edit(pid) { $0.diagnosisCodes.append(row["code"]) } }
+            }
         }
         if needs.contains(.encountersForContinuity) {
-            f.encountersForContinuity = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT e.at, e.staff_id, e.unit_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
-                WHERE e.patient_id = ? AND e.at >= ? AND e.annulled_at IS NULL ORDER BY e.at, e.id
-                """), arguments: [pid, continuitySince]).filter { sees(.clinical, $0["unit_id"]) }.map { row in
-                ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
-                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup,
-                                    unitId: UnitID(rawValue: row["unit_id"]))
+            for row in try rows("""
+                SELECT e.patient_id, e.at, e.staff_id, e.unit_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
+                WHERE e.patient_id IN (IDS) AND e.at >= ? AND e.annulled_at IS NULL ORDER BY e.patient_id, e.at, e.id
+                """, [continuitySince]) {
+                let pid: Int64 = row["patient_id"]
+                guard sees(pid, .clinical, row["unit_id"]) else { continue }
+                let encounter = ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
+                                                    group: (Profession(rawValue: row["profession"]) ?? .other).continuityGroup,
+                                                    unitId: UnitID(rawValue: row["unit_id"]))
+                edit(pid) { $0.encountersForContinuity.append(encounter) }
             }
         }
         if needs.contains(.primaryCareEncounterDays) {
-            f.primaryCareEncounterDays = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT e.at, e.unit_id FROM encounter e JOIN care_unit u ON u.id = e.unit_id
-                WHERE e.patient_id = ? AND u.kind = 'primary_care' AND e.annulled_at IS NULL
-                """), arguments: [pid]).filter { sees(.clinical, $0["unit_id"]) }.map { day($0["at"]) }
+            for row in try rows("""
+                SELECT e.patient_id, e.at, e.unit_id FROM encounter e JOIN care_unit u ON u.id = e.unit_id
+                WHERE e.patient_id IN (IDS) AND u.kind = 'primary_care' AND e.annulled_at IS NULL ORDER BY e.patient_id, e.id
+                """) {
+                let pid: Int64 = row["patient_id"]
+                if sees(pid, .clinical, row["unit_id"]) { edit(pid) { $0.primaryCareEncounterDays.append(day(row["at"])) } }
+            }
         }
         if needs.contains(.plans) {
-            f.plans = try PlanRows.load(db, patient: pid).filter {
-                grant.sees(.coordination, documentedAt: grant.documentingUnit(of: $0))
+            for plan in try PlanRows.load(db, where: "patient_id IN (\(list))", arguments: []) {
+                let pid = plan.patientId.rawValue
+                guard let grant = grants[pid], grant.sees(.coordination, documentedAt: grant.documentingUnit(of: plan)) else {
+                    continue
+                }
+                edit(pid) { $0.plans.append(plan) }
             }
         }
         if needs.contains(.discharges) {
-            f.discharges = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM discharge WHERE patient_id = ?"),
-                                            arguments: [pid]).map(Decode.discharge)
-                .filter { grant.sees(.clinical, documentedAt: $0.unitId) }
+            for row in try rows("SELECT * FROM discharge WHERE patient_id IN (IDS) ORDER BY patient_id, id") {
+                let d = Decode.discharge(row)
+                if sees(d.patientId.rawValue, .clinical, d.unitId.rawValue) { edit(d.patientId.rawValue) { $0.discharges.append(d) } }
+            }
         }
         if needs.contains(.dischargeNotices) {
-            f.dischargeNotices = try DischargeNoticeRows.load(db, patient: pid)
-                .filter { grant.sees(.coordination, documentedAt: $0.unitId) }
+            for notice in try DischargeNoticeRows.load(db, patients: list) {
+                let pid = notice.patientId.rawValue
+                if sees(pid, .coordination, notice.unitId.rawValue) { edit(pid) { $0.dischargeNotices.append(notice) } }
+            }
         }
         if needs.contains(.referrals) {
-            f.referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid]).compactMap(grant.seen).map { r in
+            for referral in try ReferralRows.load(db, where: "patient_id IN (\(list))") {
+                let pid = referral.patientId.rawValue
+                guard let r = grants[pid]?.seen(referral) else { continue }
                 var facts = ReferralFacts(id: r.id, state: r.state, sentOn: r.sentOn,
                               overdueDays: r.isOverdue(today: today) ? -(r.daysLeft(today: today) ?? 0) : nil,
                               answeredOn: r.history.last { $0.action == .reply || $0.action == .adviceReply }
@@ -124,10 +166,10 @@ struct WorkListFactLoader {
                                   ? r.history.last { $0.action == .reject }.map { LocalDate(date: $0.at, in: .stockholm) }
                                   : nil)
                 facts.patientInformed = r.history.contains { $0.action == .patientInformed }
-                return facts
+                edit(pid) { $0.referrals.append(facts) }
             }
         }
-        return f
+        return ids.map { all[$0]! }
     }
 
     private func day(_ seconds: Int64) -> LocalDate {
