@@ -87,13 +87,10 @@ extension SQLiteStore {
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1"))
         var previous = (last?["hash"] as String?) ?? AccessLogChain.genesis
         var id = last?["id"] as Int64? ?? 0
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO access_log(id, at_ms, staff_id, unit_id, patient_id, action, detail, client_address,
-                                   session_id, emergency, reason, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         let address = context.clientAddress.map { String(CleanText.line($0).prefix(100)) }
         let session = String(context.sessionId.prefix(64))
+        var rows: [DatabaseValueConvertible?] = []
+        rows.reserveCapacity(entries.count * Self.logColumns)
         for (patient, (detail, emergency)) in entries {
             id += 1
             let reason = emergency ? context.emergencyReason.map { CleanText.line($0) } : nil
@@ -102,12 +99,30 @@ extension SQLiteStore {
                 patientId: patient?.rawValue, action: action.rawValue, detail: String(CleanText.line(detail).prefix(500)),
                 clientAddress: address, sessionId: session, emergency: emergency, reason: reason)
             let hash = AccessLogChain.hash(previous: previous, content)
-            try insert.execute(arguments: [content.id, content.atMs, content.staffId, content.unitId, content.patientId,
-                                           content.action, content.detail, content.clientAddress, content.sessionId,
-                                           content.emergency ? 1 : 0, content.reason, previous, hash])
+            rows += [content.id, content.atMs, content.staffId, content.unitId, content.patientId, content.action,
+                     content.detail, content.clientAddress, content.sessionId, content.emergency ? 1 : 0, content.reason,
+                     previous, hash]
             previous = hash
         }
+        // A list's rows go in a few statements, not one a patient: over a network each
+        // statement is a round trip. The chain is the same, computed row by row above.
+        var start = 0
+        while start < entries.count {
+            let count = min(Self.logRowsPerInsert, entries.count - start)
+            let sql = "INSERT INTO access_log(id, at_ms, staff_id, unit_id, patient_id, action, detail, client_address, "
+                + "session_id, emergency, reason, prev_hash, hash) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+            // The two sizes that recur (one row, a full batch) keep their prepared statement.
+            let insert = count == 1 || count == Self.logRowsPerInsert ? try db.cachedStatement(sql: sql)
+                : try db.makeStatement(sql: sql)
+            let slice = rows[(start * Self.logColumns)..<((start + count) * Self.logColumns)]
+            try insert.execute(arguments: StatementArguments(Array(slice)))
+            start += count
+        }
     }
+
+    private static let logColumns = 13
+    private static let logRowsPerInsert = 100
 
     /// A row for something that touched no patient, or that the caller has already
     /// checked (an ignored remote command, a report without identities).

@@ -1,0 +1,65 @@
+import Foundation
+import NaraDomain
+import Testing
+@testable import NaraStore
+
+/// Screens whose statements must not grow with their rows: over a network each statement
+/// is a round trip (docs/BENCHMARKS.md). Mina patienter and a work list read their facts a
+/// kind at a time for all their patients.
+@Suite struct StatementBudgetTests {
+    /// Patients listed at the vårdcentral, numbered `numbers`, each with a chronic diagnosis and the
+    /// nurse as named care contact.
+    static func myPatients(_ f: StoreFixture, _ numbers: ClosedRange<Int>) throws {
+        for n in numbers {
+            // 1950-01-01, serial 100 + n, with its check digit.
+            let serial = String(100 + n)
+            let check = Luhn.checkDigit(Array("500101" + serial).compactMap(\.wholeNumberValue))
+            let ident = try PersonIdentifier.parse("19500101-\(serial)\(check)", today: f.today)
+            let p = try f.store.registerPatient(NewPatient(identifier: ident, givenName: "Test\(n)", familyName: "Person"),
+                                                listedAt: StoreFixture.vc, on: f.today.adding(days: -400), as: f.nurse)
+            _ = try f.store.addProblem(p.id, code: "E11", text: "Diabetes", chronic: true, since: nil, as: f.nurse)
+            _ = try f.store.assignContact(NewCareContact(patientId: p.id, role: .careContact, staffId: "karin.berg",
+                                                         unitId: StoreFixture.vc, reason: "Diabetes",
+                                                         from: f.today.adding(days: -300)), as: f.nurse)
+        }
+    }
+
+    /// The nurse in a session of her own: a session logs a list's patients once, and each
+    /// measurement must log them (the log rows go in one statement whatever their number).
+    static func session() -> AccessContext {
+        AccessContext(staffId: "karin.berg", unitId: StoreFixture.vc, sessionId: "s-\(UUID().uuidString.prefix(8))")
+    }
+
+    @Test func minaPatienterCostsTheSameStatementsForTwoPatientsAsForTwenty() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try Self.myPatients(f, 1...2)
+        _ = try f.store.myPatients(limit: 100, as: Self.session())
+        let few = try RecordStatementTests.statements(f) { _ = try f.store.myPatients(limit: 100, as: Self.session()) }
+        try Self.myPatients(f, 3...20)
+        var rows = 0
+        let many = try RecordStatementTests.statements(f) {
+            rows = try f.store.myPatients(limit: 100, as: Self.session()).count
+        }
+        #expect(rows == 20)
+        #expect(many.count == few.count, "\(many.count) statements for 20 patients, \(few.count) for 2: \(many)")
+        #expect(many.count <= 70, "\(many)")
+    }
+
+    @Test func aWorkListCostsTheSameStatementsForTwoPatientsAsForTwenty() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try Self.myPatients(f, 1...2)
+        func load() throws -> Int {
+            try f.store.workList(.withoutNamedGP, unit: StoreFixture.vc, settings: .default, today: f.today, limit: 100,
+                                 as: Self.session()).count
+        }
+        _ = try load()
+        let few = try RecordStatementTests.statements(f) { _ = try load() }
+        try Self.myPatients(f, 3...20)
+        var rows = 0
+        let many = try RecordStatementTests.statements(f) { rows = try load() }
+        #expect(rows == 20)
+        #expect(many.count == few.count, "\(many.count) statements for 20 patients, \(few.count) for 2")
+    }
+}
