@@ -6,7 +6,7 @@ import NaraDomain
 ///
 /// Set-based: each kind of fact is one statement for a batch of candidates
 /// (`patient_id IN (…)`), not one per patient, so a list of 10,000 candidates costs a
-/// few dozen statements, as a screen must over a network (the PostgreSQL issue).
+/// few dozen statements, as a screen must when each statement is a round trip to a server.
 struct WorkListFactLoader {
     let db: Database
     let today: LocalDate
