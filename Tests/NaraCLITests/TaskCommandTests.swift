@@ -24,7 +24,8 @@ import Testing
         #expect(done.status == 0, "\(done.stderr)")
         let csv = try run(["list", "--format", "csv"])
         #expect(csv.stdout.contains(",Ringt\n") && csv.stdout.contains(",done "))
-        #expect(try d.run(["task", "inbox", "--user", d.user]).stdout == "No open tasks.\n")
+        // Done, it leaves the inbox (the demo's own tasks may still be there).
+        #expect(try !d.run(["task", "inbox", "--user", d.user]).stdout.contains("Ring om provsvar"))
         #expect(try run(["add", "--text", "Två", "--to-unit", d.unit, "--to-staff", d.user]).status != 0)
         #expect(try run(["add", "--text", "X", "--to-unit", d.unit, "--priority", "high"]).status != 0)
         let details = try sqliteShell(d.path, "SELECT detail FROM access_log WHERE detail LIKE 'task%' ORDER BY id")

@@ -222,6 +222,7 @@ struct DemoBuilder {
         try writeObservations(p, index: i)
         try writeDischargeNotices(p, index: i)
         try writeCareRequests(p, index: i)
+        try writeDayItems(p, index: i)
         try writeDischarges(p, rng: &rng)
         try writeReferrals(p, rng: &rng)
         try writePlan(p, rng: &rng)

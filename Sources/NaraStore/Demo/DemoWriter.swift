@@ -18,6 +18,8 @@ struct DemoWriter {
     private let participantRow: Statement
     private let consentRow: Statement
     private let observationRow: Statement
+    private let taskRow: Statement
+    private let plannedRow: Statement
     private let noticeRow: Statement
     private let careRequestRow: Statement
     private(set) var encounters = 0
@@ -94,6 +96,26 @@ struct DemoWriter {
                                      assessed_at, assessed_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        taskRow = try db.makeStatement(sql: """
+            INSERT INTO patient_task(patient_id, unit_id, created_by, created_at, text, to_staff_id, to_unit_id, due_on,
+                                     priority, reply, done_at, done_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        plannedRow = try db.makeStatement(sql: """
+            INSERT INTO planned_contact(patient_id, unit_id, staff_id, planned_on, note, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func insertTask(patient: Int64, unit: String, by staff: String, at: Int64, text: String, toStaff: String?,
+                    toUnit: String?, due: String?, priority: String, reply: String?, doneAt: Int64?,
+                    doneBy: String?) throws {
+        try taskRow.execute(arguments: [patient, unit, staff, at, text, toStaff, toUnit, due, priority, reply, doneAt,
+                                        doneBy])
+    }
+
+    func insertPlannedContact(patient: Int64, unit: String, staff: String, on day: String, note: String,
+                              at: Int64) throws {
+        try plannedRow.execute(arguments: [patient, unit, staff, day, note, at])
     }
 
     func insertDischargeNotice(patient: Int64, ward: String, unit: String, admitted: String, expected: String?,
