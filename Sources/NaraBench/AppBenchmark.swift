@@ -131,11 +131,11 @@ public struct AppBenchmark {
         for i in 0..<min(samples, 30) + 3 {
             let driver = freshDriver()
             let before = try logRows()
-            let ((frame, settled), count) = try store.countingStatements { driver.pressTimingIdle(.function(8)) }
+            let ((frame, settled), sql) = try store.recordingStatements { driver.pressTimingIdle(.function(8)) }
             rows = try logRows() - before
-            statements = count
-            let ((tab, tabSettled), tabCount) = try store.countingStatements { driver.pressTimingIdle(.tab) }
-            mineStatements = tabCount
+            statements = sql.count
+            let ((tab, tabSettled), tabSQL) = try store.recordingStatements { driver.pressTimingIdle(.tab) }
+            mineStatements = tabSQL.count
             mineRows = (driver.app.state.top as? MyDayScreen)?.state.patients.count ?? 0
             if i >= 3 {
                 first.append(frame)

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import NaraDomain
-import Synchronization
 import Testing
 @testable import NaraStore
 
@@ -9,20 +8,8 @@ import Testing
 /// one statement per kind of record, the log row. Measurements came in as one statement
 /// of their own, not one per kind.
 @Suite struct RecordStatementTests {
-    final class Statements: Sendable {
-        let sql = Mutex<[String]>([])
-    }
-
     static func statements(_ f: StoreFixture, _ body: () throws -> Void) throws -> [String] {
-        let seen = Statements()
-        try f.store.writer.writeWithoutTransaction { db in
-            db.trace(options: .statement) { event in
-                if case .statement(let statement) = event { seen.sql.withLock { $0.append(statement.sql) } }
-            }
-        }
-        defer { try? f.store.writer.writeWithoutTransaction { db in db.trace(options: [], nil) } }
-        try body()
-        return seen.sql.withLock { $0 }
+        try f.store.recordingStatements(body).statements
     }
 
     @Test func openingARecordReadsEachKindOfRecordOnceWhateverItHolds() throws {
