@@ -50,7 +50,9 @@ extension SQLiteStore {
         }
     }
 
-    /// The list's rule, for this one patient: the same facts and policy as the list.
+    /// The patient is among the list's candidates at the user's unit (the rows a list
+    /// shows are judged from these): no row can be taken or handled for a patient the unit's
+    /// list could not hold. The door has already judged the patient for the user.
     private func requireOnList(_ db: Database, _ kind: WorkListKind, patient: PatientID,
                                context: AccessContext) throws {
         let today = clock.today

@@ -23,11 +23,6 @@ public struct WorkListsScreen: ScreenModel {
     public mutating func handle(_ event: Event, _ context: ScreenContext) -> (handled: Bool, commands: [ScreenCommand]) {
         if state.note != nil { return (true, run(.note(event), context)) }
         if state.filter.isEditing { return (true, run(.filter(event), context)) }
-        // Taking and handling are about the patient rows, not the list of lists.
-        if case .key(let key) = event, state.open == nil,
-           [.char("t"), .char("h"), .char("c"), .char("T"), .char("N")].contains(key) {
-            return (false, [])
-        }
         guard case .key(let key) = event, let action = WorkListsKeymap.make(context.strings).action(for: key) else {
             return (false, [])
         }
