@@ -1,7 +1,6 @@
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 import TerminalUI
 
 /// The whole pipeline a keystroke goes through, on a headless terminal: the event is
@@ -47,11 +46,11 @@ public struct AppBenchmark {
         public var myPatientsRows: Int
     }
 
-    let store: SQLiteStore
+    let store: any CareStore
     let session: Session
     let samples: Int
 
-    public init(store: SQLiteStore, session: Session, samples: Int = 1_000) {
+    public init(store: any CareStore, session: Session, samples: Int = 1_000) {
         self.store = store
         self.session = session
         self.samples = samples
@@ -59,7 +58,7 @@ public struct AppBenchmark {
 
     public func run() throws -> Report {
         let picker = StoreBenchmark(store: store, samples: samples)
-        let listed = try picker.listedIdentifiers(at: session.unit.id, count: 300)
+        let listed = try store.listedIdentifiers(at: session.unit.id, count: 300)
         guard !listed.isEmpty else { throw StoreError.invalid("no patient is listed at \(session.unit.id)") }
         let prefixes = try picker.namePrefixes(count: 200).filter { $0.count >= 2 }
         guard !prefixes.isEmpty else { throw StoreError.invalid("the store has no names to search for") }
@@ -213,7 +212,7 @@ public final class Driver {
     let backend = MemoryBackend(width: 80, height: 24)
     let view = AppView()
 
-    public init(store: SQLiteStore, session: Session) {
+    public init(store: any CareStore, session: Session) {
         app = App(store: store, session: session, language: .sv, width: 80, height: 24)
         frame()
     }

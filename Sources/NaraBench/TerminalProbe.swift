@@ -1,5 +1,4 @@
 import Foundation
-import NaraStore
 #if canImport(Glibc)
 import Glibc
 #endif

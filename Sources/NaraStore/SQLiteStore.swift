@@ -186,6 +186,10 @@ public final class SQLiteStore: Sendable {
     public func meta(_ key: StoreMeta.Key) throws -> String? {
         try read { db in try StoreMeta.value(db, key) }
     }
+
+    public func legacyBlocksEnded() throws -> String? { try meta(.legacyBlocksEnded) }
+
+    public var location: String { path }
 }
 
 extension SQLiteStore {

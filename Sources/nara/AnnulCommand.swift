@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
-import NaraStore
 
 /// Makulering from the command line: an encounter or named contact registered in error
 /// is kept, marked annulled with a reason, and counted nowhere. `list` shows the ids.

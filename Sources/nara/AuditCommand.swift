@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
-import NaraStore
 
 /// The access log's checks and extracts (SECURITY.md, DOMAIN.md: loggutdrag).
 struct AuditCommand: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// `nara audit extract`: who opened a patient's record, from which unit, when, doing what.
 struct AuditExtractCommand: ParsableCommand {

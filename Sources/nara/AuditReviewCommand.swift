@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
-import NaraStore
 
 /// `nara audit review`: the rows an administrator must look at for a period
 /// (logguppföljning): every emergency access, and a sample of the rest.
@@ -54,7 +53,7 @@ struct AuditReviewCommand: ParsableCommand {
 
     /// Reviewing shows who looked at which patient: only administrators see it. The
     /// store checks again when a mark is written.
-    static func administrator(_ option: UserOption, in store: SQLiteStore) throws -> Staff {
+    static func administrator(_ option: UserOption, in store: any CareStore) throws -> Staff {
         guard let user = option.user else { throw StoreError.invalid("name the reviewing administrator with --user") }
         guard let staff = try store.staff(StaffID(rawValue: user)) else { throw StoreError.unknownStaff(StaffID(rawValue: user)) }
         guard staff.active else { throw StoreError.inactiveStaff(staff.id) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NaraDomain
 import NaraStore
 
 /// `nara backup`: a checked copy of a store while sessions go on working.
@@ -24,7 +25,10 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open(readOnly: true)
+            guard let store = try storeOptions.open(readOnly: true) as? SQLiteStore else {
+                throw StoreError.invalid("nara backup copies a store file; a database server is backed up by "
+                    + "its own archiving (docs/DEPLOYMENT.md, the region chapter)")
+            }
             let report = try store.backup(to: to, replace: force)
             print("backup\t\(Output.clean(report.path))")
             CopyReportOutput.print(report)

@@ -3,12 +3,11 @@ import Foundation
 import NaraApp
 import NaraBench
 import NaraDomain
-import NaraStore
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure what a nurse waits for on a store: keys to frames, search, lookup (beside raw SQLite), "
+        abstract: "Measure what a nurse waits for on a store: keys to frames, search, lookup (beside the raw statement), "
             + "opening a patient, start-up, memory and terminal bytes.",
         discussion: """
             Opening records writes access-log rows, as every read of patient data does; run it on a demo \
@@ -56,12 +55,12 @@ struct BenchCommand: ParsableCommand {
             let appReport = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
             let probe = try TerminalProbe(program: Self.executablePath(), store: path,
                                           user: session.staff.id.rawValue,
-                                          searchText: StoreBenchmark(store: store).commonNamePrefix()).run()
+                                          searchText: store.commonNamePrefix()).run()
             let figures: [(key: String, label: String, unit: String, figure: StoreBenchmark.Figure)] = [
                 ("keystroke_to_frame_ms", "keystroke to frame (lists, screens)", "ms", appReport.keystrokeMilliseconds),
                 ("typeahead_search_ms", "type-ahead search, key to frame", "ms", appReport.typeaheadMilliseconds),
                 ("pnr_lookup_us", "pnr lookup (store API)", "µs", storeReport.pnrLookupMicroseconds),
-                ("pnr_lookup_raw_sqlite_us", "pnr lookup (raw SQLite)", "µs", storeReport.pnrLookupRawSQLiteMicroseconds),
+                ("pnr_lookup_raw_us", "pnr lookup (raw statement)", "µs", storeReport.pnrLookupRawMicroseconds),
                 ("name_search_ms", "name search, top 50", "ms", storeReport.nameSearchMilliseconds),
                 ("open_overview_ms", "open overview, key to frame", "ms", appReport.openOverviewMilliseconds),
                 ("work_list_ms", "open a work list of \(appReport.workListPatients), key to frame, "
@@ -97,11 +96,8 @@ struct BenchCommand: ParsableCommand {
                 let quiet = appReport.openOverviewAfterReleaseMilliseconds
                 print("open overview after a quiet spell (caches given back)\tp50 \(String(format: "%.2f", quiet.p50)) ms"
                     + "\tp99 \(String(format: "%.2f", quiet.p99)) ms")
-                let t = storeReport.pnrLookupRawInTransactionMicroseconds
-                print("pnr lookup (raw SQLite, all in one read transaction)\tp50 \(String(format: "%.2f", t.p50)) µs"
-                    + "\tp99 \(String(format: "%.2f", t.p99)) µs")
-                let ratio = storeReport.pnrLookupMicroseconds.p99 / storeReport.pnrLookupRawSQLiteMicroseconds.p99
-                print("pnr lookup, store API over raw SQLite\tp99 \(String(format: "%.2f", ratio))×")
+                let ratio = storeReport.pnrLookupMicroseconds.p99 / storeReport.pnrLookupRawMicroseconds.p99
+                print("pnr lookup, store API over the raw statement\tp99 \(String(format: "%.2f", ratio))×")
             }
         }
     }

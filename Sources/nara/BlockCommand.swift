@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Spärr from the command line, as the national model has it: a block on what one unit
 /// or one provider documented, its temporary openings, and lifting it.
@@ -27,7 +26,7 @@ struct BlockCommand: ParsableCommand {
         var patient: String
 
         /// The store, the acting staff member's context and the patient, or a clear error.
-        func resolve() throws -> (SQLiteStore, AccessContext, PatientID) {
+        func resolve() throws -> (any CareStore, AccessContext, PatientID) {
             let store = try storeOptions.open()
             guard userOption.user != nil else { throw StoreError.invalid("name the staff member with --user") }
             let session = try SessionResolver.resolve(store: store, user: userOption.user,
@@ -150,7 +149,7 @@ struct BlockCommand: ParsableCommand {
 
 /// A patient named on the command line by any identifier.
 enum PatientArgument {
-    static func resolve(_ text: String, in store: SQLiteStore) throws -> PatientID {
+    static func resolve(_ text: String, in store: any CareStore) throws -> PatientID {
         let identifier: PersonIdentifier
         do {
             identifier = try PersonIdentifier.parse(text, today: SystemClock().today)

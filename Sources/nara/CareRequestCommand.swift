@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Vårdbegäran from the command line: the patient's contact with --user's unit, and the
 /// contact and assessment that stop its two clocks.
@@ -129,7 +128,7 @@ struct CareRequestCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (store, session) = try list.open()
-                let rows = try store.openCareRequests(callbacks: callbacks, as: session.context)
+                let rows = try store.openCareRequests(callbacks: callbacks, limit: 500, as: session.context)
                 let text = list.render(Self.table(rows, today: SystemClock().today), empty: "No open care requests.")
                 print(text + (list.format == .table && !rows.isEmpty ? "\(rows.count) requests\n" : ""), terminator: "")
             }

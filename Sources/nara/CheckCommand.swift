@@ -1,10 +1,9 @@
 import ArgumentParser
-import NaraStore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run SQLite's integrity check on a store and print its counts.",
+        abstract: "Run the database's integrity check on a store and print its counts.",
         discussion: "Exit status 0 when the store is sound, 1 when the check fails or the store cannot be opened."
     )
 
@@ -14,10 +13,10 @@ struct CheckCommand: ParsableCommand {
         try reportingFailures {
             let store = try storeOptions.open(readOnly: true)
             let problems = try store.integrityProblems()
-            print("store\t\(Output.clean(store.path))")
+            print("store\t\(Output.clean(store.location))")
             print("kind\t\(store.kind.rawValue)")
             for (table, rows) in try store.counts() { print("\(table)\t\(rows)") }
-            if let ended = try store.meta(.legacyBlocksEnded), let count = ended.split(separator: " ").first,
+            if let ended = try store.legacyBlocksEnded(), let count = ended.split(separator: " ").first,
                count != "0" {
                 // The earlier blocks barred a reading unit; the national model blocks what a
                 // unit or provider documented, so they could not be carried over.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Samtycke from the command line: the patient lets staff of --user's provider read what
 /// another provider documented (Patientdatalagen 6 kap).

@@ -1,6 +1,5 @@
 import Foundation
 import NaraDomain
-import NaraStore
 
 /// The continuity report in three formats. Counts, shares and indices only: no format
 /// carries a patient's identity.

@@ -1,6 +1,5 @@
 import Foundation
 import NaraDomain
-import NaraStore
 
 /// The continuity report for a terminal: a unit table and a staff table, three lines
 /// (physicians, nurses, all staff) per unit or staff member, numbers right-aligned.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// The hospital's notices under lag (2017:612) om samverkan vid utskrivning, recorded at
 /// the vårdcentral of --user: they put the patient on the lists `admissions` and
@@ -74,7 +73,7 @@ struct DischargeCommand: ParsableCommand {
         @OptionGroup var ward: Ward
         @OptionGroup var day: Day
 
-        func run(_ step: (SQLiteStore, AccessContext, PatientID) throws -> String) throws {
+        func run(_ step: (any CareStore, AccessContext, PatientID) throws -> String) throws {
             try reportingFailures {
                 let (store, context, id) = try target.resolve()
                 print(try step(store, context, id))

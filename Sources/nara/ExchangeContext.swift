@@ -1,14 +1,13 @@
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Who an import is logged as. As for any session (`SessionResolver`), with two more
 /// cases: the first import into a new store brings its staff with it, so `--user` may
 /// name someone in the file; and without `--user` on a production store the account
 /// that ran the command is logged, since a new store has no staff at all.
 enum ExchangeContext {
-    static func forImport(_ store: SQLiteStore, user: String?, arriving: [Staff]) throws -> AccessContext {
+    static func forImport(_ store: any CareStore, user: String?, arriving: [Staff]) throws -> AccessContext {
         let environment = ProcessInfo.processInfo.environment
         do {
             return try SessionResolver.resolve(store: store, user: user, environment: environment).context

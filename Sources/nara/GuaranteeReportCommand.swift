@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// `nara report guarantees`: how often a unit kept the primary-care guarantees, per day
 /// and per month.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraDomain
 import NaraFHIR
-import NaraStore
 
 /// `nara import`: FHIR R4 files into a store, each file whole or not at all.
 struct ImportCommand: ParsableCommand {
@@ -60,7 +59,7 @@ struct ImportCommand: ParsableCommand {
             bar?.finish()
             guard !batches.isEmpty else { throw ExitCode(1) }
             let path = storeOptions.path
-            let created = !FileManager.default.fileExists(atPath: path)
+            let created = !storeOptions.exists
             // The default path belongs to the demo store: real data goes where it is named.
             if created && dryRun {
                 throw StoreError.invalid("\(path): no store here for a dry run to compare with")
@@ -68,9 +67,9 @@ struct ImportCommand: ParsableCommand {
             if created && storeOptions.isDefaultDemoStore {
                 throw StoreError.invalid("name the store to import into with --store PATH (or NARA_STORE)")
             }
-            let store: SQLiteStore
+            let store: any CareStore
             if created {
-                store = try SQLiteStore.open(at: path, mode: .createIfMissing(.production))
+                store = try storeOptions.create()
                 Output.note("Created a new, empty production store at \(path).")
             } else {
                 store = try storeOptions.open()

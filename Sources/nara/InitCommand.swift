@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
-import NaraStore
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,10 +42,10 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = storeOptions.path
-            if FileManager.default.fileExists(atPath: path) {
-                throw StoreError.duplicate("a file at \(path)")
+            if storeOptions.exists {
+                throw StoreError.duplicate("a store at \(path)")
             }
-            let store = try SQLiteStore.open(at: path, mode: .createIfMissing(.production))
+            let store = try storeOptions.create()
             do {
                 let unit = UnitID(rawValue: unitId)
                 try store.addUnit(CareUnit(id: unit, name: unitName, principal: Principal(rawValue: principal)!,
@@ -55,8 +54,7 @@ struct InitCommand: ParsableCommand {
                                          profession: Profession(rawValue: adminProfession)!, unitId: unit,
                                          roles: [.administrator]))
             } catch {
-                // Leave no half-made store behind: the next try starts clean.
-                for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                storeOptions.removeUnfinished()
                 throw error
             }
             print("Created production store \(Output.clean(path)) with unit \(unitId) and administrator \(admin).")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
-import NaraStore
 
 /// The patient's next of kin and interpreter need, as a receptionist or nurse records
 /// them; the same policy as the phone number (identity), each change logged.

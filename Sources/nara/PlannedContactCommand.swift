@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Planned contacts from the command line: a follow-up on a later day, which is no care
 /// until it happens (no continuity measure or work list counts it).
@@ -46,7 +45,7 @@ struct PlannedContactCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (store, session) = try list.open()
-                let rows = try store.plannedContacts(from: SystemClock().today, as: session.context)
+                let rows = try store.plannedContacts(from: SystemClock().today, limit: 500, as: session.context)
                 let table = CommandTable(header: ["id", "date", "identifier", "name", "note"], rows: rows.map { r in
                     [String(r.contact.id), r.contact.plannedOn.iso, r.patient.identifier.display,
                      r.patient.name ?? "Skyddad identitet", r.contact.note]

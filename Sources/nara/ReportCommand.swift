@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Figures for the people who run units and the region, built from the whole store.
 struct ReportCommand: ParsableCommand {

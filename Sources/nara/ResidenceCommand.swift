@@ -1,6 +1,5 @@
 import ArgumentParser
 import NaraDomain
-import NaraStore
 
 /// SÄBO residence (särskilt boende), reported by the municipality: it puts a patient
 /// without a named GP on the list `sabo-without-named-gp` and counts in the reform report.

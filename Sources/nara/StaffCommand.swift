@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
-import NaraStore
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -20,13 +20,28 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store. The default demo store is built on first use, so that a new
     /// user's first command works; any other missing path is an error.
-    func open(readOnly: Bool = false) throws -> SQLiteStore {
+    func open(readOnly: Bool = false) throws -> any CareStore {
         let path = self.path
         if isDefaultDemoStore && !FileManager.default.fileExists(atPath: path) {
             Output.note("Creating the demo store at \(path) …")
             _ = try DemoCommand.build(at: path, options: DemoOptions(today: SystemClock().today), force: false)
         }
         return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
+    }
+
+    /// Whether a store is where --store points. The only place, with `open` and
+    /// `create`, that knows what kind of store that is: every command works on `CareStore`.
+    var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Makes an empty production store where --store points.
+    func create() throws -> any CareStore {
+        try SQLiteStore.open(at: path, mode: .createIfMissing(.production))
+    }
+
+    /// Removes what `create()` made, when the command could not finish setting it up:
+    /// the next try starts clean.
+    func removeUnfinished() {
+        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
 
@@ -80,7 +95,7 @@ struct ListOptions: ParsableArguments {
     var format: WorklistCommand.Format = .table
 
     /// The store and the session of --user (the demo user on a demo store).
-    func open() throws -> (SQLiteStore, Session) {
+    func open() throws -> (any CareStore, Session) {
         let store = try storeOptions.open()
         return (store, try SessionResolver.resolve(store: store, user: userOption.user,
                                                    environment: ProcessInfo.processInfo.environment))

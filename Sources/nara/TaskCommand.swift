@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 /// Uppgifter from the command line: tasks about a patient, addressed to a person or a unit.
 struct TaskCommand: ParsableCommand {
@@ -93,7 +92,7 @@ struct TaskCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (store, session) = try list.open()
-                let rows = try store.openTasks(as: session.context)
+                let rows = try store.openTasks(limit: 500, as: session.context)
                 let today = SystemClock().today
                 let table = CommandTable(
                     header: ["id", "priority", "due", "identifier", "name", "to", "created_by", "text", "state"],

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
-import NaraStore
 
 struct WorklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,5 @@
 import ArgumentParser
 import NaraDomain
-import NaraStore
 
 /// The examinations of a yearly check that are done rather than measured, recorded at
 /// the unit of --user: they take the patient off `yearly-check-due` for that part.

@@ -5,7 +5,7 @@ import Testing
 /// report, never its speed (speed is measured by benchmarks, not asserted in tests).
 @Suite struct BenchCommandTests {
     static let keys: Set<String> = [
-        "keystroke_to_frame_ms", "typeahead_search_ms", "pnr_lookup_us", "pnr_lookup_raw_sqlite_us", "name_search_ms",
+        "keystroke_to_frame_ms", "typeahead_search_ms", "pnr_lookup_us", "pnr_lookup_raw_us", "name_search_ms",
         "open_overview_ms", "work_list_ms", "referral_queue_ms", "first_frame_ms", "rss_mb", "private_mb", "bytes_selection_move", "bytes_full_frame",
         "my_day_first_frame_ms", "my_day_listed_ms", "my_patients_ms",
     ]
@@ -38,8 +38,8 @@ import Testing
         #expect(try NaraBinary.run(["demo", "--store", path, "--patients", "300", "--today", "2026-11-23"]).status == 0)
         let r = try NaraBinary.run(["bench", "--store", path, "--samples", "100"], home: folder)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("pnr lookup (raw SQLite)"))
-        #expect(r.stdout.contains("store API over raw SQLite"))
+        #expect(r.stdout.contains("pnr lookup (raw statement)"))
+        #expect(r.stdout.contains("store API over the raw statement"))
         #expect(r.stdout.contains("start to first frame"))
         #if DEBUG
         // The tests run a debug build, whose figures say little: the report says so.

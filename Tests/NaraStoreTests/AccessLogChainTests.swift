@@ -24,6 +24,12 @@ import Testing
         }
     }
 
+    /// The anchor of an empty log and the first row's `prev_hash` are one value, though
+    /// the anchor lives beside the store protocols and the chain in the store.
+    @Test func anEmptyLogIsAnchoredAtTheChainsGenesis() {
+        #expect(AccessLogAnchor.emptyLogHash == AccessLogChain.genesis)
+    }
+
     @Test func eachRowCarriesTheHashOfTheRowBefore() throws {
         let f = try store(rows: 3)
         defer { f.remove() }

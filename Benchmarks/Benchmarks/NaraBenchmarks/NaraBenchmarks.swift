@@ -70,7 +70,7 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(scalingFactor: .kilo)) { benchmark in
         let ids = fixture.identifiers.map(\.value)
         let base = fixture.next()
-        try StoreBenchmark(store: fixture.store).withRawLookup { lookup in
+        try fixture.store.withRawIdentifierLookup { lookup in
             benchmark.startMeasurement()
             for i in benchmark.scaledIterations {
                 blackHole(try lookup(ids[(base + i) % ids.count]))
@@ -146,8 +146,8 @@ final class Fixture: @unchecked Sendable {
         store = try SQLiteStore.open(at: storePath)
         session = try SessionResolver.resolve(store: store, user: env["NARA_BENCH_USER"], environment: [:])
         let picker = StoreBenchmark(store: store)
-        identifiers = try picker.randomIdentifiers(count: 500).map { try PersonIdentifier(stored: $0) }
-        listed = try picker.listedIdentifiers(at: session.unit.id, count: 300)
+        identifiers = try store.randomIdentifiers(count: 500).map { try PersonIdentifier(stored: $0) }
+        listed = try store.listedIdentifiers(at: session.unit.id, count: 300)
         prefixes = try picker.namePrefixes(count: 200).filter { $0.count >= 2 }
     }
 

@@ -39,6 +39,11 @@ public protocol PatientRecordStore: Sendable {
     func setNextOfKin(_ patient: PatientID, _ people: [NextOfKin], as context: AccessContext) throws
     /// Records or clears (nil) the patient's need of an interpreter.
     func setInterpreter(_ patient: PatientID, _ need: InterpreterNeed?, as context: AccessContext) throws
+    /// Records whether the patient lives in residential care (SÄBO).
+    func setResidentialCare(_ patient: PatientID, _ lives: Bool, as context: AccessContext) throws
+    /// Records an examination of a yearly check that is no measurement (eye screening, foot exam).
+    func recordCheckDone(_ patient: PatientID, item: CheckItem, on day: LocalDate,
+                         as context: AccessContext) throws -> CheckDone
     /// Corrects the record of the patient's death (undone when recorded in error), with a reason.
     func correctDeath(_ patient: PatientID, deceased: Bool, on day: LocalDate?, reason: String,
                       as context: AccessContext) throws
@@ -109,10 +114,11 @@ public protocol AccessLogStore: Sendable {
                       as context: AccessContext) throws -> AccessReview
 }
 
-/// Everything the app and the commands need from a store. SQLite implements it now; a
-/// server database can implement it later without the screens noticing.
+/// Everything the app and the commands need from a store, whichever database holds it:
+/// neither screens nor commands name a kind of store.
 public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, WorkListStore,
-    AccessLogStore, DraftStore, ConsentAndBlockStore, DayStore {
+    AccessLogStore, DraftStore, ConsentAndBlockStore, DayStore, DischargeNoticeStore, StaffKeyStore, AuditStore,
+    ReportStore, ExchangeStore, StatementRecording, BenchmarkSampling {
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }

@@ -6,6 +6,8 @@ public protocol DayStore: Sendable {
     /// A task about the patient, written at the user's unit, to one person or one unit.
     func addTask(_ patient: PatientID, text: String, toStaff: StaffID?, toUnit: UnitID?, due: LocalDate?,
                  priority: TaskPriority, as context: AccessContext) throws -> PatientTask
+    /// Every task about the patient the user may see, and how many more there are that the user may not.
+    func tasks(of patient: PatientID, as context: AccessContext) throws -> (tasks: [PatientTask], hidden: Int)
     /// The open tasks to the user or the user's unit that the user may see.
     func openTasks(limit: Int, as context: AccessContext) throws -> [TaskRow]
     /// Marks a task done, with an optional reply.

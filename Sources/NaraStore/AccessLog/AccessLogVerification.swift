@@ -1,33 +1,6 @@
 import GRDB
 import NaraDomain
 
-/// What `verifyAccessLog()` found: the whole chain holds, or the first row where it
-/// does not. Only the first: after one break, every later row is suspect anyway.
-public enum AccessLogVerification: Equatable, Sendable {
-    case intact(rows: Int, head: String)
-    case broken(rowId: Int64, problem: Problem)
-
-    public enum Problem: String, Sendable, CustomStringConvertible {
-        /// The row's content no longer gives its stored hash.
-        case changed
-        /// The row does not follow the row before it, and what it followed is gone.
-        case removedBefore
-        /// The row follows a row that is still there, but elsewhere.
-        case reordered
-        /// The row has no hash at all.
-        case missingHash
-
-        public var description: String {
-            switch self {
-            case .changed: "the row was changed (its content does not match its hash)"
-            case .removedBefore: "a row before it was removed or rewritten"
-            case .reordered: "rows were reordered (it follows a different row)"
-            case .missingHash: "the row has no hash"
-            }
-        }
-    }
-}
-
 extension SQLiteStore {
     /// Walks the whole log in id order with a cursor, so a log of many millions of rows
     /// needs no more memory than one.
@@ -73,9 +46,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Every log row about one patient, oldest first, for a log extract (loggutdrag).
-    public func accessLogExtract(patient: PatientID, action: AccessAction = .export,
-                                 as context: AccessContext) throws -> [AccessLogEntry] {
-        try accessLog(patient: patient, limit: Int.max, action: action, as: context).reversed()
+    public func accessLogHash(row id: Int64) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT hash FROM access_log WHERE id = ?", arguments: [id]) }
     }
 }

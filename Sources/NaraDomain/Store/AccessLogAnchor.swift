@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The log's head written where the store's account cannot change it (syslog, a
 /// root-owned file): the chain shows a changed or removed row, but only an anchor shows
@@ -11,8 +10,8 @@ import GRDB
 /// An empty log is anchored as `rows=0` with the chain's genesis hash.
 public struct AccessLogAnchor: Equatable, Sendable {
     public static let marker = "nara-audit-anchor v1"
-    /// The head of a log with no rows yet.
-    public static let emptyLogHash = AccessLogChain.genesis
+    /// The head of a log with no rows yet: the chain's genesis hash (a test holds them equal).
+    public static let emptyLogHash = String(repeating: "0", count: 64)
 
     /// When the anchor was taken, ISO 8601 UTC as written.
     public var time: String
@@ -59,18 +58,13 @@ public struct AccessLogAnchor: Equatable, Sendable {
     }
 }
 
-extension SQLiteStore {
+extension AuditStore {
     /// Whether the anchored row is still in the log with the anchored hash.
     public func check(_ anchor: AccessLogAnchor) throws -> AccessLogAnchor.Check {
-        if anchor.rowId == 0 { return anchor.hash == AccessLogChain.genesis ? .holds : .changed }
-        return try read { db in
-            if let hash = try String.fetchOne(db, sql: "SELECT hash FROM access_log WHERE id = ?",
-                                              arguments: [anchor.rowId]) {
-                return hash == anchor.hash ? .holds : .changed
-            }
-            let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM access_log") ?? 0
-            // A row missing in the middle is the chain's finding; here only the tail.
-            return last < anchor.rowId ? .cutOff(lastRow: last) : .changed
-        }
+        if anchor.rowId == 0 { return anchor.hash == AccessLogAnchor.emptyLogHash ? .holds : .changed }
+        if let hash = try accessLogHash(row: anchor.rowId) { return hash == anchor.hash ? .holds : .changed }
+        let last = try accessLogHead()?.rowId ?? 0
+        // A row missing in the middle is the chain's finding; here only the tail.
+        return last < anchor.rowId ? .cutOff(lastRow: last) : .changed
     }
 }

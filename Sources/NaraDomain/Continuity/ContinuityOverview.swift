@@ -1,4 +1,3 @@
-import NaraDomain
 
 /// Continuity of care across the region for one window: per care unit over its listed
 /// patients, and per staff member over the patients who have them as a named contact.

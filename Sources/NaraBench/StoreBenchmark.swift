@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 import NaraDomain
 
-/// Latency of the store operations a nurse waits on, measured on any store file, with a
-/// raw prepared SQLite statement beside the store API as the baseline the API is held to.
+/// Latency of the store operations a nurse waits on, measured on any store, with the bare
+/// prepared statement beside the store API as the baseline the API is held to.
 public struct StoreBenchmark {
     public struct Figure: Sendable, Codable, Equatable {
         public var p50: Double
@@ -34,12 +33,11 @@ public struct StoreBenchmark {
     public struct Report: Sendable, Codable {
         public var patients: Int
         public var pnrLookupMicroseconds: Figure
-        public var pnrLookupRawSQLiteMicroseconds: Figure
-        public var pnrLookupRawInTransactionMicroseconds: Figure
+        public var pnrLookupRawMicroseconds: Figure
         public var nameSearchMilliseconds: Figure
     }
 
-    let store: SQLiteStore
+    let store: any CareStore
     /// Who searches: the store's demo user, or the first active user whose roles find patients.
     private var searcher: AccessContext {
         get throws {
@@ -51,13 +49,14 @@ public struct StoreBenchmark {
     }
     let samples: Int
 
-    public init(store: SQLiteStore, samples: Int = 2_000) {
+    public init(store: any CareStore, samples: Int = 2_000) {
         self.store = store
         self.samples = samples
     }
 
     public func run() throws -> Report {
-        let (patients, idents, _) = try sample()
+        let patients = try store.patientCount()
+        let idents = try store.randomIdentifiers(count: 500)
         guard !idents.isEmpty else { throw StoreError.invalid("the store has no patients to measure") }
         var generator = SystemRandomNumberGenerator()
         let identifiers = idents.map { value in
@@ -67,18 +66,14 @@ public struct StoreBenchmark {
         // Like with like: the baseline is one prepared statement on a connection of its
         // own, each lookup a statement of its own (autocommit), as any real lookup is.
         // Store and baseline alternate, so both see the same machine.
-        var config = Configuration()
-        config.readonly = true
-        let rawQueue = try DatabaseQueue(path: store.path, configuration: config)
-        let (lookup, raw) = try rawQueue.inDatabase { db -> (Figure, Figure) in
-            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
+        let (lookup, raw) = try store.withRawIdentifierLookup { rawLookup -> (Figure, Figure) in
             var api: [Double] = [], baseline: [Double] = []
             for i in 0..<(samples + 50) {
                 let identifier = identifiers[i % identifiers.count]
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 _ = try store.patientID(for: identifier)
                 let t1 = DispatchTime.now().uptimeNanoseconds
-                _ = try Int64.fetchOne(statement, arguments: [identifier.value])
+                _ = try rawLookup(identifier.value)
                 let t2 = DispatchTime.now().uptimeNanoseconds
                 if i >= 50 { // the first warm the caches
                     api.append(Double(t1 - t0) / 1e9)
@@ -87,64 +82,14 @@ public struct StoreBenchmark {
             }
             return (Figure(seconds: api, factor: 1), Figure(seconds: baseline, factor: 1))
         }
-        // The same statement inside one long read transaction: cheaper than any single
-        // lookup can be, shown for reference only.
-        let inTransaction = try store.read { db -> Figure in
-            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
-            return try measure(samples) { i in
-                _ = try Int64.fetchOne(statement, arguments: [idents[i % idents.count]])
-            }
-        }
         let prefixes = try namePrefixes(count: 200, using: &generator)
         let context = try searcher
         let search = try measure(min(samples, 1000)) { i in
             _ = try store.searchPatients(prefixes[i % prefixes.count], limit: 50, as: context)
         }
         return Report(patients: patients, pnrLookupMicroseconds: lookup.scaled(1e6),
-                      pnrLookupRawSQLiteMicroseconds: raw.scaled(1e6),
-                      pnrLookupRawInTransactionMicroseconds: inTransaction.scaled(1e6),
+                      pnrLookupRawMicroseconds: raw.scaled(1e6),
                       nameSearchMilliseconds: search.scaled(1e3))
-    }
-
-    /// The raw baseline on its own: one prepared statement on a connection of its own,
-    /// each call a statement in autocommit mode. `body` gets the lookup.
-    public func withRawLookup<T>(_ body: ((String) throws -> Int64?) throws -> T) throws -> T {
-        var config = Configuration()
-        config.readonly = true
-        let queue = try DatabaseQueue(path: store.path, configuration: config)
-        return try queue.inDatabase { db in
-            let statement = try db.makeStatement(sql: "SELECT id FROM patient WHERE ident = ?")
-            return try body { ident in try Int64.fetchOne(statement, arguments: [ident]) }
-        }
-    }
-
-    /// The commonest first two letters of a family name: a search with many hits.
-    public func commonNamePrefix() throws -> String {
-        try store.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT substr(family_name, 1, 2) AS p FROM patient WHERE protected = 0
-                GROUP BY p ORDER BY count(*) DESC LIMIT 1
-                """)
-        } ?? "an"
-    }
-
-    /// Stored identifiers of random patients anywhere in the store.
-    public func randomIdentifiers(count: Int) throws -> [String] {
-        try store.read { db in
-            try String.fetchAll(db, sql: "SELECT ident FROM patient ORDER BY random() LIMIT ?", arguments: [count])
-        }
-    }
-
-    /// Identifiers (stored form) of random patients listed at `unit`, whose records a
-    /// member of that unit may open without emergency access.
-    public func listedIdentifiers(at unit: UnitID, count: Int) throws -> [String] {
-        try store.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT p.ident FROM listing l JOIN patient p ON p.id = l.patient_id
-                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.protected = 0
-                ORDER BY random() LIMIT ?
-                """, arguments: [unit.rawValue, count])
-        }
     }
 
     /// Beginnings (2–4 letters) of real names, as a nurse types them.
@@ -153,22 +98,9 @@ public struct StoreBenchmark {
         return try namePrefixes(count: count, using: &generator)
     }
 
-    /// Random patients, spread over the whole id range so caches do not flatter the figures.
-    private func sample() throws -> (Int, [String], [PatientID]) {
-        try store.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM patient") ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT id, ident FROM patient ORDER BY random() LIMIT 500")
-            return (count, rows.map { $0["ident"] }, rows.map { PatientID(rawValue: $0["id"]) })
-        }
-    }
-
     /// 2–4 letter beginnings of real family and given names.
     private func namePrefixes(count: Int, using generator: inout SystemRandomNumberGenerator) throws -> [String] {
-        let names = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT search_name FROM patient WHERE search_name <> '' ORDER BY random() LIMIT ?",
-                                arguments: [count])
-        }
-        return names.compactMap { name in
+        try store.randomSearchNames(count: count).compactMap { name in
             let words = name.split(separator: " ")
             guard let word = words.randomElement(using: &generator) else { return nil }
             return String(word.prefix(Int.random(in: 2...4, using: &generator)))
