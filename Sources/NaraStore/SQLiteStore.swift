@@ -17,6 +17,8 @@ public final class SQLiteStore: Sendable {
     let lookup: IdentifierLookup
     /// What this session's lists have logged lately (`logShown`).
     let shownMemory = ShownMemory()
+    /// Where `recordingStatements` collects what the readers run, while it runs.
+    let readerRecorder = ReaderRecorder()
 
     public enum OpenMode: Sendable, Equatable {
         /// The file must exist and be a Nära store.
@@ -155,7 +157,9 @@ public final class SQLiteStore: Sendable {
 
     /// Runs a read-only query outside the logging door: directory data, counts, queues.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try writer.read(body) } catch { throw StoreError.from(error, path: path) }
+        do {
+            return try writer.read { db in try readerRecorder.tracing(db, body) }
+        } catch { throw StoreError.from(error, path: path) }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {

@@ -62,4 +62,23 @@ import Testing
         #expect(rows == 20)
         #expect(many.count == few.count, "\(many.count) statements for 20 patients, \(few.count) for 2")
     }
+
+    /// Every list's count at once (F6) in a fixed number of statements: the candidates of
+    /// each list, one policy pass, one statement per kind of fact.
+    @Test func theWorkListCountsCostTheSameStatementsForTwoPatientsAsForTwenty() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try Self.myPatients(f, 1...2)
+        func counts() throws -> [WorkListKind: Int] {
+            try f.store.workListCounts(unit: StoreFixture.vc, settings: .default, today: f.today, as: Self.session())
+        }
+        _ = try counts()
+        let few = try f.store.recordingStatements { try counts() }
+        try Self.myPatients(f, 3...20)
+        let many = try f.store.recordingStatements { try counts() }
+        #expect(few.result[.withoutNamedGP] == 2 && many.result[.withoutNamedGP] == 20)
+        #expect(many.statements.count == few.statements.count,
+                "\(many.statements.count) statements for 20 patients, \(few.statements.count) for 2")
+        #expect(many.statements.count <= WorkListKind.allCases.count + 30, "\(many.statements)")
+    }
 }

@@ -2,11 +2,11 @@ import GRDB
 import Synchronization
 
 extension SQLiteStore {
-    /// The SQL statements `body` runs on the writing connection, where every read through
-    /// the door and every write runs (BEGIN and COMMIT included), in order. For the speed
+    /// The SQL statements `body` runs, in order: on the writing connection, where every
+    /// read through the door and every write runs (BEGIN and COMMIT included), and on the
+    /// readers, where plain reads outside the door run (work-list counts). For the speed
     /// table and the statement budgets: a screen that costs 20 statements is fast on SQLite
-    /// and slow when each is a round trip. Plain reads outside the door (work-list counts)
-    /// run on the readers and are not seen.
+    /// and slow when each is a round trip. The identifier lookup's own connection is not seen.
     public func recordingStatements<T>(_ body: () throws -> T) throws -> (result: T, statements: [String]) {
         let seen = Recorded()
         writer.writeWithoutTransaction { db in
@@ -14,12 +14,31 @@ extension SQLiteStore {
                 if case .statement(let statement) = event { seen.sql.withLock { $0.append(statement.sql) } }
             }
         }
-        defer { writer.writeWithoutTransaction { db in db.trace(options: [], nil) } }
+        readerRecorder.active.withLock { $0 = seen }
+        defer {
+            readerRecorder.active.withLock { $0 = nil }
+            writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        }
         let result = try body()
         return (result, seen.sql.withLock { $0 })
     }
 
-    private final class Recorded: Sendable {
+    final class Recorded: Sendable {
         let sql = Mutex<[String]>([])
+    }
+}
+
+/// Traces a reader's statements into the active recording, if there is one; costs one
+/// uncontended lock per read otherwise.
+final class ReaderRecorder: Sendable {
+    let active = Mutex<SQLiteStore.Recorded?>(nil)
+
+    func tracing<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        guard let seen = active.withLock({ $0 }) else { return try body(db) }
+        db.trace(options: .statement) { event in
+            if case .statement(let statement) = event { seen.sql.withLock { $0.append(statement.sql) } }
+        }
+        defer { db.trace(options: [], nil) }
+        return try body(db)
     }
 }

@@ -18,31 +18,26 @@ struct WorkListFactLoader {
     /// the last twelve months.
     var continuitySince: Int64 = .min
 
-    /// Candidates per statement: the id list is written into the SQL (integers only), and
-    /// a batch this size keeps each statement's text small.
-    static let batch = 500
-
     func load(_ ids: [Int64], needs: Set<WorkListFact>) throws -> [WorkListPatientFacts] {
-        var result: [WorkListPatientFacts] = []
-        result.reserveCapacity(ids.count)
-        var start = 0
-        while start < ids.count {
-            let end = min(ids.count, start + Self.batch)
-            result += try facts(Array(ids[start..<end]), needs: needs)
-            start = end
-        }
-        return result
+        let facts = try load(Dictionary(uniqueKeysWithValues: needs.map { ($0, ids) }))
+        return ids.map { facts[$0] ?? WorkListPatientFacts(patientId: PatientID(rawValue: $0)) }
     }
 
-    private func facts(_ ids: [Int64], needs: Set<WorkListFact>) throws -> [WorkListPatientFacts] {
-        var all = Dictionary(ids.map { ($0, WorkListPatientFacts(patientId: PatientID(rawValue: $0))) },
-                             uniquingKeysWith: { a, _ in a })
+    /// Each kind of fact for its own patients, in one statement a kind: what the counts of
+    /// every list need at once, without reading a fact for a patient whose lists ignore it.
+    /// The id lists are written into the SQL (integers only): no limit on bound parameters.
+    func load(_ plan: [WorkListFact: [Int64]]) throws -> [Int64: WorkListPatientFacts] {
+        var all: [Int64: WorkListPatientFacts] = [:]
+        for id in plan.values.joined() where all[id] == nil {
+            all[id] = WorkListPatientFacts(patientId: PatientID(rawValue: id))
+        }
         // Facts the user may not see are not read into the rules: nothing at all for a
         // candidate without a grant.
-        let seen = ids.filter { grants[$0] != nil }
-        guard !seen.isEmpty else { return ids.map { all[$0]! } }
-        let list = seen.map(String.init).joined(separator: ",")
-        func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
+        func list(_ facts: WorkListFact...) -> String? {
+            let seen = Set(facts.flatMap { plan[$0] ?? [] }).filter { grants[$0] != nil }
+            return seen.isEmpty ? nil : seen.sorted().map(String.init).joined(separator: ",")
+        }
+        func rows(_ sql: String, _ list: String, _ arguments: StatementArguments = []) throws -> [Row] {
             try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "(IDS)", with: "(\(list))"), arguments: arguments)
         }
         func sees(_ pid: Int64, _ category: InformationCategory, _ unit: String?) -> Bool {
@@ -52,69 +47,69 @@ struct WorkListFactLoader {
             if all[pid] != nil { change(&all[pid]!) }
         }
 
-        if !needs.isDisjoint(with: [.birthDate, .deceased, .residentialCare]) {
-            for row in try rows("SELECT id, birth_date, deceased, residential_care FROM patient WHERE id IN (IDS)") {
+        if let list = list(.birthDate, .deceased, .residentialCare) {
+            for row in try rows("SELECT id, birth_date, deceased, residential_care FROM patient WHERE id IN (IDS)", list) {
                 edit(row["id"]) { f in
-                    if needs.contains(.birthDate) { f.birthDate = Decode.day(row, "birth_date") }
-                    if needs.contains(.deceased) { f.deceased = row["deceased"] ?? false }
-                    if needs.contains(.residentialCare) { f.residentialCare = row["residential_care"] ?? false }
+                    f.birthDate = Decode.day(row, "birth_date")
+                    f.deceased = row["deceased"] ?? false
+                    f.residentialCare = row["residential_care"] ?? false
                 }
             }
         }
-        if needs.contains(.listing) {
-            for row in try rows("SELECT * FROM listing WHERE patient_id IN (IDS) AND to_date IS NULL") {
+        if let list = list(.listing) {
+            for row in try rows("SELECT * FROM listing WHERE patient_id IN (IDS) AND to_date IS NULL", list) {
                 edit(row["patient_id"]) { $0.listing = Decode.listing(row) }
             }
         }
-        if needs.contains(.chronicProblemCount) {
-            for row in try rows("SELECT patient_id, unit_id FROM problem WHERE patient_id IN (IDS) AND chronic = 1") {
+        if let list = list(.chronicProblemCount) {
+            for row in try rows("SELECT patient_id, unit_id FROM problem WHERE patient_id IN (IDS) AND chronic = 1", list) {
                 let pid: Int64 = row["patient_id"]
                 if sees(pid, .clinical, row["unit_id"]) { edit(pid) { $0.chronicProblemCount += 1 } }
             }
         }
-        if needs.contains(.careContacts) {
-            for row in try rows("SELECT * FROM care_contact WHERE patient_id IN (IDS) ORDER BY patient_id, id") {
+        if let list = list(.careContacts) {
+            for row in try rows("SELECT * FROM care_contact WHERE patient_id IN (IDS) ORDER BY patient_id, id", list) {
                 let c = Decode.contact(row)
                 if sees(c.patientId.rawValue, .coordination, c.unitId.rawValue) { edit(c.patientId.rawValue) { $0.careContacts.append(c) } }
             }
         }
-        if needs.contains(.encounterDays) {
+        if let list = list(.encounterDays) {
             // The latest encounter at the listing unit is all "no encounter in N months"
             // and its message need.
             for row in try rows("""
                 SELECT e.patient_id, e.unit_id, max(e.at) AS at FROM encounter e
                 WHERE e.patient_id IN (IDS) AND e.annulled_at IS NULL GROUP BY e.patient_id, e.unit_id
-                """) {
+                """, list) {
                 let pid: Int64 = row["patient_id"], unit: String = row["unit_id"]
                 guard all[pid]?.listing?.unitId.rawValue == unit, sees(pid, .clinical, unit) else { continue }
                 edit(pid) { $0.encounterDays = [EncounterDay(day(row["at"]), at: UnitID(rawValue: unit))] }
             }
         }
-        if needs.contains(.checksDone) {
+        if let list = list(.checksDone) {
             for row in try rows("""
                 SELECT patient_id, kind AS item, max(at) AS at, unit_id, 'observation' AS source FROM observation
                 WHERE patient_id IN (IDS) GROUP BY patient_id, kind, unit_id
                 UNION ALL
                 SELECT patient_id, item, max(done_on) AS at, unit_id, 'done' AS source FROM check_done
                 WHERE patient_id IN (IDS) GROUP BY patient_id, item, unit_id
-                """) {
+                """, list) {
                 let pid: Int64 = row["patient_id"]
                 guard sees(pid, .clinical, row["unit_id"]), let item = CheckItem(rawValue: row["item"]) else { continue }
                 let on = (row["source"] as String) == "done" ? Decode.day(row, "at") : day(row["at"])
                 if let on { edit(pid) { f in if f.checksDone[item].map({ on > $0 }) ?? true { f.checksDone[item] = on } } }
             }
         }
-        if needs.contains(.diagnosisCodes) {
-            for row in try rows("SELECT patient_id, code, unit_id FROM problem WHERE patient_id IN (IDS) ORDER BY patient_id, id") {
+        if let list = list(.diagnosisCodes) {
+            for row in try rows("SELECT patient_id, code, unit_id FROM problem WHERE patient_id IN (IDS) ORDER BY patient_id, id", list) {
                 let pid: Int64 = row["patient_id"]
                 if sees(pid, .clinical, row["unit_id"]) { edit(pid) { $0.diagnosisCodes.append(row["code"]) } }
             }
         }
-        if needs.contains(.encountersForContinuity) {
+        if let list = list(.encountersForContinuity) {
             for row in try rows("""
                 SELECT e.patient_id, e.at, e.staff_id, e.unit_id, s.profession FROM encounter e JOIN staff s ON s.id = e.staff_id
                 WHERE e.patient_id IN (IDS) AND e.at >= ? AND e.annulled_at IS NULL ORDER BY e.patient_id, e.at, e.id
-                """, [continuitySince]) {
+                """, list, [continuitySince]) {
                 let pid: Int64 = row["patient_id"]
                 guard sees(pid, .clinical, row["unit_id"]) else { continue }
                 let encounter = ContinuityEncounter(day: day(row["at"]), staffId: StaffID(rawValue: row["staff_id"]),
@@ -123,16 +118,16 @@ struct WorkListFactLoader {
                 edit(pid) { $0.encountersForContinuity.append(encounter) }
             }
         }
-        if needs.contains(.primaryCareEncounterDays) {
+        if let list = list(.primaryCareEncounterDays) {
             for row in try rows("""
                 SELECT e.patient_id, e.at, e.unit_id FROM encounter e JOIN care_unit u ON u.id = e.unit_id
                 WHERE e.patient_id IN (IDS) AND u.kind = 'primary_care' AND e.annulled_at IS NULL ORDER BY e.patient_id, e.id
-                """) {
+                """, list) {
                 let pid: Int64 = row["patient_id"]
                 if sees(pid, .clinical, row["unit_id"]) { edit(pid) { $0.primaryCareEncounterDays.append(day(row["at"])) } }
             }
         }
-        if needs.contains(.plans) {
+        if let list = list(.plans) {
             for plan in try PlanRows.load(db, where: "patient_id IN (\(list))", arguments: []) {
                 let pid = plan.patientId.rawValue
                 guard let grant = grants[pid], grant.sees(.coordination, documentedAt: grant.documentingUnit(of: plan)) else {
@@ -141,19 +136,19 @@ struct WorkListFactLoader {
                 edit(pid) { $0.plans.append(plan) }
             }
         }
-        if needs.contains(.discharges) {
-            for row in try rows("SELECT * FROM discharge WHERE patient_id IN (IDS) ORDER BY patient_id, id") {
+        if let list = list(.discharges) {
+            for row in try rows("SELECT * FROM discharge WHERE patient_id IN (IDS) ORDER BY patient_id, id", list) {
                 let d = Decode.discharge(row)
                 if sees(d.patientId.rawValue, .clinical, d.unitId.rawValue) { edit(d.patientId.rawValue) { $0.discharges.append(d) } }
             }
         }
-        if needs.contains(.dischargeNotices) {
+        if let list = list(.dischargeNotices) {
             for notice in try DischargeNoticeRows.load(db, patients: list) {
                 let pid = notice.patientId.rawValue
                 if sees(pid, .coordination, notice.unitId.rawValue) { edit(pid) { $0.dischargeNotices.append(notice) } }
             }
         }
-        if needs.contains(.referrals) {
+        if let list = list(.referrals) {
             for referral in try ReferralRows.load(db, where: "patient_id IN (\(list))") {
                 let pid = referral.patientId.rawValue
                 guard let r = grants[pid]?.seen(referral) else { continue }
@@ -169,7 +164,7 @@ struct WorkListFactLoader {
                 edit(pid) { $0.referrals.append(facts) }
             }
         }
-        return ids.map { all[$0]! }
+        return all
     }
 
     private func day(_ seconds: Int64) -> LocalDate {

@@ -31,33 +31,61 @@ extension SQLiteStore: WorkListStore {
     public func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
                                as context: AccessContext) throws -> [WorkListKind: Int] {
         try read { db in
+            // Every list at once, in a fixed number of statements however large the unit:
+            // the candidates of each list, one policy pass over all of them, and each kind
+            // of fact once for the patients of the lists that read it.
+            let subject = try Self.listReader(db, context)
+            var candidates: [WorkListKind: [Int64]] = [:]
+            for kind in WorkListKind.allCases {
+                candidates[kind] = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
+            }
+            let grants = try grants(db, subject, patients: Array(Set(candidates.values.joined())))
+            var plan: [WorkListFact: [Int64]] = [:]
+            for (kind, ids) in candidates {
+                let seen = ids.filter { grants[$0] != nil }
+                for fact in kind.needs { plan[fact, default: []] += seen }
+            }
+            let facts = try loader(db, today: today, grants: grants, settings: settings).load(plan)
             // A handled row is done: the count is what is left to do.
             let handled = try Self.handled(db, unit: unit, now: clock.now)
             var counts: [WorkListKind: Int] = [:]
-            for kind in WorkListKind.allCases {
-                let entries = try evaluate(db, kind, unit: unit, settings: settings, today: today, context: context).entries
-                counts[kind] = entries.count { !(handled[kind]?.contains($0.patientId.rawValue) ?? false) }
+            for (kind, ids) in candidates {
+                counts[kind] = ids.count { id in
+                    guard let f = facts[id], grants[id] != nil, !(handled[kind]?.contains(id) ?? false) else { return false }
+                    return WorkListRules.evaluate(kind, facts: f, settings: settings, today: today) != nil
+                }
             }
             return counts
         }
     }
 
-    private func evaluate(_ db: Database, _ kind: WorkListKind, unit: UnitID, settings: WorkListSettings,
-                          today: LocalDate,
-                          context: AccessContext) throws -> (entries: [WorkListEntry], grants: [Int64: AccessGrant]) {
+    /// The user as a list reader: active, with a role that reads coordination or clinical information.
+    static func listReader(_ db: Database, _ context: AccessContext) throws -> AccessSubject {
         let subject = try AccessFacts.subject(db, context)
         guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
         guard subject.rights.contains(.readCoordination) || subject.rights.contains(.readClinical) else {
             throw StoreError.accessDenied(.notForRole)
         }
+        return subject
+    }
+
+    /// The fact loader for lists of `grants`; continuity is read over the frequent-contact window only.
+    private func loader(_ db: Database, today: LocalDate, grants: [Int64: AccessGrant],
+                        settings: WorkListSettings) -> WorkListFactLoader {
+        var loader = WorkListFactLoader(db: db, today: today, grants: grants)
+        loader.continuitySince = seconds(Continuity.window(
+            endingOn: today, months: settings.frequentWindowMonths).lowerBound.adding(days: -1).noon(in: .stockholm))
+        return loader
+    }
+
+    private func evaluate(_ db: Database, _ kind: WorkListKind, unit: UnitID, settings: WorkListSettings,
+                          today: LocalDate,
+                          context: AccessContext) throws -> (entries: [WorkListEntry], grants: [Int64: AccessGrant]) {
+        let subject = try Self.listReader(db, context)
         let candidates = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
         let grants = try grants(db, subject, patients: candidates)
-        var loader = WorkListFactLoader(db: db, today: today, grants: grants)
-        if kind == .frequentLowContinuity {
-            loader.continuitySince = seconds(Continuity.window(
-                endingOn: today, months: settings.frequentWindowMonths).lowerBound.adding(days: -1).noon(in: .stockholm))
-        }
-        let facts = try loader.load(candidates.filter { grants[$0] != nil }, needs: kind.needs)
+        let facts = try loader(db, today: today, grants: grants, settings: settings)
+            .load(candidates.filter { grants[$0] != nil }, needs: kind.needs)
         let entries = facts.compactMap { WorkListRules.evaluate(kind, facts: $0, settings: settings, today: today) }
             .sorted(by: WorkListEntry.urgencyOrder)
         return (entries, grants)
