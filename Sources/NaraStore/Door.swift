@@ -80,13 +80,12 @@ extension SQLiteStore {
     /// Chains rows to the last one, in order. The read of the last hash runs in the
     /// caller's write transaction (IMMEDIATE), so two writers cannot both chain to the
     /// same row. The id is chosen here rather than by SQLite because it is part of the hash.
+    /// `head` is the last row's id and hash when the caller read them in this transaction.
     func appendLog(_ db: Database, context: AccessContext, entries: [(PatientID?, (String, Bool))],
-                   action: AccessAction) throws {
+                   action: AccessAction, head: (id: Int64, hash: String)? = nil) throws {
         guard !entries.isEmpty else { return }
         let ms = Int64((clock.now.timeIntervalSince1970 * 1000).rounded())
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1"))
-        var previous = (last?["hash"] as String?) ?? AccessLogChain.genesis
-        var id = last?["id"] as Int64? ?? 0
+        var (id, previous) = try head ?? Self.logHead(db)
         let address = context.clientAddress.map { String(CleanText.line($0).prefix(100)) }
         let session = String(context.sessionId.prefix(64))
         var rows: [DatabaseValueConvertible?] = []
@@ -119,6 +118,12 @@ extension SQLiteStore {
             try insert.execute(arguments: StatementArguments(Array(slice)))
             start += count
         }
+    }
+
+    /// The last row's id and hash; 0 and the genesis hash for an empty log.
+    static func logHead(_ db: Database) throws -> (id: Int64, hash: String) {
+        let last = try Row.fetchOne(db.cachedStatement(sql: LogHead.sql))
+        return LogHead.decode(last)
     }
 
     private static let logColumns = 13

@@ -71,41 +71,73 @@ enum AccessFacts {
         return result
     }
 
-    /// One patient, as a record is opened: the relationship in one prepared statement,
-    /// then the patient's consents, blocks and openings (usually none).
+    /// One patient, as a record is opened or changed: everything in one statement.
     static func facts(_ db: Database, patient: Int64, subject: AccessSubject, today: LocalDate,
                       now: Date) throws -> PatientAccessFacts {
-        var f = PatientAccessFacts()
+        let rows = try TaggedRead(onePatient).fetch(db, arguments: arguments(patient: patient, unit: subject.unitId,
+                                                                             staff: subject.staffId, today: today, now: now))
+        return assemble(rows)
+    }
+
+    /// The parts of one patient's facts, for a `TaggedRead`, with `arguments(…)`.
+    static let onePatient: [TaggedRead.Part] = {
         let one = "= :patient"
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 \(Basis.listing.from(one))), EXISTS (SELECT 1 \(Basis.namedContact.from(one))),
-                   EXISTS (SELECT 1 \(Basis.referral.from(one))), EXISTS (SELECT 1 \(Basis.plan.from(one))),
-                   (SELECT max(at) \(Basis.encounter.from(one))),
-                   (SELECT max(registered_on) \(Basis.careRequest.from(one))),
-                   EXISTS (SELECT 1 \(Basis.careRequest.from(one)) AND assessed_at IS NULL)
-            """), arguments: ["patient": patient, "unit": subject.unitId.rawValue, "staff": subject.staffId.rawValue,
-                              "today": today.iso])
+        return [
+            TaggedRead.Part("relationship", """
+                SELECT EXISTS (SELECT 1 \(Basis.listing.from(one))) AS listed,
+                       EXISTS (SELECT 1 \(Basis.namedContact.from(one))) AS named,
+                       EXISTS (SELECT 1 \(Basis.referral.from(one))) AS referral,
+                       EXISTS (SELECT 1 \(Basis.plan.from(one))) AS plan,
+                       (SELECT max(at) \(Basis.encounter.from(one))) AS last_encounter,
+                       (SELECT max(registered_on) \(Basis.careRequest.from(one))) AS last_request,
+                       EXISTS (SELECT 1 \(Basis.careRequest.from(one)) AND assessed_at IS NULL) AS open_request
+                """),
+            TaggedRead.Part("consent", "SELECT * FROM consent WHERE patient_id = :patient AND revoked_at IS NULL"),
+            TaggedRead.Part("block", "SELECT * FROM information_block WHERE patient_id = :patient AND to_date IS NULL"),
+            TaggedRead.Part("opening", """
+                SELECT o.* FROM block_opening o JOIN information_block b ON b.id = o.block_id
+                WHERE b.patient_id = :patient AND b.to_date IS NULL AND o.until_ms > :now_ms
+                """),
+            TaggedRead.Part("provider_of_unit", "SELECT id, provider_id FROM care_unit"),
+        ]
+    }()
+
+    /// Who asks, as a part beside `onePatient` (`subject(_:context:)` reads it).
+    static let subjectPart = TaggedRead.Part("subject", """
+        SELECT s.*, u.provider_id FROM staff s JOIN care_unit u ON u.id = :unit WHERE s.id = :staff
+        """)
+
+    static func arguments(patient: Int64, unit: UnitID, staff: StaffID, today: LocalDate,
+                          now: Date) -> StatementArguments {
+        ["patient": patient, "unit": unit.rawValue, "staff": staff.rawValue, "today": today.iso,
+         "now_ms": Int64(now.timeIntervalSince1970 * 1000)]
+    }
+
+    static func subject(_ rows: [String: [Row]], context: AccessContext) throws -> AccessSubject {
+        guard let row = rows["subject"]?.first else { throw StoreError.unknownStaff(context.staffId) }
+        let staff = Decode.staff(row)
+        return AccessSubject(staffId: staff.id, unitId: context.unitId,
+                             providerId: ProviderID(rawValue: row["provider_id"] ?? ""),
+                             rights: staff.rights, active: staff.active)
+    }
+
+    static func assemble(_ rows: [String: [Row]]) -> PatientAccessFacts {
+        var f = PatientAccessFacts()
+        let row = rows["relationship"]?.first
         f.relationship = CareRelationshipFacts(
-            listedAtUserUnit: row?[0] ?? false, userIsNamedContact: row?[1] ?? false,
-            referralWithUserUnit: row?[2] ?? false, planWithUserUnit: row?[3] ?? false,
-            lastEncounterAtUserUnit: (row?[4] as Int64?).map {
+            listedAtUserUnit: row?["listed"] ?? false, userIsNamedContact: row?["named"] ?? false,
+            referralWithUserUnit: row?["referral"] ?? false, planWithUserUnit: row?["plan"] ?? false,
+            lastEncounterAtUserUnit: (row?["last_encounter"] as Int64?).map {
                 LocalDate(date: Date(timeIntervalSince1970: TimeInterval($0)), in: .stockholm)
             },
-            lastCareRequestAtUserUnit: (row?[5] as String?).flatMap(LocalDate.init(iso:)),
-            openCareRequestAtUserUnit: row?[6] ?? false)
-        f.consents = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM consent WHERE patient_id = ? AND revoked_at IS NULL
-            """), arguments: [patient]).map(Decode.consent)
-        f.blocks = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM information_block WHERE patient_id = ? AND to_date IS NULL
-            """), arguments: [patient]).map(Decode.block)
-        if !f.blocks.isEmpty {
-            f.openings = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT o.* FROM block_opening o JOIN information_block b ON b.id = o.block_id
-                WHERE b.patient_id = ? AND b.to_date IS NULL AND o.until_ms > ?
-                """), arguments: [patient, Int64(now.timeIntervalSince1970 * 1000)]).map(Decode.opening)
+            lastCareRequestAtUserUnit: (row?["last_request"] as String?).flatMap(LocalDate.init(iso:)),
+            openCareRequestAtUserUnit: row?["open_request"] ?? false)
+        f.consents = (rows["consent"] ?? []).map(Decode.consent)
+        f.blocks = (rows["block"] ?? []).map(Decode.block)
+        f.openings = (rows["opening"] ?? []).map(Decode.opening)
+        for row in rows["provider_of_unit"] ?? [] {
+            f.providers[UnitID(rawValue: row["id"])] = ProviderID(rawValue: row["provider_id"] ?? "")
         }
-        f.providers = try providerMap(db)
         return f
     }
 

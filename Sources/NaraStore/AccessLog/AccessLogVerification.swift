@@ -50,3 +50,12 @@ extension SQLiteStore {
         try read { db in try String.fetchOne(db, sql: "SELECT hash FROM access_log WHERE id = ?", arguments: [id]) }
     }
 }
+
+/// The log's last row, read where a row is appended.
+enum LogHead {
+    static let sql = "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1"
+
+    static func decode(_ row: Row?) -> (id: Int64, hash: String) {
+        ((row?["id"] as Int64?) ?? 0, (row?["hash"] as String?) ?? AccessLogChain.genesis)
+    }
+}

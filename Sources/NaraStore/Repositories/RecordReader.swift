@@ -5,41 +5,92 @@ import NaraDomain
 
 extension SQLiteStore {
     /// The record as the policy lets the user see it; the basis goes into the log row,
-    /// so a review sees why the record was opened.
+    /// so a review sees why the record was opened. Three statements besides BEGIN and
+    /// COMMIT, whatever the record holds: the policy's facts, the record and the log's
+    /// head in one; the staff and units the record names; the log row.
     public func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord {
-        try readThroughDoor(context, patient: id, detail: "record") { db, grant in
-            try RecordQuery.load(db, id).seen(through: grant)
+        try write { db in
+            let today = clock.today, now = clock.now
+            let rows = try TaggedRead([AccessFacts.subjectPart] + AccessFacts.onePatient + RecordQuery.parts)
+                .fetch(db, arguments: AccessFacts.arguments(patient: id.rawValue, unit: context.unitId,
+                                                            staff: context.staffId, today: today, now: now))
+            let subject = try AccessFacts.subject(rows, context: context)
+            guard rows["patient"]?.isEmpty == false else { throw StoreError.notFound("patient \(id)") }
+            let grant = try Self.granted(AccessPolicy.decide(subject, facts: AccessFacts.assemble(rows),
+                                                             emergencyReason: context.emergencyReason,
+                                                             today: today, now: now), patient: id)
+            let record = try RecordQuery.assemble(db, rows)
+            try appendLog(db, context: context, entries: [(id, Self.logged("record", grant))], action: .read,
+                          head: LogHead.decode(rows["log_head"]?.first))
+            return record.seen(through: grant)
         }
     }
 }
 
-/// The whole record of one patient in one read: about ten indexed queries.
+/// The whole record of one patient: one statement for every kind of record (a
+/// `TaggedRead`), one for the staff and units it names.
 enum RecordQuery {
     static func load(_ db: Database, _ id: PatientID) throws -> PatientRecord {
-        let pid = id.rawValue
-        guard let patientRow = try Row.fetchOne(db, sql: "SELECT * FROM patient WHERE id = ?", arguments: [pid]) else {
-            throw StoreError.notFound("patient \(id)")
-        }
-        let listings = try Row.fetchAll(db, sql: """
-            SELECT * FROM listing WHERE patient_id = ? ORDER BY to_date IS NOT NULL, from_date DESC
-            """, arguments: [pid]).map(Decode.listing)
-        let contacts = try Row.fetchAll(db, sql: """
-            SELECT * FROM care_contact WHERE patient_id = ? ORDER BY to_date IS NOT NULL, from_date DESC, id DESC
-            """, arguments: [pid]).map(Decode.contact)
-        let problems = try Row.fetchAll(db, sql: """
-            SELECT * FROM problem WHERE patient_id = ? ORDER BY chronic DESC, code
-            """, arguments: [pid]).map(Decode.problem)
-        let encounters = try Row.fetchAll(db, sql: """
-            SELECT * FROM encounter WHERE patient_id = ? ORDER BY at, id
-            """, arguments: [pid]).map(Decode.encounter)
-        let referrals = try ReferralRows.load(db, where: "patient_id = ?", arguments: [pid], orderBy: "created_at DESC, id DESC")
-        let plans = try PlanRows.load(db, patient: pid)
-        let discharges = try Row.fetchAll(db, sql: """
-            SELECT * FROM discharge WHERE patient_id = ? ORDER BY discharged_on DESC
-            """, arguments: [pid]).map(Decode.discharge)
-        let observations = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM observation WHERE patient_id = ? ORDER BY at, id
-            """), arguments: [pid]).map(Decode.observation)
+        let rows = try TaggedRead(parts).fetch(db, arguments: ["patient": id.rawValue])
+        guard rows["patient"]?.isEmpty == false else { throw StoreError.notFound("patient \(id)") }
+        return try assemble(db, rows)
+    }
+
+    /// The record's parts, over `:patient`; with the log's head, which opening it logs.
+    static let parts: [TaggedRead.Part] = [
+        TaggedRead.Part("patient", "SELECT * FROM patient WHERE id = :patient"),
+        TaggedRead.Part("listing", "SELECT * FROM listing WHERE patient_id = :patient",
+                        order: "to_date IS NOT NULL, from_date DESC"),
+        TaggedRead.Part("contact", "SELECT * FROM care_contact WHERE patient_id = :patient",
+                        order: "to_date IS NOT NULL, from_date DESC, id DESC"),
+        TaggedRead.Part("problem", "SELECT * FROM problem WHERE patient_id = :patient", order: "chronic DESC, code"),
+        TaggedRead.Part("encounter", "SELECT * FROM encounter WHERE patient_id = :patient", order: "at, id"),
+        TaggedRead.Part("referral", "SELECT * FROM referral WHERE patient_id = :patient",
+                        order: "created_at DESC, id DESC"),
+        TaggedRead.Part("referral_event", """
+            SELECT * FROM referral_event WHERE referral_id IN (SELECT id FROM referral WHERE patient_id = :patient)
+            """, order: "id"),
+        TaggedRead.Part("referral_pause", """
+            SELECT * FROM referral_pause WHERE referral_id IN (SELECT id FROM referral WHERE patient_id = :patient)
+            """, order: "id"),
+        TaggedRead.Part("plan", "SELECT * FROM coordinated_plan WHERE patient_id = :patient",
+                        order: "closed_on IS NOT NULL, agreed_on DESC, id DESC"),
+        TaggedRead.Part("plan_participant", """
+            SELECT *, rowid AS position_ FROM plan_participant
+            WHERE plan_id IN (SELECT id FROM coordinated_plan WHERE patient_id = :patient)
+            """, order: "position_"),
+        TaggedRead.Part("plan_person", """
+            SELECT * FROM plan_person WHERE plan_id IN (SELECT id FROM coordinated_plan WHERE patient_id = :patient)
+            """, order: "plan_id, position"),
+        TaggedRead.Part("plan_service", """
+            SELECT * FROM plan_service WHERE plan_id IN (SELECT id FROM coordinated_plan WHERE patient_id = :patient)
+            """, order: "plan_id, position"),
+        TaggedRead.Part("discharge", "SELECT * FROM discharge WHERE patient_id = :patient",
+                        order: "discharged_on DESC"),
+        TaggedRead.Part("observation", "SELECT * FROM observation WHERE patient_id = :patient", order: "at, id"),
+        TaggedRead.Part("notice", """
+            SELECT n.*, u.name AS ward_name FROM discharge_notice n JOIN care_unit u ON u.id = n.ward_unit_id
+            WHERE n.patient_id = :patient
+            """, order: "admitted_on DESC, id DESC"),
+        TaggedRead.Part("provider", "SELECT id, name FROM care_provider"),
+        TaggedRead.Part("log_head", LogHead.sql),
+    ]
+
+    /// The record from its parts' rows; reads the staff and units it names.
+    static func assemble(_ db: Database, _ rows: [String: [Row]]) throws -> PatientRecord {
+        func all(_ part: String) -> [Row] { rows[part] ?? [] }
+        guard let patientRow = all("patient").first else { throw StoreError.notFound("patient") }
+        let listings = all("listing").map(Decode.listing)
+        let contacts = all("contact").map(Decode.contact)
+        let problems = all("problem").map(Decode.problem)
+        let encounters = all("encounter").map(Decode.encounter)
+        let referrals = ReferralRows.assemble(all("referral"), events: all("referral_event"),
+                                              pauses: all("referral_pause"))
+        let plans = PlanRows.assemble(all("plan"), participants: all("plan_participant"), people: all("plan_person"),
+                                      services: all("plan_service"))
+        let discharges = all("discharge").map(Decode.discharge)
+        let observations = all("observation").map(Decode.observation)
+        let notices = all("notice").map(DischargeNoticeRows.decode)
 
         var staffIds = Set(contacts.map(\.staffId)).union(encounters.map(\.staffId))
         staffIds.formUnion(contacts.compactMap(\.annulment?.by) + encounters.compactMap(\.annulment?.by))
@@ -49,11 +100,9 @@ enum RecordQuery {
         unitIds.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })
         unitIds.formUnion(plans.flatMap(\.unitIds))
         unitIds.formUnion(discharges.map(\.unitId))
-        let notices = try DischargeNoticeRows.load(db, patient: pid)
         unitIds.formUnion(notices.flatMap { [$0.wardUnitId, $0.unitId] })
         unitIds.formUnion(observations.map(\.unitId))
-        let staff = try fetchByIds(db, table: "staff", ids: staffIds.map(\.rawValue)).map(Decode.staff)
-        let units = try fetchByIds(db, table: "care_unit", ids: unitIds.map(\.rawValue)).map(Decode.unit)
+        let (staff, units) = try directory(db, staff: staffIds.map(\.rawValue), units: unitIds.map(\.rawValue))
         // Annulled rows are kept apart, so no rule over the record can count one by mistake.
         var record = PatientRecord(patient: Decode.patient(patientRow), listings: listings,
                              contacts: contacts.filter { $0.annulment == nil },
@@ -66,10 +115,21 @@ enum RecordQuery {
                                           encounters: encounters.filter { $0.annulment != nil })
         record.observations = observations
         record.dischargeNotices = notices
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM care_provider")) {
+        for row in all("provider") {
             record.providerNames[ProviderID(rawValue: row["id"])] = row["name"]
         }
         return record
+    }
+
+    /// The staff and units with these ids, in one statement.
+    static func directory(_ db: Database, staff: [String], units: [String]) throws -> ([Staff], [CareUnit]) {
+        guard !staff.isEmpty || !units.isEmpty else { return ([], []) }
+        func marks(_ n: Int) -> String { n == 0 ? "NULL" : Array(repeating: "?", count: n).joined(separator: ",") }
+        let rows = try TaggedRead([
+            TaggedRead.Part("staff", "SELECT * FROM staff WHERE id IN (\(marks(staff.count)))"),
+            TaggedRead.Part("unit", "SELECT * FROM care_unit WHERE id IN (\(marks(units.count)))"),
+        ], cached: false).fetch(db, arguments: StatementArguments(staff + units))
+        return ((rows["staff"] ?? []).map(Decode.staff), (rows["unit"] ?? []).map(Decode.unit))
     }
 
     static func fetchByIds(_ db: Database, table: String, ids: [String]) throws -> [Row] {
@@ -91,24 +151,32 @@ enum PlanRows {
             """, arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids = rows.map { String($0["id"] as Int64) }.joined(separator: ",")
+        return assemble(rows,
+            participants: try Row.fetchAll(db, sql: "SELECT * FROM plan_participant WHERE plan_id IN (\(ids)) ORDER BY rowid"),
+            people: try Row.fetchAll(db, sql: "SELECT * FROM plan_person WHERE plan_id IN (\(ids)) ORDER BY plan_id, position"),
+            services: try Row.fetchAll(db, sql: "SELECT * FROM plan_service WHERE plan_id IN (\(ids)) ORDER BY plan_id, position"))
+    }
+
+    /// Plans from their rows and the rows of their participants, people and services.
+    static func assemble(_ rows: [Row], participants participantRows: [Row], people: [Row], services: [Row])
+        -> [CoordinatedPlan] {
         var participants: [Int64: [PlanParticipant]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_participant WHERE plan_id IN (\(ids)) ORDER BY rowid") {
+        for row in participantRows {
             participants[row["plan_id"], default: []].append(
                 PlanParticipant(unitId: UnitID(rawValue: row["unit_id"]), role: row["role"]))
         }
         var plans = rows.map { Decode.plan($0, participants: participants[$0["id"]] ?? []) }
-        var index = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, $0) })
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_person WHERE plan_id IN (\(ids)) ORDER BY plan_id, position") {
+        let index = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, $0) })
+        for row in people {
             guard let i = index[row["plan_id"]], let role = PlanPerson.Role(rawValue: row["role"]) else { continue }
             plans[i].content.people.append(PlanPerson(role: role, name: row["name"],
                                                       staffId: (row["staff_id"] as String?).map { StaffID(rawValue: $0) },
                                                       unitId: (row["unit_id"] as String?).map { UnitID(rawValue: $0) }))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_service WHERE plan_id IN (\(ids)) ORDER BY plan_id, position") {
+        for row in services {
             guard let i = index[row["plan_id"]], let principal = Principal(rawValue: row["principal"]) else { continue }
             plans[i].content.services.append(PlanService(principal: principal, text: row["text"]))
         }
-        index.removeAll()
         return plans
     }
 }

@@ -9,24 +9,26 @@ enum ReferralRows {
     static func load(_ db: Database, where condition: String, arguments: StatementArguments = [],
                      orderBy: String = "id", limit: Int? = nil) throws -> [Referral] {
         let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
-        var referrals = try Row.fetchAll(db, sql: "SELECT * FROM referral WHERE \(condition) ORDER BY \(orderBy)\(limitSQL)",
-                                         arguments: arguments).map(Decode.referral)
-        guard !referrals.isEmpty else { return [] }
-        let ids = referrals.map(\.id)
-        let list = ids.map(String.init).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM referral WHERE \(condition) ORDER BY \(orderBy)\(limitSQL)",
+                                    arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let list = rows.map { String($0["id"] as Int64) }.joined(separator: ",")
+        return assemble(rows, events: try Row.fetchAll(db, sql: "SELECT * FROM referral_event WHERE referral_id IN (\(list)) ORDER BY id"),
+                        pauses: try Row.fetchAll(db, sql: "SELECT * FROM referral_pause WHERE referral_id IN (\(list)) ORDER BY id"))
+    }
+
+    /// Referrals from their rows, with the rows of their events and pauses (each in id order).
+    static func assemble(_ rows: [Row], events eventRows: [Row], pauses pauseRows: [Row]) -> [Referral] {
         var events: [RecordID: [ReferralEvent]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM referral_event WHERE referral_id IN (\(list)) ORDER BY id") {
-            events[row["referral_id"], default: []].append(Decode.referralEvent(row))
-        }
+        for row in eventRows { events[row["referral_id"], default: []].append(Decode.referralEvent(row)) }
         var pauses: [RecordID: [GuaranteePause]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM referral_pause WHERE referral_id IN (\(list)) ORDER BY id") {
-            pauses[row["referral_id"], default: []].append(Decode.pause(row))
+        for row in pauseRows { pauses[row["referral_id"], default: []].append(Decode.pause(row)) }
+        return rows.map { row in
+            var referral = Decode.referral(row)
+            referral.history = events[referral.id] ?? []
+            referral.pauses = pauses[referral.id] ?? []
+            return referral
         }
-        for i in referrals.indices {
-            referrals[i].history = events[referrals[i].id] ?? []
-            referrals[i].pauses = pauses[referrals[i].id] ?? []
-        }
-        return referrals
     }
 
     static func one(_ db: Database, id: RecordID) throws -> Referral? {
