@@ -53,8 +53,13 @@ extension SQLiteStore {
     /// The patients of a list that `subject` may see, each with its grant: the same
     /// policy as a record, without emergency access (a list is never opened in an emergency).
     func grants(_ db: Database, _ subject: AccessSubject, patients: [Int64]) throws -> [Int64: AccessGrant] {
-        let today = clock.today, now = clock.now
-        let facts = try AccessFacts.facts(db, patients: patients, subject: subject, today: today, now: now)
+        let facts = try AccessFacts.facts(db, patients: patients, subject: subject, today: clock.today, now: clock.now)
+        return Self.grants(subject, facts: facts, today: clock.today, now: clock.now)
+    }
+
+    /// The grants the policy gives on facts already read.
+    static func grants(_ subject: AccessSubject, facts: [Int64: PatientAccessFacts], today: LocalDate,
+                       now: Date) -> [Int64: AccessGrant] {
         var result: [Int64: AccessGrant] = [:]
         for (id, f) in facts {
             if let grant = AccessPolicy.decide(subject, facts: f, emergencyReason: nil, today: today, now: now).grant {
@@ -127,7 +132,8 @@ extension SQLiteStore {
     }
 
     private static let logColumns = 13
-    private static let logRowsPerInsert = 100
+    /// Rows per INSERT: 13 parameters a row, well inside SQLite's 32,766.
+    static let logRowsPerInsert = 1_000
 
     /// A row for something that touched no patient, or that the caller has already
     /// checked (an ignored remote command, a report without identities).
@@ -182,13 +188,14 @@ extension SQLiteStore {
     /// every screen) logs only the patients it did not show then: the first showing is
     /// in the log with its time, and refreshes do not flood it.
     func logShown(_ db: Database, _ context: AccessContext, view: String, patients: [PatientID],
-                  grants: [Int64: AccessGrant], action: AccessAction = .read) throws {
+                  grants: [Int64: AccessGrant], action: AccessAction = .read,
+                  head: (id: Int64, hash: String)? = nil) throws {
         var seen = Set<PatientID>()
         let fresh = shownMemory.unlogged(session: context.sessionId, view: view,
                                          patients: patients.filter { seen.insert($0).inserted }, now: clock.now)
         try appendLog(db, context: context, entries: fresh.compactMap { id in
             grants[id.rawValue].map { (id, Self.logged(view, $0)) }
-        }, action: action)
+        }, action: action, head: head)
     }
 }
 

@@ -81,4 +81,37 @@ import Testing
                 "\(many.statements.count) statements for 20 patients, \(few.statements.count) for 2")
         #expect(many.statements.count <= WorkListKind.allCases.count + 30, "\(many.statements)")
     }
+
+    /// A unit's referral queue (F5) in two statements besides BEGIN and COMMIT, however
+    /// many referrals and patients it holds: the queue with its patients' facts and
+    /// summaries in one, the log rows in the other.
+    @Test func theReferralQueueCostsTwoStatementsBesidesTheTransaction() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        func refer(_ numbers: ClosedRange<Int>) throws {
+            try Self.myPatients(f, numbers)
+            for row in try f.store.workList(.withoutNamedGP, unit: StoreFixture.vc, settings: .default, today: f.today,
+                                            limit: 100, as: Self.session())
+            where !(try f.store.openRecord(row.patient.id, as: f.nurse).referrals.isEmpty == false) {
+                let r = try f.store.createReferral(NewReferral(patientId: row.patient.id, fromUnitId: StoreFixture.vc,
+                                                               toUnitId: StoreFixture.cardiology, priority: .routine,
+                                                               question: "Bedömning"), at: f.at(2026, 11, 1), as: f.nurse)
+                _ = try f.store.applyReferral(r.id, .send, expectedVersion: r.version, at: f.at(2026, 11, 1),
+                                              comment: "", as: f.nurse)
+            }
+        }
+        func queue() throws -> [ReferralListItem] {
+            try f.store.referrals(box: .inbox, unit: StoreFixture.cardiology, includeClosed: false, limit: 500,
+                                  as: AccessContext(staffId: f.cardiologist.staffId, unitId: StoreFixture.cardiology,
+                                                    sessionId: "s-\(UUID().uuidString.prefix(8))"))
+        }
+        try refer(1...2)
+        let few = try f.store.recordingStatements { try queue() }
+        try refer(3...20)
+        let many = try f.store.recordingStatements { try queue() }
+        #expect(few.result.count == 2 && many.result.count == 20)
+        let work = many.statements.filter { !["BEGIN IMMEDIATE TRANSACTION", "COMMIT TRANSACTION"].contains($0) }
+        #expect(work.count == 2, "\(many.statements)")
+        #expect(many.statements.count == few.statements.count)
+    }
 }

@@ -29,46 +29,68 @@ enum AccessFacts {
             return [patients[0]: try facts(db, patient: patients[0], subject: subject, today: today, now: now)]
         }
         let ids = Set(patients).map(String.init).joined(separator: ",")
-        let unit = subject.unitId.rawValue, t = today.iso
+        let rows = try TaggedRead(manyPatients("IN (\(ids))"), cached: false)
+            .fetch(db, arguments: arguments(unit: subject.unitId, staff: subject.staffId, today: today, now: now))
         var result = Dictionary(uniqueKeysWithValues: Set(patients).map { ($0, PatientAccessFacts()) })
-        func each(_ sql: String, _ arguments: StatementArguments = [], _ body: (inout PatientAccessFacts, Row) -> Void) throws {
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        assemble(rows, into: &result)
+        return result
+    }
+
+    /// The parts of the facts of the patients `patients` selects ("IN (…)", a list or a
+    /// subquery), for a `TaggedRead` with `arguments(unit:staff:today:now:)`.
+    static func manyPatients(_ patients: String) -> [TaggedRead.Part] {
+        [
+            TaggedRead.Part("f_listed", "SELECT patient_id " + Basis.listing.from(patients)),
+            TaggedRead.Part("f_named", "SELECT patient_id " + Basis.namedContact.from(patients)),
+            TaggedRead.Part("f_referral", "SELECT patient_id " + Basis.referral.from(patients)),
+            TaggedRead.Part("f_plan", "SELECT p.patient_id " + Basis.plan.from(patients)),
+            TaggedRead.Part("f_encounter", "SELECT patient_id, max(at) AS last " + Basis.encounter.from(patients)
+                            + " GROUP BY patient_id"),
+            TaggedRead.Part("f_request", "SELECT patient_id, max(registered_on) AS last, max(assessed_at IS NULL) AS open "
+                            + Basis.careRequest.from(patients) + " GROUP BY patient_id"),
+            TaggedRead.Part("f_consent", "SELECT * FROM consent WHERE revoked_at IS NULL AND patient_id \(patients)"),
+            TaggedRead.Part("f_block", "SELECT * FROM information_block WHERE to_date IS NULL AND patient_id \(patients)"),
+            TaggedRead.Part("f_opening", """
+                SELECT o.*, b.patient_id FROM block_opening o JOIN information_block b ON b.id = o.block_id
+                WHERE b.to_date IS NULL AND o.until_ms > :now_ms AND b.patient_id \(patients)
+                """),
+            TaggedRead.Part("provider_of_unit", "SELECT id, provider_id FROM care_unit"),
+        ]
+    }
+
+    static func arguments(unit: UnitID, staff: StaffID, today: LocalDate, now: Date) -> StatementArguments {
+        ["unit": unit.rawValue, "staff": staff.rawValue, "today": today.iso,
+         "now_ms": Int64(now.timeIntervalSince1970 * 1000)]
+    }
+
+    /// Fills in the facts of the patients in `result` from `manyPatients` rows; others are ignored.
+    static func assemble(_ rows: [String: [Row]], into result: inout [Int64: PatientAccessFacts]) {
+        func each(_ part: String, _ body: (inout PatientAccessFacts, Row) -> Void) {
+            for row in rows[part] ?? [] {
                 let id: Int64 = row["patient_id"]
                 if result[id] != nil { body(&result[id]!, row) }
             }
         }
-        let named: StatementArguments = ["unit": unit, "staff": subject.staffId.rawValue, "today": t]
-        let batch = "IN (\(ids))"
-        try each("SELECT patient_id " + Basis.listing.from(batch), named) { f, _ in f.relationship.listedAtUserUnit = true }
-        try each("SELECT patient_id " + Basis.namedContact.from(batch), named) { f, _ in
-            f.relationship.userIsNamedContact = true
-        }
-        try each("SELECT patient_id " + Basis.referral.from(batch), named) { f, _ in
-            f.relationship.referralWithUserUnit = true
-        }
-        try each("SELECT p.patient_id " + Basis.plan.from(batch), named) { f, _ in f.relationship.planWithUserUnit = true }
-        try each("SELECT patient_id, max(at) AS last " + Basis.encounter.from(batch) + " GROUP BY patient_id", named) { f, row in
+        each("f_listed") { f, _ in f.relationship.listedAtUserUnit = true }
+        each("f_named") { f, _ in f.relationship.userIsNamedContact = true }
+        each("f_referral") { f, _ in f.relationship.referralWithUserUnit = true }
+        each("f_plan") { f, _ in f.relationship.planWithUserUnit = true }
+        each("f_encounter") { f, row in
             f.relationship.lastEncounterAtUserUnit = LocalDate(
                 date: Date(timeIntervalSince1970: TimeInterval(row["last"] as Int64)), in: .stockholm)
         }
-        try each("SELECT patient_id, max(registered_on) AS last, max(assessed_at IS NULL) AS open "
-                 + Basis.careRequest.from(batch) + " GROUP BY patient_id", named) { f, row in
+        each("f_request") { f, row in
             f.relationship.lastCareRequestAtUserUnit = LocalDate(iso: row["last"] ?? "")
             f.relationship.openCareRequestAtUserUnit = row["open"] ?? false
         }
-        try each("SELECT * FROM consent WHERE revoked_at IS NULL AND patient_id IN (\(ids))") { f, row in
-            f.consents.append(Decode.consent(row))
+        each("f_consent") { f, row in f.consents.append(Decode.consent(row)) }
+        each("f_block") { f, row in f.blocks.append(Decode.block(row)) }
+        each("f_opening") { f, row in f.openings.append(Decode.opening(row)) }
+        var providers: [UnitID: ProviderID] = [:]
+        for row in rows["provider_of_unit"] ?? [] {
+            providers[UnitID(rawValue: row["id"])] = ProviderID(rawValue: row["provider_id"] ?? "")
         }
-        try each("SELECT * FROM information_block WHERE to_date IS NULL AND patient_id IN (\(ids))") { f, row in
-            f.blocks.append(Decode.block(row))
-        }
-        try each("""
-            SELECT o.*, b.patient_id FROM block_opening o JOIN information_block b ON b.id = o.block_id
-            WHERE b.to_date IS NULL AND o.until_ms > ? AND b.patient_id IN (\(ids))
-            """, [Int64(now.timeIntervalSince1970 * 1000)]) { f, row in f.openings.append(Decode.opening(row)) }
-        let providers = try providerMap(db)
         for id in result.keys { result[id]!.providers = providers }
-        return result
     }
 
     /// One patient, as a record is opened or changed: everything in one statement.
@@ -109,8 +131,9 @@ enum AccessFacts {
 
     static func arguments(patient: Int64, unit: UnitID, staff: StaffID, today: LocalDate,
                           now: Date) -> StatementArguments {
-        ["patient": patient, "unit": unit.rawValue, "staff": staff.rawValue, "today": today.iso,
-         "now_ms": Int64(now.timeIntervalSince1970 * 1000)]
+        var arguments = arguments(unit: unit, staff: staff, today: today, now: now)
+        _ = arguments.append(contentsOf: ["patient": patient])
+        return arguments
     }
 
     static func subject(_ rows: [String: [Row]], context: AccessContext) throws -> AccessSubject {

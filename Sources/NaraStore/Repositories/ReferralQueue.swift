@@ -5,31 +5,49 @@ extension SQLiteStore: QueueStore {
     /// A unit's inbox (referrals it must act on; drafts of other units are not its
     /// business) or outbox (everything it created), oldest decision first. Only the
     /// patients and facts the user may see are in it, and each patient shown gets a log
-    /// row naming them.
+    /// row naming them. Two statements besides BEGIN and COMMIT for a queue of up to
+    /// `Door.logRowsPerInsert` patients: the user, the queue, its patients' policy facts and
+    /// summaries and the log's head in one; the log rows in the other.
     public func referrals(box: ReferralBox, unit: UnitID, includeClosed: Bool, limit: Int,
                           as context: AccessContext) throws -> [ReferralListItem] {
-        try write { db in
-            let subject = try AccessFacts.subject(db, context)
+        guard unit == context.unitId else { throw StoreError.refused(.queueOfOwnUnit) }
+        let column = box == .inbox ? "to_unit_id" : "from_unit_id"
+        var condition = "\(column) = :unit"
+        if box == .inbox { condition += " AND state <> 'draft'" }
+        if !includeClosed { condition += " AND state NOT IN ('rejected', 'acknowledged', 'cancelled')" }
+        let queued = "SELECT id FROM referral WHERE \(condition) ORDER BY sent_on IS NULL, sent_on, id LIMIT :limit"
+        let patients = "IN (SELECT patient_id FROM referral WHERE id IN (\(queued)))"
+        let read = TaggedRead([AccessFacts.subjectPart,
+                               TaggedRead.Part("referral", "SELECT * FROM referral WHERE id IN (\(queued))",
+                                               order: "sent_on IS NULL, sent_on, id"),
+                               TaggedRead.Part("referral_event",
+                                               "SELECT * FROM referral_event WHERE referral_id IN (\(queued))", order: "id"),
+                               TaggedRead.Part("referral_pause",
+                                               "SELECT * FROM referral_pause WHERE referral_id IN (\(queued))", order: "id"),
+                               TaggedRead.Part("log_head", LogHead.sql)]
+                              + AccessFacts.manyPatients(patients) + SummaryQuery.parts(patients))
+        return try write { db in
+            let today = clock.today, now = clock.now
+            var arguments = AccessFacts.arguments(unit: context.unitId, staff: context.staffId, today: today, now: now)
+            _ = arguments.append(contentsOf: ["limit": limit])
+            let rows = try read.fetch(db, arguments: arguments)
+            let subject = try AccessFacts.subject(rows, context: context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             guard subject.rights.contains(.readCoordination) else { throw StoreError.accessDenied(.notForRole) }
-            guard unit == context.unitId else { throw StoreError.refused(.queueOfOwnUnit) }
-            let column = box == .inbox ? "to_unit_id" : "from_unit_id"
-            var condition = "\(column) = ?"
-            if box == .inbox { condition += " AND state <> 'draft'" }
-            if !includeClosed { condition += " AND state NOT IN ('rejected', 'acknowledged', 'cancelled')" }
-            let referrals = try ReferralRows.load(db, where: condition, arguments: [unit.rawValue],
-                                                  orderBy: "sent_on IS NULL, sent_on, id", limit: limit)
-            let patients = Array(Set(referrals.map(\.patientId.rawValue)))
-            let grants = try grants(db, subject, patients: patients)
-            let summaries = try SummaryQuery.fetch(db, ids: Array(grants.keys))
-            let byId = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let referrals = ReferralRows.assemble(rows["referral"] ?? [], events: rows["referral_event"] ?? [],
+                                                  pauses: rows["referral_pause"] ?? [])
+            var facts = Dictionary(uniqueKeysWithValues: Set(referrals.map(\.patientId.rawValue))
+                .map { ($0, PatientAccessFacts()) })
+            AccessFacts.assemble(rows, into: &facts)
+            let grants = Self.grants(subject, facts: facts, today: today, now: now)
+            let byId = Dictionary(SummaryQuery.assemble(rows).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let items = referrals.compactMap { r -> ReferralListItem? in
                 guard let grant = grants[r.patientId.rawValue], let seen = grant.seen(r),
                       let patient = byId[r.patientId] else { return nil }
                 return ReferralListItem(referral: seen, patient: patient)
             }
             try logShown(db, context, view: "referral queue \(box.rawValue)",
-                         patients: items.map(\.patient.id), grants: grants)
+                         patients: items.map(\.patient.id), grants: grants, head: LogHead.decode(rows["log_head"]?.first))
             return items
         }
     }

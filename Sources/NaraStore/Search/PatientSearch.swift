@@ -112,24 +112,37 @@ enum SummaryQuery {
     static func fetch(_ db: Database, ids: [Int64]) throws -> [PatientSummary] {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
-                   p.deceased, p.deceased_on, l.unit_id AS listing_unit_id, u.name AS listing_unit_name
-            FROM patient p
-            LEFT JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
-            LEFT JOIN care_unit u ON u.id = l.unit_id
-            WHERE p.id IN (\(placeholders))
-            """), arguments: StatementArguments(ids))
-        // Active care contacts, newest first; the one at the listing unit is preferred.
+        return assemble(try TaggedRead(parts("IN (\(placeholders))"))
+            .fetch(db, arguments: StatementArguments(ids + ids)))
+    }
+
+    /// The parts of the summaries of the patients `patients` selects ("IN (…)"), for a
+    /// `TaggedRead`: the patient with the listing, and the active care contacts.
+    static func parts(_ patients: String) -> [TaggedRead.Part] {
+        [
+            TaggedRead.Part("summary", """
+                SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
+                       p.deceased, p.deceased_on, l.unit_id AS listing_unit_id, u.name AS listing_unit_name
+                FROM patient p
+                LEFT JOIN listing l ON l.patient_id = p.id AND l.to_date IS NULL
+                LEFT JOIN care_unit u ON u.id = l.unit_id
+                WHERE p.id \(patients)
+                """),
+            // Newest first; the one at the listing unit is preferred.
+            TaggedRead.Part("summary_contact", """
+                SELECT c.patient_id, c.unit_id, s.name, c.from_date, c.id AS contact_id
+                FROM care_contact c JOIN staff s ON s.id = c.staff_id
+                WHERE c.patient_id \(patients) AND c.to_date IS NULL AND c.role = 'care_contact'
+                """, order: "from_date DESC, contact_id DESC"),
+        ]
+    }
+
+    static func assemble(_ rows: [String: [Row]]) -> [PatientSummary] {
         var contacts: [Int64: [(unit: String, name: String)]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT c.patient_id, c.unit_id, s.name FROM care_contact c JOIN staff s ON s.id = c.staff_id
-            WHERE c.patient_id IN (\(placeholders)) AND c.to_date IS NULL AND c.role = 'care_contact'
-            ORDER BY c.from_date DESC, c.id DESC
-            """), arguments: StatementArguments(ids)) {
+        for row in rows["summary_contact"] ?? [] {
             contacts[row["patient_id"], default: []].append((row["unit_id"], row["name"]))
         }
-        return rows.map { row in
+        return (rows["summary"] ?? []).map { row in
             let listingUnit: String? = row["listing_unit_id"]
             let options = contacts[row["id"]] ?? []
             let contact = options.first { $0.unit == listingUnit } ?? options.first
