@@ -47,4 +47,17 @@ import TerminalUI
         #expect(!f.app.hasIdleWork)
         #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" 366 │"))
     }
+
+    /// A colleague looking at a record commits a log row and nothing else: the unit's
+    /// work-list counts, the dearest reads there are, are not made again for it.
+    @Test func aCommitOfALogRowAloneMakesNoKeptScreenReadAgain() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6))
+        f.app.handle(.key(.function(2)))
+        try f.store.logEvent("another session", action: .read, as: f.app.state.session.context)
+        f.app.handle(.tick)
+        f.app.handle(.key(.function(6)))
+        #expect(!f.app.hasIdleWork)
+    }
 }
