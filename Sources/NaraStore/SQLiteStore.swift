@@ -139,8 +139,10 @@ public final class SQLiteStore: Sendable {
         }
     }
 
-    /// True when another connection committed since the last call.
-    public func hasChanged() throws -> Bool { try watcher.hasChanged() }
+    /// Where the counters of `scope` stand (`ChangeWatcher`).
+    public func changeStamp(_ scope: ChangeScope) throws -> ChangeStamp {
+        do { return try watcher.stamp(scope) } catch { throw StoreError.from(error, path: path) }
+    }
 
     /// Empties the connections' page caches (`PRAGMA shrink_memory`); the next reads
     /// fetch their pages again from the operating system's cache. Connections and

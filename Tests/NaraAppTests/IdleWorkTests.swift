@@ -37,13 +37,27 @@ import TerminalUI
         defer { f.remove() }
         f.press(.function(6))
         f.app.handle(.key(.function(2)))
-        _ = try f.store.hasChanged() // learn where the store stands
-        try f.store.logEvent("another session", action: .read, as: f.app.state.session.context)
+        // A colleague joins the unit: the unit's counter moves (a log row alone would not).
+        try f.store.addStaff(Staff(id: "ny.kollega", name: "Ny Kollega", profession: .nurse,
+                                   unitId: f.app.state.session.unit.id, roles: [.nurse]))
         f.app.handle(.tick)
         f.app.handle(.key(.function(6)))
         #expect(f.app.hasIdleWork)
         f.app.doIdleWork()
         #expect(!f.app.hasIdleWork)
         #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" 366 │"))
+    }
+
+    /// A colleague looking at a record commits a log row and nothing else: the unit's
+    /// work-list counts, the dearest reads there are, are not made again for it.
+    @Test func aCommitOfALogRowAloneMakesNoKeptScreenReadAgain() throws {
+        let f = try WorkListsFixture()
+        defer { f.remove() }
+        f.press(.function(6))
+        f.app.handle(.key(.function(2)))
+        try f.store.logEvent("another session", action: .read, as: f.app.state.session.context)
+        f.app.handle(.tick)
+        f.app.handle(.key(.function(6)))
+        #expect(!f.app.hasIdleWork)
     }
 }

@@ -130,11 +130,13 @@ import Testing
         let f = try StoreFixture()
         defer { f.remove() }
         let other = try SQLiteStore.open(at: f.path)
-        _ = try f.store.hasChanged() // the fixture's own setup commits
-        #expect(try f.store.hasChanged() == false)
+        let scope = ChangeScope(unit: "SE1-new")
+        let before = try f.store.changeStamp(scope)
+        #expect(try f.store.changeStamp(scope) == before)
         try other.addUnit(CareUnit(id: "SE1-new", name: "Ny enhet", principal: .region, kind: .other))
-        #expect(try f.store.hasChanged() == true)
-        #expect(try f.store.hasChanged() == false)
+        let after = try f.store.changeStamp(scope)
+        #expect(after.unit > before.unit)
+        #expect(try f.store.changeStamp(scope) == after)
     }
 
     @Test func manyConnectionsMigratingANewFileAtOnceAllSucceed() async throws {

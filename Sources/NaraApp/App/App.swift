@@ -19,10 +19,14 @@ public final class App {
                 clock: any NaraDomain.Clock = SystemClock()) {
         self.store = store
         self.clock = clock
+        // Read before any screen reads, so a commit made while they do is seen on the first tick.
+        let watched = ChangeScope(unit: session.unit.id)
+        let first = try? store.changeStamp(watched)
         let strings = language.strings
         state = AppState(session: session, strings: strings, width: width, height: height, now: clock.now,
                          timeZone: clock.timeZone)
         globalKeys = GlobalKeymap.make(strings)
+        if let first { _ = changes.take(watched, first) }
         offerDraft()
     }
 
@@ -204,9 +208,9 @@ public final class App {
         commands.forEach(perform)
     }
 
-    /// The fingerprint of the open record when it was read, to tell whether another
-    /// session's commit touched it.
-    private var recordFingerprint: String?
+    /// The change counters of the open record and the unit as last read, to tell
+    /// whether a commit touched what this session shows.
+    private var changes = ChangeWatch()
 
     /// Opens a record through the store's door. Without a care relationship the door
     /// refuses and the two-step emergency access dialog takes over.
@@ -214,9 +218,10 @@ public final class App {
         var context = state.session.context
         context.emergencyReason = emergencyReason
         do {
-            let fingerprint = try store.recordFingerprint(id)
+            // Read before the record, so a change committed in between is seen on the next tick.
+            let stamp = try? store.changeStamp(ChangeScope(patient: id, unit: state.session.unit.id))
             state.patient = try store.openRecord(id, as: context)
-            recordFingerprint = fingerprint
+            if let stamp { changes.opened(id, unit: state.session.unit.id, at: stamp) }
             state.patientEmergencyReason = emergencyReason
             if show {
                 state.overlay = nil
@@ -343,14 +348,18 @@ public final class App {
         store.releaseMemory()
     }
 
-    /// Another session committed: every screen on the stack reads again what it shows,
-    /// so a nurse sees a colleague's change within a tick.
+    /// A commit touched the open record or the user's unit: the record is read again when
+    /// it was the record, and every screen on the stack reads again what it shows, so a
+    /// nurse sees a colleague's change within a tick. A commit about anything else (another
+    /// unit's patient, a log row) makes the session read nothing but the two counters.
     private func refreshIfOthersChanged() {
-        guard (try? store.hasChanged()) == true else { return }
-        if let id = state.patient?.patient.id, let print = try? store.recordFingerprint(id),
-           print != recordFingerprint {
+        let scope = ChangeScope(patient: state.patient?.patient.id, unit: state.session.unit.id)
+        guard let stamp = try? store.changeStamp(scope) else { return }
+        let moved = changes.take(scope, stamp)
+        if moved.record, let id = scope.patient {
             openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)
         }
+        guard moved.record || moved.unit else { return }
         let ctx = context
         for i in state.stack.indices {
             var screen = state.stack[i]

@@ -28,10 +28,6 @@ public protocol PatientSearchStore: Sendable {
 /// patient in the same transaction as the read or write. Screens never write the log.
 public protocol PatientRecordStore: Sendable {
     func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
-    /// A fingerprint of the record that changes whenever anything in it changes: a hash,
-    /// so it carries no patient information and needs no log row. A session compares it
-    /// after another session's commit and opens the record again only when it differs.
-    func recordFingerprint(_ id: PatientID) throws -> String
     func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
                          as context: AccessContext) throws -> Patient
     func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws
@@ -122,8 +118,12 @@ public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStor
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }
-    /// True when another session (or process) committed since the last call.
-    func hasChanged() throws -> Bool
+    /// Where the change counters of the open patient and the user's unit stand now: one
+    /// cheap read, polled every tick, which names no patient and so needs no log row. The
+    /// patient's counter moves with every change to the record (consent and blocks
+    /// included); the unit's with every change to what the unit's lists, queues and Min
+    /// dag show. A session compares two readings and reads again only what moved.
+    func changeStamp(_ scope: ChangeScope) throws -> ChangeStamp
     /// Gives back what the store keeps only to be faster (page and statement caches,
     /// idle connections), for a session left alone: a server holds many of them.
     func releaseMemory()

@@ -101,6 +101,8 @@ public enum DemoGenerator {
 
         let summary: DemoSummary = try queue.writeWithoutTransaction { db in
             try SchemaV1.dropSearchTriggers(db)
+            // Nobody watches a store being built: its counters start at zero when it opens.
+            let changeTriggers = try ChangeTriggers.drop(db)
             try db.inTransaction {
                 try writeDirectory(region, db: db)
                 return .commit
@@ -124,6 +126,7 @@ public enum DemoGenerator {
                 try DemoResidentialCare.mark(db, today: options.today)
                 try DemoYearlyChecks.write(db, today: options.today)
                 try DemoPlanContent.write(db)
+                try ChangeTriggers.restore(db, changeTriggers)
                 let meta: [(StoreMeta.Key, String)] = [
                     (.kind, StoreKind.demo.rawValue),
                     (.createdAt, ISO8601DateFormatter().string(from: Date())),

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import NaraDomain
@@ -178,36 +177,5 @@ enum PlanRows {
             plans[i].content.services.append(PlanService(principal: principal, text: row["text"]))
         }
         return plans
-    }
-}
-
-extension SQLiteStore {
-    public func recordFingerprint(_ id: PatientID) throws -> String {
-        try read { db in
-            let pid = id.rawValue
-            let parts = try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) || '.' || coalesce(max(id), 0) FROM listing WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM care_contact WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM problem WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' || coalesce(sum(annulled_at), 0)
-                          FROM encounter WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM referral WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM coordinated_plan WHERE patient_id = ?1),
-                       (SELECT count(*) || '.' || coalesce(max(id), 0) FROM discharge WHERE patient_id = ?1)
-                         || (SELECT count(*) || '.' || coalesce(max(id), 0) FROM observation WHERE patient_id = ?1),
-                       (SELECT given_name || family_name || coalesce(street, '') || coalesce(phone, '') || protected
-                               || deceased || coalesce(deceased_on, '') FROM patient WHERE id = ?1),
-                       (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' || coalesce(sum(revoked_at), 0)
-                          FROM consent WHERE patient_id = ?1)
-                         || (SELECT count(*) || '.' || coalesce(max(id), 0) || coalesce(max(to_date), '')
-                             FROM information_block WHERE patient_id = ?1)
-                         || (SELECT count(*) FROM block_opening o JOIN information_block b ON b.id = o.block_id
-                             WHERE b.patient_id = ?1)
-                """, arguments: [pid])
-            guard let parts else { throw StoreError.notFound("patient \(id)") }
-            // Hashed, so that what leaves this read without a log row is no patient information.
-            let text = (0..<9).map { (parts[$0] as String?) ?? "-" }.joined(separator: "|")
-            return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-        }
     }
 }

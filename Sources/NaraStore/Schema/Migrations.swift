@@ -39,6 +39,7 @@ enum Migrations {
         migrator.registerMigration(SchemaYearlyChecks.identifier) { db in try SchemaYearlyChecks.migrate(db) }
         migrator.registerMigration(SchemaPlanContent.identifier) { db in try SchemaPlanContent.migrate(db) }
         migrator.registerMigration(SchemaNoticeLinks.identifier) { db in try SchemaNoticeLinks.migrate(db) }
+        migrator.registerMigration(SchemaChangeCounters.identifier) { db in try SchemaChangeCounters.migrate(db) }
         return migrator
     }
 

@@ -1,0 +1,29 @@
+import Foundation
+
+/// What one session shows that others' commits can change: the record it has open, if
+/// any, and the unit it works for, whose lists, queues and Min dag it reads. A commit about
+/// anything else concerns the session not at all, so asking about these two keeps a
+/// region's sessions from re-reading their screens at every commit anywhere.
+public struct ChangeScope: Hashable, Sendable {
+    public var patient: PatientID?
+    public var unit: UnitID
+
+    public init(patient: PatientID? = nil, unit: UnitID) {
+        self.patient = patient
+        self.unit = unit
+    }
+}
+
+/// Where the change counters of a scope stood at one reading. A counter grows with every
+/// commit that touches its patient or unit and never goes back, so two readings of the
+/// same scope say what moved in between. Zero is a counter nothing has moved yet.
+public struct ChangeStamp: Hashable, Sendable {
+    /// The open patient's counter; zero when no patient is open.
+    public var patient: Int64
+    public var unit: Int64
+
+    public init(patient: Int64 = 0, unit: Int64 = 0) {
+        self.patient = patient
+        self.unit = unit
+    }
+}

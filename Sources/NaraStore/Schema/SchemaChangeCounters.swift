@@ -1,0 +1,23 @@
+import GRDB
+
+/// Change counters by scope (`patient/<id>`, `unit/<id>`), bumped by triggers in the
+/// transaction of every write that changes what a screen shows (`ChangeTriggers`). A
+/// session polls the two counters it cares about once a tick, instead of re-reading every
+/// screen whenever anyone anywhere commits: the same one-statement poll works through a
+/// connection pooler and on a hot standby, where a server database has no `data_version`.
+/// Rows are made on first bump; a scope without a row stands at zero.
+enum SchemaChangeCounters {
+    static let identifier = "change-counters"
+
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE change_counter (
+                scope TEXT PRIMARY KEY CHECK (length(scope) BETWEEN 1 AND 80),
+                version INTEGER NOT NULL CHECK (version >= 1)
+            ) STRICT, WITHOUT ROWID
+            """)
+        // The tables as they stand at this migration; a table added later gets its
+        // triggers in its own migration, through `ChangeTriggers.create`.
+        try ChangeTriggers.create(db, for: ChangeTriggers.watched)
+    }
+}
