@@ -15,8 +15,13 @@ extension SQLiteStore: QueueStore {
         var condition = "\(column) = :unit"
         if box == .inbox { condition += " AND state <> 'draft'" }
         if !includeClosed { condition += " AND state NOT IN ('rejected', 'acknowledged', 'cancelled')" }
-        let queued = "SELECT id FROM referral WHERE \(condition) ORDER BY sent_on IS NULL, sent_on, id LIMIT :limit"
-        let patients = "IN (SELECT patient_id FROM referral WHERE id IN (\(queued)))"
+        // The queue is chosen once, for every part that reads about it.
+        let with = """
+            WITH queued AS MATERIALIZED (SELECT id, patient_id FROM referral WHERE \(condition)
+                                         ORDER BY sent_on IS NULL, sent_on, id LIMIT :limit)
+            """
+        let queued = "SELECT id FROM queued"
+        let patients = "IN (SELECT patient_id FROM queued)"
         let read = TaggedRead([AccessFacts.subjectPart,
                                TaggedRead.Part("referral", "SELECT * FROM referral WHERE id IN (\(queued))",
                                                order: "sent_on IS NULL, sent_on, id"),
@@ -25,7 +30,7 @@ extension SQLiteStore: QueueStore {
                                TaggedRead.Part("referral_pause",
                                                "SELECT * FROM referral_pause WHERE referral_id IN (\(queued))", order: "id"),
                                TaggedRead.Part("log_head", LogHead.sql)]
-                              + AccessFacts.manyPatients(patients) + SummaryQuery.parts(patients))
+                              + AccessFacts.manyPatients(patients) + SummaryQuery.parts(patients), with: with)
         return try write { db in
             let today = clock.today, now = clock.now
             var arguments = AccessFacts.arguments(unit: context.unitId, staff: context.staffId, today: today, now: now)

@@ -26,16 +26,21 @@ struct TaggedRead {
     let parts: [Part]
     /// Whether the statement stays prepared for the next time: not for SQL that varies.
     let cached: Bool
+    /// A WITH clause the parts share ("WITH q AS (…)"), computed once for all of them.
+    let with: String
 
-    init(_ parts: [Part], cached: Bool = true) {
+    init(_ parts: [Part], with: String = "", cached: Bool = true) {
         self.parts = parts
+        self.with = with.isEmpty ? "" : with + "\n"
         self.cached = cached
     }
 
     /// Each part's rows, in the part's order.
     func fetch(_ db: Database, arguments: StatementArguments) throws -> [String: [Row]] {
         // Preparing a part runs nothing: it only tells its column names.
-        let columns = try parts.map { try (cached ? db.cachedStatement(sql: $0.sql) : db.makeStatement(sql: $0.sql)).columnNames }
+        let columns = try parts.map { part in
+            try (cached ? db.cachedStatement(sql: with + part.sql) : db.makeStatement(sql: with + part.sql)).columnNames
+        }
         let width = columns.map(\.count).max() ?? 0
         let branches = parts.enumerated().map { i, part in
             let own = columns[i].enumerated().map { j, name in "\"\(name)\" AS c\(j)" }
@@ -43,7 +48,7 @@ struct TaggedRead {
             return "SELECT \(i) AS part_, row_number() OVER (ORDER BY \(part.order ?? "NULL")) AS ord_, "
                 + (own + padding).joined(separator: ", ") + " FROM (\(part.sql))"
         }
-        let sql = branches.joined(separator: "\nUNION ALL\n") + "\nORDER BY part_, ord_"
+        let sql = with + branches.joined(separator: "\nUNION ALL\n") + "\nORDER BY part_, ord_"
         var scopes: [String: any RowAdapter] = [:]
         for (i, part) in parts.enumerated() {
             scopes[part.name] = ColumnMapping(Dictionary(uniqueKeysWithValues: columns[i].enumerated().map { j, name in
