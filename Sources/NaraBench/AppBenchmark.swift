@@ -32,6 +32,9 @@ public struct AppBenchmark {
         /// Min dag (F8) in a new session: the key to its first frame, and to the frame
         /// with every section read (the work it leaves for after the first frame).
         public var myDay: MyDayFigures
+        /// Statements each screen action sends besides BEGIN and COMMIT, in a new
+        /// session: over a network each is a round trip.
+        public var statements: [(action: String, count: Int)] = []
     }
 
     public struct MyDayFigures: Sendable {
@@ -70,11 +73,30 @@ public struct AppBenchmark {
         let (list, patients, listRows) = try workList()
         let (queue, queueRows) = try referralQueue()
         let day = try myDay()
-        return Report(keystrokeMilliseconds: keys, typeaheadMilliseconds: typed, openOverviewMilliseconds: opened,
-                      idleWorkMilliseconds: StoreBenchmark.Figure(seconds: driver.idleTimes, factor: 1e3),
-                      openOverviewAfterReleaseMilliseconds: quiet, workListMilliseconds: list,
-                      workListPatients: patients, workListLogRows: listRows, referralQueueMilliseconds: queue,
-                      referralQueueLogRows: queueRows, myDay: day)
+        var report = Report(keystrokeMilliseconds: keys, typeaheadMilliseconds: typed, openOverviewMilliseconds: opened,
+                            idleWorkMilliseconds: StoreBenchmark.Figure(seconds: driver.idleTimes, factor: 1e3),
+                            openOverviewAfterReleaseMilliseconds: quiet, workListMilliseconds: list,
+                            workListPatients: patients, workListLogRows: listRows, referralQueueMilliseconds: queue,
+                            referralQueueLogRows: queueRows, myDay: day)
+        report.statements = try statementCounts(listed: listed, prefixes: prefixes)
+        return report
+    }
+
+    /// Each screen action once, in a new session, counting the statements it sends.
+    private func statementCounts(listed: [String], prefixes: [String]) throws -> [(action: String, count: Int)] {
+        let driver = freshDriver()
+        func count(_ body: () -> Void) throws -> Int { try store.countingWork(body).statements.count }
+        driver.clearSearch()
+        let letter = try count { _ = driver.press(.char(prefixes[0].first ?? "a")) }
+        driver.clearSearch()
+        driver.paste(listed[0])
+        let overview = try count { _ = driver.press(.enter) }
+        let queue = try count { _ = driver.press(.function(5)) }
+        let lists = try count { _ = driver.pressTimingIdle(.function(6)) }
+        let day = try count { _ = driver.pressTimingIdle(.function(8)) }
+        return [("search, one letter typed", letter), ("open an overview (Enter on a hit)", overview),
+                ("referral queue (F5), both boxes", queue), ("work lists (F6) with every count", lists),
+                ("Min dag (F8), every section", day)]
     }
 
     /// The same session on a new connection and session id: what a nurse signing in has.

@@ -96,6 +96,9 @@ struct BenchCommand: ParsableCommand {
                 let quiet = appReport.openOverviewAfterReleaseMilliseconds
                 print("open overview after a quiet spell (caches given back)\tp50 \(String(format: "%.2f", quiet.p50)) ms"
                     + "\tp99 \(String(format: "%.2f", quiet.p99)) ms")
+                for (action, count) in appReport.statements {
+                    print("statements: \(action)\t\(count)\t(besides BEGIN and COMMIT)")
+                }
                 let ratio = storeReport.pnrLookupMicroseconds.p99 / storeReport.pnrLookupRawMicroseconds.p99
                 print("pnr lookup, store API over the raw statement\tp99 \(String(format: "%.2f", ratio))×")
             }

@@ -74,6 +74,17 @@ public protocol StatementRecording: Sendable {
     func recordingStatements<T>(_ body: () throws -> T) throws -> (result: T, statements: [String])
 }
 
+extension StatementRecording {
+    /// The statements `body` sends besides BEGIN, COMMIT and ROLLBACK: what a statement
+    /// budget counts, since a server-side function needs no transaction statements of its own.
+    public func countingWork<T>(_ body: () throws -> T) throws -> (result: T, statements: [String]) {
+        let (result, all) = try recordingStatements(body)
+        return (result, all.filter { sql in
+            !["BEGIN", "COMMIT", "ROLLBACK"].contains { sql.uppercased().hasPrefix($0) }
+        })
+    }
+}
+
 /// Random samples of what is stored, for `nara bench` to measure with. Identifiers and
 /// names leave the store here without a log row: only the benchmark, on a demo store or
 /// a copy, asks.
