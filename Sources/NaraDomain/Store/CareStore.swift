@@ -5,6 +5,8 @@ public protocol DirectoryStore: Sendable {
     func units() throws -> [CareUnit]
     func unit(_ id: UnitID) throws -> CareUnit?
     func staff(_ id: StaffID) throws -> Staff?
+    /// The staff members with these ids, in one read: a screen naming many people asks once.
+    func staff(ids: Set<StaffID>) throws -> [StaffID: Staff]
     func staffList(unit: UnitID?) throws -> [Staff]
     func addUnit(_ unit: CareUnit) throws
     func addStaff(_ staff: Staff) throws

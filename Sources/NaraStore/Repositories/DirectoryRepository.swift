@@ -18,6 +18,14 @@ extension SQLiteStore: DirectoryStore {
         }
     }
 
+    public func staff(ids: Set<StaffID>) throws -> [StaffID: Staff] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let staff = try RecordQuery.fetchByIds(db, table: "staff", ids: ids.map(\.rawValue)).map(Decode.staff)
+            return Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
     public func staffList(unit: UnitID?) throws -> [Staff] {
         try read { db in
             if let unit {

@@ -77,6 +77,9 @@ public struct AccessLogScreen: ScreenModel {
                 // The store logs the extract in the same transaction that reads it.
                 let entries = try context.store.accessLog(patient: patient, limit: AccessLogState.extractLimit,
                                                           action: .read, as: context.session.context)
+                // Everyone named in the extract in one read, not one a row.
+                let missing = Set(entries.map(\.staffId)).filter { staffNames[$0] == nil }
+                for (id, staff) in try context.store.staff(ids: missing) { staffNames[id] = staff.name }
                 let found = try entries.map { entry in
                     AccessLogExtractRow(entry: entry, time: Self.time(entry.atMilliseconds),
                                         staffName: try staffName(entry.staffId, context),

@@ -64,10 +64,12 @@ extension ReferralsState {
         patientItems = items
     }
 
+    /// The names of the people in the shown histories, looked up in one read for all
+    /// that are not known yet (a statement each was one round trip each over a network).
     mutating func cacheNames(_ ids: [StaffID], _ context: ScreenContext) {
-        for id in Set(ids) where staffNames[id] == nil {
-            if let staff = try? context.store.staff(id) { staffNames[id] = staff.name }
-        }
+        let missing = Set(ids).filter { staffNames[$0] == nil }
+        guard !missing.isEmpty, let found = try? context.store.staff(ids: missing) else { return }
+        for (id, staff) in found { staffNames[id] = staff.name }
     }
 
     /// What the colleague did last, for a dialog whose referral changed under it.
