@@ -44,26 +44,8 @@ enum RecordQuery {
                         order: "to_date IS NOT NULL, from_date DESC, id DESC"),
         TaggedRead.Part("problem", "SELECT * FROM problem WHERE patient_id = :patient", order: "chronic DESC, code"),
         TaggedRead.Part("encounter", "SELECT * FROM encounter WHERE patient_id = :patient", order: "at, id"),
-        TaggedRead.Part("referral", "SELECT * FROM referral WHERE patient_id = :patient",
-                        order: "created_at DESC, id DESC"),
-        TaggedRead.Part("referral_event", """
-            SELECT * FROM referral_event WHERE referral_id IN (SELECT id FROM referral WHERE patient_id = :patient)
-            """, order: "id"),
-        TaggedRead.Part("referral_pause", """
-            SELECT * FROM referral_pause WHERE referral_id IN (SELECT id FROM referral WHERE patient_id = :patient)
-            """, order: "id"),
-        TaggedRead.Part("plan", "SELECT * FROM coordinated_plan WHERE patient_id = :patient",
-                        order: "closed_on IS NOT NULL, agreed_on DESC, id DESC"),
-        TaggedRead.Part("plan_participant", """
-            SELECT *, rowid AS position_ FROM plan_participant
-            WHERE plan_id IN (SELECT id FROM coordinated_plan WHERE patient_id = :patient)
-            """, order: "position_"),
-        TaggedRead.Part("plan_person", """
-            SELECT * FROM plan_person WHERE plan_id IN (SELECT id FROM coordinated_plan WHERE patient_id = :patient)
-            """, order: "plan_id, position"),
-        TaggedRead.Part("plan_service", """
-            SELECT * FROM plan_service WHERE plan_id IN (SELECT id FROM coordinated_plan WHERE patient_id = :patient)
-            """, order: "plan_id, position"),
+    ] + ReferralRows.parts(where: "patient_id = :patient", order: "created_at DESC, id DESC")
+      + PlanRows.parts(where: "patient_id = :patient") + [
         TaggedRead.Part("discharge", "SELECT * FROM discharge WHERE patient_id = :patient",
                         order: "discharged_on DESC"),
         TaggedRead.Part("observation", "SELECT * FROM observation WHERE patient_id = :patient", order: "at, id"),
@@ -83,10 +65,8 @@ enum RecordQuery {
         let contacts = all("contact").map(Decode.contact)
         let problems = all("problem").map(Decode.problem)
         let encounters = all("encounter").map(Decode.encounter)
-        let referrals = ReferralRows.assemble(all("referral"), events: all("referral_event"),
-                                              pauses: all("referral_pause"))
-        let plans = PlanRows.assemble(all("plan"), participants: all("plan_participant"), people: all("plan_person"),
-                                      services: all("plan_service"))
+        let referrals = ReferralRows.assemble(rows)
+        let plans = PlanRows.assemble(rows)
         let discharges = all("discharge").map(Decode.discharge)
         let observations = all("observation").map(Decode.observation)
         let notices = all("notice").map(DischargeNoticeRows.decode)
@@ -154,6 +134,25 @@ enum PlanRows {
             participants: try Row.fetchAll(db, sql: "SELECT * FROM plan_participant WHERE plan_id IN (\(ids)) ORDER BY rowid"),
             people: try Row.fetchAll(db, sql: "SELECT * FROM plan_person WHERE plan_id IN (\(ids)) ORDER BY plan_id, position"),
             services: try Row.fetchAll(db, sql: "SELECT * FROM plan_service WHERE plan_id IN (\(ids)) ORDER BY plan_id, position"))
+    }
+
+    /// The parts of the plans `condition` selects (over `coordinated_plan`), for a
+    /// `TaggedRead`; `assemble(_:)` makes them plans.
+    static func parts(where condition: String) -> [TaggedRead.Part] {
+        let ids = "SELECT id FROM coordinated_plan WHERE \(condition)"
+        return [
+            TaggedRead.Part("plan", "SELECT * FROM coordinated_plan WHERE \(condition)",
+                            order: "closed_on IS NOT NULL, agreed_on DESC, id DESC"),
+            TaggedRead.Part("plan_participant", "SELECT *, rowid AS position_ FROM plan_participant WHERE plan_id IN (\(ids))",
+                            order: "position_"),
+            TaggedRead.Part("plan_person", "SELECT * FROM plan_person WHERE plan_id IN (\(ids))", order: "plan_id, position"),
+            TaggedRead.Part("plan_service", "SELECT * FROM plan_service WHERE plan_id IN (\(ids))", order: "plan_id, position"),
+        ]
+    }
+
+    static func assemble(_ rows: [String: [Row]]) -> [CoordinatedPlan] {
+        assemble(rows["plan"] ?? [], participants: rows["plan_participant"] ?? [], people: rows["plan_person"] ?? [],
+                 services: rows["plan_service"] ?? [])
     }
 
     /// Plans from their rows and the rows of their participants, people and services.

@@ -23,13 +23,8 @@ extension SQLiteStore: QueueStore {
         let queued = "SELECT id FROM queued"
         let patients = "IN (SELECT patient_id FROM queued)"
         let read = TaggedRead([AccessFacts.subjectPart,
-                               TaggedRead.Part("referral", "SELECT * FROM referral WHERE id IN (\(queued))",
-                                               order: "sent_on IS NULL, sent_on, id"),
-                               TaggedRead.Part("referral_event",
-                                               "SELECT * FROM referral_event WHERE referral_id IN (\(queued))", order: "id"),
-                               TaggedRead.Part("referral_pause",
-                                               "SELECT * FROM referral_pause WHERE referral_id IN (\(queued))", order: "id"),
                                TaggedRead.Part("log_head", LogHead.sql)]
+                              + ReferralRows.parts(where: "id IN (\(queued))", order: "sent_on IS NULL, sent_on, id")
                               + AccessFacts.manyPatients(patients) + SummaryQuery.parts(patients), with: with)
         return try write { db in
             let today = clock.today, now = clock.now
@@ -39,8 +34,7 @@ extension SQLiteStore: QueueStore {
             let subject = try AccessFacts.subject(rows, context: context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             guard subject.rights.contains(.readCoordination) else { throw StoreError.accessDenied(.notForRole) }
-            let referrals = ReferralRows.assemble(rows["referral"] ?? [], events: rows["referral_event"] ?? [],
-                                                  pauses: rows["referral_pause"] ?? [])
+            let referrals = ReferralRows.assemble(rows)
             var facts = Dictionary(uniqueKeysWithValues: Set(referrals.map(\.patientId.rawValue))
                 .map { ($0, PatientAccessFacts()) })
             AccessFacts.assemble(rows, into: &facts)

@@ -17,6 +17,19 @@ enum ReferralRows {
                         pauses: try Row.fetchAll(db, sql: "SELECT * FROM referral_pause WHERE referral_id IN (\(list)) ORDER BY id"))
     }
 
+    /// The parts of the referrals `condition` selects (over `referral`), for a `TaggedRead`;
+    /// `assemble(_:)` makes them referrals.
+    static func parts(where condition: String, order: String = "id") -> [TaggedRead.Part] {
+        let ids = "SELECT id FROM referral WHERE \(condition)"
+        return [TaggedRead.Part("referral", "SELECT * FROM referral WHERE \(condition)", order: order),
+                TaggedRead.Part("referral_event", "SELECT * FROM referral_event WHERE referral_id IN (\(ids))", order: "id"),
+                TaggedRead.Part("referral_pause", "SELECT * FROM referral_pause WHERE referral_id IN (\(ids))", order: "id")]
+    }
+
+    static func assemble(_ rows: [String: [Row]]) -> [Referral] {
+        assemble(rows["referral"] ?? [], events: rows["referral_event"] ?? [], pauses: rows["referral_pause"] ?? [])
+    }
+
     /// Referrals from their rows, with the rows of their events and pauses (each in id order).
     static func assemble(_ rows: [Row], events eventRows: [Row], pauses pauseRows: [Row]) -> [Referral] {
         var events: [RecordID: [ReferralEvent]] = [:]

@@ -69,12 +69,15 @@ extension SQLiteStore {
                           uniquingKeysWith: { a, _ in a })
     }
 
-    /// Patients handled on each of the unit's lists, for counts that leave them out.
-    static func handled(_ db: Database, unit: UnitID, now: Date) throws -> [WorkListKind: Set<Int64>] {
+    /// Patients handled on each of the unit's lists, for counts that leave them out: a
+    /// part over `:list_unit` and `:handled_since` (`oldest(now)`), read by `handled(_:)`.
+    static let handledPart = TaggedRead.Part("handled", """
+        SELECT kind, patient_id FROM work_list_claim WHERE unit_id = :list_unit AND handled_at >= :handled_since
+        """)
+
+    static func handled(_ rows: [String: [Row]]) -> [WorkListKind: Set<Int64>] {
         var result: [WorkListKind: Set<Int64>] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT kind, patient_id FROM work_list_claim WHERE unit_id = ? AND handled_at >= ?
-            """, arguments: [unit.rawValue, oldest(now)]) {
+        for row in rows["handled"] ?? [] {
             if let kind = WorkListKind(rawValue: row["kind"]) { result[kind, default: []].insert(row["patient_id"]) }
         }
         return result
@@ -93,7 +96,7 @@ extension SQLiteStore {
         """
     private static let fresh = " AND (c.handled_at IS NULL OR c.handled_at >= ?)"
 
-    private static func oldest(_ now: Date) -> Int64 {
+    static func oldest(_ now: Date) -> Int64 {
         epoch(now) - Int64(WorkListClaim.handledKeptDays) * 86_400
     }
 

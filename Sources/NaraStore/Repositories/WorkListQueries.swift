@@ -34,11 +34,15 @@ extension SQLiteStore: WorkListStore {
             // Every list at once, in a fixed number of statements however large the unit:
             // the candidates of each list, one policy pass over all of them, and each kind
             // of fact once for the patients of the lists that read it.
-            let subject = try Self.listReader(db, context)
+            var arguments = WorkListCandidates.arguments(unit: unit, settings: settings, today: today)
+            _ = arguments.append(contentsOf: ["unit": context.unitId.rawValue, "staff": context.staffId.rawValue,
+                                              "handled_since": Self.oldest(clock.now)])
+            let rows = try TaggedRead([AccessFacts.subjectPart, Self.handledPart]
+                                      + WorkListKind.allCases.map(WorkListCandidates.part))
+                .fetch(db, arguments: arguments)
+            let subject = try Self.listReader(AccessFacts.subject(rows, context: context))
             var candidates: [WorkListKind: [Int64]] = [:]
-            for kind in WorkListKind.allCases {
-                candidates[kind] = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
-            }
+            for kind in WorkListKind.allCases { candidates[kind] = (rows[kind.rawValue] ?? []).map { $0["patient_id"] } }
             let grants = try grants(db, subject, patients: Array(Set(candidates.values.joined())))
             var plan: [WorkListFact: [Int64]] = [:]
             for (kind, ids) in candidates {
@@ -47,7 +51,7 @@ extension SQLiteStore: WorkListStore {
             }
             let facts = try loader(db, today: today, grants: grants, settings: settings).load(plan)
             // A handled row is done: the count is what is left to do.
-            let handled = try Self.handled(db, unit: unit, now: clock.now)
+            let handled = Self.handled(rows)
             var counts: [WorkListKind: Int] = [:]
             for (kind, ids) in candidates {
                 counts[kind] = ids.count { id in
@@ -61,7 +65,10 @@ extension SQLiteStore: WorkListStore {
 
     /// The user as a list reader: active, with a role that reads coordination or clinical information.
     static func listReader(_ db: Database, _ context: AccessContext) throws -> AccessSubject {
-        let subject = try AccessFacts.subject(db, context)
+        try listReader(AccessFacts.subject(db, context))
+    }
+
+    static func listReader(_ subject: AccessSubject) throws -> AccessSubject {
         guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
         guard subject.rights.contains(.readCoordination) || subject.rights.contains(.readClinical) else {
             throw StoreError.accessDenied(.notForRole)
@@ -92,113 +99,137 @@ extension SQLiteStore: WorkListStore {
     }
 }
 
+/// The patients each list considers: indexed SQL, never stricter than the list's rule.
 enum WorkListCandidates {
     static func ids(_ db: Database, kind: WorkListKind, unit: UnitID, settings: WorkListSettings,
                     today: LocalDate) throws -> [Int64] {
-        let u = unit.rawValue, t = today.iso
-        let listed = "SELECT patient_id FROM listing WHERE unit_id = ? AND to_date IS NULL"
+        let rows = try TaggedRead([part(kind)]).fetch(db, arguments: arguments(unit: unit, settings: settings, today: today))
+        return (rows[kind.rawValue] ?? []).map { $0["patient_id"] }
+    }
+
+    /// The values the parts read, by name: one set for every list, so that all lists'
+    /// candidates can be one statement.
+    static func arguments(unit: UnitID, settings: WorkListSettings, today: LocalDate) -> StatementArguments {
+        func noonBefore(months: Int) -> Int64 {
+            seconds(Continuity.window(endingOn: today, months: months).lowerBound.adding(days: -1).noon(in: .stockholm))
+        }
+        var values: [String: (any DatabaseValueConvertible)?] = [
+            "list_unit": unit.rawValue, "t": today.iso,
+            "born": today.adding(months: -12 * settings.minimumAge).iso,
+            "min_chronic": settings.minimumChronicDiagnoses,
+            "frequent_since": noonBefore(months: settings.frequentWindowMonths),
+            "frequent_n": settings.frequentEncounters,
+            "discharged_from": today.adding(days: -settings.dischargeWindowDays - 1).iso,
+            "assessment_before": today.adding(days: -3).iso, "visit_before": today.adding(days: -90).iso,
+            "acknowledge_before": today.adding(days: -settings.acknowledgementDays).iso,
+            "no_encounter_since": noonBefore(months: settings.noEncounterMonths),
+            "stays_from": Continuity.window(endingOn: today, months: settings.multimorbidWindowMonths).lowerBound.iso,
+            "stays": settings.multimorbidStays,
+        ]
+        for (i, code) in codes.enumerated() { values["code\(i)"] = code + "%" }
+        return StatementArguments(values)
+    }
+
+    private static let codes = YearlyCheckProgramme.standard.flatMap(\.codePrefixes)
+
+    /// The list's candidates as one part named for the list, one column `patient_id`.
+    static func part(_ kind: WorkListKind) -> TaggedRead.Part {
+        let listed = "SELECT patient_id FROM listing WHERE unit_id = :list_unit AND to_date IS NULL"
+        let sql: String
         switch kind {
         case .elderlyMultimorbidWithoutContact:
-            let born = today.adding(months: -12 * settings.minimumAge).iso
-            return try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM listing l JOIN patient p ON p.id = l.patient_id
-                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.birth_date <= ?
-                  AND (SELECT count(*) FROM problem pr WHERE pr.patient_id = p.id AND pr.chronic = 1) >= ?
+            sql = """
+                SELECT p.id AS patient_id FROM listing l JOIN patient p ON p.id = l.patient_id
+                WHERE l.unit_id = :list_unit AND l.to_date IS NULL AND p.birth_date <= :born
+                  AND (SELECT count(*) FROM problem pr WHERE pr.patient_id = p.id AND pr.chronic = 1) >= :min_chronic
                   AND NOT EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = p.id AND c.role = 'care_contact'
-                                  AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
-                """, arguments: [u, born, settings.minimumChronicDiagnoses, t, t])
+                                  AND (c.to_date IS NULL OR c.to_date > :t) AND c.from_date <= :t)
+                """
         case .frequentLowContinuity:
-            let since = seconds(Continuity.window(endingOn: today, months: settings.frequentWindowMonths)
-                .lowerBound.adding(days: -1).noon(in: .stockholm))
-            return try Int64.fetchAll(db, sql: """
-                SELECT e.patient_id FROM encounter e WHERE e.patient_id IN (\(listed)) AND e.at >= ?
+            sql = """
+                SELECT e.patient_id FROM encounter e WHERE e.patient_id IN (\(listed)) AND e.at >= :frequent_since
                   AND e.annulled_at IS NULL
-                GROUP BY e.patient_id HAVING count(*) >= ?
-                """, arguments: [u, since, settings.frequentEncounters])
+                GROUP BY e.patient_id HAVING count(*) >= :frequent_n
+                """
         case .planFollowUpDue:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT DISTINCT p.patient_id FROM coordinated_plan p
-                WHERE p.closed_on IS NULL AND p.follow_up_on < ?
-                  AND (p.responsible_unit_id = ? OR EXISTS (SELECT 1 FROM plan_participant pp
-                       WHERE pp.plan_id = p.id AND pp.unit_id = ?))
-                """, arguments: [t, u, u])
+                WHERE p.closed_on IS NULL AND p.follow_up_on < :t
+                  AND (p.responsible_unit_id = :list_unit OR EXISTS (SELECT 1 FROM plan_participant pp
+                       WHERE pp.plan_id = p.id AND pp.unit_id = :list_unit))
+                """
         case .dischargedWithoutContact:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT DISTINCT d.patient_id FROM discharge d
-                WHERE d.discharged_on >= ? AND d.discharged_on <= ? AND d.patient_id IN (\(listed))
-                """, arguments: [today.adding(days: -settings.dischargeWindowDays - 1).iso, t, u])
+                WHERE d.discharged_on >= :discharged_from AND d.discharged_on <= :t AND d.patient_id IN (\(listed))
+                """
         case .overdueReferrals:
             // Pauses only move a deadline later, so "sent more than the limit ago" is a superset.
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT DISTINCT patient_id FROM referral
-                WHERE (from_unit_id = ? OR to_unit_id = ?)
+                WHERE (from_unit_id = :list_unit OR to_unit_id = :list_unit)
                   AND state IN ('sent', 'received', 'accepted', 'forwarded', 'booked')
-                  AND ((guarantee = 'assessment' AND sent_on < ?)
-                       OR (guarantee IN ('specialist_visit', 'treatment') AND sent_on < ?))
-                """, arguments: [u, u, today.adding(days: -3).iso, today.adding(days: -90).iso])
+                  AND ((guarantee = 'assessment' AND sent_on < :assessment_before)
+                       OR (guarantee IN ('specialist_visit', 'treatment') AND sent_on < :visit_before))
+                """
         case .unacknowledgedReferrals:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT DISTINCT patient_id FROM referral
-                WHERE from_unit_id = ? AND (state = 'answered' OR (state = 'sent' AND sent_on <= ?))
-                """, arguments: [u, today.adding(days: -settings.acknowledgementDays).iso])
+                WHERE from_unit_id = :list_unit AND (state = 'answered' OR (state = 'sent' AND sent_on <= :acknowledge_before))
+                """
         case .chronicWithoutEncounter:
-            let since = seconds(Continuity.window(endingOn: today, months: settings.noEncounterMonths)
-                .lowerBound.adding(days: -1).noon(in: .stockholm))
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT l.patient_id FROM listing l
-                WHERE l.unit_id = ? AND l.to_date IS NULL
+                WHERE l.unit_id = :list_unit AND l.to_date IS NULL
                   AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND pr.chronic = 1)
-                  AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= ?
+                  AND NOT EXISTS (SELECT 1 FROM encounter e WHERE e.patient_id = l.patient_id AND e.at >= :no_encounter_since
                                   AND e.unit_id = l.unit_id AND e.annulled_at IS NULL)
-                """, arguments: [u, since])
+                """
         case .admissionsWithoutCareContact:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT DISTINCT n.patient_id FROM discharge_notice n
-                WHERE n.discharged_on IS NULL AND n.admitted_on <= ? AND n.patient_id IN (\(listed))
-                """, arguments: [t, u])
+                WHERE n.discharged_on IS NULL AND n.admitted_on <= :t AND n.patient_id IN (\(listed))
+                """
         case .readyWithoutPlan:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT DISTINCT n.patient_id FROM discharge_notice n
-                WHERE n.discharged_on IS NULL AND n.ready_on <= ? AND n.patient_id IN (\(listed))
-                """, arguments: [t, u])
+                WHERE n.discharged_on IS NULL AND n.ready_on <= :t AND n.patient_id IN (\(listed))
+                """
         case .rejectedReferrals:
-            return try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT patient_id FROM referral WHERE from_unit_id = ? AND state = 'rejected'
-                """, arguments: [u])
+            sql = "SELECT DISTINCT patient_id FROM referral WHERE from_unit_id = :list_unit AND state = 'rejected'"
         case .withoutNamedGP:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT l.patient_id FROM listing l
-                WHERE l.unit_id = ? AND l.to_date IS NULL
+                WHERE l.unit_id = :list_unit AND l.to_date IS NULL
                   AND NOT EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id
                                   AND c.role = 'named_physician' AND c.unit_id = l.unit_id
-                                  AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
-                """, arguments: [u, t, t])
+                                  AND (c.to_date IS NULL OR c.to_date > :t) AND c.from_date <= :t)
+                """
         case .residentialCareWithoutNamedGP:
-            return try Int64.fetchAll(db, sql: """
+            sql = """
                 SELECT l.patient_id FROM listing l JOIN patient p ON p.id = l.patient_id
-                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.residential_care = 1
+                WHERE l.unit_id = :list_unit AND l.to_date IS NULL AND p.residential_care = 1
                   AND NOT EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id
                                   AND c.role = 'named_physician' AND c.unit_id = l.unit_id
-                                  AND (c.to_date IS NULL OR c.to_date > ?) AND c.from_date <= ?)
-                """, arguments: [u, t, t])
+                                  AND (c.to_date IS NULL OR c.to_date > :t) AND c.from_date <= :t)
+                """
         case .yearlyCheckDue:
-            let codes = YearlyCheckProgramme.standard.flatMap(\.codePrefixes)
-            let like = codes.map { _ in "pr.code LIKE ?" }.joined(separator: " OR ")
-            return try Int64.fetchAll(db, sql: """
+            let like = codes.indices.map { "pr.code LIKE :code\($0)" }.joined(separator: " OR ")
+            sql = """
                 SELECT l.patient_id FROM listing l
-                WHERE l.unit_id = ? AND l.to_date IS NULL
+                WHERE l.unit_id = :list_unit AND l.to_date IS NULL
                   AND EXISTS (SELECT 1 FROM problem pr WHERE pr.patient_id = l.patient_id AND (\(like)))
-                """, arguments: StatementArguments([u] + codes.map { $0 + "%" }))
+                """
         case .multimorbidElderly:
             // Both sources summed: a stay in both is counted twice here, once by the rule.
-            let born = today.adding(months: -12 * settings.minimumAge).iso
-            let from = Continuity.window(endingOn: today, months: settings.multimorbidWindowMonths).lowerBound.iso
-            return try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM listing l JOIN patient p ON p.id = l.patient_id
-                WHERE l.unit_id = ? AND l.to_date IS NULL AND p.birth_date <= ?
-                  AND (SELECT count(*) FROM discharge d WHERE d.patient_id = p.id AND d.admitted_on >= ?)
-                    + (SELECT count(*) FROM discharge_notice n WHERE n.patient_id = p.id AND n.admitted_on >= ?) >= ?
-                """, arguments: [u, born, from, from, settings.multimorbidStays])
+            sql = """
+                SELECT p.id AS patient_id FROM listing l JOIN patient p ON p.id = l.patient_id
+                WHERE l.unit_id = :list_unit AND l.to_date IS NULL AND p.birth_date <= :born
+                  AND (SELECT count(*) FROM discharge d WHERE d.patient_id = p.id AND d.admitted_on >= :stays_from)
+                    + (SELECT count(*) FROM discharge_notice n WHERE n.patient_id = p.id AND n.admitted_on >= :stays_from)
+                    >= :stays
+                """
         }
+        return TaggedRead.Part(kind.rawValue, sql)
     }
 }
