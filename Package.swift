@@ -39,11 +39,15 @@ let package = Package(
             dependencies: ["NcursesBackend", "TerminalUI"],
             path: "Sources/NaraTerminalCheck"
         ),
+        // The access log's hash chain: the canonical form of a row and its SHA-256 link.
+        // One owner for every store, so that a log verifies the same whichever holds it.
+        .target(name: "NaraLogChain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The SQLite file store behind the domain's store protocols.
         .target(
             name: "NaraStore",
             dependencies: [
                 "NaraDomain",
+                "NaraLogChain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -109,7 +113,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests",
                     dependencies: ["NcursesBackend", "TerminalUI", "TmuxTesting", "nara-terminal-check"]),
-        .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
+        .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore", "NaraLogChain"]),
         .testTarget(name: "NaraFHIRTests", dependencies: ["NaraDomain", "NaraFHIR"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
