@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Already under postgres-nio; named here for its no-op log handler (nothing may
+        // reach the terminal the curses screen is drawn on).
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         // Pure rules and value types: no storage, no terminal.
@@ -50,6 +54,17 @@ let package = Package(
                 "NaraLogChain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The PostgreSQL store behind the same protocols, for a region's one database.
+        // Knows nothing of SQLite.
+        .target(
+            name: "NaraPostgresStore",
+            dependencies: [
+                "NaraDomain",
+                "NaraLogChain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // FHIR R4 JSON to and from exchange batches: Swedish identifier systems, the
