@@ -67,6 +67,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A throwaway PostgreSQL cluster for tests: NARA_TEST_POSTGRES_URL, or one started
+        // from the installed server binaries in a temporary folder.
+        .target(name: "NaraPostgresTesting",
+                dependencies: ["NaraPostgresStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+                path: "Sources/NaraPostgresTesting"),
         // FHIR R4 JSON to and from exchange batches: Swedish identifier systems, the
         // resources of the overview. Knows no store and no terminal.
         .target(name: "NaraFHIR", dependencies: ["NaraDomain"]),
@@ -129,6 +134,10 @@ let package = Package(
         .testTarget(name: "NcursesBackendTests",
                     dependencies: ["NcursesBackend", "TerminalUI", "TmuxTesting", "nara-terminal-check"]),
         .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore", "NaraLogChain"]),
+        .testTarget(name: "NaraPostgresStoreTests",
+                    dependencies: ["NaraDomain", "NaraLogChain", "NaraStore", "NaraPostgresStore", "NaraPostgresTesting",
+                                   .product(name: "PostgresNIO", package: "postgres-nio"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NaraFHIRTests", dependencies: ["NaraDomain", "NaraFHIR"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
