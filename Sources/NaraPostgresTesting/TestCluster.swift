@@ -61,7 +61,7 @@ struct TestCluster: Sendable {
     /// quoted in the error when it fails.
     func server(_ tool: String, _ arguments: [String]) throws {
         let output = folder + "/\(tool).out"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         if let asUser, let user = getpwnam(asUser) { chown(output, user.pointee.pw_uid, user.pointee.pw_gid) }
         let command = asUser.map { ["/usr/sbin/runuser", "-u", $0, "--", bin + "/" + tool] } ?? [bin + "/" + tool]
         let status = try Self.spawn(command + arguments, output: output, wait: true)
@@ -128,7 +128,7 @@ struct TestCluster: Sendable {
     /// PostgreSQL half of the tests ran (`.ci/run`).
     static func markRan() {
         let path = FileManager.default.currentDirectoryPath + "/.build/postgres-tests-ran"
-        FileManager.default.createFile(atPath: path, contents: Data("\(Date())\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("\(Date())\n".utf8))
     }
 }
 

@@ -28,6 +28,20 @@ struct PostgresMigrationTests {
         #expect(try PostgresStore.open(location: location).appliedMigrations() == [RegionSchema.identifier])
     }
 
+    /// A keys-file line names the connection file; the file names the database.
+    @Test func aStoreOpensByURLOrByConnectionFile() throws {
+        let location = try PG.database()
+        guard case .socket(let folder, let port) = location.endpoint else { return }
+        let url = "postgresql://\(location.user)@/\(location.database)?host=\(folder)&port=\(port)"
+        #expect(try PostgresStore.open(url).appliedMigrations() == [RegionSchema.identifier])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nara-\(UUID().uuidString).conf").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "# the test database\n\(url)\n".write(toFile: file, atomically: false, encoding: .utf8)
+        let store = try PostgresStore.open(file)
+        #expect(store.location == location)
+        #expect(try store.appliedMigrations() == [RegionSchema.identifier])
+    }
+
     @Test func aNewerSchemaIsRefused() throws {
         let location = try PG.database()
         let store = try PostgresStore.open(location: location)
