@@ -11,7 +11,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `disable` is the default: a clinic server reaches its database through a local
-    /// PgBouncer socket or a private network. `require` refuses a server without TLS.
+    /// PgBouncer socket or a private network. `require` refuses a server without TLS
+    /// and verifies its certificate and name against the system's trust store (libpq's
+    /// `verify-ca` and `verify-full` are read as `require`).
     public enum TLSMode: String, Sendable, Equatable {
         case disable, require
     }
