@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Already under postgres-nio; named here for its no-op log handler (nothing may
+        // reach the terminal the curses screen is drawn on).
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         // Pure rules and value types: no storage, no terminal.
@@ -39,15 +43,35 @@ let package = Package(
             dependencies: ["NcursesBackend", "TerminalUI"],
             path: "Sources/NaraTerminalCheck"
         ),
+        // The access log's hash chain: the canonical form of a row and its SHA-256 link.
+        // One owner for every store, so that a log verifies the same whichever holds it.
+        .target(name: "NaraLogChain", dependencies: ["NaraDomain", .product(name: "Crypto", package: "swift-crypto")]),
         // The SQLite file store behind the domain's store protocols.
         .target(
             name: "NaraStore",
             dependencies: [
                 "NaraDomain",
+                "NaraLogChain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The PostgreSQL store behind the same protocols, for a region's one database.
+        // Knows nothing of SQLite.
+        .target(
+            name: "NaraPostgresStore",
+            dependencies: [
+                "NaraDomain",
+                "NaraLogChain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A throwaway PostgreSQL cluster for tests: NARA_TEST_POSTGRES_URL, or one started
+        // from the installed server binaries in a temporary folder.
+        .target(name: "NaraPostgresTesting",
+                dependencies: ["NaraPostgresStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+                path: "Sources/NaraPostgresTesting"),
         // FHIR R4 JSON to and from exchange batches: Swedish identifier systems, the
         // resources of the overview. Knows no store and no terminal.
         .target(name: "NaraFHIR", dependencies: ["NaraDomain"]),
@@ -109,7 +133,11 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests",
                     dependencies: ["NcursesBackend", "TerminalUI", "TmuxTesting", "nara-terminal-check"]),
-        .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore"]),
+        .testTarget(name: "NaraStoreTests", dependencies: ["NaraDomain", "NaraStore", "NaraLogChain"]),
+        .testTarget(name: "NaraPostgresStoreTests",
+                    dependencies: ["NaraDomain", "NaraLogChain", "NaraStore", "NaraPostgresStore", "NaraPostgresTesting",
+                                   .product(name: "PostgresNIO", package: "postgres-nio"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NaraFHIRTests", dependencies: ["NaraDomain", "NaraFHIR"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],

@@ -44,6 +44,9 @@ extension Strings {
         case .missing, .notAStore, .newerSchema, .inUse:
             return sv ? "Databasen kan inte öppnas: säg till systemansvarig."
                       : "The store cannot be opened: tell the administrator."
+        case .unavailable:
+            return sv ? "Databasen kan inte nås just nu. Försök igen om en stund; säg till systemansvarig om det upprepas."
+                      : "The database cannot be reached just now. Try again in a moment; tell the administrator if it happens again."
         case .invalid(let text): return prefix + text
         case .other(let detail):
             // The database's own words are for the administrator, after the user's sentence.

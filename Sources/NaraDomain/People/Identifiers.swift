@@ -20,6 +20,16 @@ public struct StaffID: RawRepresentable, Hashable, Comparable, Sendable, Codable
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
+extension StaffID {
+    /// Login names go into SSH forced commands and log rows: 1–64 of a–z, 0–9, '.', '_'
+    /// and '-'. Every store refuses other ids when staff are added.
+    public var isWellFormedLogin: Bool {
+        (1...64).contains(rawValue.count) && rawValue.allSatisfy { c in
+            c.isASCII && (c.isLowercase || c.isASCIIDigitCharacter || c == "." || c == "_" || c == "-")
+        }
+    }
+}
+
 /// A care unit's id; usually its HSA-id (`SE2321000164-vc01`).
 public struct UnitID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String

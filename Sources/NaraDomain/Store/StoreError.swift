@@ -32,6 +32,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case emergencyAccessRequired(PatientID)
     /// The access policy refuses the record outright.
     case accessDenied(AccessDenial)
+    /// A database server could not be reached, or the connection to it was lost or
+    /// timed out, with what went wrong. The next call tries to connect again.
+    case unavailable(String)
     case other(String)
 
     public var description: String {
@@ -73,6 +76,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             case .relationshipRequired:
                 return "this needs a care relationship with the patient; emergency access is not one"
             }
+        case .unavailable(let detail): return "the database cannot be reached: \(detail)"
         case .other(let text): return text
         }
     }

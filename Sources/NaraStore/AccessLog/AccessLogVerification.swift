@@ -1,5 +1,6 @@
 import GRDB
 import NaraDomain
+import NaraLogChain
 
 extension SQLiteStore {
     /// Walks the whole log in id order with a cursor, so a log of many millions of rows
@@ -9,30 +10,17 @@ extension SQLiteStore {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(AccessLogChain.columns), prev_hash, hash FROM access_log ORDER BY id
                 """)
-            var previous = AccessLogChain.genesis
-            var previousId: Int64?
-            var count = 0
+            var check = AccessLogChainCheck()
             while let row = try rows.next() {
-                let content = AccessLogChain.content(row)
-                guard let prevHash = row["prev_hash"] as String?, let hash = row["hash"] as String? else {
-                    return .broken(rowId: content.id, problem: .missingHash)
+                if let broken = try check.next(AccessLogChain.content(row), prevHash: row["prev_hash"], hash: row["hash"],
+                                               exists: { hash in
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM access_log WHERE hash = ?)",
+                                      arguments: [hash]) ?? false
+                }) {
+                    return broken
                 }
-                if let previousId, content.id != previousId + 1 {
-                    return .broken(rowId: content.id, problem: .removedBefore)
-                }
-                if prevHash != previous {
-                    let elsewhere = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM access_log WHERE hash = ?)",
-                                                      arguments: [prevHash]) ?? false
-                    return .broken(rowId: content.id, problem: elsewhere ? .reordered : .removedBefore)
-                }
-                if AccessLogChain.hash(previous: prevHash, content) != hash {
-                    return .broken(rowId: content.id, problem: .changed)
-                }
-                previous = hash
-                previousId = content.id
-                count += 1
             }
-            return .intact(rows: count, head: previous)
+            return check.intact
         }
     }
 

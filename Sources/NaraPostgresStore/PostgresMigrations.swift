@@ -1,0 +1,69 @@
+import NaraDomain
+import PostgresNIO
+
+/// The region store's migrations: named lists of statements, applied once each, in
+/// order, recorded in `nara.nara_migrations`. GRDB's migrator is SQLite's; this is the
+/// small equivalent.
+///
+/// All missing migrations run in one transaction (PostgreSQL's DDL is transactional:
+/// a failed migration leaves nothing behind) under a transaction-scoped advisory lock,
+/// so several clinic servers opening a new database at once apply each migration once:
+/// the others wait, then find it recorded. A store already at the latest migration is
+/// opened without any DDL and without the lock, so the application role needs no right
+/// to create anything. A database with a migration this program does not know was
+/// upgraded by a newer version, and is refused, as the SQLite store refuses a newer file.
+enum PostgresMigrations {
+    static let lockKey: Int64 = 7_436_175_000
+
+    static let all: [(identifier: String, statements: [String])] = [
+        (RegionSchema.identifier, RegionSchema.statements),
+    ]
+
+    /// Applies what is missing; returns the identifiers applied now (none when the
+    /// database was up to date).
+    @discardableResult
+    static func migrate(_ client: PostgresClient) throws -> [String] {
+        if try pending(client, locked: nil).isEmpty { return [] }
+        return try client.transaction { session in
+            try session.query("SELECT pg_advisory_xact_lock(\(lockKey))")
+            try session.query("CREATE SCHEMA IF NOT EXISTS nara")
+            try session.query("SET LOCAL search_path = nara, pg_catalog")
+            try session.query("""
+                CREATE TABLE IF NOT EXISTS nara_migrations (
+                    identifier text COLLATE "C" PRIMARY KEY,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """)
+            let missing = try pending(client, locked: session)
+            for migration in missing {
+                for statement in migration.statements {
+                    try session.query(PostgresQuery(unsafeSQL: statement))
+                }
+                try session.query("INSERT INTO nara_migrations(identifier) VALUES (\(migration.identifier))")
+            }
+            return missing.map(\.identifier)
+        }
+    }
+
+    /// The identifiers recorded in the database, in the order they were applied.
+    static func applied(_ client: PostgresClient) throws -> [String] {
+        try client.withConnection { try recorded($0) }
+    }
+
+    private static func pending(_ client: PostgresClient, locked session: PostgresClient.Session?)
+        throws -> [(identifier: String, statements: [String])] {
+        let done = try session.map(recorded) ?? client.withConnection(recorded)
+        let known = Set(all.map(\.identifier))
+        if let unknown = done.first(where: { !known.contains($0) }) {
+            throw StoreError.newerSchema(path: client.location.description, found: unknown)
+        }
+        return all.filter { !done.contains($0.identifier) }
+    }
+
+    private static func recorded(_ session: PostgresClient.Session) throws -> [String] {
+        let exists = try session.query("SELECT to_regclass('nara.nara_migrations') IS NOT NULL")
+        guard try exists.first?.decode(Bool.self) == true else { return [] }
+        return try session.query("SELECT identifier FROM nara.nara_migrations ORDER BY applied_at, identifier")
+            .map { try $0.decode(String.self) }
+    }
+}

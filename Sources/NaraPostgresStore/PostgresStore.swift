@@ -1,0 +1,128 @@
+import NaraDomain
+import PostgresNIO
+
+/// The region's store on PostgreSQL, behind the same protocols as the SQLite store.
+/// Every query names the schema `nara`, so it works whatever the role's search_path,
+/// also through PgBouncer in transaction mode, where a session's SET does not stick.
+///
+/// So far it holds the directory and the access log; the patient-data protocols follow.
+public final class PostgresStore: Sendable {
+    public let location: PostgresLocation
+    /// The connection, for this package's tools and tests (an administrator's SQL).
+    package let client: PostgresClient
+
+    init(location: PostgresLocation, client: PostgresClient) {
+        self.location = location
+        self.client = client
+    }
+
+    /// Connects and brings the schema up to date (`PostgresMigrations`). The database
+    /// must exist; its schema is made on first open.
+    public static func open(location: PostgresLocation) throws -> PostgresStore {
+        let client = PostgresClient(location: location)
+        try PostgresMigrations.migrate(client)
+        return PostgresStore(location: location, client: client)
+    }
+
+    /// `store` is a `postgresql://` URL or the path of a connection file
+    /// (`PostgresConnectionFile`).
+    public static func open(_ store: String) throws -> PostgresStore {
+        try open(location: PostgresLocation.isURL(store) ? .parse(url: store) : PostgresConnectionFile.read(store))
+    }
+
+    /// The migrations the database has, in the order applied.
+    public func appliedMigrations() throws -> [String] {
+        try PostgresMigrations.applied(client)
+    }
+
+    /// How many times the store has connected: 1 until a lost connection was replaced.
+    public var connectionsOpened: Int { client.connectionsOpened }
+}
+
+extension PostgresStore: DirectoryStore {
+    static let unitColumns = "id, name, principal, kind, provider_id"
+    static let staffColumns = "id, name, profession, unit_id, roles, hsa_id, active"
+
+    public func units() throws -> [CareUnit] {
+        try client.query("SELECT \(unescaped: Self.unitColumns) FROM nara.care_unit ORDER BY name").map(Self.unit)
+    }
+
+    public func unit(_ id: UnitID) throws -> CareUnit? {
+        try client.query("SELECT \(unescaped: Self.unitColumns) FROM nara.care_unit WHERE id = \(id.rawValue)")
+            .first.map(Self.unit)
+    }
+
+    public func staff(_ id: StaffID) throws -> Staff? {
+        try client.query("SELECT \(unescaped: Self.staffColumns) FROM nara.staff WHERE id = \(id.rawValue)")
+            .first.map(Self.staff)
+    }
+
+    public func staff(ids: Set<StaffID>) throws -> [StaffID: Staff] {
+        guard !ids.isEmpty else { return [:] }
+        let staff = try client.query("""
+            SELECT \(unescaped: Self.staffColumns) FROM nara.staff WHERE id = ANY(\(ids.map(\.rawValue).sorted()))
+            """).map(Self.staff)
+        return Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func staffList(unit: UnitID?) throws -> [Staff] {
+        try client.query("""
+            SELECT \(unescaped: Self.staffColumns) FROM nara.staff
+             WHERE \(unit?.rawValue)::text IS NULL OR unit_id = \(unit?.rawValue) ORDER BY name
+            """).map(Self.staff)
+    }
+
+    /// One statement: a unit that is already there inserts nothing, which is the
+    /// duplicate, even with another server adding the same unit at the same moment.
+    public func addUnit(_ unit: CareUnit) throws {
+        let name = CleanText.line(unit.name)
+        guard !unit.id.rawValue.isEmpty, !name.isEmpty else { throw StoreError.invalid("a unit needs an id and a name") }
+        let added = try client.query("""
+            INSERT INTO nara.care_unit(id, name, principal, kind)
+            VALUES (\(unit.id.rawValue), \(name), \(unit.principal.rawValue), \(unit.kind.rawValue))
+            ON CONFLICT (id) DO NOTHING RETURNING id
+            """)
+        if added.isEmpty { throw StoreError.duplicate("unit \(unit.id)") }
+    }
+
+    public func addStaff(_ staff: Staff) throws {
+        let name = CleanText.line(staff.name)
+        guard staff.id.isWellFormedLogin else {
+            throw StoreError.invalid("staff id '\(staff.id)' must be 1–64 of a–z, 0–9, '.', '_' or '-'")
+        }
+        guard !name.isEmpty else { throw StoreError.invalid("a staff member needs a name") }
+        let roles = staff.roles.map(\.rawValue).sorted().joined(separator: ",")
+        let added = try client.query("""
+            INSERT INTO nara.staff(id, name, profession, unit_id, roles, hsa_id, active)
+            SELECT \(staff.id.rawValue), \(name), \(staff.profession.rawValue), u.id, \(roles), \(staff.hsaId),
+                   \(staff.active)
+              FROM nara.care_unit u WHERE u.id = \(staff.unitId.rawValue)
+            ON CONFLICT (id) DO NOTHING RETURNING id
+            """)
+        guard added.isEmpty else { return }
+        // Nothing inserted: say why, in the SQLite store's order (the unit first).
+        guard try unit(staff.unitId) != nil else { throw StoreError.notFound("unit \(staff.unitId)") }
+        throw StoreError.duplicate("staff member \(staff.id)")
+    }
+
+    public func setStaffActive(_ id: StaffID, active: Bool) throws {
+        let changed = try client.query("UPDATE nara.staff SET active = \(active) WHERE id = \(id.rawValue) RETURNING id")
+        if changed.isEmpty { throw StoreError.notFound("staff member \(id)") }
+    }
+
+    /// Values the schema's CHECKs allow but this version does not know read as the
+    /// SQLite store reads them: the safe default.
+    static func unit(_ row: PostgresRow) throws -> CareUnit {
+        let (id, name, principal, kind, provider) = try row.decode((String, String, String, String, String?).self)
+        return CareUnit(id: UnitID(id), name: name, principal: Principal(rawValue: principal) ?? .region,
+                        kind: UnitKind(rawValue: kind) ?? .other, providerId: provider.map { ProviderID(rawValue: $0) })
+    }
+
+    static func staff(_ row: PostgresRow) throws -> Staff {
+        let (id, name, profession, unit, roles, hsa, active) =
+            try row.decode((String, String, String, String, String, String?, Bool).self)
+        return Staff(id: StaffID(id), name: name, profession: Profession(rawValue: profession) ?? .other,
+                     unitId: UnitID(unit), roles: Set(roles.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) }),
+                     hsaId: hsa, active: active)
+    }
+}
