@@ -11,7 +11,7 @@ extension SQLiteStore {
         let seen = Recorded()
         writer.writeWithoutTransaction { db in
             db.trace(options: .statement) { event in
-                if case .statement(let statement) = event { seen.sql.withLock { $0.append(statement.sql) } }
+                if case .statement(let statement) = event { seen.record(statement.sql) }
             }
         }
         readerRecorder.active.withLock { $0 = seen }
@@ -25,6 +25,14 @@ extension SQLiteStore {
 
     final class Recorded: Sendable {
         let sql = Mutex<[String]>([])
+
+        /// SQLite reports the statements a trigger or a virtual table (the name index)
+        /// runs inside a statement with a leading "--": they are no round trips of their
+        /// own, so they are left out.
+        func record(_ text: String) {
+            guard !text.hasPrefix("--") else { return }
+            sql.withLock { $0.append(text) }
+        }
     }
 }
 
@@ -36,7 +44,7 @@ final class ReaderRecorder: Sendable {
     func tracing<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
         guard let seen = active.withLock({ $0 }) else { return try body(db) }
         db.trace(options: .statement) { event in
-            if case .statement(let statement) = event { seen.sql.withLock { $0.append(statement.sql) } }
+            if case .statement(let statement) = event { seen.record(statement.sql) }
         }
         defer { db.trace(options: [], nil) }
         return try body(db)
