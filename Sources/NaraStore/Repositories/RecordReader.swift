@@ -29,12 +29,6 @@ extension SQLiteStore {
 /// The whole record of one patient: one statement for every kind of record (a
 /// `TaggedRead`), one for the staff and units it names.
 enum RecordQuery {
-    static func load(_ db: Database, _ id: PatientID) throws -> PatientRecord {
-        let rows = try TaggedRead(parts).fetch(db, arguments: ["patient": id.rawValue])
-        guard rows["patient"]?.isEmpty == false else { throw StoreError.notFound("patient \(id)") }
-        return try assemble(db, rows)
-    }
-
     /// The record's parts, over `:patient`; with the log's head, which opening it logs.
     static let parts: [TaggedRead.Part] = [
         TaggedRead.Part("patient", "SELECT * FROM patient WHERE id = :patient"),
