@@ -114,4 +114,19 @@ import Testing
         #expect(work.statements.count == 2, "\(work.statements)")
         #expect(many.statements.count == few.statements.count)
     }
+
+    /// A letter typed into the search is one statement: the user, the hits and their
+    /// summaries together. A whole identifier adds its own lookup.
+    @Test func aSearchIsOneStatement() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        try Self.myPatients(f, 1...20)
+        _ = try f.store.searchPatients("te", limit: 50, as: f.nurse)
+        let byName = try f.store.countingWork { try f.store.searchPatients("test", limit: 50, as: f.nurse) }
+        #expect(byName.result.count == 20)
+        #expect(byName.statements.count == 1, "\(byName.statements)")
+        let byPrefix = try f.store.countingWork { try f.store.searchPatients("195001", limit: 50, as: f.nurse) }
+        #expect(byPrefix.result.count == 20)
+        #expect(byPrefix.statements.count == 1, "\(byPrefix.statements)")
+    }
 }

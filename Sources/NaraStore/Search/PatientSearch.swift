@@ -14,44 +14,48 @@ extension SQLiteStore: PatientSearchStore {
     public func searchPatients(_ query: String, limit: Int, as context: AccessContext) throws -> [PatientSummary] {
         let text = CleanText.line(query)
         guard !text.isEmpty, limit > 0 else { return [] }
-        let subject = try read { db in try AccessFacts.subject(db, context) }
-        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
-        let ids: [Int64]
+        // The user, the hits and their summaries in one statement: a letter typed is one
+        // round trip. A whole identifier is looked up first on its own connection (the
+        // fastest lookup there is, BENCHMARKS.md) and named to that statement.
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "unit": context.unitId.rawValue, "staff": context.staffId.rawValue, "limit": limit]
+        let found: String
         var wholeIdentifier = false
         switch IdentifierQuery(text) {
         case .exact(let value):
-            ids = try lookup.patientID(ident: value).map { [$0] } ?? []
+            // NULL when there is none: the statement still reads the user, and finds no one.
+            arguments.updateValue(try lookup.patientID(ident: value), forKey: "id")
+            found = "IN (:id)"
             wholeIdentifier = true
         case .short(let value):
             wholeIdentifier = true
-            ids = try read { db in
-                try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident_short = ? LIMIT ?",
-                                   arguments: [value, limit])
-            }
+            arguments["q"] = value
+            found = "IN (SELECT id FROM patient WHERE ident_short = :q LIMIT :limit)"
         case .prefix(let value):
-            ids = try read { db in
-                let upper = value + "\u{7F}"
-                return try Int64.fetchAll(db, sql: """
-                    SELECT id FROM (SELECT id FROM patient WHERE ident >= ? AND ident < ? LIMIT ?)
+            arguments["q"] = value
+            arguments["upper"] = value + "\u{7F}"
+            found = """
+                IN (SELECT id FROM (SELECT id FROM patient WHERE ident >= :q AND ident < :upper LIMIT :limit)
                     UNION
-                    SELECT id FROM (SELECT id FROM patient WHERE ident_short >= ? AND ident_short < ? LIMIT ?)
-                    LIMIT ?
-                    """, arguments: [value, upper, limit, value, upper, limit, limit])
-            }
+                    SELECT id FROM (SELECT id FROM patient WHERE ident_short >= :q AND ident_short < :upper LIMIT :limit)
+                    LIMIT :limit)
+                """
         case .name(let words):
             guard !words.isEmpty else { return [] }
-            let match = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
-            ids = try read { db in
-                try Int64.fetchAll(db.cachedStatement(sql: """
-                    SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH ? LIMIT ?
-                    """), arguments: [match, limit])
-            }
+            arguments["q"] = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+            found = "IN (SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH :q LIMIT :limit)"
         }
+        let rows = try read { db in
+            try TaggedRead([AccessFacts.subjectPart] + SummaryQuery.parts(found))
+                .fetch(db, arguments: StatementArguments(arguments))
+        }
+        let subject = try AccessFacts.subject(rows, context: context)
+        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
+        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
         // A protected identity is found only by the whole identifier, so that digits
         // typed one by one cannot list where protected people are listed.
         // Identification only: name, identifier, age, listing unit; no named contact.
-        let summaries = try summaries(ids).filter { wholeIdentifier || !$0.protectedIdentity }
+        let summaries = SummaryQuery.assemble(rows).filter { wholeIdentifier || !$0.protectedIdentity }
             .map { s -> PatientSummary in
                 var found = s.protectedIdentity ? s.identificationOnly : s
                 found.namedContactName = nil
