@@ -96,11 +96,13 @@ package final class PostgresClient: @unchecked Sendable {
         connection = nil
     }
 
-    /// Drops a connection found broken; the caller holds the lock.
+    /// Drops a connection found broken; the caller holds the lock. The close is waited
+    /// for: postgres-nio holds that a connection is closed before it is released, and a
+    /// close still under way when the last reference goes is a crash in a debug build.
     fileprivate func forget(_ broken: PostgresConnection) {
         guard connection === broken else { return }
         connection = nil
-        let _: EventLoopFuture<Void> = broken.close()
+        try? broken.close().wait()
     }
 
     private func connected() throws -> PostgresConnection {
