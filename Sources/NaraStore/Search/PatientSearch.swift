@@ -15,23 +15,20 @@ extension SQLiteStore: PatientSearchStore {
         let text = CleanText.line(query)
         guard !text.isEmpty, limit > 0 else { return [] }
         let subject = try read { db in try AccessFacts.subject(db, context) }
-        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
+        if let denial = AccessPolicy.decideIdentification(subject) { throw StoreError.accessDenied(denial) }
         let ids: [Int64]
-        var wholeIdentifier = false
-        switch IdentifierQuery(text) {
+        let parsed = IdentifierQuery(text)
+        switch parsed {
         case .exact(let value):
             ids = try lookup.patientID(ident: value).map { [$0] } ?? []
-            wholeIdentifier = true
         case .short(let value):
-            wholeIdentifier = true
             ids = try read { db in
                 try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE ident_short = ? LIMIT ?",
                                    arguments: [value, limit])
             }
         case .prefix(let value):
             ids = try read { db in
-                let upper = value + "\u{7F}"
+                let upper = IdentifierQuery.prefixUpperBound(value)
                 return try Int64.fetchAll(db, sql: """
                     SELECT id FROM (SELECT id FROM patient WHERE ident >= ? AND ident < ? LIMIT ?)
                     UNION
@@ -48,24 +45,12 @@ extension SQLiteStore: PatientSearchStore {
                     """), arguments: [match, limit])
             }
         }
-        // A protected identity is found only by the whole identifier, so that digits
-        // typed one by one cannot list where protected people are listed.
-        // Identification only: name, identifier, age, listing unit; no named contact.
-        let summaries = try summaries(ids).filter { wholeIdentifier || !$0.protectedIdentity }
-            .map { s -> PatientSummary in
-                var found = s.protectedIdentity ? s.identificationOnly : s
-                found.namedContactName = nil
-                return found
-            }
-        return SwedishOrder.sorted(summaries) { s in
-            (s.name.map { _ in s.familyNameKey } ?? "~") + " " + s.identifier.value
-        }
+        return PatientSummary.searchResult(try summaries(ids), for: parsed)
     }
 
     public func patientSummary(_ id: PatientID, as context: AccessContext) throws -> PatientSummary? {
         let subject = try read { db in try AccessFacts.subject(db, context) }
-        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
+        if let denial = AccessPolicy.decideIdentification(subject) { throw StoreError.accessDenied(denial) }
         return try summaries([id.rawValue]).first.map { $0.protectedIdentity ? $0.identificationOnly : $0 }
     }
 
@@ -80,24 +65,6 @@ extension SQLiteStore: PatientSearchStore {
     func summaries(_ ids: [Int64]) throws -> [PatientSummary] {
         guard !ids.isEmpty else { return [] }
         return try read { db in try SummaryQuery.fetch(db, ids: ids) }
-    }
-}
-
-extension PatientSummary {
-    /// A protected-identity patient's row: masked name, no listing unit, no named contact.
-    var identificationOnly: PatientSummary {
-        var s = self
-        s.listingUnitId = nil
-        s.listingUnitName = nil
-        s.namedContactName = nil
-        return s
-    }
-
-    /// Family name first, for sorting a result list.
-    var familyNameKey: String {
-        guard let name else { return "" }
-        let parts = name.split(separator: " ")
-        return parts.count > 1 ? parts.dropFirst().joined(separator: " ") + " " + parts[0] : name
     }
 }
 
