@@ -113,7 +113,11 @@ extension PostgresStore: PatientSearchStore {
                   FROM nara.staff s JOIN nara.care_unit u ON u.id = $2
                  WHERE s.id = $1
             ), found AS (\(found))
-            SELECT subject.*, r.* FROM subject LEFT JOIN (
+            SELECT subject.staff_id, subject.staff_name, subject.profession, subject.staff_unit, subject.roles,
+                   subject.hsa_id, subject.active, subject.provider_id,
+                   r.id, r.ident, r.ident_kind, r.given_name, r.family_name, r.sex, r.birth_date, r.protected,
+                   r.deceased, r.deceased_on, r.listing_unit_id, r.listing_unit_name, r.contact_name
+              FROM subject LEFT JOIN (
                 SELECT p.id, p.ident, p.ident_kind, p.given_name, p.family_name, p.sex, p.birth_date, p.protected,
                        p.deceased, p.deceased_on, l.unit_id AS listing_unit_id, u.name AS listing_unit_name,
                        \(contactName) AS contact_name
@@ -125,40 +129,39 @@ extension PostgresStore: PatientSearchStore {
     }
 
     /// The summaries in `rows`, once the policy let the subject in; throws its denial.
+    /// Cells are read by position (`lookup`'s select list): a lookup by name builds a
+    /// table of the columns for every row.
     static func identified(_ rows: [PostgresRow], _ context: AccessContext) throws -> [PatientSummary] {
-        guard let first = rows.first?.makeRandomAccess() else { throw StoreError.unknownStaff(context.staffId) }
-        let roles = try first["roles"].decode(String.self)
-        let staff = Staff(id: StaffID(try first["staff_id"].decode(String.self)),
-                          name: try first["staff_name"].decode(String.self),
-                          profession: Profession(rawValue: try first["profession"].decode(String.self)) ?? .other,
-                          unitId: UnitID(try first["staff_unit"].decode(String.self)),
+        guard let first = rows.first.map(Array.init) else { throw StoreError.unknownStaff(context.staffId) }
+        let roles = try first[4].decode(String.self)
+        let staff = Staff(id: StaffID(try first[0].decode(String.self)), name: try first[1].decode(String.self),
+                          profession: Profession(rawValue: try first[2].decode(String.self)) ?? .other,
+                          unitId: UnitID(try first[3].decode(String.self)),
                           roles: Set(roles.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) }),
-                          active: try first["active"].decode(Bool.self))
+                          active: try first[6].decode(Bool.self))
         let subject = AccessSubject(staffId: staff.id, unitId: context.unitId,
-                                    providerId: ProviderID(rawValue: try first["provider_id"].decode(String?.self) ?? ""),
+                                    providerId: ProviderID(rawValue: try first[7].decode(String?.self) ?? ""),
                                     rights: staff.rights, active: staff.active)
         if let denial = AccessPolicy.decideIdentification(subject) { throw StoreError.accessDenied(denial) }
-        return try rows.compactMap { row in try summary(row.makeRandomAccess()) }
+        return try rows.compactMap { row in try summary(Array(row)) }
     }
 
-    /// A summary row as the SQLite store's `SummaryQuery` makes it; nil for the row
-    /// that only carries the subject.
-    static func summary(_ row: PostgresRandomAccessRow) throws -> PatientSummary? {
-        guard let id = try row["id"].decode(Int64?.self) else { return nil }
-        let protected = try row["protected"].decode(Bool.self)
-        let sex = Sex(rawValue: try row["sex"].decode(String.self)) ?? .unknown
-        let birth = try row["birth_date"].decode(String?.self).flatMap(LocalDate.init(iso:))
-        let identifier = PersonIdentifier(kind: IdentifierKind(rawValue: try row["ident_kind"].decode(String.self))
-                                              ?? .personnummer,
-                                          value: try row["ident"].decode(String.self), birthDate: birth, sex: sex)
-        let name = protected ? nil
-            : try row["given_name"].decode(String.self) + " " + row["family_name"].decode(String.self)
+    /// A summary row as the SQLite store's `SummaryQuery` makes it, from the cells after
+    /// the subject's eight; nil for the row that only carries the subject.
+    static func summary(_ cells: [PostgresCell]) throws -> PatientSummary? {
+        guard let id = try cells[8].decode(Int64?.self) else { return nil }
+        let protected = try cells[15].decode(Bool.self)
+        let sex = Sex(rawValue: try cells[13].decode(String.self)) ?? .unknown
+        let birth = try cells[14].decode(String?.self).flatMap(LocalDate.init(iso:))
+        let identifier = PersonIdentifier(kind: IdentifierKind(rawValue: try cells[10].decode(String.self)) ?? .personnummer,
+                                          value: try cells[9].decode(String.self), birthDate: birth, sex: sex)
+        let name = protected ? nil : try cells[11].decode(String.self) + " " + cells[12].decode(String.self)
         return PatientSummary(id: PatientID(rawValue: id), identifier: identifier, name: name, sex: sex,
                               birthDate: birth, protectedIdentity: protected,
-                              listingUnitId: try row["listing_unit_id"].decode(String?.self).map { UnitID(rawValue: $0) },
-                              listingUnitName: try row["listing_unit_name"].decode(String?.self),
-                              namedContactName: try row["contact_name"].decode(String?.self),
-                              deceased: try row["deceased"].decode(Bool.self),
-                              deceasedOn: try row["deceased_on"].decode(String?.self).flatMap(LocalDate.init(iso:)))
+                              listingUnitId: try cells[18].decode(String?.self).map { UnitID(rawValue: $0) },
+                              listingUnitName: try cells[19].decode(String?.self),
+                              namedContactName: try cells[20].decode(String?.self),
+                              deceased: try cells[16].decode(Bool.self),
+                              deceasedOn: try cells[17].decode(String?.self).flatMap(LocalDate.init(iso:)))
     }
 }
