@@ -100,7 +100,9 @@ package final class PostgresClient: @unchecked Sendable {
     fileprivate func forget(_ broken: PostgresConnection) {
         guard connection === broken else { return }
         connection = nil
-        let _: EventLoopFuture<Void> = broken.close()
+        // The close completes later, on the event loop; the closure keeps the connection
+        // until then, since postgres-nio asserts that a connection it frees is closed.
+        broken.close().whenComplete { _ in withExtendedLifetime(broken) {} }
     }
 
     private func connected() throws -> PostgresConnection {
