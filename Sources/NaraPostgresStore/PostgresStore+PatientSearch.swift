@@ -66,9 +66,11 @@ extension PostgresStore: PatientSearchStore {
             // stays an index range in a generic plan (`^@` with a parameter became a full
             // scan). A patient is taken at its first word in the driving range, so rows
             // stream into the LIMIT without a DISTINCT that would read every match first.
-            let driving = words.max { $0.utf8.count < $1.utf8.count } ?? ""
+            // chr(1114111) is U+10FFFF, the last code point: above every word so begun.
+            guard let driving = words.max(by: { $0.utf8.count < $1.utf8.count }),
+                  let at = words.firstIndex(of: driving) else { return noCandidates }
             var rest = words
-            rest.remove(at: rest.firstIndex(of: driving) ?? 0)
+            rest.remove(at: at)
             binds.append(driving)
             binds.append(rest)
             binds.append(Int64(limit))
@@ -86,10 +88,7 @@ extension PostgresStore: PatientSearchStore {
         }
     }
 
-    /// One statement: the subject's row (staff and the provider of `context`'s unit),
-    /// joined to the summary of each candidate, or to nulls when there is none. No row at
-    /// all means no such staff member at that unit. The named care contact (newest first,
-    /// the one at the listing unit preferred) only when `contact` asks for it.
+    /// Candidates for a search with nothing to look for.
     static let noCandidates = "SELECT NULL::bigint AS id WHERE false"
 
     /// `$1` and `$2`: who asks, and at which unit.
@@ -100,6 +99,10 @@ extension PostgresStore: PatientSearchStore {
         return binds
     }
 
+    /// One statement: the subject's row (staff and the provider of `context`'s unit),
+    /// joined to the summary of each candidate, or to nulls when there is none. No row at
+    /// all means no such staff member at that unit. The named care contact (newest first,
+    /// the one at the listing unit preferred) only when `contact` asks for it.
     static func lookup(found: String, binds: PostgresBindings, contact: Bool) -> PostgresQuery {
         let contactName = contact ? """
             (SELECT s.name FROM nara.care_contact c JOIN nara.staff s ON s.id = c.staff_id
