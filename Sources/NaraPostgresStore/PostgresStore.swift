@@ -5,7 +5,8 @@ import PostgresNIO
 /// Every query names the schema `nara`, so it works whatever the role's search_path,
 /// also through PgBouncer in transaction mode, where a session's SET does not stick.
 ///
-/// So far it holds the directory and the access log; the patient-data protocols follow.
+/// So far it holds the directory, patient search and the access log; the rest of the
+/// patient-data protocols follow.
 public final class PostgresStore: Sendable {
     public let location: PostgresLocation
     /// The connection, for this package's tools and tests (an administrator's SQL).

@@ -16,10 +16,11 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 /// A new, empty store of one backend, for one test: a temporary SQLite file, or a fresh
-/// PostgreSQL database on the test server.
+/// PostgreSQL database on the test server. `store` offers the protocols both stores
+/// conform to so far.
 struct BackendStore {
     let backend: StoreBackend
-    let store: any DirectoryStore
+    let store: any DirectoryStore & PatientSearchStore
     private let folder: URL?
 
     init(_ backend: StoreBackend) throws {

@@ -212,6 +212,15 @@ public enum AccessPolicy {
         return .allowed(AccessGrant(subject: subject, facts: facts, basis: .emergency, today: today, now: now))
     }
 
+    /// Whether a subject may find patients and see who they are (a search, the line that
+    /// says whose record a dialog is about): an active user whose roles read identity.
+    /// Nil when allowed. No care relationship is asked for: finding comes before one.
+    public static func decideIdentification(_ subject: AccessSubject) -> AccessDenial? {
+        guard subject.active else { return .inactiveUser }
+        guard subject.rights.contains(.readIdentity) else { return .notForRole }
+        return nil
+    }
+
     /// Whether a subject may write information of `category` about the patient. Writes
     /// need the write right and a basis like a read; a write under emergency access is
     /// allowed and flagged, except one that would create a lasting relationship.

@@ -20,20 +20,18 @@ extension SQLiteStore: PatientSearchStore {
         var arguments: [String: (any DatabaseValueConvertible)?] = [
             "unit": context.unitId.rawValue, "staff": context.staffId.rawValue, "limit": limit]
         let found: String
-        var wholeIdentifier = false
-        switch IdentifierQuery(text) {
+        let parsed = IdentifierQuery(text)
+        switch parsed {
         case .exact(let value):
             // NULL when there is none: the statement still reads the user, and finds no one.
             arguments.updateValue(try lookup.patientID(ident: value), forKey: "id")
             found = "IN (:id)"
-            wholeIdentifier = true
         case .short(let value):
-            wholeIdentifier = true
             arguments["q"] = value
             found = "IN (SELECT id FROM patient WHERE ident_short = :q LIMIT :limit)"
         case .prefix(let value):
             arguments["q"] = value
-            arguments["upper"] = value + "\u{7F}"
+            arguments["upper"] = IdentifierQuery.prefixUpperBound(value)
             found = """
                 IN (SELECT id FROM (SELECT id FROM patient WHERE ident >= :q AND ident < :upper LIMIT :limit)
                     UNION
@@ -41,35 +39,24 @@ extension SQLiteStore: PatientSearchStore {
                     LIMIT :limit)
                 """
         case .name(let words):
-            guard !words.isEmpty else { return [] }
+            // No word at all (only punctuation) finds no one, but the user is still asked about.
             arguments["q"] = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
-            found = "IN (SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH :q LIMIT :limit)"
+            found = words.isEmpty ? "IN (NULL)"
+                : "IN (SELECT rowid FROM patient_name_search WHERE patient_name_search MATCH :q LIMIT :limit)"
         }
         let rows = try read { db in
             try TaggedRead([AccessFacts.subjectPart] + SummaryQuery.parts(found))
                 .fetch(db, arguments: StatementArguments(arguments))
         }
+        // Nothing read leaves before the policy has allowed the user to identify patients.
         let subject = try AccessFacts.subject(rows, context: context)
-        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
-        // A protected identity is found only by the whole identifier, so that digits
-        // typed one by one cannot list where protected people are listed.
-        // Identification only: name, identifier, age, listing unit; no named contact.
-        let summaries = SummaryQuery.assemble(rows).filter { wholeIdentifier || !$0.protectedIdentity }
-            .map { s -> PatientSummary in
-                var found = s.protectedIdentity ? s.identificationOnly : s
-                found.namedContactName = nil
-                return found
-            }
-        return SwedishOrder.sorted(summaries) { s in
-            (s.name.map { _ in s.familyNameKey } ?? "~") + " " + s.identifier.value
-        }
+        if let denial = AccessPolicy.decideIdentification(subject) { throw StoreError.accessDenied(denial) }
+        return PatientSummary.searchResult(SummaryQuery.assemble(rows), for: parsed)
     }
 
     public func patientSummary(_ id: PatientID, as context: AccessContext) throws -> PatientSummary? {
         let subject = try read { db in try AccessFacts.subject(db, context) }
-        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-        guard subject.rights.contains(.readIdentity) else { throw StoreError.accessDenied(.notForRole) }
+        if let denial = AccessPolicy.decideIdentification(subject) { throw StoreError.accessDenied(denial) }
         return try summaries([id.rawValue]).first.map { $0.protectedIdentity ? $0.identificationOnly : $0 }
     }
 
@@ -84,24 +71,6 @@ extension SQLiteStore: PatientSearchStore {
     func summaries(_ ids: [Int64]) throws -> [PatientSummary] {
         guard !ids.isEmpty else { return [] }
         return try read { db in try SummaryQuery.fetch(db, ids: ids) }
-    }
-}
-
-extension PatientSummary {
-    /// A protected-identity patient's row: masked name, no listing unit, no named contact.
-    var identificationOnly: PatientSummary {
-        var s = self
-        s.listingUnitId = nil
-        s.listingUnitName = nil
-        s.namedContactName = nil
-        return s
-    }
-
-    /// Family name first, for sorting a result list.
-    var familyNameKey: String {
-        guard let name else { return "" }
-        let parts = name.split(separator: " ")
-        return parts.count > 1 ? parts.dropFirst().joined(separator: " ") + " " + parts[0] : name
     }
 }
 
