@@ -83,6 +83,10 @@ struct TestCluster: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_APPEND, 0)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the test runner's: a file another test has open for writing
+        // (a copy of the binary it is about to run) would otherwise stay open in the
+        // long-lived server, and running that copy would fail with "Text file busy".
+        Self.closeFrom(&actions, 3)
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid = pid_t()
@@ -95,6 +99,15 @@ struct TestCluster: Sendable {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // Exited normally: the exit code; killed by a signal: 128 + the signal, as a shell says.
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's
+    /// Glibc module does not declare; looked up by name.
+    private static func closeFrom(_ actions: inout posix_spawn_file_actions_t, _ first: Int32) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { return }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
     }
 
     /// Stops the server at once and deletes the folder.
