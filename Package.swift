@@ -100,6 +100,8 @@ let package = Package(
                 "NaraBench",
                 "NaraDomain",
                 "NaraStore",
+                // `nara copy` moves a store to and from PostgreSQL.
+                "NaraPostgresStore",
                 "NaraFHIR",
                 "NaraApp",
                 "NaraThemes",
@@ -142,7 +144,8 @@ let package = Package(
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "TmuxTesting", "nara", "nara-store-harness"]),
+        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "NaraPostgresTesting", "TmuxTesting", "nara",
+                                                        "nara-store-harness"]),
         .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

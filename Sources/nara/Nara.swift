@@ -25,7 +25,7 @@ struct Nara: ParsableCommand {
                       StaffCommand.self, SshCommand.self, AuditCommand.self, BlockCommand.self, ConsentCommand.self, AnnulCommand.self, DischargeCommand.self,
                       CareRequestCommand.self, TaskCommand.self, PatientDetailsCommand.self, PlannedContactCommand.self,
                       ResidenceCommand.self, YearlyCheckCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self]
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, CopyCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions

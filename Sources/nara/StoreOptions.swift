@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NaraApp
 import NaraDomain
+import NaraPostgresStore
 import NaraStore
 
 /// `--store`, shared by every command that works on a store.
@@ -42,6 +43,41 @@ struct StoreOptions: ParsableArguments {
     /// the next try starts clean.
     func removeUnfinished() {
         for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// What a STORE argument names: a SQLite file, or a PostgreSQL database by a
+/// `postgresql://` URL or a connection file. Only `nara copy` takes PostgreSQL so far;
+/// every other command opens `--store` as a SQLite file.
+enum StoreAddress {
+    /// A URL is PostgreSQL; so is an existing file that is not a SQLite database (a
+    /// connection file is a few lines of text). A path where nothing is yet is a new
+    /// SQLite file.
+    static func isPostgres(_ store: String) -> Bool {
+        if PostgresLocation.isURL(store) { return true }
+        guard let file = FileHandle(forReadingAtPath: store) else { return false }
+        defer { try? file.close() }
+        let header = (try? file.read(upToCount: 16)) ?? Data()
+        return !header.isEmpty && header != Data("SQLite format 3\u{0}".utf8)
+    }
+
+    /// The store to copy from: it must exist.
+    static func openCopySource(_ store: String) throws -> any CopyableStore {
+        if isPostgres(store) { return try PostgresStore.open(store) }
+        return try SQLiteStore.open(at: store, mode: .existing, readOnly: true)
+    }
+
+    /// The store to copy into. A SQLite file is made when missing, of the source's
+    /// kind; `created` says so, so that a failed copy can take it away again.
+    static func openCopyTarget(_ store: String, kind: StoreKind) throws -> (store: any CopyableStore, created: Bool) {
+        if isPostgres(store) { return (try PostgresStore.open(store), false) }
+        let created = !FileManager.default.fileExists(atPath: store)
+        return (try SQLiteStore.open(at: store, mode: .createIfMissing(kind)), created)
+    }
+
+    /// Removes a SQLite file `openCopyTarget` made, with what SQLite keeps beside it.
+    static func removeCreated(_ store: String) {
+        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: store + suffix) }
     }
 }
 
