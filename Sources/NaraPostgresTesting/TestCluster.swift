@@ -26,7 +26,7 @@ struct TestCluster: Sendable {
             throw PostgresTestServer.PostgresMissing(description: "running as root, and there is no user \(asUser) to run the server as")
         }
         // Short and in /tmp: a socket path must fit in about 100 bytes.
-        var template = Array("/tmp/nara-pg-XXXXXX".utf8CString)
+        var template = Array(("/tmp/nara-pg-" + String(repeating: "X", count: 6)).utf8CString) // mkdtemp's pattern
         guard let made = mkdtemp(&template) else { throw PostgresTestServer.PostgresMissing(description: "mkdtemp failed") }
         let folder = String(cString: made)
         if let asUser, let user = getpwnam(asUser) { chown(folder, user.pointee.pw_uid, user.pointee.pw_gid) }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NaraDomain
+import NaraLogChain
 import Synchronization
 
 /// The one door for patient data. Every read and write of a patient's information runs
@@ -89,19 +90,14 @@ extension SQLiteStore {
     func appendLog(_ db: Database, context: AccessContext, entries: [(PatientID?, (String, Bool))],
                    action: AccessAction, head: (id: Int64, hash: String)? = nil) throws {
         guard !entries.isEmpty else { return }
-        let ms = Int64((clock.now.timeIntervalSince1970 * 1000).rounded())
         var (id, previous) = try head ?? Self.logHead(db)
-        let address = context.clientAddress.map { String(CleanText.line($0).prefix(100)) }
-        let session = String(context.sessionId.prefix(64))
         var rows: [DatabaseValueConvertible?] = []
         rows.reserveCapacity(entries.count * Self.logColumns)
+        let now = clock.now
         for (patient, (detail, emergency)) in entries {
             id += 1
-            let reason = emergency ? context.emergencyReason.map { CleanText.line($0) } : nil
-            let content = AccessLogChain.Content(
-                id: id, atMs: ms, staffId: context.staffId.rawValue, unitId: context.unitId.rawValue,
-                patientId: patient?.rawValue, action: action.rawValue, detail: String(CleanText.line(detail).prefix(500)),
-                clientAddress: address, sessionId: session, emergency: emergency, reason: reason)
+            let content = AccessLogAppend(context, patient: patient, action: action, detail: detail,
+                                          emergency: emergency, at: now).content(id: id)
             let hash = AccessLogChain.hash(previous: previous, content)
             rows += [content.id, content.atMs, content.staffId, content.unitId, content.patientId, content.action,
                      content.detail, content.clientAddress, content.sessionId, content.emergency ? 1 : 0, content.reason,
