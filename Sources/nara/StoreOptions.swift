@@ -53,8 +53,13 @@ enum StoreAddress {
     /// A URL is PostgreSQL; so is an existing file that is not a SQLite database (a
     /// connection file is a few lines of text). A path where nothing is yet is a new
     /// SQLite file.
-    static func isPostgres(_ store: String) -> Bool {
+    static func isPostgres(_ store: String) throws -> Bool {
         if PostgresLocation.isURL(store) { return true }
+        // Any other address is a mistake, not a file to make: "mysql://db" must not
+        // become a folder "mysql:" with a SQLite file in it.
+        if store.contains("://") {
+            throw StoreError.invalid("\(store): not a store address; give a SQLite file's path or a postgresql:// URL")
+        }
         guard let file = FileHandle(forReadingAtPath: store) else { return false }
         defer { try? file.close() }
         let header = (try? file.read(upToCount: 16)) ?? Data()
@@ -63,14 +68,14 @@ enum StoreAddress {
 
     /// The store to copy from: it must exist.
     static func openCopySource(_ store: String) throws -> any CopyableStore {
-        if isPostgres(store) { return try PostgresStore.open(store) }
+        if try isPostgres(store) { return try PostgresStore.open(store) }
         return try SQLiteStore.open(at: store, mode: .existing, readOnly: true)
     }
 
     /// The store to copy into. A SQLite file is made when missing, of the source's
     /// kind; `created` says so, so that a failed copy can take it away again.
     static func openCopyTarget(_ store: String, kind: StoreKind) throws -> (store: any CopyableStore, created: Bool) {
-        if isPostgres(store) { return (try PostgresStore.open(store), false) }
+        if try isPostgres(store) { return (try PostgresStore.open(store), false) }
         let created = !FileManager.default.fileExists(atPath: store)
         return (try SQLiteStore.open(at: store, mode: .createIfMissing(kind)), created)
     }

@@ -89,6 +89,13 @@ struct CopyCommandTests {
         #expect(bad.stderr.hasPrefix("nara: "), "\(bad.stderr)")
         #expect(bad.stderr.contains("colour"), "\(bad.stderr)")
 
+        // Another kind of address is refused, not taken for a path to make a file at.
+        let other = try NaraBinary.run(["copy", "--from", demo, "--to", "mysql://nara@db/nara"],
+                                       home: folder)
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("not a store address"), "\(other.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/mysql:"))
+
         let missing = try NaraBinary.run(["copy", "--from", folder.appendingPathComponent("none.sqlite").path,
                                           "--to", target])
         #expect(missing.status == 1)
