@@ -4,10 +4,12 @@ import NaraDomain
 
 /// Loads, for each candidate, only the facts its work list reads (`WorkListKind.needs`).
 ///
-/// Set-based: every kind of fact for every candidate in one statement (a `TaggedRead`,
-/// each kind over `patient_id IN (…)` of the candidates that need it), not one per
-/// patient or per kind, so a list of 10,000 candidates costs what a list of 2 does, as a
-/// screen must when each statement is a round trip to a server.
+/// Set-based: one statement per kind of fact, each over `patient_id IN (…)` of the
+/// candidates that need it, not one per patient, so a list of 10,000 candidates costs
+/// what a list of 2 does, as a screen must when each statement is a round trip to a
+/// server. The kinds are not joined into one `TaggedRead`: on SQLite the wide rows of
+/// such a union made Mina patienter and the counts half as slow again (BENCHMARKS.md),
+/// and a server store reads these facts in a function of its own.
 struct WorkListFactLoader {
     let db: Database
     let today: LocalDate
@@ -97,7 +99,11 @@ struct WorkListFactLoader {
         }
         if let ids = among(.referrals) { parts += ReferralRows.parts(where: "patient_id \(ids)") }
         guard !parts.isEmpty else { return all }
-        let rows = try TaggedRead(parts, cached: false).fetch(db, arguments: ["since": continuitySince])
+        var rows: [String: [Row]] = [:]
+        for part in parts {
+            rows[part.name] = try Row.fetchAll(db, sql: part.sql + (part.order.map { " ORDER BY " + $0 } ?? ""),
+                                               arguments: part.sql.contains(":since") ? ["since": continuitySince] : [])
+        }
         fill(&all, rows)
         return all
     }
