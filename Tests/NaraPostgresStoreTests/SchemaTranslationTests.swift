@@ -8,7 +8,8 @@ import Testing
 
 /// The region schema is the SQLite store's final schema translated: the same tables
 /// with the same columns, every text column byte-ordered. A column added to SQLite
-/// and not here fails this test.
+/// and not here fails this test. `change_touch` is how the file store's triggers share
+/// one rule, and is no table of the region schema.
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
 struct SchemaTranslationTests {
     @Test func theSameTablesAndColumnsAsSQLite() throws {
@@ -20,6 +21,7 @@ struct SchemaTranslationTests {
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                    AND name NOT LIKE 'patient_name_search%' AND name <> 'grdb_migrations'
+                   AND name <> 'change_touch'
                 """)
             return try Dictionary(uniqueKeysWithValues: tables.map { table in
                 (table, Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])))

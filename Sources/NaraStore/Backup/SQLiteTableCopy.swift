@@ -7,7 +7,7 @@ extension SQLiteStore: CopyableStore {
     /// Derived from other rows or kept by the store itself, never copied: the FTS name
     /// index (its triggers fill it again from the patients), the migration history,
     /// the change counters (see `CopyableStore.copyTables()`).
-    static let notCopied: Set<String> = ["grdb_migrations", "change_counter"]
+    static let notCopied: Set<String> = ["grdb_migrations", "change_counter", "change_touch"]
 
     public func copyTables() throws -> [CopyTable] {
         try read { db in

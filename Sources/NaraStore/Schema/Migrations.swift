@@ -40,6 +40,7 @@ enum Migrations {
         migrator.registerMigration(SchemaPlanContent.identifier) { db in try SchemaPlanContent.migrate(db) }
         migrator.registerMigration(SchemaNoticeLinks.identifier) { db in try SchemaNoticeLinks.migrate(db) }
         migrator.registerMigration(SchemaChangeCounters.identifier) { db in try SchemaChangeCounters.migrate(db) }
+        migrator.registerMigration(SchemaChangeTouch.identifier) { db in try SchemaChangeTouch.migrate(db) }
         return migrator
     }
 

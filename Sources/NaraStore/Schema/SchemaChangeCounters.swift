@@ -16,8 +16,19 @@ enum SchemaChangeCounters {
                 version INTEGER NOT NULL CHECK (version >= 1)
             ) STRICT, WITHOUT ROWID
             """)
-        // The tables as they stand at this migration; a table added later gets its
-        // triggers in its own migration, through `ChangeTriggers.create`.
-        try ChangeTriggers.create(db, for: ChangeTriggers.watched)
+        // The triggers come with `SchemaChangeTouch`, the next migration.
+    }
+}
+
+/// The triggers that bump the counters, through `change_touch` (`ChangeTriggers`). A
+/// store that had the first triggers, each with the whole rule in it, gets these instead.
+/// A table added later gets its triggers in its own migration, through
+/// `ChangeTriggers.create`.
+enum SchemaChangeTouch {
+    static let identifier = "change-touch"
+
+    static func migrate(_ db: Database) throws {
+        _ = try ChangeTriggers.drop(db)
+        try ChangeTriggers.createAll(db)
     }
 }
