@@ -1,6 +1,10 @@
 import Foundation
 import NaraDomain
 
+/// What the store part of the benchmark needs: search, the directory (to find who
+/// searches) and samples. Both stores offer it, PostgreSQL included.
+public typealias SearchBenchmarkStore = DirectoryStore & PatientSearchStore & BenchmarkSampling
+
 /// Latency of the store operations a nurse waits on, measured on any store, with the bare
 /// prepared statement beside the store API as the baseline the API is held to.
 public struct StoreBenchmark {
@@ -37,20 +41,22 @@ public struct StoreBenchmark {
         public var nameSearchMilliseconds: Figure
     }
 
-    let store: any CareStore
-    /// Who searches: the store's demo user, or the first active user whose roles find patients.
+    let store: any SearchBenchmarkStore
+    /// Who searches: `user` when given, else the first active user whose roles find patients.
     private var searcher: AccessContext {
         get throws {
-            let staff = try store.demoUser.flatMap { try store.staff($0) }
+            let staff = try user.flatMap { try store.staff($0) }
                 ?? store.staffList(unit: nil).first { $0.active && $0.rights.contains(.readIdentity) }
             guard let staff else { throw StoreError.invalid("the store has nobody who may search for patients") }
             return AccessContext(staffId: staff.id, unitId: staff.unitId, sessionId: "bench")
         }
     }
+    let user: StaffID?
     let samples: Int
 
-    public init(store: any CareStore, samples: Int = 2_000) {
+    public init(store: any SearchBenchmarkStore, user: StaffID? = nil, samples: Int = 2_000) {
         self.store = store
+        self.user = user
         self.samples = samples
     }
 

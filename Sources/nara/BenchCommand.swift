@@ -34,6 +34,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = storeOptions.path
+            if try StoreAddress.isPostgres(path) {
+                try runOnPostgres(path, samples: max(100, samples))
+                return
+            }
             let store = try storeOptions.open()
             let session = try SessionResolver.resolve(store: store, user: userOption.user ?? store.demoUser?.rawValue,
                                                       environment: [:])
@@ -50,13 +54,13 @@ struct BenchCommand: ParsableCommand {
                 print(r)
                 return
             }
-            let storeReport = try StoreBenchmark(store: store, samples: count).run()
+            let storeReport = try StoreBenchmark(store: store, user: store.demoUser, samples: count).run()
             if only == "store" { print(storeReport); return }
             let appReport = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()
             let probe = try TerminalProbe(program: Self.executablePath(), store: path,
                                           user: session.staff.id.rawValue,
                                           searchText: store.commonNamePrefix()).run()
-            let figures: [(key: String, label: String, unit: String, figure: StoreBenchmark.Figure)] = [
+            let figures: Figures = [
                 ("keystroke_to_frame_ms", "keystroke to frame (lists, screens)", "ms", appReport.keystrokeMilliseconds),
                 ("typeahead_search_ms", "type-ahead search, key to frame", "ms", appReport.typeaheadMilliseconds),
                 ("pnr_lookup_us", "pnr lookup (store API)", "µs", storeReport.pnrLookupMicroseconds),
@@ -78,18 +82,8 @@ struct BenchCommand: ParsableCommand {
                 ("bytes_selection_move", "bytes, selection moved one row", "B", probe.bytesSelectionMove),
                 ("bytes_full_frame", "bytes, whole 80×24 frame", "B", probe.bytesFullFrame),
             ]
-            if json {
-                var object: [String: [String: Double]] = [:]
-                for f in figures { object[f.key] = ["p50": f.figure.p50, "p99": f.figure.p99] }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                print(String(decoding: try encoder.encode(object), as: UTF8.self))
-            } else {
-                print("patients\t\(storeReport.patients)")
-                for f in figures {
-                    print("\(f.label)\tp50 \(String(format: "%.2f", f.figure.p50)) \(f.unit)"
-                        + "\tp99 \(String(format: "%.2f", f.figure.p99)) \(f.unit)")
-                }
+            Self.printFigures(figures, patients: storeReport.patients, json: json)
+            if !json {
                 let idle = appReport.idleWorkMilliseconds
                 print("work after the frame (work-list counts)\tp50 \(String(format: "%.2f", idle.p50)) ms"
                     + "\tp99 \(String(format: "%.2f", idle.p99)) ms\t(\(idle.samples) times)")
@@ -101,6 +95,25 @@ struct BenchCommand: ParsableCommand {
                 }
                 let ratio = storeReport.pnrLookupMicroseconds.p99 / storeReport.pnrLookupRawMicroseconds.p99
                 print("pnr lookup, store API over the raw statement\tp99 \(String(format: "%.2f", ratio))×")
+            }
+        }
+    }
+
+    typealias Figures = [(key: String, label: String, unit: String, figure: StoreBenchmark.Figure)]
+
+    /// The figures as a table, or as one JSON object keyed by `key`.
+    static func printFigures(_ figures: Figures, patients: Int, json: Bool) {
+        if json {
+            var object: [String: [String: Double]] = [:]
+            for f in figures { object[f.key] = ["p50": f.figure.p50, "p99": f.figure.p99] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            Swift.print(String(decoding: (try? encoder.encode(object)) ?? Data(), as: UTF8.self))
+        } else {
+            Swift.print("patients\t\(patients)")
+            for f in figures {
+                Swift.print("\(f.label)\tp50 \(String(format: "%.2f", f.figure.p50)) \(f.unit)"
+                    + "\tp99 \(String(format: "%.2f", f.figure.p99)) \(f.unit)")
             }
         }
     }

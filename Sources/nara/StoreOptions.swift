@@ -27,7 +27,19 @@ struct StoreOptions: ParsableArguments {
             Output.note("Creating the demo store at \(path) …")
             _ = try DemoCommand.build(at: path, options: DemoOptions(today: SystemClock().today), force: false)
         }
+        try Self.refuseServerStore(path)
         return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
+    }
+
+    /// A PostgreSQL address where a session or a command needs the whole store: said
+    /// plainly, not taken for a missing file. The address is not repeated: a URL may
+    /// hold a password. Any other file falls through to SQLite, which names its fault.
+    static func refuseServerStore(_ path: String) throws {
+        guard PostgresLocation.isURL(path)
+                || ((try? StoreAddress.isPostgres(path)) == true && (try? PostgresConnectionFile.read(path)) != nil)
+        else { return }
+        throw StoreError.invalid("--store names a PostgreSQL database, which serves `nara copy` and `nara bench` "
+            + "so far; sessions and other commands run on a SQLite file")
     }
 
     /// Whether a store is where --store points. The only place, with `open` and
@@ -36,7 +48,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Makes an empty production store where --store points.
     func create() throws -> any CareStore {
-        try SQLiteStore.open(at: path, mode: .createIfMissing(.production))
+        try Self.refuseServerStore(path)
+        return try SQLiteStore.open(at: path, mode: .createIfMissing(.production))
     }
 
     /// Removes what `create()` made, when the command could not finish setting it up:

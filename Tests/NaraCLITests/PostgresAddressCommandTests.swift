@@ -1,0 +1,36 @@
+import Foundation
+import NaraPostgresTesting
+import Testing
+
+/// What `nara` does with a PostgreSQL address beside `nara copy`: `nara bench` measures
+/// the store's figures there; a session or any other command says plainly that it needs
+/// a SQLite file, without repeating the address (a URL may hold a password).
+@Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
+struct PostgresAddressCommandTests {
+    @Test func benchMeasuresLookupAndSearchOnPostgres() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = folder.appendingPathComponent("demo.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", demo, "--patients", "200", "--seed", "5"]).status == 0)
+        let region = try CopyCommandTests.address(in: folder)
+        let copied = try NaraBinary.run(["copy", "--from", demo, "--to", region])
+        #expect(copied.status == 0, "\(copied.stderr)")
+
+        let bench = try NaraBinary.run(["bench", "--store", region, "--samples", "100", "--json"])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        #expect(bench.stderr.contains("only the store's figures"))
+        let figures = try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: [String: Double]]
+        #expect(Set(figures?.keys.map { $0 } ?? []) == ["pnr_lookup_us", "pnr_lookup_raw_us", "name_search_ms"])
+        #expect((figures?["name_search_ms"]?["p50"] ?? 0) > 0)
+    }
+
+    @Test func otherCommandsRefuseAServerAddressPlainly() throws {
+        let url = "postgresql://nara:secret-word@127.0.0.1:1/region"
+        for arguments in [["check", "--store", url], ["worklist", "elderly-multimorbid", "--store", url]] {
+            let run = try NaraBinary.run(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains("PostgreSQL"), "\(run.stderr)")
+            #expect(!run.stderr.contains("secret-word"))
+        }
+    }
+}
