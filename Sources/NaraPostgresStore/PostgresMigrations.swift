@@ -17,6 +17,7 @@ enum PostgresMigrations {
 
     static let all: [(identifier: String, statements: [String])] = [
         (RegionSchema.identifier, RegionSchema.statements),
+        (RegionSchemaChangeCounters.identifier, RegionSchemaChangeCounters.statements),
     ]
 
     /// Applies what is missing; returns the identifiers applied now (none when the
