@@ -120,7 +120,7 @@ extension SQLiteStore {
 
     /// The patients the user is named contact for today, for the news about them: read
     /// once for the four parts that use it (without MATERIALIZED the news took half as
-    /// long again as the five statements it replaces, on a 3,000-patient demo store).
+    /// long again as the six statements it replaces, on a 3,000-patient demo store).
     private static let newsPatients = """
         WITH mine AS MATERIALIZED (SELECT DISTINCT patient_id FROM care_contact
                       WHERE staff_id = :staff AND annulled_at IS NULL AND from_date <= :today
