@@ -19,6 +19,25 @@ struct PostgresMigrationTests {
         #expect(try second.appliedMigrations() == Self.all)
     }
 
+    /// A database made by the version before the change counters' triggers gets them when
+    /// this version opens it, and its rows count from there.
+    @Test func aRegionV1DatabaseGetsTheChangeCounterTriggers() throws {
+        let location = try PG.database()
+        let older = PostgresClient(location: location)
+        defer { older.disconnect() }
+        #expect(try PostgresMigrations.migrate(older, Array(PostgresMigrations.all.prefix(1))) == [RegionSchema.identifier])
+        let triggers = """
+            SELECT count(DISTINCT event_object_table) FROM information_schema.triggers
+             WHERE trigger_schema = 'nara' AND trigger_name = 'change_counters'
+            """
+        #expect(try older.query(PostgresQuery(unsafeSQL: triggers)).first?.decode(Int64.self) == 0)
+        let store = try PostgresStore.open(location: location)
+        #expect(try store.appliedMigrations() == Self.all)
+        #expect(try PG.admin(store, triggers).first?.decode(Int64.self) == Int64(ChangeCounterRules.watched.count))
+        try store.addUnit(CareUnit(id: "SE2321000164-vc01", name: "Vårdcentralen", principal: .region, kind: .primaryCare))
+        #expect(try store.changeStamp(ChangeScope(unit: "SE2321000164-vc01")) == ChangeStamp(unit: 1))
+    }
+
     /// Several servers opening a new database at once: one applies the schema, the
     /// others wait on the advisory lock and then find it done.
     @Test func severalOpeningAtOnceApplyItOnce() throws {
