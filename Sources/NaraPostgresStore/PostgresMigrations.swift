@@ -17,13 +17,16 @@ enum PostgresMigrations {
 
     static let all: [(identifier: String, statements: [String])] = [
         (RegionSchema.identifier, RegionSchema.statements),
+        (RegionSchemaChangeCounters.identifier, RegionSchemaChangeCounters.statements),
     ]
 
-    /// Applies what is missing; returns the identifiers applied now (none when the
-    /// database was up to date).
+    /// Applies what is missing of `migrations` (all of them, but for a test that makes a
+    /// database as an older version left it); returns the identifiers applied now (none
+    /// when the database was up to date).
     @discardableResult
-    static func migrate(_ client: PostgresClient) throws -> [String] {
-        if try pending(client, locked: nil).isEmpty { return [] }
+    static func migrate(_ client: PostgresClient,
+                        _ migrations: [(identifier: String, statements: [String])] = all) throws -> [String] {
+        if try pending(client, locked: nil, migrations).isEmpty { return [] }
         return try client.transaction { session in
             try session.query("SELECT pg_advisory_xact_lock(\(lockKey))")
             try session.query("CREATE SCHEMA IF NOT EXISTS nara")
@@ -34,7 +37,7 @@ enum PostgresMigrations {
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """)
-            let missing = try pending(client, locked: session)
+            let missing = try pending(client, locked: session, migrations)
             for migration in missing {
                 for statement in migration.statements {
                     try session.query(PostgresQuery(unsafeSQL: statement))
@@ -50,14 +53,15 @@ enum PostgresMigrations {
         try client.withConnection { try recorded($0) }
     }
 
-    private static func pending(_ client: PostgresClient, locked session: PostgresClient.Session?)
+    private static func pending(_ client: PostgresClient, locked session: PostgresClient.Session?,
+                                _ migrations: [(identifier: String, statements: [String])])
         throws -> [(identifier: String, statements: [String])] {
         let done = try session.map(recorded) ?? client.withConnection(recorded)
-        let known = Set(all.map(\.identifier))
+        let known = Set(migrations.map(\.identifier))
         if let unknown = done.first(where: { !known.contains($0) }) {
             throw StoreError.newerSchema(path: client.location.description, found: unknown)
         }
-        return all.filter { !done.contains($0.identifier) }
+        return migrations.filter { !done.contains($0.identifier) }
     }
 
     private static func recorded(_ session: PostgresClient.Session) throws -> [String] {

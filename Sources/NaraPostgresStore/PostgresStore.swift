@@ -5,8 +5,8 @@ import PostgresNIO
 /// Every query names the schema `nara`, so it works whatever the role's search_path,
 /// also through PgBouncer in transaction mode, where a session's SET does not stick.
 ///
-/// So far it holds the directory, patient search and the access log; the rest of the
-/// patient-data protocols follow.
+/// So far it holds the directory, patient search, the access log and the change
+/// counters a session polls; the rest of the patient-data protocols follow.
 public final class PostgresStore: Sendable {
     public let location: PostgresLocation
     /// The connection, for this package's tools and tests (an administrator's SQL).
@@ -125,5 +125,20 @@ extension PostgresStore: DirectoryStore {
         return Staff(id: StaffID(id), name: name, profession: Profession(rawValue: profession) ?? .other,
                      unitId: UnitID(unit), roles: Set(roles.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) }),
                      hsaId: hsa, active: active)
+    }
+}
+
+extension PostgresStore: ChangeWatching {
+    /// Both counters in one statement; a scope without a row stands at zero. No LISTEN:
+    /// the poll passes PgBouncer's transaction pooling and runs on a hot standby.
+    public func changeStamp(_ scope: ChangeScope) throws -> ChangeStamp {
+        let patient = scope.patient.map { "patient/\($0.rawValue)" }
+        let unit = "unit/\(scope.unit.rawValue)"
+        let rows = try client.query("""
+            SELECT coalesce((SELECT version FROM nara.change_counter WHERE scope = \(patient)), 0),
+                   coalesce((SELECT version FROM nara.change_counter WHERE scope = \(unit)), 0)
+            """)
+        guard let (patientVersion, unitVersion) = try rows.first?.decode((Int64, Int64).self) else { return ChangeStamp() }
+        return ChangeStamp(patient: patientVersion, unit: unitVersion)
     }
 }

@@ -7,13 +7,35 @@ import Testing
 
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
 struct PostgresMigrationTests {
+    /// Every migration this version knows, in order.
+    static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier]
+
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()
         let first = try PostgresStore.open(location: location)
-        #expect(try first.appliedMigrations() == [RegionSchema.identifier])
+        #expect(try first.appliedMigrations() == Self.all)
         let second = try PostgresStore.open(location: location)
         #expect(try PostgresMigrations.migrate(second.client).isEmpty)
-        #expect(try second.appliedMigrations() == [RegionSchema.identifier])
+        #expect(try second.appliedMigrations() == Self.all)
+    }
+
+    /// A database made by the version before the change counters' triggers gets them when
+    /// this version opens it, and its rows count from there.
+    @Test func aRegionV1DatabaseGetsTheChangeCounterTriggers() throws {
+        let location = try PG.database()
+        let older = PostgresClient(location: location)
+        defer { older.disconnect() }
+        #expect(try PostgresMigrations.migrate(older, Array(PostgresMigrations.all.prefix(1))) == [RegionSchema.identifier])
+        let triggers = """
+            SELECT count(DISTINCT event_object_table) FROM information_schema.triggers
+             WHERE trigger_schema = 'nara' AND trigger_name = 'change_counters'
+            """
+        #expect(try older.query(PostgresQuery(unsafeSQL: triggers)).first?.decode(Int64.self) == 0)
+        let store = try PostgresStore.open(location: location)
+        #expect(try store.appliedMigrations() == Self.all)
+        #expect(try PG.admin(store, triggers).first?.decode(Int64.self) == Int64(ChangeCounterRules.watched.count))
+        try store.addUnit(CareUnit(id: "SE2321000164-vc01", name: "Vårdcentralen", principal: .region, kind: .primaryCare))
+        #expect(try store.changeStamp(ChangeScope(unit: "SE2321000164-vc01")) == ChangeStamp(unit: 1))
     }
 
     /// Several servers opening a new database at once: one applies the schema, the
@@ -25,7 +47,7 @@ struct PostgresMigrationTests {
             do { _ = try PostgresStore.open(location: location) } catch { errors.add(error) }
         }
         #expect(errors.all.isEmpty, "\(errors.all)")
-        #expect(try PostgresStore.open(location: location).appliedMigrations() == [RegionSchema.identifier])
+        #expect(try PostgresStore.open(location: location).appliedMigrations() == Self.all)
     }
 
     /// A keys-file line names the connection file; the file names the database.
@@ -33,13 +55,13 @@ struct PostgresMigrationTests {
         let location = try PG.database()
         guard case .socket(let folder, let port) = location.endpoint else { return }
         let url = "postgresql://\(location.user)@/\(location.database)?host=\(folder)&port=\(port)"
-        #expect(try PostgresStore.open(url).appliedMigrations() == [RegionSchema.identifier])
+        #expect(try PostgresStore.open(url).appliedMigrations() == Self.all)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nara-\(UUID().uuidString).conf").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         try "# the test database\n\(url)\n".write(toFile: file, atomically: false, encoding: .utf8)
         let store = try PostgresStore.open(file)
         #expect(store.location == location)
-        #expect(try store.appliedMigrations() == [RegionSchema.identifier])
+        #expect(try store.appliedMigrations() == Self.all)
     }
 
     @Test func aNewerSchemaIsRefused() throws {

@@ -20,7 +20,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// conform to so far.
 struct BackendStore {
     let backend: StoreBackend
-    let store: any DirectoryStore & PatientSearchStore
+    let store: any DirectoryStore & PatientSearchStore & ChangeWatching
     private let folder: URL?
 
     init(_ backend: StoreBackend) throws {
@@ -36,6 +36,12 @@ struct BackendStore {
             folder = nil
             store = try PostgresStore.open(location: try PostgresTestServer.require().makeDatabase())
         }
+    }
+
+    init(backend: StoreBackend, store: any DirectoryStore & PatientSearchStore & ChangeWatching) {
+        self.backend = backend
+        self.store = store
+        folder = nil
     }
 
     func remove() {

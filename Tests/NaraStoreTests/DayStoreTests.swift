@@ -85,6 +85,37 @@ import Testing
         #expect(try store.patientNews(since: since, limit: 50, as: f.nurse).isEmpty)
     }
 
+    /// A referral about one of my patients that was answered, or rejected, is news.
+    @Test func aReferralAnsweredOrRejectedIsNews() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let store: any CareStore = f.store
+        let day = f.at(2026, 11, 22)
+        var referrals: [Referral] = []
+        for (pnr, name) in [(TestPnr.a, "Åsa"), (TestPnr.b, "Märta")] {
+            let p = try f.patient(pnr, name, "Ek")
+            _ = try store.assignContact(NewCareContact(patientId: p.id, role: .careContact, staffId: "karin.berg",
+                                                       unitId: StoreFixture.vc, reason: "Samordning",
+                                                       from: f.today.adding(days: -40)), as: f.nurse)
+            let r = try store.createReferral(NewReferral(patientId: p.id, fromUnitId: StoreFixture.vc,
+                                                         toUnitId: StoreFixture.cardiology, priority: .routine,
+                                                         question: "Bedömning"), at: day, as: f.nurse)
+            referrals.append(try store.applyReferral(r.id, .send, expectedVersion: r.version, at: day, comment: "",
+                                                     as: f.nurse))
+        }
+        func step(_ r: Referral, _ action: ReferralAction) throws -> Referral {
+            try store.applyReferral(r.id, action, expectedVersion: r.version, at: day, comment: "", as: f.cardiologist)
+        }
+        var answered = try step(referrals[0], .confirmReceipt)
+        for action in [ReferralAction.accept, .book(on: f.today), .markSeen, .reply(text: "Normalt EKG")] {
+            answered = try step(answered, action)
+        }
+        let rejected = try step(try step(referrals[1], .confirmReceipt), .reject(reason: "Fel mottagare"))
+        let news = try store.patientNews(since: f.today.adding(days: -3).noon(in: .stockholm), limit: 50, as: f.nurse)
+        #expect(Set(news.map(\.news)) == [.referralAnswered(referral: answered.id, unit: "Kardiologmottagningen"),
+                                          .referralRejected(referral: rejected.id, unit: "Kardiologmottagningen")])
+    }
+
     @Test func aTaskFromAnotherProviderIsShownOnlyWithConsentAndItsReplyReachesTheWriter() throws {
         let f = try StoreFixture()
         defer { f.remove() }

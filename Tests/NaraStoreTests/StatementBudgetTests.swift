@@ -115,6 +115,52 @@ import Testing
         #expect(many.statements.count == few.statements.count)
     }
 
+    /// Min dag's every section (what F8 loads: care requests, tasks, planned contacts and
+    /// the news) in a fixed number of statements, however many patients and items it shows:
+    /// each section reads its items, their patients' policy facts and summaries a kind at
+    /// a time, and logs its patients in one statement.
+    @Test func minDagCostsTheSameStatementsForTwoPatientsAsForTwenty() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        /// For each patient: a care request at the unit, a task to the nurse, a planned
+        /// contact, and a task the nurse wrote that is done (news).
+        var filled: Set<PatientID> = []
+        func fill(_ numbers: ClosedRange<Int>) throws {
+            try Self.myPatients(f, numbers)
+            for row in try f.store.myPatients(limit: 100, as: Self.session()) where !filled.contains(row.patient.id) {
+                let patient = row.patient.id
+                filled.insert(patient)
+                _ = try f.store.addCareRequest(patient, channel: .phone, problem: .new, reason: "Hosta", callback: nil,
+                                               as: f.nurse)
+                _ = try f.store.addTask(patient, text: "Ring patienten", toStaff: "karin.berg", toUnit: nil, due: nil,
+                                        priority: .normal, as: f.nurse)
+                _ = try f.store.addPlannedContact(patient, on: f.today, note: "Uppföljning", as: f.nurse)
+                let done = try f.store.addTask(patient, text: "Provtagning", toStaff: nil, toUnit: StoreFixture.vc,
+                                               due: nil, priority: .normal, as: f.nurse)
+                _ = try f.store.completeTask(patient, id: done.id, reply: "Klart", as: f.nurse)
+            }
+        }
+        func day() throws -> [Int] {
+            let who = Self.session()
+            return [try f.store.openCareRequests(callbacks: false, limit: 500, as: who).count,
+                    try f.store.openTasks(limit: 500, as: who).count,
+                    try f.store.plannedContacts(from: f.today.adding(days: -14), limit: 500, as: who).count,
+                    try f.store.patientNews(since: f.at(2026, 11, 1), limit: 500, as: who).count]
+        }
+        try fill(1...2)
+        _ = try day()
+        let few = try f.store.countingWork { try day() }
+        try fill(3...20)
+        let many = try f.store.countingWork { try day() }
+        #expect(few.result == [2, 2, 2, 2] && many.result == [20, 20, 20, 20])
+        #expect(many.statements.count == few.statements.count,
+                "\(many.statements.count) statements for 20 patients, \(few.statements.count) for 2: \(many.statements)")
+        // Care requests, tasks and planned contacts 6 each (the user, the items, the
+        // policy's facts, the summaries, the log's head and rows), the news 6 (its items
+        // of every kind in one).
+        #expect(many.statements.count <= 24, "\(many.statements)")
+    }
+
     /// A letter typed into the search is one statement: the user, the hits and their
     /// summaries together. A whole identifier adds its own lookup.
     @Test func aSearchIsOneStatement() throws {

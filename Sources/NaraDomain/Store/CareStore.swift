@@ -116,16 +116,10 @@ public protocol AccessLogStore: Sendable {
 /// neither screens nor commands name a kind of store.
 public protocol CareStore: DirectoryStore, PatientSearchStore, PatientRecordStore, QueueStore, WorkListStore,
     AccessLogStore, DraftStore, ConsentAndBlockStore, DayStore, DischargeNoticeStore, StaffKeyStore, AuditStore,
-    ReportStore, ExchangeStore, StatementRecording, BenchmarkSampling {
+    ReportStore, ExchangeStore, ChangeWatching, StatementRecording, BenchmarkSampling {
     var kind: StoreKind { get }
     /// The staff member a demo store runs as when no `--user` is given.
     var demoUser: StaffID? { get }
-    /// Where the change counters of the open patient and the user's unit stand now: one
-    /// cheap read, polled every tick, which names no patient and so needs no log row. The
-    /// patient's counter moves with every change to the record (consent and blocks
-    /// included); the unit's with every change to what the unit's lists, queues and Min
-    /// dag show. A session compares two readings and reads again only what moved.
-    func changeStamp(_ scope: ChangeScope) throws -> ChangeStamp
     /// Gives back what the store keeps only to be faster (page and statement caches,
     /// idle connections), for a session left alone: a server holds many of them.
     func releaseMemory()

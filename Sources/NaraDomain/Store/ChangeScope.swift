@@ -27,3 +27,14 @@ public struct ChangeStamp: Hashable, Sendable {
         self.unit = unit
     }
 }
+
+/// Telling a session that others changed what it shows, whichever database holds the
+/// store: the one question a session polls every tick.
+public protocol ChangeWatching: Sendable {
+    /// Where the change counters of the open patient and the user's unit stand now: one
+    /// cheap read, polled every tick, which names no patient and so needs no log row. The
+    /// patient's counter moves with every change to the record (consent and blocks
+    /// included); the unit's with every change to what the unit's lists, queues and Min
+    /// dag show. A session compares two readings and reads again only what moved.
+    func changeStamp(_ scope: ChangeScope) throws -> ChangeStamp
+}
