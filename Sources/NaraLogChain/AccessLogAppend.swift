@@ -43,9 +43,7 @@ public struct AccessLogAppend: Sendable, Equatable, Encodable {
 
     /// The chained row's content, once the store has given it its id.
     public func content(id: Int64) -> AccessLogChain.Content {
-        AccessLogChain.Content(id: id, atMs: atMs, staffId: staffId, unitId: unitId, patientId: patientId,
-                               action: action, detail: detail, clientAddress: clientAddress, sessionId: sessionId,
-                               emergency: emergency, reason: reason)
+        AccessLogChain.Content(id: id, row: self)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -11,33 +11,28 @@ public enum AccessLogChain {
     /// The `prev_hash` of the first row.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// Every column of a row except the two hash columns.
+    /// Every column of a row except the two hash columns: its id and the row as it was
+    /// appended (`AccessLogAppend`), whose fields read through, as `content.detail`.
+    @dynamicMemberLookup
     public struct Content: Sendable, Equatable {
         public var id: Int64
-        public var atMs: Int64
-        public var staffId: String
-        public var unitId: String
-        public var patientId: Int64?
-        public var action: String
-        public var detail: String
-        public var clientAddress: String?
-        public var sessionId: String
-        public var emergency: Bool
-        public var reason: String?
+        public var row: AccessLogAppend
+
+        public init(id: Int64, row: AccessLogAppend) {
+            self.id = id
+            self.row = row
+        }
 
         public init(id: Int64, atMs: Int64, staffId: String, unitId: String, patientId: Int64?, action: String,
                     detail: String, clientAddress: String?, sessionId: String, emergency: Bool, reason: String?) {
-            self.id = id
-            self.atMs = atMs
-            self.staffId = staffId
-            self.unitId = unitId
-            self.patientId = patientId
-            self.action = action
-            self.detail = detail
-            self.clientAddress = clientAddress
-            self.sessionId = sessionId
-            self.emergency = emergency
-            self.reason = reason
+            self.init(id: id, row: AccessLogAppend(atMs: atMs, staffId: staffId, unitId: unitId, patientId: patientId,
+                                                   action: action, detail: detail, clientAddress: clientAddress,
+                                                   sessionId: sessionId, emergency: emergency, reason: reason))
+        }
+
+        public subscript<T>(dynamicMember field: WritableKeyPath<AccessLogAppend, T>) -> T {
+            get { row[keyPath: field] }
+            set { row[keyPath: field] = newValue }
         }
     }
 
