@@ -27,7 +27,7 @@ extension SQLiteStore {
 /// `TaggedRead`), one for the staff and units it names.
 package enum RecordQuery {
     /// The record's parts, over `:patient`.
-    package static let parts: [TaggedRead.Part] = [
+    static let parts: [TaggedRead.Part] = [
         TaggedRead.Part("patient", "SELECT * FROM patient WHERE id = :patient"),
         TaggedRead.Part("listing", "SELECT * FROM listing WHERE patient_id = :patient",
                         order: "to_date IS NOT NULL, from_date DESC, id DESC"),
@@ -130,7 +130,7 @@ package enum RecordQuery {
     }
 
     /// The staff and units with these ids, in one statement.
-    package static func directory(_ db: Database, staff: [String], units: [String]) throws -> ([Staff], [CareUnit]) {
+    static func directory(_ db: Database, staff: [String], units: [String]) throws -> ([Staff], [CareUnit]) {
         guard !staff.isEmpty || !units.isEmpty else { return ([], []) }
         func marks(_ n: Int) -> String { n == 0 ? "NULL" : Array(repeating: "?", count: n).joined(separator: ",") }
         let rows = try TaggedRead([
