@@ -57,12 +57,16 @@ let package = Package(
             ]
         ),
         // The PostgreSQL store behind the same protocols, for a region's one database.
-        // Knows nothing of SQLite.
+        // Opens no SQLite file: it shares NaraStore's statements' parts and its decoders
+        // of rows (GRDB rows made from the JSON the server returns), so a record is read
+        // and built by one owner for both stores.
         .target(
             name: "NaraPostgresStore",
             dependencies: [
                 "NaraDomain",
                 "NaraLogChain",
+                "NaraStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NaraDomain
 import PostgresNIO
+import Synchronization
 
 /// One connection to the server, used synchronously: the store protocols are plain
 /// `throws` functions called from the terminal loop, so each statement is sent on the
@@ -18,6 +19,7 @@ package final class PostgresClient: @unchecked Sendable {
     private let lock = NSLock()
     private var connection: PostgresConnection?
     private var connectionCount = 0
+    private let statementCount = Mutex(0)
 
     /// swift-log's default handler writes to standard error, which is the curses
     /// screen: postgres-nio's messages go nowhere.
@@ -88,6 +90,10 @@ package final class PostgresClient: @unchecked Sendable {
         return connectionCount
     }
 
+    /// How many statements this client has sent, each a round trip to the server: a
+    /// test holds a door to its budget by it.
+    package var statementsSent: Int { statementCount.withLock { $0 } }
+
     /// Closes the connection; the next call opens a new one.
     package func disconnect() {
         lock.lock()
@@ -157,6 +163,7 @@ package final class PostgresClient: @unchecked Sendable {
                 in: .milliseconds(Int64(client.location.statementTimeoutMs) + 5_000)
             ) { let _: EventLoopFuture<Void> = connection.close() }
             defer { deadline.cancel() }
+            client.statementCount.withLock { $0 += 1 }
             do {
                 let result = try connection.query(query, logger: PostgresClient.quiet).wait()
                 return Array(result)

@@ -5,24 +5,28 @@ import PostgresNIO
 /// Every query names the schema `nara`, so it works whatever the role's search_path,
 /// also through PgBouncer in transaction mode, where a session's SET does not stick.
 ///
-/// So far it holds the directory, patient search, the access log and the change
-/// counters a session polls; the rest of the patient-data protocols follow.
+/// So far it holds the directory, patient search, opening a record, the access log and
+/// the change counters a session polls; the rest of the patient-data protocols follow.
 public final class PostgresStore: Sendable {
     public let location: PostgresLocation
     /// The connection, for this package's tools and tests (an administrator's SQL).
     package let client: PostgresClient
+    /// Where "today" and "now" come from for the policy and the log's rows, as the
+    /// SQLite store's clock: the client's time, not the server's.
+    public let clock: any Clock
 
-    init(location: PostgresLocation, client: PostgresClient) {
+    init(location: PostgresLocation, client: PostgresClient, clock: any Clock) {
         self.location = location
         self.client = client
+        self.clock = clock
     }
 
     /// Connects and brings the schema up to date (`PostgresMigrations`). The database
     /// must exist; its schema is made on first open.
-    public static func open(location: PostgresLocation) throws -> PostgresStore {
+    public static func open(location: PostgresLocation, clock: any Clock = SystemClock()) throws -> PostgresStore {
         let client = PostgresClient(location: location)
         try PostgresMigrations.migrate(client)
-        return PostgresStore(location: location, client: client)
+        return PostgresStore(location: location, client: client, clock: clock)
     }
 
     /// `store` is a `postgresql://` URL or the path of a connection file

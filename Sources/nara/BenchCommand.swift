@@ -3,6 +3,7 @@ import Foundation
 import NaraApp
 import NaraBench
 import NaraDomain
+import NaraPostgresStore
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,6 +24,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
     @Option(help: ArgumentHelp("Samples per figure.", valueName: "N"))
     var samples: Int = 2_000
+    @Option(help: ArgumentHelp("Only compare opening records on the store and on this PostgreSQL copy of it "
+                               + "(a postgresql:// URL or a connection file; see nara copy).", valueName: "STORE"))
+    var postgres: String?
     /// For profiling one part under callgrind: `store` or `app`, printed raw.
     @Option(help: .hidden)
     var only: String?
@@ -48,6 +52,15 @@ struct BenchCommand: ParsableCommand {
             if TerminalProbe.swiftRuntimeIsShared {
                 Output.error("bench: this binary loads the Swift runtime as shared libraries; a release "
                     + "build links it in, and a session then holds about 5 MB less")
+            }
+            if let postgres {
+                let r = try OpenRecordComparison(store: store, postgres: try PostgresStore.open(postgres),
+                                                 context: session.context, samples: samples).run()
+                for (name, figure) in [("SQLite", r.sqlite), ("PostgreSQL", r.postgres)] {
+                    print("open record (\(r.patients) patients, \(figure.samples) opens), \(name)"
+                        + "\tp50 \(String(format: "%.2f", figure.p50)) ms\tp99 \(String(format: "%.2f", figure.p99)) ms")
+                }
+                return
             }
             if only == "app" {
                 let r = try AppBenchmark(store: store, session: session, samples: min(count, 1_000)).run()

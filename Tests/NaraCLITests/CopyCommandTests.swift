@@ -107,4 +107,20 @@ struct CopyCommandTests {
         #expect(unreachable.status == 1)
         #expect(unreachable.stderr.hasPrefix("nara: "), "\(unreachable.stderr)")
     }
+
+    /// `nara bench --postgres` opens the same records on the file and on its copy: one
+    /// line for each store, never a verdict on speed.
+    @Test func benchComparesOpeningARecordOnTheCopy() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = folder.appendingPathComponent("demo.sqlite").path
+        #expect(try NaraBinary.run(["demo", "--store", demo, "--patients", "200", "--seed", "4"]).status == 0)
+        let region = try Self.address(in: folder)
+        #expect(try NaraBinary.run(["copy", "--from", demo, "--to", region]).status == 0)
+        let r = try NaraBinary.run(["bench", "--store", demo, "--postgres", region, "--samples", "20"], home: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").filter { $0.hasPrefix("open record (") }
+        #expect(lines.count == 2, "\(r.stdout)")
+        #expect(lines.first?.contains("SQLite\tp50 ") == true && lines.last?.contains("PostgreSQL\tp50 ") == true)
+    }
 }

@@ -25,11 +25,17 @@ public protocol PatientSearchStore: Sendable {
     func patientID(for identifier: PersonIdentifier) throws -> PatientID?
 }
 
+/// Opening a patient's record (the overview): the one read every store has first. The
+/// policy decides on facts read with the record, and the access-log row is written
+/// before the record is returned; a refusal returns nothing and logs nothing.
+public protocol PatientRecordReading: Sendable {
+    func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
+}
+
 /// The one door for patient data: every call asks the access policy (roles, care
 /// relationship, provider and consent, blocks) and writes an access-log row naming the
 /// patient in the same transaction as the read or write. Screens never write the log.
-public protocol PatientRecordStore: Sendable {
-    func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
+public protocol PatientRecordStore: PatientRecordReading {
     func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
                          as context: AccessContext) throws -> Patient
     func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws

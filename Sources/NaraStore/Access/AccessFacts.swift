@@ -6,7 +6,7 @@ import NaraDomain
 /// guards, so the facts cannot be stale: who is asking, and for each patient the care
 /// relationship of the asker's unit, consents, blocks and openings. A fixed number of
 /// statements however many patients a list holds.
-enum AccessFacts {
+package enum AccessFacts {
     /// The signed-in user as the policy sees them: rights from their roles, nothing
     /// once deactivated, so an open session stops at its next action.
     static func subject(_ db: Database, _ context: AccessContext) throws -> AccessSubject {
@@ -59,6 +59,12 @@ enum AccessFacts {
     }
 
     static func arguments(unit: UnitID, staff: StaffID, today: LocalDate, now: Date) -> StatementArguments {
+        StatementArguments(values(unit: unit, staff: staff, today: today, now: now))
+    }
+
+    /// The values of the named arguments, for a store that binds them its own way.
+    package static func values(unit: UnitID, staff: StaffID, today: LocalDate,
+                               now: Date) -> [String: (any DatabaseValueConvertible)?] {
         ["unit": unit.rawValue, "staff": staff.rawValue, "today": today.iso,
          "now_ms": Int64(now.timeIntervalSince1970 * 1000)]
     }

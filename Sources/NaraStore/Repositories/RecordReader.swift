@@ -10,88 +10,123 @@ extension SQLiteStore {
     public func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord {
         try write { db in
             let today = clock.today, now = clock.now
-            let rows = try TaggedRead([AccessFacts.subjectPart] + AccessFacts.onePatient + RecordQuery.parts)
+            let rows = try TaggedRead(RecordQuery.readWithLogHead)
                 .fetch(db, arguments: AccessFacts.arguments(patient: id.rawValue, unit: context.unitId,
                                                             staff: context.staffId, today: today, now: now))
-            let subject = try AccessFacts.subject(rows, context: context)
-            guard rows["patient"]?.isEmpty == false else { throw StoreError.notFound("patient \(id)") }
-            let grant = try Self.granted(AccessPolicy.decide(subject, facts: AccessFacts.assemble(rows),
-                                                             emergencyReason: context.emergencyReason,
-                                                             today: today, now: now), patient: id)
-            let record = try RecordQuery.assemble(db, rows)
-            try appendLog(db, context: context, entries: [(id, Self.logged("record", grant))], action: .read,
+            let grant = try RecordQuery.grant(rows, patient: id, context: context, today: today, now: now)
+            let parts = try RecordQuery.decode(rows)
+            let (staff, units) = try RecordQuery.directory(db, staff: parts.staffIds, units: parts.unitIds)
+            try appendLog(db, context: context, entries: [(id, RecordQuery.logged(grant))], action: .read,
                           head: LogHead.decode(rows["log_head"]?.first))
-            return record.seen(through: grant)
+            return parts.record(staff: staff, units: units).seen(through: grant)
         }
     }
 }
 
 /// The whole record of one patient: one statement for every kind of record (a
 /// `TaggedRead`), one for the staff and units it names.
-enum RecordQuery {
-    /// The record's parts, over `:patient`; with the log's head, which opening it logs.
+package enum RecordQuery {
+    /// The record's parts, over `:patient`.
     static let parts: [TaggedRead.Part] = [
         TaggedRead.Part("patient", "SELECT * FROM patient WHERE id = :patient"),
         TaggedRead.Part("listing", "SELECT * FROM listing WHERE patient_id = :patient",
-                        order: "to_date IS NOT NULL, from_date DESC"),
+                        order: "to_date IS NOT NULL, from_date DESC, id DESC"),
         TaggedRead.Part("contact", "SELECT * FROM care_contact WHERE patient_id = :patient",
                         order: "to_date IS NOT NULL, from_date DESC, id DESC"),
-        TaggedRead.Part("problem", "SELECT * FROM problem WHERE patient_id = :patient", order: "chronic DESC, code"),
+        TaggedRead.Part("problem", "SELECT * FROM problem WHERE patient_id = :patient", order: "chronic DESC, code, id"),
         TaggedRead.Part("encounter", "SELECT * FROM encounter WHERE patient_id = :patient", order: "at, id"),
     ] + ReferralRows.parts(where: "patient_id = :patient", order: "created_at DESC, id DESC")
       + PlanRows.parts(where: "patient_id = :patient") + [
         TaggedRead.Part("discharge", "SELECT * FROM discharge WHERE patient_id = :patient",
-                        order: "discharged_on DESC"),
+                        order: "discharged_on DESC, id DESC"),
         TaggedRead.Part("observation", "SELECT * FROM observation WHERE patient_id = :patient", order: "at, id"),
         TaggedRead.Part("notice", """
             SELECT n.*, u.name AS ward_name FROM discharge_notice n JOIN care_unit u ON u.id = n.ward_unit_id
             WHERE n.patient_id = :patient
             """, order: "admitted_on DESC, id DESC"),
         TaggedRead.Part("provider", "SELECT id, name FROM care_provider"),
-        TaggedRead.Part("log_head", LogHead.sql),
     ]
 
-    /// The record from its parts' rows; reads the staff and units it names.
-    static func assemble(_ db: Database, _ rows: [String: [Row]]) throws -> PatientRecord {
+    /// Who asks, the policy's facts about the patient and the record's parts, over
+    /// `AccessFacts.arguments(patient:…)`: what opening a record reads in one statement,
+    /// on either store.
+    package static let read: [TaggedRead.Part] = [AccessFacts.subjectPart] + AccessFacts.onePatient + parts
+    /// `read` with the log's head, which opening the record on SQLite chains its row to.
+    static let readWithLogHead = read + [TaggedRead.Part("log_head", LogHead.sql)]
+
+    /// The policy's answer on `read`'s rows: the grant, or the refusal thrown.
+    package static func grant(_ rows: [String: [Row]], patient id: PatientID, context: AccessContext,
+                              today: LocalDate, now: Date) throws -> AccessGrant {
+        let subject = try AccessFacts.subject(rows, context: context)
+        guard rows["patient"]?.isEmpty == false else { throw StoreError.notFound("patient \(id)") }
+        return try SQLiteStore.granted(AccessPolicy.decide(subject, facts: AccessFacts.assemble(rows),
+                                                           emergencyReason: context.emergencyReason,
+                                                           today: today, now: now), patient: id)
+    }
+
+    /// The detail and emergency flag of the log row an opening writes.
+    package static func logged(_ grant: AccessGrant) -> (detail: String, emergency: Bool) {
+        SQLiteStore.logged("record", grant)
+    }
+
+    /// The record's parts decoded, before the staff and units they name are looked up.
+    package struct Decoded {
+        let patient: Patient
+        let listings: [Listing], contacts: [CareContact], problems: [Problem], encounters: [Encounter]
+        let referrals: [Referral], plans: [CoordinatedPlan], discharges: [HospitalDischarge]
+        let observations: [Observation], notices: [DischargeNotice]
+        let providerNames: [ProviderID: String]
+
+        /// The ids of the staff the record names.
+        package var staffIds: [String] {
+            var ids = Set(contacts.map(\.staffId)).union(encounters.map(\.staffId))
+            ids.formUnion(contacts.compactMap(\.annulment?.by) + encounters.compactMap(\.annulment?.by))
+            ids.formUnion(contacts.compactMap(\.replacedBy))
+            ids.formUnion(referrals.flatMap { $0.history.map(\.staffId) + [$0.createdBy] })
+            return ids.map(\.rawValue).sorted()
+        }
+
+        /// The ids of the units the record names.
+        package var unitIds: [String] {
+            var ids = Set(listings.map(\.unitId)).union(contacts.map(\.unitId)).union(encounters.map(\.unitId))
+            ids.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })
+            ids.formUnion(plans.flatMap(\.unitIds))
+            ids.formUnion(discharges.map(\.unitId))
+            ids.formUnion(notices.flatMap { [$0.wardUnitId, $0.unitId] })
+            ids.formUnion(observations.map(\.unitId))
+            return ids.map(\.rawValue).sorted()
+        }
+
+        /// The whole record, with the staff and units it names.
+        package func record(staff: [Staff], units: [CareUnit]) -> PatientRecord {
+            // Annulled rows are kept apart, so no rule over the record can count one by mistake.
+            var record = PatientRecord(patient: patient, listings: listings,
+                                       contacts: contacts.filter { $0.annulment == nil },
+                                       problems: problems, encounters: encounters.filter { $0.annulment == nil },
+                                       referrals: referrals, plans: plans, discharges: discharges,
+                                       staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                       units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            record.annulled = AnnulledRecords(contacts: contacts.filter { $0.annulment != nil },
+                                              encounters: encounters.filter { $0.annulment != nil })
+            record.observations = observations
+            record.dischargeNotices = notices
+            record.providerNames = providerNames
+            return record
+        }
+    }
+
+    /// The record's parts from their rows (`parts`, each in its order).
+    package static func decode(_ rows: [String: [Row]]) throws -> Decoded {
         func all(_ part: String) -> [Row] { rows[part] ?? [] }
         guard let patientRow = all("patient").first else { throw StoreError.notFound("patient") }
-        let listings = all("listing").map(Decode.listing)
-        let contacts = all("contact").map(Decode.contact)
-        let problems = all("problem").map(Decode.problem)
-        let encounters = all("encounter").map(Decode.encounter)
-        let referrals = ReferralRows.assemble(rows)
-        let plans = PlanRows.assemble(rows)
-        let discharges = all("discharge").map(Decode.discharge)
-        let observations = all("observation").map(Decode.observation)
-        let notices = all("notice").map(DischargeNoticeRows.decode)
-
-        var staffIds = Set(contacts.map(\.staffId)).union(encounters.map(\.staffId))
-        staffIds.formUnion(contacts.compactMap(\.annulment?.by) + encounters.compactMap(\.annulment?.by))
-        staffIds.formUnion(contacts.compactMap(\.replacedBy))
-        staffIds.formUnion(referrals.flatMap { $0.history.map(\.staffId) + [$0.createdBy] })
-        var unitIds = Set(listings.map(\.unitId)).union(contacts.map(\.unitId)).union(encounters.map(\.unitId))
-        unitIds.formUnion(referrals.flatMap { [$0.fromUnitId, $0.toUnitId] + $0.history.compactMap(\.forwardedTo) })
-        unitIds.formUnion(plans.flatMap(\.unitIds))
-        unitIds.formUnion(discharges.map(\.unitId))
-        unitIds.formUnion(notices.flatMap { [$0.wardUnitId, $0.unitId] })
-        unitIds.formUnion(observations.map(\.unitId))
-        let (staff, units) = try directory(db, staff: staffIds.map(\.rawValue), units: unitIds.map(\.rawValue))
-        // Annulled rows are kept apart, so no rule over the record can count one by mistake.
-        var record = PatientRecord(patient: Decode.patient(patientRow), listings: listings,
-                             contacts: contacts.filter { $0.annulment == nil },
-                             problems: problems, encounters: encounters.filter { $0.annulment == nil },
-                             referrals: referrals, plans: plans,
-                             discharges: discharges,
-                             staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                             units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        record.annulled = AnnulledRecords(contacts: contacts.filter { $0.annulment != nil },
-                                          encounters: encounters.filter { $0.annulment != nil })
-        record.observations = observations
-        record.dischargeNotices = notices
-        for row in all("provider") {
-            record.providerNames[ProviderID(rawValue: row["id"])] = row["name"]
-        }
-        return record
+        var providerNames: [ProviderID: String] = [:]
+        for row in all("provider") { providerNames[ProviderID(rawValue: row["id"])] = row["name"] }
+        return Decoded(patient: Decode.patient(patientRow), listings: all("listing").map(Decode.listing),
+                       contacts: all("contact").map(Decode.contact), problems: all("problem").map(Decode.problem),
+                       encounters: all("encounter").map(Decode.encounter), referrals: ReferralRows.assemble(rows),
+                       plans: PlanRows.assemble(rows), discharges: all("discharge").map(Decode.discharge),
+                       observations: all("observation").map(Decode.observation),
+                       notices: all("notice").map(DischargeNoticeRows.decode), providerNames: providerNames)
     }
 
     /// The staff and units with these ids, in one statement.

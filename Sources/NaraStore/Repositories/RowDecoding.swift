@@ -5,7 +5,7 @@ import NaraDomain
 /// Rows to domain values. Decoding is explicit rather than through Codable records:
 /// the column names are the schema's, the types are the domain's, and the hot paths
 /// (search, overview) avoid Codable's per-row overhead.
-enum Decode {
+package enum Decode {
     static func day(_ value: String?) -> LocalDate? { value.flatMap(LocalDate.init(iso:)) }
 
     static func day(_ row: Row, _ column: String) -> LocalDate? { day(row[column] as String?) }
@@ -52,14 +52,14 @@ enum Decode {
                     unitId: UnitID(row["unit_id"] as String), staffId: (row["staff_id"] as String?).map { StaffID($0) })
     }
 
-    static func unit(_ row: Row) -> CareUnit {
+    package static func unit(_ row: Row) -> CareUnit {
         CareUnit(id: UnitID(row["id"] as String), name: row["name"],
                  principal: Principal(rawValue: row["principal"]) ?? .region,
                  kind: UnitKind(rawValue: row["kind"]) ?? .other,
                  providerId: (row["provider_id"] as String?).map { ProviderID(rawValue: $0) })
     }
 
-    static func staff(_ row: Row) -> Staff {
+    package static func staff(_ row: Row) -> Staff {
         let roles = (row["roles"] as String).split(separator: ",").compactMap { StaffRole(rawValue: String($0)) }
         return Staff(id: StaffID(row["id"] as String), name: row["name"],
                      profession: Profession(rawValue: row["profession"]) ?? .other,

@@ -8,15 +8,15 @@ import GRDB
 /// order. Each row comes back under its part's name with its own column names (a GRDB
 /// scope), so the decoders that read a table's rows read these unchanged. All parts share
 /// the statement's named arguments.
-struct TaggedRead {
-    struct Part {
-        let name: String
+package struct TaggedRead {
+    package struct Part {
+        package let name: String
         /// A SELECT without ORDER BY; its column names must be distinct.
-        let sql: String
+        package let sql: String
         /// The part's order, over its own columns; nil for no particular order.
-        var order: String?
+        package var order: String?
 
-        init(_ name: String, _ sql: String, order: String? = nil) {
+        package init(_ name: String, _ sql: String, order: String? = nil) {
             self.name = name
             self.sql = sql
             self.order = order

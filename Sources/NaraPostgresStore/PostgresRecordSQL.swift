@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import NaraStore
+import PostgresNIO
+
+/// The SQL that opens a record on PostgreSQL. The parts are the SQLite store's
+/// (`RecordQuery.read`: who asks, the policy's facts about the patient, the record's
+/// parts), carried over as they are: the tables they name get the schema `nara.` and
+/// their named arguments become `$n`. Only a part whose SQL has no equal here is
+/// written again (`own`).
+///
+/// PostgreSQL unites only rows of the same types, so each part comes back as one row:
+/// its name and its rows as a JSON array, in the part's order. `JSONRows` makes GRDB
+/// rows of them, which NaraStore's decoders read as they read SQLite's.
+enum PostgresRecordSQL {
+    /// The named arguments of the parts, in the order bound (`$1` is `:patient`).
+    static let argumentNames = ["patient", "unit", "staff", "today", "now_ms"]
+
+    /// The parts whose SQLite SQL does not carry over.
+    static let own: [String: TaggedRead.Part] = [
+        // SQLite keeps a plan's participants in the order written, by rowid. PostgreSQL has
+        // no rowid; the physical order (ctid) is the order a copy wrote them in, which is
+        // SQLite's. (A plan written here will need a position column, as plan_person has.)
+        "plan_participant": TaggedRead.Part("plan_participant", """
+            SELECT pp.*, pp.ctid AS position_ FROM nara.plan_participant pp
+             WHERE pp.plan_id IN (SELECT id FROM nara.coordinated_plan WHERE patient_id = $1)
+            """, order: "position_"),
+    ]
+
+    /// One statement: a row (part, JSON array) for every part of `RecordQuery.read`.
+    static let read: String = union(RecordQuery.read.map { own[$0.name] ?? translated($0) })
+
+    /// The staff (`$1`, an array of ids) and units (`$2`) a record names, in one statement.
+    static let directory = union([
+        TaggedRead.Part("staff", "SELECT * FROM nara.staff WHERE id = ANY($1::text[])"),
+        TaggedRead.Part("unit", "SELECT * FROM nara.care_unit WHERE id = ANY($2::text[])"),
+    ])
+
+    static func union(_ parts: [TaggedRead.Part]) -> String {
+        parts.map { part in
+            let order = part.order.map { " ORDER BY \($0)" } ?? ""
+            return "SELECT '\(part.name)'::text AS part, (SELECT json_agg(t\(order)) FROM (\(part.sql)) AS t)::text AS rows"
+        }.joined(separator: "\nUNION ALL\n")
+    }
+
+    /// A SQLite part as PostgreSQL reads it: `FROM t` and `JOIN t` name `nara.t`, and
+    /// `:name` is `$n` by `argumentNames`.
+    static func translated(_ part: TaggedRead.Part) -> TaggedRead.Part {
+        var sql = part.sql.replacing(tables) { match in "\(match.output.1) nara.\(match.output.2)" }
+        for (i, name) in argumentNames.enumerated() {
+            sql = sql.replacing(try! Regex(":\(name)\\b"), with: "$\(i + 1)")
+        }
+        return TaggedRead.Part(part.name, sql, order: part.order)
+    }
+
+    nonisolated(unsafe) static let tables = /\b(FROM|JOIN)\s+([a-z_]+)\b(?!\s*\()/
+
+    /// `values` (the named arguments' values) bound in `argumentNames`' order.
+    static func binds(_ values: [String: (any DatabaseValueConvertible)?]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        for name in argumentNames {
+            switch values[name]??.databaseValue.storage {
+            case .int64(let value): binds.append(value)
+            case .double(let value): binds.append(value)
+            case .string(let value): binds.append(value)
+            case .blob, .null, nil: preconditionFailure("argument \(name) is no number or text")
+            }
+        }
+        return binds
+    }
+}
+
+/// Rows as PostgreSQL's `json_agg` returns them, made GRDB rows for NaraStore's
+/// decoders: a JSON integer is an Int64, any other number a Double, true and false a
+/// Bool (stored as 1 and 0, as SQLite's flags), a string a String, null NULL. Days are
+/// text and moments integers in both schemas, so a value reads the same from either.
+enum JSONRows {
+    static func parts(_ rows: [PostgresRow]) throws -> [String: [Row]] {
+        var parts: [String: [Row]] = [:]
+        for row in rows {
+            let (part, json) = try row.decode((String, String?).self)
+            parts[part] = try decode(json)
+        }
+        return parts
+    }
+
+    static func decode(_ json: String?) throws -> [Row] {
+        guard let json else { return [] }
+        return try JSONDecoder().decode([[String: Cell]].self, from: Data(json.utf8)).map { object in
+            Row(object.mapValues(\.value))
+        }
+    }
+
+    enum Cell: Decodable {
+        case null, bool(Bool), int(Int64), double(Double), string(String)
+
+        init(from decoder: any Decoder) throws {
+            let cell = try decoder.singleValueContainer()
+            if cell.decodeNil() {
+                self = .null
+            } else if let text = try? cell.decode(String.self) {
+                self = .string(text)
+            } else if let int = try? cell.decode(Int64.self) {
+                self = .int(int)
+            } else if let double = try? cell.decode(Double.self) {
+                self = .double(double)
+            } else {
+                self = .bool(try cell.decode(Bool.self))
+            }
+        }
+
+        var value: (any DatabaseValueConvertible)? {
+            switch self {
+            case .null: return nil
+            case .bool(let flag): return flag
+            case .int(let int): return int
+            case .double(let double): return double
+            case .string(let text): return text
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import NaraBench
+import NaraDomain
+import NaraPostgresStore
+
+/// `nara bench --postgres STORE`: opening a record on the SQLite store and on a
+/// PostgreSQL copy of it (`nara copy`), the same patients and the same user, the two
+/// alternating so both see the same machine. Each open writes a log row in its store.
+struct OpenRecordComparison {
+    let store: any CareStore
+    let postgres: PostgresStore
+    let context: AccessContext
+    let samples: Int
+
+    struct Report {
+        var sqlite: StoreBenchmark.Figure
+        var postgres: StoreBenchmark.Figure
+        var patients: Int
+    }
+
+    func run() throws -> Report {
+        let identifiers = try store.listedIdentifiers(at: context.unitId, count: 200)
+        let ids = try identifiers.compactMap { value -> PatientID? in
+            let identifier = (try? PersonIdentifier(stored: value))
+                ?? PersonIdentifier(kind: .personnummer, value: value, birthDate: nil, sex: .unknown)
+            return try store.patientID(for: identifier)
+        }
+        guard !ids.isEmpty else { throw StoreError.invalid("no patients listed at \(context.unitId) to open") }
+        var onSQLite: [Double] = [], onPostgres: [Double] = []
+        for i in 0..<(samples + 20) {
+            let id = ids[i % ids.count]
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try store.openRecord(id, as: context)
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            _ = try postgres.openRecord(id, as: context)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            if i >= 20 { // the first warm the caches and the connection
+                onSQLite.append(Double(t1 - t0) / 1e9)
+                onPostgres.append(Double(t2 - t1) / 1e9)
+            }
+        }
+        return Report(sqlite: .init(seconds: onSQLite, factor: 1000), postgres: .init(seconds: onPostgres, factor: 1000),
+                      patients: ids.count)
+    }
+}
