@@ -18,6 +18,7 @@ enum PostgresMigrations {
     static let all: [(identifier: String, statements: [String])] = [
         (RegionSchema.identifier, RegionSchema.statements),
         (RegionSchemaChangeCounters.identifier, RegionSchemaChangeCounters.statements),
+        (RegionSchemaRecordRead.identifier, RegionSchemaRecordRead.statements),
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a

@@ -13,7 +13,8 @@ extension PostgresStore: PatientRecordReading {
     /// Three statements whatever the record holds, each a round trip, on one connection:
     ///
     /// 1. who asks (the staff row and the provider of the unit worked at), the policy's
-    ///    facts about the patient and every part of the record, in one snapshot;
+    ///    facts about the patient and every part of the record, in one snapshot, through
+    ///    `nara.record_read`, whose plan the server keeps (`RegionSchemaRecordRead`);
     /// 2. the staff and units the record names (none when it names none);
     /// 3. the log row, through `nara.append_access_log` (its own transaction).
     ///
@@ -26,7 +27,8 @@ extension PostgresStore: PatientRecordReading {
         values["patient"] = id.rawValue
         let binds = PostgresRecordSQL.binds(values)
         return try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresRecordSQL.read, binds: binds)))
+            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: RegionSchemaRecordRead.call,
+                                                                      binds: binds)))
             let grant = try RecordQuery.grant(rows, patient: id, context: context, today: today, now: now)
             let parts = try RecordQuery.decode(rows)
             let (staff, units) = try Self.directory(staff: parts.staffIds, units: parts.unitIds, in: session)

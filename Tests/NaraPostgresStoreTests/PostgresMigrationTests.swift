@@ -8,7 +8,7 @@ import Testing
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
 struct PostgresMigrationTests {
     /// Every migration this version knows, in order.
-    static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier]
+    static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier]
 
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()
