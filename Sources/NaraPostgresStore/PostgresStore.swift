@@ -8,12 +8,13 @@ import PostgresNIO
 /// So far it holds the directory, patient search, the access log and the change
 /// counters a session polls; the rest of the patient-data protocols follow.
 public final class PostgresStore: Sendable {
-    public let location: PostgresLocation
+    /// Where the database is and how to log in; `location` is its text without the password.
+    public let address: PostgresLocation
     /// The connection, for this package's tools and tests (an administrator's SQL).
     package let client: PostgresClient
 
     init(location: PostgresLocation, client: PostgresClient) {
-        self.location = location
+        self.address = location
         self.client = client
     }
 
