@@ -37,7 +37,7 @@ extension PostgresStore: BenchmarkSampling {
     /// The bare statement on a connection of its own, each lookup a statement of its own,
     /// as any real lookup is: what the store's lookup is held to.
     public func withRawIdentifierLookup<T>(_ body: ((String) throws -> Int64?) throws -> T) throws -> T {
-        let raw = PostgresClient(location: location)
+        let raw = PostgresClient(location: client.location)
         return try body { ident in
             try raw.query("SELECT id FROM nara.patient WHERE ident = \(ident)").first.map { try $0.decode(Int64.self) }
         }

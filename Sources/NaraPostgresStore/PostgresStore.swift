@@ -8,7 +8,8 @@ import PostgresNIO
 /// So far it holds the directory, patient search, opening a record, the access log and
 /// the change counters a session polls; the rest of the patient-data protocols follow.
 public final class PostgresStore: Sendable {
-    public let location: PostgresLocation
+    /// Where the database is and how to log in; `location` is its text without the password.
+    public let address: PostgresLocation
     /// The connection, for this package's tools and tests (an administrator's SQL).
     package let client: PostgresClient
     /// Where "today" and "now" come from for the policy and the log's rows, as the
@@ -16,7 +17,7 @@ public final class PostgresStore: Sendable {
     public let clock: any Clock
 
     init(location: PostgresLocation, client: PostgresClient, clock: any Clock) {
-        self.location = location
+        self.address = location
         self.client = client
         self.clock = clock
     }

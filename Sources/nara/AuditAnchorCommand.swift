@@ -31,7 +31,7 @@ struct AuditAnchorCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             // A new store's empty log is anchored too, so a daily timer never fails on it.
-            let head = try storeOptions.open(readOnly: true).accessLogHead() ?? (0, AccessLogAnchor.emptyLogHash)
+            let head = try storeOptions.openOperator(readOnly: true).accessLogHead() ?? (0, AccessLogAnchor.emptyLogHash)
             let line = AccessLogAnchor(time: Date(), rowId: head.rowId, hash: head.hash).line
             if let to {
                 try Self.append(line, to: to)

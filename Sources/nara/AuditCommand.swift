@@ -25,7 +25,7 @@ struct AuditCommand: ParsableCommand {
             let (result, anchorLines) = try reportingFailures {
                 // The anchor file first: a typo in its name should not wait for a long walk.
                 let lines = try anchors.map { try AuditAnchorCommand.anchorLines(in: $0) }
-                let store = try storeOptions.open(readOnly: true)
+                let store = try storeOptions.openOperator(readOnly: true)
                 let result = try store.verifyAccessLog()
                 guard case .intact = result, let lines else { return (result, 0) }
                 for (number, anchor) in lines {
@@ -62,7 +62,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let head = try storeOptions.open(readOnly: true).accessLogHead() else {
+                guard let head = try storeOptions.openOperator(readOnly: true).accessLogHead() else {
                     throw StoreError.notFound("access-log rows")
                 }
                 print("\(head.rowId) \(head.hash)")

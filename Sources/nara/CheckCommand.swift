@@ -11,10 +11,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open(readOnly: true)
+            let store = try storeOptions.openOperator(readOnly: true)
             let problems = try store.integrityProblems()
             print("store\t\(Output.clean(store.location))")
-            print("kind\t\(store.kind.rawValue)")
+            print("kind\t\(try store.storeKind()?.rawValue ?? "none")")
             for (table, rows) in try store.counts() { print("\(table)\t\(rows)") }
             if let ended = try store.legacyBlocksEnded(), let count = ended.split(separator: " ").first,
                count != "0" {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NaraDomain
+import NaraPostgresStore
 import NaraStore
 
 struct SshCommand: ParsableCommand {
@@ -31,7 +32,12 @@ struct AuthorizedKeysCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open()
+            // Not repeated in a message: a URL may hold a password.
+            if storeForCommand == nil && PostgresLocation.isURL(storeOptions.path) {
+                throw StoreError.invalid("a postgresql:// URL cannot go into a forced command; "
+                    + "name a connection file with --store-for-command PATH")
+            }
+            let store = try storeOptions.openOperator()
             let commandStore = storeForCommand ?? storeOptions.path
             let lines = try ForcedCommand.distinct(try store.allStaffKeys()).map {
                 try ForcedCommand.line(binary: binary, store: commandStore, key: $0)

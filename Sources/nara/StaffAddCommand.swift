@@ -37,7 +37,7 @@ struct StaffAddCommand: ParsableCommand {
             // Every check before the first write, so a refused command leaves nothing behind.
             let staff = try makeStaff()
             let parsed = try key.map(KeyFile.read)
-            let store = try storeOptions.open()
+            let store = try storeOptions.openOperator()
             if let parsed, let owner = try store.staffKeyOwner(parsed) {
                 throw StoreError.invalid("this key is already on file for \(owner)")
             }

@@ -60,7 +60,7 @@ struct StaffDeactivateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open()
+            let store = try storeOptions.openOperator()
             try store.setStaffActive(StaffID(rawValue: id), active: false)
             print("Deactivated \(id).")
             Output.note("Regenerate the keys file (nara ssh authorized-keys) so that \(id)'s keys stop working.")
@@ -83,7 +83,7 @@ struct StaffAddKeyCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let parsed = try KeyFile.read(key)
-            let store = try storeOptions.open()
+            let store = try storeOptions.openOperator()
             try store.addStaffKey(parsed, for: StaffID(rawValue: id))
             print("Added a key (\(parsed.type)) for \(id).")
             Output.note("Regenerate the keys file (nara ssh authorized-keys) for the key to work.")

@@ -16,7 +16,7 @@ struct StaffListCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open()
+            let store = try storeOptions.openOperator()
             let unitId = unit.map { UnitID(rawValue: $0) }
             if let unitId, try store.unit(unitId) == nil { throw StoreError.notFound("unit \(unitId)") }
             let staff = try store.staffList(unit: unitId).sorted { $0.id < $1.id }

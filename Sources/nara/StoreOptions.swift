@@ -22,13 +22,40 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store. The default demo store is built on first use, so that a new
     /// user's first command works; any other missing path is an error.
     func open(readOnly: Bool = false) throws -> any CareStore {
-        let path = self.path
-        if isDefaultDemoStore && !FileManager.default.fileExists(atPath: path) {
-            Output.note("Creating the demo store at \(path) …")
-            _ = try DemoCommand.build(at: path, options: DemoOptions(today: SystemClock().today), force: false)
-        }
+        try buildDefaultDemoStore()
         try Self.refuseServerStore(path)
         return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
+    }
+
+    /// Opens the store for a command that needs only the directory, the keys and the
+    /// log's checks: a PostgreSQL database (a URL or a connection file) as well as a
+    /// SQLite file. `readOnly` is a SQLite file's; a database's role decides there.
+    func openOperator(readOnly: Bool = false) throws -> any OperatorStore {
+        if let location = try Self.serverLocation(path) { return try PostgresStore.open(location: location) }
+        try buildDefaultDemoStore()
+        return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
+    }
+
+    /// A URL, or a file that reads as a connection file, is a PostgreSQL database. Any
+    /// other file that is not SQLite falls through to SQLite, which names its fault,
+    /// unless it names a PostgreSQL URL: then it was meant as a connection file, and the
+    /// reason it cannot be read as one is the message.
+    static func serverLocation(_ path: String) throws -> PostgresLocation? {
+        if PostgresLocation.isURL(path) { return try .parse(url: path) }
+        guard try StoreAddress.isPostgres(path) else { return nil }
+        do {
+            return try PostgresConnectionFile.read(path)
+        } catch {
+            let head = FileManager.default.contents(atPath: path).map { String(decoding: $0.prefix(4096), as: UTF8.self) }
+            if let head, head.contains("postgresql://") || head.contains("postgres://") { throw error }
+            return nil
+        }
+    }
+
+    private func buildDefaultDemoStore() throws {
+        guard isDefaultDemoStore && !FileManager.default.fileExists(atPath: path) else { return }
+        Output.note("Creating the demo store at \(path) …")
+        _ = try DemoCommand.build(at: path, options: DemoOptions(today: SystemClock().today), force: false)
     }
 
     /// A PostgreSQL address where a session or a command needs the whole store: said
@@ -38,8 +65,9 @@ struct StoreOptions: ParsableArguments {
         guard PostgresLocation.isURL(path)
                 || ((try? StoreAddress.isPostgres(path)) == true && (try? PostgresConnectionFile.read(path)) != nil)
         else { return }
-        throw StoreError.invalid("--store names a PostgreSQL database, which serves `nara copy` and `nara bench` "
-            + "so far; sessions and other commands run on a SQLite file")
+        throw StoreError.invalid("--store names a PostgreSQL database, which serves `nara copy`, `nara bench`, "
+            + "`nara staff`, `nara audit verify|head|anchor`, `nara check` and `nara ssh authorized-keys` so far; "
+            + "sessions and other commands run on a SQLite file")
     }
 
     /// Whether a store is where --store points. The only place, with `open` and
@@ -59,9 +87,25 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// What the operator's commands need of a store (`StoreOptions.openOperator`), which
+/// both kinds of store have: staff and their keys, the log's checks, the counts.
+protocol OperatorStore: DirectoryStore, StaffKeyStore, AuditStore {
+    /// The kind the store says it is; nil when it says none.
+    func storeKind() throws -> StoreKind?
+}
+
+extension SQLiteStore: OperatorStore {
+    func storeKind() -> StoreKind? { kind }
+}
+
+extension PostgresStore: OperatorStore {
+    func storeKind() throws -> StoreKind? { try copyStoreKind() }
+}
+
 /// What a STORE argument names: a SQLite file, or a PostgreSQL database by a
-/// `postgresql://` URL or a connection file. Only `nara copy` takes PostgreSQL so far;
-/// every other command opens `--store` as a SQLite file.
+/// `postgresql://` URL or a connection file. `nara copy` and `nara bench` take
+/// PostgreSQL, and the operator's commands through `StoreOptions.openOperator`; every
+/// other command opens `--store` as a SQLite file.
 enum StoreAddress {
     /// A URL is PostgreSQL; so is an existing file that is not a SQLite database (a
     /// connection file is a few lines of text). A path where nothing is yet is a new

@@ -3,8 +3,9 @@ import NaraPostgresTesting
 import Testing
 
 /// What `nara` does with a PostgreSQL address beside `nara copy`: `nara bench` measures
-/// the store's figures there; a session or any other command says plainly that it needs
-/// a SQLite file, without repeating the address (a URL may hold a password).
+/// the store's figures there, the operator's commands work there
+/// (PostgresOperatorCommandTests); a session or any other command says plainly that it
+/// needs a SQLite file, without repeating the address (a URL may hold a password).
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
 struct PostgresAddressCommandTests {
     @Test func benchMeasuresLookupAndSearchOnPostgres() throws {
@@ -26,11 +27,24 @@ struct PostgresAddressCommandTests {
 
     @Test func otherCommandsRefuseAServerAddressPlainly() throws {
         let url = "postgresql://nara:secret-word@127.0.0.1:1/region"
-        for arguments in [["check", "--store", url], ["worklist", "elderly-multimorbid", "--store", url]] {
+        for arguments in [["worklist", "elderly-multimorbid", "--store", url], ["--store", url, "--user", "eva"]] {
             let run = try NaraBinary.run(arguments)
             #expect(run.status == 1, "\(arguments)")
             #expect(run.stderr.contains("PostgreSQL"), "\(run.stderr)")
             #expect(!run.stderr.contains("secret-word"))
+        }
+    }
+
+    /// The operator's commands take the address, and a server that does not answer is
+    /// said to be so, without the password.
+    @Test func operatorCommandsNameAnUnreachableServerWithoutItsPassword() throws {
+        let url = "postgresql://nara:secret-word@127.0.0.1:1/region?connect_timeout=2"
+        for arguments in [["check", "--store", url], ["staff", "list", "--store", url],
+                          ["audit", "head", "--store", url], ["ssh", "authorized-keys", "--store", url,
+                                                               "--binary", "/usr/bin/nara"]] {
+            let run = try NaraBinary.run(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(!run.stderr.isEmpty && !run.stderr.contains("secret-word"), "\(run.stderr)")
         }
     }
 }

@@ -16,6 +16,10 @@ struct StaffFixture {
 
     /// A public key file: from ssh-keygen when installed, else a fixed valid line.
     func keyFile(_ name: String, comment: String = "nurse@ws12") throws -> String {
+        try Self.keyFile(name, in: folder, comment: comment)
+    }
+
+    static func keyFile(_ name: String, in folder: URL, comment: String = "nurse@ws12") throws -> String {
         let base = folder.appendingPathComponent(name).path
         let keygen = "/usr/bin/ssh-keygen"
         if FileManager.default.isExecutableFile(atPath: keygen) {

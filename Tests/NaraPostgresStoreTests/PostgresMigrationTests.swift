@@ -60,7 +60,7 @@ struct PostgresMigrationTests {
         defer { try? FileManager.default.removeItem(atPath: file) }
         try "# the test database\n\(url)\n".write(toFile: file, atomically: false, encoding: .utf8)
         let store = try PostgresStore.open(file)
-        #expect(store.location == location)
+        #expect(store.address == location)
         #expect(try store.appliedMigrations() == Self.all)
     }
 

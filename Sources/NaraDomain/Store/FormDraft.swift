@@ -35,6 +35,23 @@ public struct FormDraft: Hashable, Sendable {
     public static let fieldLimit = 4000
 }
 
+extension FormDraft {
+    /// The fields as every store keeps them: ids on one line, text cleaned like any
+    /// stored text and cut to `fieldLimit`, as one JSON object.
+    public var storedFields: String {
+        var cleaned: [String: String] = [:]
+        for (id, text) in fields {
+            cleaned[CleanText.line(id)] = String(CleanText.clean(text, allowNewlines: true).prefix(Self.fieldLimit))
+        }
+        return String(decoding: (try? JSONEncoder().encode(cleaned)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// The fields read back from `storedFields`; anything else reads as no fields.
+    public static func fields(stored json: String) -> [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+    }
+}
+
 /// Drafts kept across a dropped session, one per staff member.
 public protocol DraftStore: Sendable {
     /// Replaces the staff member's draft, if any.

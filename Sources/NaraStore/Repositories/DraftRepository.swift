@@ -8,11 +8,7 @@ import NaraDomain
 /// the record through the door, which logs.
 extension SQLiteStore: DraftStore {
     public func saveDraft(_ draft: FormDraft) throws {
-        var fields: [String: String] = [:]
-        for (id, text) in draft.fields {
-            fields[CleanText.line(id)] = String(CleanText.clean(text, allowNewlines: true).prefix(FormDraft.fieldLimit))
-        }
-        let json = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+        let json = draft.storedFields
         try write { db in
             try db.execute(sql: """
                 INSERT INTO form_draft(staff_id, patient_id, screen, form, fields, focus, saved_at_ms)
@@ -31,7 +27,7 @@ extension SQLiteStore: DraftStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM form_draft WHERE staff_id = ?",
                                              arguments: [staff.rawValue]) else { return nil }
             let json: String = row["fields"]
-            let fields = (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+            let fields = FormDraft.fields(stored: json)
             let patient: Int64? = row["patient_id"]
             let ms: Int64 = row["saved_at_ms"]
             return FormDraft(staffId: staff, patientId: patient.map { PatientID(rawValue: $0) }, screen: row["screen"],
