@@ -19,6 +19,7 @@ enum PostgresMigrations {
         (RegionSchema.identifier, RegionSchema.statements),
         (RegionSchemaChangeCounters.identifier, RegionSchemaChangeCounters.statements),
         (RegionSchemaRecordRead.identifier, RegionSchemaRecordRead.statements),
+        (RegionSchemaReferralQueue.identifier, RegionSchemaReferralQueue.statements),
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a

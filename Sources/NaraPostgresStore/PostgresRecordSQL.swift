@@ -43,22 +43,30 @@ enum PostgresRecordSQL {
         }.joined(separator: "\nUNION ALL\n")
     }
 
-    /// A SQLite part as PostgreSQL reads it: `FROM t` and `JOIN t` name `nara.t`, and
-    /// `:name` is `$n` by `argumentNames`.
-    static func translated(_ part: TaggedRead.Part) -> TaggedRead.Part {
-        var sql = part.sql.replacing(tables) { match in "\(match.output.1) nara.\(match.output.2)" }
-        for (i, name) in argumentNames.enumerated() {
+    /// A SQLite part as PostgreSQL reads it: `FROM t` and `JOIN t` name `nara.t` (but for
+    /// the names in `local`, a WITH clause's), and `:name` is `$n` by `arguments`.
+    static func translated(_ part: TaggedRead.Part, arguments: [String] = argumentNames,
+                           local: Set<String> = []) -> TaggedRead.Part {
+        TaggedRead.Part(part.name, translated(part.sql, arguments: arguments, local: local), order: part.order)
+    }
+
+    static func translated(_ sql: String, arguments: [String], local: Set<String> = []) -> String {
+        var sql = sql.replacing(tables) { match in
+            local.contains(String(match.output.2)) ? String(match.output.0) : "\(match.output.1) nara.\(match.output.2)"
+        }
+        for (i, name) in arguments.enumerated() {
             sql = sql.replacing(try! Regex(":\(name)\\b"), with: "$\(i + 1)")
         }
-        return TaggedRead.Part(part.name, sql, order: part.order)
+        return sql
     }
 
     nonisolated(unsafe) static let tables = /\b(FROM|JOIN)\s+([a-z_]+)\b(?!\s*\()/
 
     /// `values` (the named arguments' values) bound in `argumentNames`' order.
-    static func binds(_ values: [String: (any DatabaseValueConvertible)?]) -> PostgresBindings {
+    static func binds(_ values: [String: (any DatabaseValueConvertible)?],
+                      names: [String] = argumentNames) -> PostgresBindings {
         var binds = PostgresBindings()
-        for name in argumentNames {
+        for name in names {
             switch values[name]??.databaseValue.storage {
             case .int64(let value): binds.append(value)
             case .double(let value): binds.append(value)

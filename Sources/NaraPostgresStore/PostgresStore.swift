@@ -1,12 +1,13 @@
 import NaraDomain
+import NaraStore
 import PostgresNIO
 
 /// The region's store on PostgreSQL, behind the same protocols as the SQLite store.
 /// Every query names the schema `nara`, so it works whatever the role's search_path,
 /// also through PgBouncer in transaction mode, where a session's SET does not stick.
 ///
-/// So far it holds the directory, patient search, opening a record, the access log and
-/// the change counters a session polls; the rest of the patient-data protocols follow.
+/// So far it holds the directory, patient search, opening a record, the referral queue,
+/// the access log and the change counters a session polls; the rest of the patient-data protocols follow.
 public final class PostgresStore: Sendable {
     /// Where the database is and how to log in; `location` is its text without the password.
     public let address: PostgresLocation
@@ -15,6 +16,8 @@ public final class PostgresStore: Sendable {
     /// Where "today" and "now" come from for the policy and the log's rows, as the
     /// SQLite store's clock: the client's time, not the server's.
     public let clock: any Clock
+    /// Which patients each list of a session has logged lately, as the SQLite store's.
+    let shownMemory = ShownMemory()
 
     init(location: PostgresLocation, client: PostgresClient, clock: any Clock) {
         self.address = location

@@ -186,20 +186,28 @@ extension SQLiteStore {
     func logShown(_ db: Database, _ context: AccessContext, view: String, patients: [PatientID],
                   grants: [Int64: AccessGrant], action: AccessAction = .read,
                   head: (id: Int64, hash: String)? = nil) throws {
-        var seen = Set<PatientID>()
-        let fresh = shownMemory.unlogged(session: context.sessionId, view: view,
-                                         patients: patients.filter { seen.insert($0).inserted }, now: clock.now)
-        try appendLog(db, context: context, entries: fresh.compactMap { id in
-            grants[id.rawValue].map { (id, Self.logged(view, $0)) }
-        }, action: action, head: head)
+        try appendLog(db, context: context, entries: shownMemory.entries(context, view: view, patients: patients,
+                                                                         grants: grants, now: clock.now),
+                      action: action, head: head)
     }
 }
 
 /// Which patients each view of a session has logged lately. Kept in the process, which
 /// is the session; a new session logs afresh.
-final class ShownMemory: Sendable {
+package final class ShownMemory: Sendable {
     static let window: TimeInterval = 600
     private let state = Mutex<[String: [PatientID: Date]]>([:])
+
+    package init() {}
+
+    /// The log entries (patient, detail with basis, emergency) of a list showing
+    /// `patients` in `view`: each patient once, not those logged for the view lately.
+    package func entries(_ context: AccessContext, view: String, patients: [PatientID],
+                         grants: [Int64: AccessGrant], now: Date) -> [(PatientID, (String, Bool))] {
+        var seen = Set<PatientID>()
+        return unlogged(session: context.sessionId, view: view, patients: patients.filter { seen.insert($0).inserted },
+                        now: now).compactMap { id in grants[id.rawValue].map { (id, SQLiteStore.logged(view, $0)) } }
+    }
 
     /// The patients not logged for this view within the window; remembers them as logged now.
     func unlogged(session: String, view: String, patients: [PatientID], now: Date) -> [PatientID] {

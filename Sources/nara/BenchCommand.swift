@@ -24,7 +24,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
     @Option(help: ArgumentHelp("Samples per figure.", valueName: "N"))
     var samples: Int = 2_000
-    @Option(help: ArgumentHelp("Only compare opening records on the store and on this PostgreSQL copy of it "
+    @Option(help: ArgumentHelp("Only compare opening records and the referral queue on the store and on this PostgreSQL copy of it "
                                + "(a postgresql:// URL or a connection file; see nara copy).", valueName: "STORE"))
     var postgres: String?
     /// For profiling one part under callgrind: `store` or `app`, printed raw.
@@ -58,6 +58,10 @@ struct BenchCommand: ParsableCommand {
                                                  context: session.context, samples: samples).run()
                 for (name, figure) in [("SQLite", r.sqlite), ("PostgreSQL", r.postgres)] {
                     print("open record (\(r.patients) patients, \(figure.samples) opens), \(name)"
+                        + "\tp50 \(String(format: "%.2f", figure.p50)) ms\tp99 \(String(format: "%.2f", figure.p99)) ms")
+                }
+                for (name, figure) in [("SQLite", r.queueSQLite), ("PostgreSQL", r.queuePostgres)] {
+                    print("referral queue, inbox and outbox (\(r.queueItems) items, \(figure.samples) reads), \(name)"
                         + "\tp50 \(String(format: "%.2f", figure.p50)) ms\tp99 \(String(format: "%.2f", figure.p99)) ms")
                 }
                 return

@@ -8,7 +8,8 @@ import Testing
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
 struct PostgresMigrationTests {
     /// Every migration this version knows, in order.
-    static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier]
+    static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier,
+                      RegionSchemaReferralQueue.identifier]
 
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()

@@ -8,7 +8,7 @@ import NaraPostgresTesting
 /// Name search on PostgreSQL with some thousands of patients: the plan stays an index
 /// range in a generic plan (what PgBouncer-safe unnamed statements and PL/pgSQL fall
 /// back to), and a search answers in a time a type-ahead can wait for.
-/// `NARA_PG_TIMING=1` prints the p50 and p99 of the searches (docs/POSTGRESQL.md).
+/// `NARA_PG_TIMING=1` prints the p50 and p99 of the searches (docs/POSTGRESQL-READS.md).
 @Suite(.enabled(if: PostgresTestServer.shouldRun, "no PostgreSQL server for the tests"))
 struct PostgresNameSearchScaleTests {
     static let vc: UnitID = "SE2321000164-vc01"
