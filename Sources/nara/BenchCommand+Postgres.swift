@@ -8,8 +8,8 @@ extension BenchCommand {
     /// (lookup beside the raw statement, name search), keyed as on SQLite so the two
     /// tables can be set side by side. Sessions do not run on it yet, so there are no
     /// key-to-frame, start-up or memory figures; stderr says so.
-    func runOnPostgres(_ address: String, samples: Int) throws {
-        let store = try PostgresStore.open(address)
+    func runOnPostgres(_ location: PostgresLocation, samples: Int) throws {
+        let store = try PostgresStore.open(location: location)
         let report = try StoreBenchmark(store: store, user: userOption.user.map { StaffID($0) }, samples: samples).run()
         Output.error("bench: on PostgreSQL, only the store's figures so far; sessions still run on a SQLite file")
         Self.printFigures([

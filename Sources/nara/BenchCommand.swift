@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
             Opening records writes access-log rows, as every read of patient data does; run it on a demo \
             store or a copy. Start-up, memory and terminal bytes are measured by running this binary on a \
             pseudo-terminal (80×24, TERM=xterm-256color), with a second session idle beside it. Build with \
-            -c release for figures that mean something.
+            -c release for figures that mean something. On a PostgreSQL --store (a postgresql:// URL or a \
+            connection file) it measures lookup and name search only: sessions run on a SQLite file.
             """
     )
 
@@ -38,8 +39,8 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = storeOptions.path
-            if try StoreAddress.isPostgres(path) {
-                try runOnPostgres(path, samples: max(100, samples))
+            if let location = try StoreOptions.serverLocation(path) {
+                try runOnPostgres(location, samples: max(100, samples))
                 return
             }
             let store = try storeOptions.open()

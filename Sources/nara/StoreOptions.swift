@@ -62,9 +62,7 @@ struct StoreOptions: ParsableArguments {
     /// plainly, not taken for a missing file. The address is not repeated: a URL may
     /// hold a password. Any other file falls through to SQLite, which names its fault.
     static func refuseServerStore(_ path: String) throws {
-        guard PostgresLocation.isURL(path)
-                || ((try? StoreAddress.isPostgres(path)) == true && (try? PostgresConnectionFile.read(path)) != nil)
-        else { return }
+        guard PostgresLocation.isURL(path) || (try? serverLocation(path)) != nil else { return }
         throw StoreError.invalid("--store names a PostgreSQL database, which serves `nara copy`, `nara bench`, "
             + "`nara staff`, `nara audit verify|head|anchor`, `nara check` and `nara ssh authorized-keys` so far; "
             + "sessions and other commands run on a SQLite file")
