@@ -20,6 +20,9 @@ enum PostgresMigrations {
         (RegionSchemaChangeCounters.identifier, RegionSchemaChangeCounters.statements),
         (RegionSchemaRecordRead.identifier, RegionSchemaRecordRead.statements),
         (RegionSchemaReferralQueue.identifier, RegionSchemaReferralQueue.statements),
+        (RegionSchemaContactsByStaff.identifier, RegionSchemaContactsByStaff.statements),
+        (RegionSchemaLogHashUnindexed.identifier, RegionSchemaLogHashUnindexed.statements),
+        (RegionSchemaReferralQueue.encounterSeekIdentifier, RegionSchemaReferralQueue.statements),
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a

@@ -9,7 +9,8 @@ import Testing
 struct PostgresMigrationTests {
     /// Every migration this version knows, in order.
     static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier,
-                      RegionSchemaReferralQueue.identifier]
+                      RegionSchemaReferralQueue.identifier, RegionSchemaContactsByStaff.identifier,
+                      RegionSchemaLogHashUnindexed.identifier, RegionSchemaReferralQueue.encounterSeekIdentifier]
 
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()

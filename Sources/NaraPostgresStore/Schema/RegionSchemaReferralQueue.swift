@@ -14,6 +14,9 @@ import NaraStore
 /// must be replaced by a migration of its own; `ReferralQueueFunctionTests` fails until it is.
 enum RegionSchemaReferralQueue {
     static let identifier = "region-v4-referral-queue"
+    /// The function again, with each patient's latest encounter at the unit found by one
+    /// seek (`AccessFacts.manyPatients`).
+    static let encounterSeekIdentifier = "region-v7-referral-queue-encounter-seek"
 
     static var statements: [String] { [function] }
 

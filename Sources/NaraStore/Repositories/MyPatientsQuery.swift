@@ -12,7 +12,7 @@ extension SQLiteStore {
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             let today = clock.today.iso
-            let contacts = try Row.fetchAll(db, sql: """
+            let contacts = try Row.fetchAllNamed(db, sql: """
                 SELECT patient_id, role, from_date FROM care_contact
                 WHERE staff_id = ? AND annulled_at IS NULL AND from_date <= ? AND (to_date IS NULL OR to_date > ?)
                 ORDER BY from_date, id
@@ -27,14 +27,16 @@ extension SQLiteStore {
                 let marks = Array(repeating: "?", count: Set(ids).count).joined(separator: ",")
                 var arguments: StatementArguments = [context.unitId.rawValue]
                 for id in Set(ids) { arguments += [id.rawValue] }
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT patient_id, max(at) AS at FROM encounter
-                    WHERE unit_id = ? AND annulled_at IS NULL AND patient_id IN (\(marks)) GROUP BY patient_id
-                    """, arguments: arguments) {
+                // One seek per patient down its encounters, not all of them grouped.
+                for row in try Row.fetchAllNamed(db, sql: """
+                    SELECT p.id AS patient_id, (SELECT max(at) FROM encounter e
+                                                 WHERE e.patient_id = p.id AND e.unit_id = ? AND e.annulled_at IS NULL) AS at
+                      FROM patient p WHERE p.id IN (\(marks))
+                    """, arguments: arguments) where row["at"] != nil {
                     last[row["patient_id"]] = row["at"]
                 }
                 // A planned contact is no care: it is shown as the next one, and counted nowhere.
-                for row in try Row.fetchAll(db, sql: """
+                for row in try Row.fetchAllNamed(db, sql: """
                     SELECT patient_id, min(planned_on) AS day FROM planned_contact
                     WHERE unit_id = ? AND planned_on >= ? AND patient_id IN (\(marks)) GROUP BY patient_id
                     """, arguments: [context.unitId.rawValue, today] + StatementArguments(Set(ids).map(\.rawValue))) {

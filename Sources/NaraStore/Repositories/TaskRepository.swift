@@ -40,13 +40,17 @@ extension SQLiteStore {
     }
 
     /// The open tasks addressed to the user or the user's unit, across patients, as the
-    /// user may see them (`PatientTask.workOrder`), each patient shown logged.
+    /// user may see them (`PatientTask.workOrder`), each patient shown logged. Each
+    /// address has its own index; with an OR between them SQLite walked all the
+    /// region's open tasks.
     public func openTasks(limit: Int = 500, as context: AccessContext) throws -> [TaskRow] {
         try write { db in
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
             let all = try Row.fetchAll(db, sql: """
-                SELECT * FROM patient_task WHERE done_at IS NULL AND (to_staff_id = ? OR to_unit_id = ?)
+                SELECT * FROM patient_task WHERE done_at IS NULL AND to_staff_id = ?
+                UNION
+                SELECT * FROM patient_task WHERE done_at IS NULL AND to_unit_id = ?
                 """, arguments: [context.staffId.rawValue, context.unitId.rawValue]).map(Self.decodeTask)
             let grants = try grants(db, subject, patients: Array(Set(all.map(\.patientId.rawValue))))
             let shown = Array(all.filter { grants[$0.patientId.rawValue]?.sees(.clinical, documentedAt: $0.unitId) == true }

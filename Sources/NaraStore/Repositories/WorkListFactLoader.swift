@@ -54,11 +54,14 @@ struct WorkListFactLoader {
             parts.append(.init("contact", "SELECT * FROM care_contact WHERE patient_id \(ids)", order: "patient_id, id"))
         }
         if let ids = among(.encounterDays) {
-            // The latest encounter at each unit: "no encounter in N months" and its
-            // message need only the one at the listing unit.
+            // The latest encounter at the listing unit, which is all "no encounter in N
+            // months" and its message need: one seek down each patient's encounters.
             parts.append(.init("encounter_day", """
-                SELECT e.patient_id, e.unit_id, max(e.at) AS at FROM encounter e
-                WHERE e.patient_id \(ids) AND e.annulled_at IS NULL GROUP BY e.patient_id, e.unit_id
+                SELECT patient_id, unit_id, at FROM (
+                    SELECT l.patient_id, l.unit_id, (SELECT max(e.at) FROM encounter e WHERE e.patient_id = l.patient_id
+                                                       AND e.unit_id = l.unit_id AND e.annulled_at IS NULL) AS at
+                      FROM listing l WHERE l.patient_id \(ids) AND l.to_date IS NULL) AS latest
+                 WHERE at IS NOT NULL
                 """))
         }
         if let ids = among(.checksDone) {
@@ -101,7 +104,7 @@ struct WorkListFactLoader {
         guard !parts.isEmpty else { return all }
         var rows: [String: [Row]] = [:]
         for part in parts {
-            rows[part.name] = try Row.fetchAll(db, sql: part.sql + (part.order.map { " ORDER BY " + $0 } ?? ""),
+            rows[part.name] = try Row.fetchAllNamed(db, sql: part.sql + (part.order.map { " ORDER BY " + $0 } ?? ""),
                                                arguments: part.sql.contains(":since") ? ["since": continuitySince] : [])
         }
         fill(&all, rows)

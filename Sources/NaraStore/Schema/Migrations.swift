@@ -41,6 +41,8 @@ enum Migrations {
         migrator.registerMigration(SchemaNoticeLinks.identifier) { db in try SchemaNoticeLinks.migrate(db) }
         migrator.registerMigration(SchemaChangeCounters.identifier) { db in try SchemaChangeCounters.migrate(db) }
         migrator.registerMigration(SchemaChangeTouch.identifier) { db in try SchemaChangeTouch.migrate(db) }
+        migrator.registerMigration(SchemaContactsByStaff.identifier) { db in try SchemaContactsByStaff.migrate(db) }
+        migrator.registerMigration(SchemaLogHashUnindexed.identifier) { db in try SchemaLogHashUnindexed.migrate(db) }
         return migrator
     }
 
