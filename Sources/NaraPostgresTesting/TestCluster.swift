@@ -89,8 +89,20 @@ struct TestCluster: Sendable {
         Self.closeFrom(&actions, 3)
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
+        // A child inherits the spawning thread's blocked signals, and the test runner's
+        // threads block nearly all: PgBouncer then never saw the SIGTERM that stops it.
+        // It starts with none blocked and every signal's default action.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, &argv, environ)
         guard spawned == 0 else {
             throw PostgresTestServer.PostgresMissing(description: "cannot start \(command[0]): \(String(cString: strerror(spawned)))")
         }
@@ -152,12 +164,18 @@ enum Exit {
         let lock = NSLock()
         var clusters: [TestCluster] = []
         var drops: [(String, PostgresLocation)] = []
+        var others: [@Sendable () -> Void] = []
         var registered = false
     }
     private static let state = State()
 
     static func register(_ cluster: TestCluster) {
         registerHandler { $0.clusters.append(cluster) }
+    }
+
+    /// Something else to stop, before the databases are dropped (a pooler in front of them).
+    static func register(_ stop: @escaping @Sendable () -> Void) {
+        registerHandler { $0.others.append(stop) }
     }
 
     static func register(drop database: String, admin: PostgresLocation) {
@@ -175,10 +193,12 @@ enum Exit {
 
     static func run() {
         state.lock.lock()
-        let (clusters, drops) = (state.clusters, state.drops)
+        let (clusters, drops, others) = (state.clusters, state.drops, state.others)
         state.clusters = []
         state.drops = []
+        state.others = []
         state.lock.unlock()
+        for stop in others { stop() }
         for (database, admin) in drops {
             try? TestCluster.run(sql: "DROP DATABASE IF EXISTS \(database) WITH (FORCE)", at: admin)
         }
