@@ -297,5 +297,22 @@ struct RecordOnPostgresTests {
         #expect(row["none"] as String? == nil)
         #expect(row["text"] as String == "Åsa \"Öberg\"")
         #expect(try JSONRows.decode(nil).isEmpty)
+        #expect(try JSONRows.decode(" [ ] ").isEmpty)
+    }
+
+    /// Every escape JSON has, as PostgreSQL writes them, and a clear error for what
+    /// `json_agg` of flat rows never gives.
+    @Test func jsonEscapesAndMalformedRows() throws {
+        let row = try #require(try JSONRows.decode(#"""
+            [{"a": "rad 1\nrad 2\t\"x\" \\ \/ \b\f\r", "b": "\u00e5\u00C4 \ud83d\ude00", "c": -12, "d": -1.5e3},
+             {}]
+            """#).first)
+        #expect(row["a"] as String == "rad 1\nrad 2\t\"x\" \\ / \u{8}\u{C}\r")
+        #expect(row["b"] as String == "åÄ 😀")
+        #expect(row["c"] as Int64 == -12 && row["d"] as Double == -1500)
+        for bad in ["[{\"a\": [1]}]", "[{\"a\": {}}]", "[{\"a\": 1", "{\"a\": 1}", "[{\"a\": \"\\ud83d\"}]",
+                    "[{\"a\": tru}]", "[{\"a\": 1}] x", "[{\"a\" 1}]"] {
+            #expect(throws: JSONRows.Malformed.self, "\(bad)") { try JSONRows.decode(bad) }
+        }
     }
 }
