@@ -53,6 +53,18 @@ enum PostgresMigrations {
         }
     }
 
+    /// For a store opened only to read (an audit, a check): refuses a database that is not
+    /// at this version's schema, without changing it, as the SQLite store refuses an older
+    /// file opened read-only. Migrations are for the owner's first open; an auditor's role
+    /// may not run them, and should not find them run on its behalf.
+    static func requireCurrent(_ client: PostgresClient) throws {
+        let pending = try pending(client, locked: nil, all)
+        guard !pending.isEmpty else { return }
+        let path = client.location.description
+        if pending.count == all.count { throw StoreError.notAStore(path: path) }
+        throw StoreError.olderSchema(path: path)
+    }
+
     /// The identifiers recorded in the database, in the order they were applied.
     static func applied(_ client: PostgresClient) throws -> [String] {
         try client.withConnection { try recorded($0) }

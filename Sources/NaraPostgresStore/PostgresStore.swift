@@ -26,10 +26,17 @@ public final class PostgresStore: Sendable {
     }
 
     /// Connects and brings the schema up to date (`PostgresMigrations`). The database
-    /// must exist; its schema is made on first open.
-    public static func open(location: PostgresLocation, clock: any Clock = SystemClock()) throws -> PostgresStore {
+    /// must exist; its schema is made on first open. `readOnly` changes nothing: a
+    /// database behind this version's schema is refused (`.olderSchema`, or `.notAStore`
+    /// when it has none), as a SQLite file opened read-only is.
+    public static func open(location: PostgresLocation, clock: any Clock = SystemClock(),
+                            readOnly: Bool = false) throws -> PostgresStore {
         let client = PostgresClient(location: location)
-        try PostgresMigrations.migrate(client)
+        if readOnly {
+            try PostgresMigrations.requireCurrent(client)
+        } else {
+            try PostgresMigrations.migrate(client)
+        }
         return PostgresStore(location: location, client: client, clock: clock)
     }
 

@@ -29,9 +29,12 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for a command that needs only the directory, the keys and the
     /// log's checks: a PostgreSQL database (a URL or a connection file) as well as a
-    /// SQLite file. `readOnly` is a SQLite file's; a database's role decides there.
+    /// SQLite file. `readOnly` opens either without upgrading its schema (a database's
+    /// role decides what else it may do).
     func openOperator(readOnly: Bool = false) throws -> any OperatorStore {
-        if let location = try Self.serverLocation(path) { return try PostgresStore.open(location: location) }
+        if let location = try Self.serverLocation(path) {
+            return try PostgresStore.open(location: location, readOnly: readOnly)
+        }
         try buildDefaultDemoStore()
         return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
     }

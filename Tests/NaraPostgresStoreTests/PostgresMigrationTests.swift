@@ -40,6 +40,25 @@ struct PostgresMigrationTests {
         #expect(try store.changeStamp(ChangeScope(unit: "SE2321000164-vc01")) == ChangeStamp(unit: 1))
     }
 
+    /// Opened to read only (an audit, a check), a database behind this version is refused
+    /// and left as it was, and one without the schema is no store; at the current version
+    /// it opens.
+    @Test func readOnlyOpensNeitherAnOlderNorAnEmptyDatabase() throws {
+        let location = try PG.database()
+        #expect(throws: StoreError.notAStore(path: location.description)) {
+            try PostgresStore.open(location: location, readOnly: true)
+        }
+        let older = PostgresClient(location: location)
+        defer { older.disconnect() }
+        try PostgresMigrations.migrate(older, Array(PostgresMigrations.all.prefix(2)))
+        #expect(throws: StoreError.olderSchema(path: location.description)) {
+            try PostgresStore.open(location: location, readOnly: true)
+        }
+        #expect(try PostgresMigrations.applied(older) == Array(Self.all.prefix(2)))
+        _ = try PostgresStore.open(location: location)
+        #expect(try PostgresStore.open(location: location, readOnly: true).appliedMigrations() == Self.all)
+    }
+
     /// Several servers opening a new database at once: one applies the schema, the
     /// others wait on the advisory lock and then find it done.
     @Test func severalOpeningAtOnceApplyItOnce() throws {
