@@ -15,7 +15,10 @@ struct BenchCommand: ParsableCommand {
             store or a copy. Start-up, memory and terminal bytes are measured by running this binary on a \
             pseudo-terminal (80×24, TERM=xterm-256color), with a second session idle beside it. Build with \
             -c release for figures that mean something. On a PostgreSQL --store (a postgresql:// URL or a \
-            connection file) it measures lookup and name search only: sessions run on a SQLite file.
+            connection file) it measures lookup and name search only: sessions run on a SQLite file. With \
+            --sessions N it runs N sessions at once on the database instead (search, lookup, opening records, \
+            the referral inbox, with pauses), for --seconds, and prints p50 and p99 per action, the server's \
+            connections and memory, and the client's memory per session.
             """
     )
 
@@ -28,20 +31,36 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only compare opening records and the referral queue on the store and on this PostgreSQL copy of it "
                                + "(a postgresql:// URL or a connection file; see nara copy).", valueName: "STORE"))
     var postgres: String?
+    @Option(help: ArgumentHelp("On a PostgreSQL store: run this many sessions at once (a load test).", valueName: "N"))
+    var sessions: Int?
+    @Option(help: ArgumentHelp("How long the sessions run.", valueName: "SECONDS"))
+    var seconds: Double = 30
+    @Option(help: ArgumentHelp("The mean pause between a session's actions.", valueName: "MS"))
+    var pauseMs: Int = 500
     /// For profiling one part under callgrind: `store` or `app`, printed raw.
     @Option(help: .hidden)
     var only: String?
 
     func validate() throws {
         guard samples >= 1 else { throw ValidationError("--samples must be 1 or more") }
+        if let sessions, !(1...5_000).contains(sessions) { throw ValidationError("--sessions must be 1 to 5000") }
+        guard seconds > 0, seconds <= 3_600 else { throw ValidationError("--seconds must be more than 0 and at most 3600") }
+        guard (0...60_000).contains(pauseMs) else { throw ValidationError("--pause-ms must be 0 to 60000") }
     }
 
     func run() throws {
         try reportingFailures {
             let path = storeOptions.path
             if let location = try StoreOptions.serverLocation(path) {
-                try runOnPostgres(location, samples: max(100, samples))
+                if let sessions {
+                    try runLoad(location, sessions: sessions)
+                } else {
+                    try runOnPostgres(location, samples: max(100, samples))
+                }
                 return
+            }
+            guard sessions == nil else {
+                throw StoreError.invalid("bench: --sessions runs on a PostgreSQL store (a postgresql:// URL or a connection file)")
             }
             let store = try storeOptions.open()
             let session = try SessionResolver.resolve(store: store, user: userOption.user ?? store.demoUser?.rawValue,

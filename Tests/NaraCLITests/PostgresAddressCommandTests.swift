@@ -3,7 +3,7 @@ import NaraPostgresTesting
 import Testing
 
 /// What `nara` does with a PostgreSQL address beside `nara copy`: `nara bench` measures
-/// the store's figures there, the operator's commands work there
+/// the store's figures there and runs sessions at once, the operator's commands work there
 /// (PostgresOperatorCommandTests); a session or any other command says plainly that it
 /// needs a SQLite file, without repeating the address (a URL may hold a password).
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
@@ -23,6 +23,22 @@ struct PostgresAddressCommandTests {
         let figures = try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: [String: Double]]
         #expect(Set(figures?.keys.map { $0 } ?? []) == ["pnr_lookup_us", "pnr_lookup_raw_us", "name_search_ms"])
         #expect((figures?["name_search_ms"]?["p50"] ?? 0) > 0)
+
+        // The load test: sessions at once, each action measured, nothing failed, and the
+        // server's connections seen; and it asks for a database.
+        let load = try NaraBinary.run(["bench", "--store", region, "--sessions", "4", "--seconds", "1",
+                                       "--pause-ms", "0", "--json"])
+        #expect(load.status == 0, "\(load.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(load.stdout.utf8)) as? [String: Double]
+        #expect(report?["sessions"] == 4 && report?["failed"] == 0 && (report?["rounds"] ?? 0) >= 4, "\(load.stdout)")
+        #expect((report?["server_connections"] ?? 0) >= 1)
+        for action in ["search_2_letters", "search_3_letters", "pnr_lookup", "open_record", "referral_inbox"] {
+            #expect((report?[action + "_p99_ms"] ?? 0) > 0, "\(action) in \(load.stdout)")
+        }
+        let onFile = try NaraBinary.run(["bench", "--store", demo, "--sessions", "4"])
+        #expect(onFile.status == 1 && onFile.stderr.contains("PostgreSQL"), "\(onFile.stderr)")
+        let bad = try NaraBinary.run(["bench", "--store", region, "--sessions", "0"])
+        #expect(bad.status != 0 && bad.stderr.contains("--sessions"), "\(bad.stderr)")
     }
 
     @Test func otherCommandsRefuseAServerAddressPlainly() throws {
