@@ -5,12 +5,17 @@ import Testing
 
 /// The connection file: the URL without a password, the password beside it or in a
 /// `.pgpass`-style file, and no password that others can read.
-@Suite struct PostgresConnectionFileTests {
+@Suite final class PostgresConnectionFileTests {
     let folder: String
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nara-pgfile-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    /// Each test's folder goes with it, whichever way the test ends.
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     func write(_ name: String, _ text: String, mode: Int = 0o640) throws -> String {
@@ -32,7 +37,6 @@ import Testing
     }
 
     @Test func aURLWithAnInlinePassword() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try write("region.conf", """
             # The region's store, through PgBouncer.
 
@@ -45,7 +49,6 @@ import Testing
     }
 
     @Test func aPasswordFileInPgpassFormat() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try write("pgpass", """
             # host:port:database:user:password
             other.host:5432:*:*:wrong
@@ -65,13 +68,11 @@ import Testing
     }
 
     @Test func noPasswordNeedsNoPrivateFile() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try write("peer.conf", "postgresql://nara@/nara\n", mode: 0o644)
         #expect(try PostgresConnectionFile.read(path).password == nil)
     }
 
     @Test func aPasswordOthersCanReadIsRefused() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let inline = try write("open.conf", "postgresql://nara@db/nara\npassword = x\n", mode: 0o644)
         #expect(refusal(inline)?.contains("other users can read") == true)
         _ = try write("open-pgpass", "*:*:*:*:x\n", mode: 0o604)
@@ -80,7 +81,6 @@ import Testing
     }
 
     @Test func badFilesSayWhatIsWrong() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cases: [(String, String)] = [
             ("# only a comment\n", "names no postgresql:// URL"),
             ("postgresql://nara:pw@db/nara\n", "the URL holds a password"),
