@@ -137,9 +137,10 @@ extension PostgresStore: ConsentAndBlockStore {
                 INSERT INTO nara.block_opening(block_id, for_staff, for_unit, from_ms, until_ms, basis, reason, created_by)
                 VALUES (\(block.id), \(staff), \(unit), \(fromMs), \(untilMs), \(basis.rawValue), \(reason),
                         \(context.staffId.rawValue))
-                RETURNING *
+                RETURNING id
                 """, logged: ConsentAndBlockRules.openingLogged(scope, for: grantee, days: days, basis: basis, grant)) {
-                rows in Decode.opening(rows[0])
+                rows in ConsentAndBlockRules.opening(id: rows[0]["id"], blockId: block.id, grantee: grantee, days: days,
+                                                     basis: basis, reason: reason, by: context.staffId, now: now)
             }
         }
     }

@@ -136,8 +136,17 @@ package enum ConsentAndBlockRules {
 
     /// An opening's first and last moment, in the milliseconds stored.
     package static func openingSpan(days: Int, now: Date) -> (fromMs: Int64, untilMs: Int64) {
-        let until = now.addingTimeInterval(TimeInterval(days) * 86_400)
-        return (Int64(now.timeIntervalSince1970 * 1000), Int64(until.timeIntervalSince1970 * 1000))
+        (Int64(now.timeIntervalSince1970 * 1000), Int64(until(days: days, now: now).timeIntervalSince1970 * 1000))
+    }
+
+    private static func until(days: Int, now: Date) -> Date { now.addingTimeInterval(TimeInterval(days) * 86_400) }
+
+    /// The opening as written, to give back: its moments as the clock gave them, not
+    /// as the milliseconds stored.
+    package static func opening(id: Int64, blockId: Int64, grantee: BlockOpening.Grantee, days: Int,
+                                basis: BlockOpening.Basis, reason: String, by staff: StaffID, now: Date) -> BlockOpening {
+        BlockOpening(id: id, blockId: blockId, grantee: grantee, from: now, until: until(days: days, now: now),
+                     basis: basis, reason: reason, createdBy: staff)
     }
 
     private static func name(_ scope: InformationBlock.Scope) -> String {

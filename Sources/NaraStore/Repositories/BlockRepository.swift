@@ -78,9 +78,9 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [blockId, staffColumn, unitColumn, fromMs, untilMs, basis.rawValue, reason,
                                  context.staffId.rawValue])
-            let opening = BlockOpening(id: db.lastInsertedRowID, blockId: blockId, grantee: grantee, from: now,
-                                       until: now.addingTimeInterval(TimeInterval(days) * 86_400), basis: basis,
-                                       reason: reason, createdBy: context.staffId)
+            let opening = ConsentAndBlockRules.opening(id: db.lastInsertedRowID, blockId: blockId, grantee: grantee,
+                                                       days: days, basis: basis, reason: reason, by: context.staffId,
+                                                       now: now)
             try appendLog(db, context: context, entries: [(patient, ConsentAndBlockRules.openingLogged(
                 scope, for: grantee, days: days, basis: basis, grant))], action: .write)
             return opening
