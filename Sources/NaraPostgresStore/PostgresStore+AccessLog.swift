@@ -22,10 +22,14 @@ extension PostgresStore {
 
     static func appendAccessLog(_ rows: [AccessLogAppend], in session: PostgresClient.Session) throws
         -> [(id: Int64, hash: String)] {
-        let json = String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
-        return try session.query("SELECT log_id, log_hash FROM nara.append_access_log(\(json)::jsonb)")
+        try session.query("SELECT log_id, log_hash FROM nara.append_access_log(\(logJSON(rows))::jsonb)")
             .map { try $0.decode((Int64, String).self) }
             .map { (id: $0.0, hash: $0.1) }
+    }
+
+    /// Rows as `nara.append_access_log` takes them: a JSON array.
+    static func logJSON(_ rows: [AccessLogAppend]) throws -> String {
+        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
     }
 
     /// Up to `limit` rows after the row `after`, in id order: the log read back as the

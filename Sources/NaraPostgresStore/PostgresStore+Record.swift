@@ -23,9 +23,7 @@ extension PostgresStore: PatientRecordReading {
     /// decision, in a snapshot of its own: a name changed in between shows the new name.
     public func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord {
         let today = clock.today, now = clock.now
-        var values = AccessFacts.values(unit: context.unitId, staff: context.staffId, today: today, now: now)
-        values["patient"] = id.rawValue
-        let binds = PostgresRecordSQL.binds(values)
+        let binds = Self.doorBinds(context, patient: id, today: today, now: now)
         return try client.withConnection { session in
             let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: RegionSchemaRecordRead.call,
                                                                       binds: binds)))

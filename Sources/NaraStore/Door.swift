@@ -41,14 +41,28 @@ extension SQLiteStore {
     func checkWrite(_ db: Database, _ context: AccessContext, patient: PatientID, category: InformationCategory,
                     grantsRelationship: Bool = false, rightInstead: Right? = nil) throws -> AccessGrant {
         let today = clock.today, now = clock.now
-        var subject = try AccessFacts.subject(db, context)
+        let subject = try AccessFacts.subject(db, context)
         try Validate.patientExists(db, patient)
+        return try Self.writeGrant(subject, context, patient: patient, category: category,
+                                   grantsRelationship: grantsRelationship, rightInstead: rightInstead,
+                                   today: today, now: now) { subject in
+            try AccessFacts.facts(db, patients: [patient.rawValue], subject: subject, today: today, now: now)[patient.rawValue]!
+        }
+    }
+
+    /// The policy's answer for a write on facts the store read in the write's own
+    /// transaction; one owner of the rule for every store. `rightInstead` lets a user
+    /// write `category` who holds that right in place of the write right; `facts` reads
+    /// the facts from that subject's side.
+    package static func writeGrant(_ subject: AccessSubject, _ context: AccessContext, patient: PatientID,
+                                   category: InformationCategory, grantsRelationship: Bool = false,
+                                   rightInstead: Right? = nil, today: LocalDate, now: Date,
+                                   facts: (AccessSubject) throws -> PatientAccessFacts) throws -> AccessGrant {
+        var subject = subject
         if let rightInstead, subject.rights.contains(rightInstead) { subject.rights.insert(.write(category)) }
-        let facts = try AccessFacts.facts(db, patients: [patient.rawValue], subject: subject, today: today, now: now)
-        return try Self.granted(AccessPolicy.decideWrite(category, grantsRelationship: grantsRelationship, subject,
-                                                         facts: facts[patient.rawValue]!,
-                                                         emergencyReason: context.emergencyReason,
-                                                         today: today, now: now), patient: patient)
+        return try granted(AccessPolicy.decideWrite(category, grantsRelationship: grantsRelationship, subject,
+                                                    facts: try facts(subject), emergencyReason: context.emergencyReason,
+                                                    today: today, now: now), patient: patient)
     }
 
     /// The patients of a list that `subject` may see, each with its grant: the same
@@ -70,7 +84,7 @@ extension SQLiteStore {
         return result
     }
 
-    static func granted(_ decision: AccessDecision, patient: PatientID) throws -> AccessGrant {
+    package static func granted(_ decision: AccessDecision, patient: PatientID) throws -> AccessGrant {
         switch decision {
         case .allowed(let grant): return grant
         case .emergencyRequired: throw StoreError.emergencyAccessRequired(patient)
@@ -79,7 +93,7 @@ extension SQLiteStore {
     }
 
     /// A log row's detail with the basis that let the user in, so a review sees why.
-    static func logged(_ detail: String, _ grant: AccessGrant) -> (String, Bool) {
+    package static func logged(_ detail: String, _ grant: AccessGrant) -> (String, Bool) {
         (detail + " [" + grant.basis.rawValue + "]", grant.emergency)
     }
 

@@ -114,7 +114,7 @@ package enum AccessFacts {
     }
 
     /// The parts of one patient's facts, for a `TaggedRead`, with `arguments(…)`.
-    static let onePatient: [TaggedRead.Part] = {
+    package static let onePatient: [TaggedRead.Part] = {
         let one = "= :patient"
         return [
             TaggedRead.Part("relationship", """
@@ -137,7 +137,7 @@ package enum AccessFacts {
     }()
 
     /// Who asks, as a part beside `onePatient` (`subject(_:context:)` reads it).
-    static let subjectPart = TaggedRead.Part("subject", """
+    package static let subjectPart = TaggedRead.Part("subject", """
         SELECT s.*, u.provider_id FROM staff s JOIN care_unit u ON u.id = :unit WHERE s.id = :staff
         """)
 
@@ -148,7 +148,7 @@ package enum AccessFacts {
         return arguments
     }
 
-    static func subject(_ rows: [String: [Row]], context: AccessContext) throws -> AccessSubject {
+    package static func subject(_ rows: [String: [Row]], context: AccessContext) throws -> AccessSubject {
         guard let row = rows["subject"]?.first else { throw StoreError.unknownStaff(context.staffId) }
         let staff = Decode.staff(row)
         return AccessSubject(staffId: staff.id, unitId: context.unitId,
@@ -156,7 +156,7 @@ package enum AccessFacts {
                              rights: staff.rights, active: staff.active)
     }
 
-    static func assemble(_ rows: [String: [Row]]) -> PatientAccessFacts {
+    package static func assemble(_ rows: [String: [Row]]) -> PatientAccessFacts {
         var f = PatientAccessFacts()
         let row = rows["relationship"]?.first
         f.relationship = CareRelationshipFacts(

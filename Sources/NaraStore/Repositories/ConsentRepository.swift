@@ -7,26 +7,18 @@ import NaraDomain
 extension SQLiteStore {
     public func providers() throws -> [CareProvider] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM care_provider ORDER BY name").map { row in
-                CareProvider(id: ProviderID(rawValue: row["id"]), name: row["name"],
-                             principal: Principal(rawValue: row["principal"]) ?? .region)
-            }
+            try ConsentAndBlockRules.providersPart.fetchAll(db).map(Decode.provider)
         }
     }
 
     public func addConsent(_ patient: PatientID, source: ProviderID?, until: LocalDate?,
                            as context: AccessContext) throws -> Consent {
         let today = clock.today, now = clock.now
-        if let until, until < today { throw StoreError.refused(.consentEndsBeforeToday) }
+        try ConsentAndBlockRules.checkUntil(until, today: today)
         return try write { db in
             let grant = try consentOrBlockGrant(db, context, patient: patient)
-            if let source {
-                guard try exists(db, "SELECT 1 FROM care_provider WHERE id = ?", [source.rawValue]) else {
-                    throw StoreError.notFound("care provider \(source)")
-                }
-                guard source != grant.subject.providerId else {
-                    throw StoreError.refused(.consentForOwnInformation)
-                }
+            try ConsentAndBlockRules.checkSource(source, grant: grant) { id in
+                try exists(db, "SELECT 1 FROM care_provider WHERE id = ?", [id.rawValue])
             }
             try db.execute(sql: """
                 INSERT INTO consent(patient_id, grantee_provider_id, source_provider_id, from_date, until_date,
@@ -37,9 +29,9 @@ extension SQLiteStore {
             let consent = Consent(id: db.lastInsertedRowID, patientId: patient, granteeProviderId: grant.subject.providerId,
                                   sourceProviderId: source, from: today, until: until, recordedBy: context.staffId,
                                   recordedAt: Date(timeIntervalSince1970: TimeInterval(seconds(now))))
-            try appendLog(db, context: context, entries: [(patient, Self.logged(
-                "consent to read \(source?.rawValue ?? "all other providers")" + (until.map { " until \($0.iso)" } ?? ""),
-                grant))], action: .write)
+            try appendLog(db, context: context,
+                          entries: [(patient, ConsentAndBlockRules.addConsentLogged(source: source, until: until, grant))],
+                          action: .write)
             return consent
         }
     }
@@ -57,18 +49,18 @@ extension SQLiteStore {
                 """, arguments: [seconds(clock.now), context.staffId.rawValue, patient.rawValue,
                                  grant.subject.providerId.rawValue, source?.rawValue])
             let count = db.changesCount
-            guard count > 0 else { throw StoreError.notFound("an active consent") }
-            try appendLog(db, context: context, entries: [(patient, Self.logged(
-                "revoke consent to read \(source?.rawValue ?? "all other providers")", grant))], action: .write)
+            guard count > 0 else { throw ConsentAndBlockRules.noActiveConsent }
+            try appendLog(db, context: context,
+                          entries: [(patient, ConsentAndBlockRules.revokeConsentLogged(source: source, grant))],
+                          action: .write)
             return count
         }
     }
 
     /// The patient's consents, active and ended.
     public func consents(of patient: PatientID, as context: AccessContext) throws -> [Consent] {
-        try readThroughDoor(context, patient: patient, detail: "consents") { db, _ in
-            try Row.fetchAll(db, sql: "SELECT * FROM consent WHERE patient_id = ? ORDER BY id DESC",
-                             arguments: [patient.rawValue]).map(Decode.consent)
+        try readThroughDoor(context, patient: patient, detail: ConsentAndBlockRules.consentsDetail) { db, _ in
+            try ConsentAndBlockRules.consentsPart.fetchAll(db, patient: patient).map(Decode.consent)
         }
     }
 }

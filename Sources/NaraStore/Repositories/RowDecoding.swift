@@ -151,7 +151,12 @@ package enum Decode {
         return plan
     }
 
-    static func consent(_ row: Row) -> Consent {
+    package static func provider(_ row: Row) -> CareProvider {
+        CareProvider(id: ProviderID(rawValue: row["id"]), name: row["name"],
+                     principal: Principal(rawValue: row["principal"]) ?? .region)
+    }
+
+    package static func consent(_ row: Row) -> Consent {
         Consent(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
                 granteeProviderId: ProviderID(rawValue: row["grantee_provider_id"]),
                 sourceProviderId: (row["source_provider_id"] as String?).map { ProviderID(rawValue: $0) },
@@ -161,7 +166,7 @@ package enum Decode {
                 revokedBy: (row["revoked_by"] as String?).map { StaffID(rawValue: $0) })
     }
 
-    static func block(_ row: Row) -> InformationBlock {
+    package static func block(_ row: Row) -> InformationBlock {
         let scope: InformationBlock.Scope = (row["unit_id"] as String?).map { .unit(UnitID(rawValue: $0)) }
             ?? .provider(ProviderID(rawValue: row["provider_id"] ?? ""))
         return InformationBlock(id: row["id"], patientId: PatientID(row["patient_id"] as Int64), scope: scope,
@@ -169,7 +174,7 @@ package enum Decode {
                                 createdBy: StaffID(rawValue: row["created_by"]))
     }
 
-    static func opening(_ row: Row) -> BlockOpening {
+    package static func opening(_ row: Row) -> BlockOpening {
         let grantee: BlockOpening.Grantee = (row["for_staff"] as String?).map { .staff(StaffID(rawValue: $0)) }
             ?? .unit(UnitID(rawValue: row["for_unit"] ?? ""))
         return BlockOpening(id: row["id"], blockId: row["block_id"], grantee: grantee,

@@ -5,8 +5,8 @@ import NaraDomain
 /// Checks shared by the writers. Text is cleaned of control and bidi characters on the
 /// way in (TERMINAL.md); limits match the schema's CHECK constraints, so a user gets a
 /// sentence instead of "CHECK constraint failed".
-enum Validate {
-    static func text(_ value: String, field: Refusal.Field, max: Int, required: Bool = true,
+package enum Validate {
+    package static func text(_ value: String, field: Refusal.Field, max: Int, required: Bool = true,
                      multiline: Bool = false) throws -> String {
         let cleaned = multiline
             ? CleanText.clean(value, allowNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -17,25 +17,36 @@ enum Validate {
     }
 
     static func unit(_ db: Database, _ id: UnitID) throws -> CareUnit {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM care_unit WHERE id = ?", arguments: [id.rawValue]) else {
-            throw StoreError.notFound("unit \(id)")
-        }
+        try unit(Row.fetchOne(db, sql: "SELECT * FROM care_unit WHERE id = ?", arguments: [id.rawValue]), id)
+    }
+
+    /// The unit `id` from its row, read by the caller; refused when there is none.
+    package static func unit(_ row: Row?, _ id: UnitID) throws -> CareUnit {
+        guard let row else { throw StoreError.notFound("unit \(id)") }
         return Decode.unit(row)
     }
 
     static func staff(_ db: Database, _ id: StaffID, mustBeActive: Bool = true) throws -> Staff {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [id.rawValue]) else {
-            throw StoreError.unknownStaff(id)
-        }
+        try staff(Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [id.rawValue]), id,
+                  mustBeActive: mustBeActive)
+    }
+
+    /// The user `id` from their row, read by the caller; refused when there is none or,
+    /// unless `mustBeActive` is false, when they have left.
+    package static func staff(_ row: Row?, _ id: StaffID, mustBeActive: Bool = true) throws -> Staff {
+        guard let row else { throw StoreError.unknownStaff(id) }
         let staff = Decode.staff(row)
         if mustBeActive && !staff.active { throw StoreError.inactiveStaff(id) }
         return staff
     }
 
     static func patientExists(_ db: Database, _ id: PatientID) throws {
-        guard try exists(db, "SELECT 1 FROM patient WHERE id = ?", [id.rawValue]) else {
-            throw StoreError.notFound("patient \(id)")
-        }
+        try patientExists(exists(db, "SELECT 1 FROM patient WHERE id = ?", [id.rawValue]), id)
+    }
+
+    /// Refuses a patient the caller found no row of.
+    package static func patientExists(_ found: Bool, _ id: PatientID) throws {
+        guard found else { throw StoreError.notFound("patient \(id)") }
     }
 
     /// Refuses a save based on an old read, naming who changed the row and when.
