@@ -31,7 +31,7 @@ extension PostgresStore: PatientRecordReading {
             let parts = try RecordQuery.decode(rows)
             let (staff, units) = try Self.directory(staff: parts.staffIds, units: parts.unitIds, in: session)
             let (detail, emergency) = RecordQuery.logged(grant)
-            try Self.appendAccessLog([AccessLogAppend(context, patient: id, action: .read, detail: detail,
+            _ = try Self.appendAccessLog([AccessLogAppend(context, patient: id, action: .read, detail: detail,
                                                       emergency: emergency, at: now)], in: session)
             return parts.record(staff: staff, units: units).seen(through: grant)
         }
