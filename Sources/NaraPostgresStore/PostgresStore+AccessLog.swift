@@ -22,10 +22,24 @@ extension PostgresStore {
 
     static func appendAccessLog(_ rows: [AccessLogAppend], in session: PostgresClient.Session) throws
         -> [(id: Int64, hash: String)] {
-        let json = String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
-        return try session.query("SELECT log_id, log_hash FROM nara.append_access_log(\(json)::jsonb)")
+        try session.query("SELECT log_id, log_hash FROM nara.append_access_log(\(try json(rows))::jsonb)")
             .map { try $0.decode((Int64, String).self) }
             .map { (id: $0.0, hash: $0.1) }
+    }
+
+    /// The door's entries (patient, detail with basis, emergency) as rows of `action` at
+    /// `now`, appended in one statement; none sends nothing.
+    static func appendAccessLog(_ entries: [(PatientID?, (String, Bool))], context: AccessContext, action: AccessAction,
+                                at now: Date, in session: PostgresClient.Session) throws {
+        guard !entries.isEmpty else { return }
+        _ = try appendAccessLog(entries.map { patient, logged in
+            AccessLogAppend(context, patient: patient, action: action, detail: logged.0, emergency: logged.1, at: now)
+        }, in: session)
+    }
+
+    /// What `nara.append_access_log` takes: the rows as a JSON array.
+    static func json(_ rows: [AccessLogAppend]) throws -> String {
+        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
     }
 
     /// Up to `limit` rows after the row `after`, in id order: the log read back as the
