@@ -27,6 +27,16 @@ extension PostgresStore {
             .map { (id: $0.0, hash: $0.1) }
     }
 
+    /// The door's entries (patient, detail with basis, emergency) as rows of `action` at
+    /// `now`, appended in one statement; none sends nothing.
+    static func appendAccessLog(_ entries: [(PatientID?, (String, Bool))], context: AccessContext, action: AccessAction,
+                                at now: Date, in session: PostgresClient.Session) throws {
+        guard !entries.isEmpty else { return }
+        _ = try appendAccessLog(entries.map { patient, logged in
+            AccessLogAppend(context, patient: patient, action: action, detail: logged.0, emergency: logged.1, at: now)
+        }, in: session)
+    }
+
     /// Rows as `nara.append_access_log` takes them: a JSON array.
     static func logJSON(_ rows: [AccessLogAppend]) throws -> String {
         String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)

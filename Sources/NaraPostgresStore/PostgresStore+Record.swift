@@ -31,8 +31,7 @@ extension PostgresStore: PatientRecordReading {
             let parts = try RecordQuery.decode(rows)
             let (staff, units) = try Self.directory(staff: parts.staffIds, units: parts.unitIds, in: session)
             let (detail, emergency) = RecordQuery.logged(grant)
-            _ = try Self.appendAccessLog([AccessLogAppend(context, patient: id, action: .read, detail: detail,
-                                                      emergency: emergency, at: now)], in: session)
+            try Self.appendAccessLog([(id, (detail, emergency))], context: context, action: .read, at: now, in: session)
             return parts.record(staff: staff, units: units).seen(through: grant)
         }
     }

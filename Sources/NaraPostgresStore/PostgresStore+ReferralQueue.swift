@@ -34,12 +34,8 @@ extension PostgresStore: QueueStore {
             let (items, grants) = try ReferralQueueQuery.items(rows, context: context, today: today, now: now)
             let entries = shownMemory.entries(context, view: ReferralQueueQuery.view(box),
                                               patients: items.map(\.patient.id), grants: grants, now: now)
-            if !entries.isEmpty {
-                _ = try Self.appendAccessLog(entries.map { patient, logged in
-                    AccessLogAppend(context, patient: patient, action: .read, detail: logged.0,
-                                    emergency: logged.1, at: now)
-                }, in: session)
-            }
+            try Self.appendAccessLog(entries.map { patient, logged in (patient, logged) }, context: context,
+                                     action: .read, at: now, in: session)
             return items
         }
     }

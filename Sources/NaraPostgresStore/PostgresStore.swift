@@ -7,7 +7,8 @@ import PostgresNIO
 /// also through PgBouncer in transaction mode, where a session's SET does not stick.
 ///
 /// So far it holds the directory, patient search, opening a record, the referral queue,
-/// the access log and the change counters a session polls; the rest of the patient-data protocols follow.
+/// the access log with its extract and review, and the change counters a session polls;
+/// the rest of the patient-data protocols follow.
 public final class PostgresStore: Sendable {
     /// Where the database is and how to log in; `location` is its text without the password.
     public let address: PostgresLocation

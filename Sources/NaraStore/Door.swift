@@ -156,28 +156,23 @@ extension SQLiteStore {
 extension SQLiteStore: AccessLogStore {
     /// A patient's log extract. A log reviewer reads any patient's; anyone else only the
     /// extract of a record the policy lets them open. Either way the extract is logged.
+    /// Two statements besides BEGIN and COMMIT: who asks, the policy's facts, the rows
+    /// and the log's head in one (`AccessLogExtractQuery`); the extract's log row.
     public func accessLog(patient: PatientID, limit: Int, action: AccessAction = .read,
                           as context: AccessContext) throws -> [AccessLogEntry] {
-        let load = { (db: Database) in
-            try Row.fetchAll(db, sql: "SELECT * FROM access_log WHERE patient_id = ? ORDER BY id DESC LIMIT ?",
-                             arguments: [patient.rawValue, limit]).map(Decode.logEntry)
-        }
-        return try write { db in
-            let subject = try AccessFacts.subject(db, context)
-            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-            // A reviewer needs no relationship; the log row says on what basis either way.
-            var grant: AccessGrant?
-            if !subject.rights.contains(.logReview) {
-                grant = try checkRead(db, context, subject: subject, patient: patient)
-            } else {
-                try Validate.patientExists(db, patient)
-            }
-            let entries = try load(db)
-            let detail = grant.map { Self.logged("log extract", $0) } ?? ("log extract [log review]", false)
-            if !shownMemory.unlogged(session: context.sessionId, view: "log extract", patients: [patient],
-                                     now: clock.now).isEmpty {
-                try appendLog(db, context: context, entries: [(patient, detail)], action: action)
-            }
+        try write { db in
+            let today = clock.today, now = clock.now
+            var arguments = AccessFacts.arguments(patient: patient.rawValue, unit: context.unitId,
+                                                  staff: context.staffId, today: today, now: now)
+            _ = arguments.append(contentsOf: ["limit": limit])
+            let rows = try TaggedRead(AccessLogExtractQuery.parts + [TaggedRead.Part("log_head", LogHead.sql)])
+                .fetch(db, arguments: arguments)
+            let (entries, logged) = try AccessLogExtractQuery.extract(rows, patient: patient, context: context,
+                                                                      today: today, now: now)
+            try appendLog(db, context: context,
+                          entries: AccessLogExtractQuery.logEntries(logged, patient: patient, context: context,
+                                                                    memory: shownMemory, now: now),
+                          action: action, head: LogHead.decode(rows["log_head"]?.first))
             return entries
         }
     }

@@ -26,18 +26,18 @@ struct PgBouncerTests {
         })
 
         // What the file gives, in the same order each session will ask.
-        var records: [String: RecordConformanceTests.Outcome] = [:]
+        var records: [String: Outcome<PatientRecord>] = [:]
         for (n, context) in contexts.enumerated() {
             for id in patients { records["\(n) \(id.rawValue)"] = RecordConformanceTests.open(sqlite, id, context) }
         }
-        var queues: [String: ReferralQueueConformanceTests.Outcome] = [:]
+        var queues: [String: Outcome<[ReferralListItem]>] = [:]
         for context in queueContexts {
             queues["\(context.staffId) \(context.unitId)"] =
                 ReferralQueueConformanceTests.queue(sqlite, .inbox, closed: false, limit: 100, context)
         }
         let hits = try sqlite.searchPatients(name, limit: 50, as: contexts[0])
-        let opened = records.values.filter { if case .record = $0 { true } else { false } }.count
-        let queued = queues.values.filter { if case .items(let items) = $0 { !items.isEmpty } else { false } }.count
+        let opened = records.values.filter { if case .value = $0 { true } else { false } }.count
+        let queued = queues.values.filter { if case .value(let items) = $0 { !items.isEmpty } else { false } }.count
         #expect(opened >= 30 && queued >= 2 && !hits.isEmpty, "\(opened) records, \(queued) queues, \(hits.count) hits")
 
         let sessions = 8

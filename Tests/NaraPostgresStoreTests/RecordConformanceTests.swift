@@ -138,31 +138,8 @@ struct RecordConformanceTests {
         return contexts
     }
 
-    /// What opening gave: the record, or the refusal.
-    enum Outcome: Equatable {
-        case record(PatientRecord)
-        case refused(StoreError)
-        case failed(String)
-
-        /// The kind of refusal, for the cases a test must meet.
-        var refusal: String? {
-            guard case .refused(let error) = self else { return nil }
-            switch error {
-            case .notFound: return "not_found"
-            case .unknownStaff: return "unknown_staff"
-            case .emergencyAccessRequired: return "emergency_required"
-            case .accessDenied(let denial): return denial.rawValue
-            default: return "\(error)"
-            }
-        }
-    }
-
-    static func open(_ store: any PatientRecordReading, _ id: PatientID, _ context: AccessContext) -> Outcome {
-        do { return .record(try store.openRecord(id, as: context)) } catch let error as StoreError {
-            return .refused(error)
-        } catch {
-            return .failed("\(error)")
-        }
+    static func open(_ store: any PatientRecordReading, _ id: PatientID, _ context: AccessContext) -> Outcome<PatientRecord> {
+        Outcome { try store.openRecord(id, as: context) }
     }
 
     static func sqliteLogRows(_ store: SQLiteStore, after: Int64) throws -> [StoredAccessLogRow] {
@@ -188,7 +165,7 @@ struct RecordConformanceTests {
                 let expected = Self.open(sqlite, id, context)
                 let got = Self.open(pg, id, context)
                 #expect(got == expected, "patient \(id.rawValue), user \(context.staffId) at \(context.unitId)")
-                if case .record = expected { records += 1 }
+                if case .value = expected { records += 1 }
                 if let refusal = expected.refusal { refusals.insert(refusal) }
             }
         }

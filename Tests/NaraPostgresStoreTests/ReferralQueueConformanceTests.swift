@@ -31,32 +31,10 @@ struct ReferralQueueConformanceTests {
         return contexts + [AccessContext(staffId: "ingen.alls", unitId: contexts[0].unitId, sessionId: "queue")]
     }
 
-    enum Outcome: Equatable {
-        case items([ReferralListItem])
-        case refused(StoreError)
-        case failed(String)
-
-        var refusal: String? {
-            guard case .refused(let error) = self else { return nil }
-            switch error {
-            case .unknownStaff: return "unknown_staff"
-            case .refused(let refusal): return "\(refusal)"
-            case .accessDenied(let denial): return denial.rawValue
-            default: return "\(error)"
-            }
-        }
-    }
-
     static func queue(_ store: any QueueStore, _ box: ReferralBox, unit: UnitID? = nil, closed: Bool, limit: Int,
-                      _ context: AccessContext) -> Outcome {
-        do {
-            return .items(try store.referrals(box: box, unit: unit ?? context.unitId, includeClosed: closed, limit: limit,
-                                              as: context))
-        } catch let error as StoreError {
-            return .refused(error)
-        } catch {
-            return .failed("\(error)")
-        }
+                      _ context: AccessContext) -> Outcome<[ReferralListItem]> {
+        Outcome { try store.referrals(box: box, unit: unit ?? context.unitId, includeClosed: closed, limit: limit,
+                                      as: context) }
     }
 
     @Test func everyUserGetsTheSameQueueOrRefusalAndTheSameLogRows() throws {
@@ -75,7 +53,7 @@ struct ReferralQueueConformanceTests {
                             let expected = Self.queue(sqlite, box, closed: closed, limit: limit, context)
                             let got = Self.queue(pg, box, closed: closed, limit: limit, context)
                             #expect(got == expected, "\(box) closed \(closed) limit \(limit), user \(context.staffId)")
-                            if case .items(let list) = expected, round == 0, limit == 100 {
+                            if case .value(let list) = expected, round == 0, limit == 100 {
                                 items += list.count
                                 if closed { closedOnly += list.filter { $0.referral.state.isClosed }.count }
                             }
