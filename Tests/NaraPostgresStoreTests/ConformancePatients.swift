@@ -6,7 +6,8 @@ import PostgresNIO
 @testable import NaraStore
 
 /// A patient as the conformance suites put one into a store. Neither store has yet a
-/// way to register patients that both share (PostgreSQL has no door yet), so the rows
+/// way to register patients that both share (registration is not among PostgreSQL's
+/// writes through its door yet), so the rows
 /// are written with each backend's SQL, the same columns and values in both, the
 /// search text folded in Swift as the SQLite store's registration folds it.
 struct TestPatient {
