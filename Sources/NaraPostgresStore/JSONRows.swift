@@ -10,6 +10,8 @@ import PostgresNIO
 /// an array of flat objects of scalars. Foundation's `JSONDecoder`, trying each cell as
 /// a string, then an integer, then a number, threw and caught an error per cell not a
 /// string: a third of a referral queue's time on PostgreSQL (docs/POSTGRESQL-READS.md).
+/// NaraFHIR's `JSONParser` reads whole documents into a tree with every number a Double;
+/// rows need 64-bit integers exactly and no tree between the text and the row.
 enum JSONRows {
     struct Malformed: Error, CustomStringConvertible {
         let offset: Int
@@ -150,7 +152,8 @@ enum JSONRows {
             throw Malformed(offset: start)
         }
 
-        /// `\uXXXX`, and its low half when it is the high half of a surrogate pair, as UTF-8.
+        /// A `\u` escape's four hex digits, and the low half after them when they are the high
+        /// half of a surrogate pair, as UTF-8.
         private mutating func unicodeEscape() throws -> [UInt8] {
             var scalar = try hex4()
             if (0xD800...0xDBFF).contains(scalar) {
