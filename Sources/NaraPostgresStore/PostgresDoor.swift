@@ -37,10 +37,13 @@ extension PostgresStore {
 
     /// A write's one data-modifying statement (with RETURNING), what its log row says,
     /// and how the rows it returns make the caller's result. The result may still refuse:
-    /// the transaction, log row and all, is then rolled back.
+    /// the transaction, log row and all, is then rolled back. `then` is a second
+    /// data-modifying statement over the first's rows (`FROM work`, without binds of its
+    /// own), for a change that writes two tables in the same statement.
     struct DoorWork<T> {
         var query: PostgresQuery
         var logged: (String, Bool)
+        var then: String? = nil
         var result: ([Row]) throws -> T
     }
 
@@ -54,12 +57,18 @@ extension PostgresStore {
     /// and logs nothing, as on SQLite. `sql` is `PostgresDoorSQL.read(_:)` of the parts.
     func readThroughDoor<T>(_ context: AccessContext, patient: PatientID, detail: String, sql: String,
                             _ body: (DoorRead) throws -> T) throws -> T {
+        try readThroughDoor(context, patient: patient, detail: detail, sql: sql) { read, _ in try body(read) }
+    }
+
+    /// `readThroughDoor` for a caller that shows only what the grant lets the user see.
+    func readThroughDoor<T>(_ context: AccessContext, patient: PatientID, detail: String, sql: String,
+                            _ body: (DoorRead, AccessGrant) throws -> T) throws -> T {
         let today = clock.today, now = clock.now
         return try client.withConnection { session in
             let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: sql, binds: Self.doorBinds(
                 context, patient: patient, today: today, now: now))))
             let grant = try RecordQuery.grant(rows, patient: patient, context: context, today: today, now: now)
-            let result = try body(DoorRead(rows: rows, context: context, patient: patient))
+            let result = try body(DoorRead(rows: rows, context: context, patient: patient), grant)
             let (text, emergency) = SQLiteStore.logged(detail, grant)
             _ = try Self.appendAccessLog([AccessLogAppend(context, patient: patient, action: .read, detail: text,
                                                           emergency: emergency, at: now)], in: session)
@@ -74,8 +83,9 @@ extension PostgresStore {
     /// 2. the patient's advisory lock (`patientLock`), alone, so that the facts' snapshot
     ///    is taken once it is held: in one statement with the read, the read would see the
     ///    patient as before the writer it waited for;
-    /// 3. who asks, the patient, the policy's facts and `PostgresDoorSQL.named` (the unit,
-    ///    provider and user the request names, `named`), in one snapshot;
+    /// 3. who asks, the patient, the policy's facts, `PostgresDoorSQL.named` (the unit,
+    ///    provider and user the request names, `named`) and the caller's own `parts`
+    ///    (PostgreSQL SQL over the same binds), in one snapshot;
     /// 4. the work and its log row, in one statement (`DoorWork`);
     /// 5. COMMIT.
     ///
@@ -83,15 +93,15 @@ extension PostgresStore {
     /// no log row, as on SQLite, whose transaction rolls back the same way.
     func writeThroughDoor<T>(_ context: AccessContext, patient: PatientID,
                              named: (unit: String?, provider: String?, staff: String?) = (nil, nil, nil),
-                             decide: (DoorRead) throws -> AccessGrant,
+                             parts: [TaggedRead.Part] = [], decide: (DoorRead) throws -> AccessGrant,
                              _ work: (DoorRead, AccessGrant) throws -> DoorWork<T>) throws -> T {
         let today = clock.today, now = clock.now
         var binds = Self.doorBinds(context, patient: patient, today: today, now: now)
         for value in [named.unit, named.provider, named.staff] { binds.append(value) }
         return try client.transaction { session in
             try session.query("SELECT pg_advisory_xact_lock(\(Self.patientLockSpace), \(Self.patientLock(patient)))")
-            let read = DoorRead(rows: try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresDoorSQL.write,
-                                                                                     binds: binds))),
+            let sql = parts.isEmpty ? PostgresDoorSQL.write : PostgresDoorSQL.writing(parts)
+            let read = DoorRead(rows: try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: sql, binds: binds))),
                                 context: context, patient: patient)
             let grant = try decide(read)
             let work = try work(read, grant)
@@ -100,7 +110,7 @@ extension PostgresStore {
             try query.binds.append(Self.logJSON([AccessLogAppend(context, patient: patient, action: .write,
                                                                  detail: detail, emergency: emergency, at: now)]))
             let rows = try session.query(PostgresQuery(unsafeSQL: """
-                WITH work AS (\(query.sql)),
+                WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")
                      logged AS (SELECT log_id FROM nara.append_access_log($\(query.binds.count)::jsonb))
                 SELECT (SELECT json_agg(w)::text FROM work w), (SELECT count(*) FROM logged)
                 """, binds: query.binds))
@@ -158,5 +168,8 @@ enum PostgresDoorSQL {
     ]
 
     /// The write door's read: the door's parts and `named`.
-    static let write = PostgresRecordSQL.union(door + named)
+    static let write = writing([])
+
+    /// The write door's read with a caller's own `parts`, over `$1`…`$8`.
+    static func writing(_ parts: [TaggedRead.Part]) -> String { PostgresRecordSQL.union(door + named + parts) }
 }

@@ -177,18 +177,8 @@ struct ConsentAndBlockConformanceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let head = try #require(try pg.accessLogHead()?.rowId)
         let cast = try Cast(sqlite)
-        var refusals: Set<String> = []
-        var done = 0
-        for request in Self.requests(cast) {
-            let expected = Outcome { try request.run(sqlite) }
-            let got = Outcome { try request.run(pg) }
-            #expect(got == expected, "\(request.name)")
-            switch expected {
-            case .done: done += 1
-            case .refused(let error): refusals.insert(Self.kind(error))
-            case .failed(let error): Issue.record("\(request.name) failed on SQLite: \(error)")
-            }
-        }
+        let (done, refusals) = Self.compare(Self.requests(cast), sqlite as any ConsentAndBlockStore,
+                                                   pg as any ConsentAndBlockStore)
         let sqliteRows = try RecordConformanceTests.sqliteLogRows(sqlite, after: head)
         let pgRows = try pg.accessLogRows(after: head, limit: 10_000)
         #expect(pgRows == sqliteRows)
@@ -231,6 +221,25 @@ struct ConsentAndBlockConformanceTests {
             }
         }
         #expect(outcomes.count >= 5, "\(outcomes.sorted())")
+    }
+
+    /// Runs each request on SQLite and then on PostgreSQL, expecting the same outcome:
+    /// how many were done, and the kinds of refusal met.
+    static func compare<Store>(_ requests: [(name: String, run: (Store) throws -> Any)], _ sqlite: Store,
+                               _ pg: Store) -> (done: Int, refusals: Set<String>) {
+        var refusals: Set<String> = []
+        var done = 0
+        for request in requests {
+            let expected = Outcome { try request.run(sqlite) }
+            let got = Outcome { try request.run(pg) }
+            #expect(got == expected, "\(request.name)")
+            switch expected {
+            case .done: done += 1
+            case .refused(let error): refusals.insert(kind(error))
+            case .failed(let error): Issue.record("\(request.name) failed on SQLite: \(error)")
+            }
+        }
+        return (done, refusals)
     }
 
     static let today = RecordConformanceTests.today
