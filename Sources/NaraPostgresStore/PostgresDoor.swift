@@ -53,13 +53,13 @@ extension PostgresStore {
     /// The result is returned only once its log row is in. A refusal is one statement
     /// and logs nothing, as on SQLite. `sql` is `PostgresDoorSQL.read(_:)` of the parts.
     func readThroughDoor<T>(_ context: AccessContext, patient: PatientID, detail: String, sql: String,
-                            _ body: (DoorRead) throws -> T) throws -> T {
+                            _ body: (DoorRead, AccessGrant) throws -> T) throws -> T {
         let today = clock.today, now = clock.now
         return try client.withConnection { session in
             let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: sql, binds: Self.doorBinds(
                 context, patient: patient, today: today, now: now))))
             let grant = try RecordQuery.grant(rows, patient: patient, context: context, today: today, now: now)
-            let result = try body(DoorRead(rows: rows, context: context, patient: patient))
+            let result = try body(DoorRead(rows: rows, context: context, patient: patient), grant)
             let (text, emergency) = SQLiteStore.logged(detail, grant)
             _ = try Self.appendAccessLog([AccessLogAppend(context, patient: patient, action: .read, detail: text,
                                                           emergency: emergency, at: now)], in: session)
@@ -75,7 +75,8 @@ extension PostgresStore {
     ///    is taken once it is held: in one statement with the read, the read would see the
     ///    patient as before the writer it waited for;
     /// 3. who asks, the patient, the policy's facts and `PostgresDoorSQL.named` (the unit,
-    ///    provider and user the request names, `named`), in one snapshot;
+    ///    provider and user the request names, `named`) and the caller's own `parts`, in
+    ///    one snapshot;
     /// 4. the work and its log row, in one statement (`DoorWork`);
     /// 5. COMMIT.
     ///
@@ -83,6 +84,7 @@ extension PostgresStore {
     /// no log row, as on SQLite, whose transaction rolls back the same way.
     func writeThroughDoor<T>(_ context: AccessContext, patient: PatientID,
                              named: (unit: String?, provider: String?, staff: String?) = (nil, nil, nil),
+                             parts: [TaggedRead.Part] = [],
                              decide: (DoorRead) throws -> AccessGrant,
                              _ work: (DoorRead, AccessGrant) throws -> DoorWork<T>) throws -> T {
         let today = clock.today, now = clock.now
@@ -90,7 +92,7 @@ extension PostgresStore {
         for value in [named.unit, named.provider, named.staff] { binds.append(value) }
         return try client.transaction { session in
             try session.query("SELECT pg_advisory_xact_lock(\(Self.patientLockSpace), \(Self.patientLock(patient)))")
-            let read = DoorRead(rows: try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresDoorSQL.write,
+            let read = DoorRead(rows: try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresDoorSQL.write(parts),
                                                                                      binds: binds))),
                                 context: context, patient: patient)
             let grant = try decide(read)
@@ -157,6 +159,11 @@ enum PostgresDoorSQL {
         TaggedRead.Part("named_staff", "SELECT * FROM nara.staff WHERE id = $8::text"),
     ]
 
-    /// The write door's read: the door's parts and `named`.
+    /// The write door's read: the door's parts, `named`, and SQLite `parts` over `:patient`
+    /// the caller decides on besides (a task it completes).
+    static func write(_ parts: [TaggedRead.Part] = []) -> String {
+        parts.isEmpty ? write : PostgresRecordSQL.union(door + named + parts.map { PostgresRecordSQL.translated($0) })
+    }
+
     static let write = PostgresRecordSQL.union(door + named)
 }
