@@ -14,6 +14,7 @@ protocol TaskCalls {
     func tasks(of patient: PatientID, as context: AccessContext) throws -> (tasks: [PatientTask], hidden: Int)
     func openTasks(limit: Int, as context: AccessContext) throws -> [TaskRow]
     func completeTask(_ patient: PatientID, id: Int64, reply: String?, as context: AccessContext) throws -> PatientTask
+    func openCareRequests(callbacks: Bool, limit: Int, as context: AccessContext) throws -> [CareRequestRow]
 }
 
 extension SQLiteStore: TaskCalls {}
@@ -31,8 +32,28 @@ struct DayStoreConformanceTests {
 
     typealias Request = (name: String, run: (any TaskCalls, Made) throws -> Any)
 
+    /// Two open care requests of the patient at the owner's unit, one with a callback
+    /// window, written alike into both stores; the owner reads them.
+    static func requestUser(_ sqlite: SQLiteStore, _ pg: PostgresStore, _ c: Cast) throws -> AccessContext {
+        let registered = Int64(RecordConformanceTests.clock.now.timeIntervalSince1970) - 3600
+        let next = try sqlite.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM care_request") }
+        for (i, window) in [("NULL", "NULL"), ("480", "540")].enumerated() {
+            let values = """
+                (\(next! + Int64(i)), \(c.patient.rawValue), '\(c.unit.rawValue)', 'phone', 'new', 'Hosta', \(registered),
+                 '\(RecordConformanceTests.today.iso)', '\(c.owner.staffId.rawValue)', \(window.0), \(window.1))
+                """
+            let columns = """
+                (id, patient_id, unit_id, channel, problem, reason, registered_at, registered_on, registered_by,
+                 callback_from, callback_to)
+                """
+            try sqlite.write { db in try db.execute(sql: "INSERT INTO care_request \(columns) VALUES \(values)") }
+            try PG.admin(pg, "INSERT INTO nara.care_request \(columns) VALUES \(values)")
+        }
+        return c.owner
+    }
+
     /// Every task method, each way it succeeds, and each refusal the rules have.
-    static func requests(_ c: Cast) -> [Request] {
+    static func requests(_ c: Cast, requestUser: AccessContext) -> [Request] {
         let today = RecordConformanceTests.today
         let none = PatientID(rawValue: 9_999_999)
         var emergency = c.outsider
@@ -102,6 +123,22 @@ struct DayStoreConformanceTests {
             ("done without reply", complete(0, reply: " ", as: c.owner)),
             ("tasks at last", tasks(c.owner)),
             ("open at last", open(c.owner)),
+            ("care requests", { store, _ in try store.openCareRequests(callbacks: false, limit: 100, as: requestUser) }),
+            ("care requests again", { store, _ in
+                try store.openCareRequests(callbacks: false, limit: 100, as: requestUser) }),
+            ("care requests, one", { store, _ in try store.openCareRequests(callbacks: false, limit: 1, as: requestUser) }),
+            ("callback list at the unit", { store, _ in
+                try store.openCareRequests(callbacks: true, limit: 100, as: requestUser) }),
+            ("care requests, one", { store, _ in try store.openCareRequests(callbacks: false, limit: 1, as: c.secretary) }),
+            ("callback list", { store, _ in try store.openCareRequests(callbacks: true, limit: 100, as: c.owner) }),
+            ("callback list, secretary", { store, _ in
+                try store.openCareRequests(callbacks: true, limit: 100, as: c.secretary) }),
+            ("care requests, outsider", { store, _ in
+                try store.openCareRequests(callbacks: false, limit: 100, as: c.outsider) }),
+            ("care requests, departed", { store, _ in
+                try store.openCareRequests(callbacks: false, limit: 100, as: c.departed) }),
+            ("care requests, no one", { store, _ in
+                try store.openCareRequests(callbacks: true, limit: 100, as: c.stranger) }),
         ]
     }
 
@@ -112,7 +149,7 @@ struct DayStoreConformanceTests {
         let cast = try Cast(sqlite)
         let (madeOnSQLite, madeOnPostgres) = (Made(), Made())
         var refusals: Set<String> = []
-        for request in Self.requests(cast) {
+        for request in Self.requests(cast, requestUser: try Self.requestUser(sqlite, pg, cast)) {
             let expected = ConsentAndBlockConformanceTests.Outcome { try request.run(sqlite, madeOnSQLite) }
             let got = ConsentAndBlockConformanceTests.Outcome { try request.run(pg, madeOnPostgres) }
             #expect(got == expected, "\(request.name)")
@@ -128,6 +165,7 @@ struct DayStoreConformanceTests {
         let pgRows = try pg.accessLogRows(after: head, limit: 10_000)
         #expect(pgRows == sqliteRows)
         #expect(sqliteRows.contains { $0.content.detail.hasPrefix(TaskRules.listView) })
+        #expect(sqliteRows.contains { $0.content.detail.hasPrefix(CareRequestList.view(callbacks: false)) })
         guard case .intact = try pg.verifyAccessLog() else {
             Issue.record("the log on PostgreSQL does not verify")
             return
@@ -165,6 +203,14 @@ struct DayStoreConformanceTests {
         #expect(sent { #expect(throws: StoreError.invalid("task \(id) is already done")) {
             try pg.completeTask(c.patient, id: id, reply: nil, as: c.owner)
         } } == 4)
+        let nurse = try Self.requestUser(sqlite, pg, c)
+        var requests: [CareRequestRow] = []
+        #expect(try sent { requests = try pg.openCareRequests(callbacks: false, limit: 100, as: nurse) } == 2)
+        #expect(!requests.isEmpty)
+        #expect(try sent { _ = try pg.openCareRequests(callbacks: false, limit: 100, as: nurse) } == 1)
+        #expect(sent { #expect(throws: StoreError.accessDenied(.inactiveUser)) {
+            try pg.openCareRequests(callbacks: true, limit: 100, as: c.departed)
+        } } == 1)
         #expect(sent { #expect(throws: StoreError.invalid("a task needs its text")) {
             try pg.addTask(c.patient, text: "", toUnit: c.unit, as: c.owner)
         } } == 0)
