@@ -7,7 +7,7 @@ import Testing
 @testable import NaraPostgresStore
 @testable import NaraStore
 
-/// The tasks of `DayStore`, as both stores have them.
+/// The calls of `DayStore` that both stores have so far: tasks and the open care requests.
 protocol TaskCalls {
     func addTask(_ patient: PatientID, text: String, toStaff: StaffID?, toUnit: UnitID?, due: LocalDate?,
                  priority: TaskPriority, as context: AccessContext) throws -> PatientTask
@@ -52,7 +52,7 @@ struct DayStoreConformanceTests {
         return c.owner
     }
 
-    /// Every task method, each way it succeeds, and each refusal the rules have.
+    /// Every task call, each way it succeeds and each refusal the rules have, and the care-request lists.
     static func requests(_ c: Cast, requestUser: AccessContext) -> [Request] {
         let today = RecordConformanceTests.today
         let none = PatientID(rawValue: 9_999_999)
