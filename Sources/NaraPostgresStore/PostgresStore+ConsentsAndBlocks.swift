@@ -22,7 +22,7 @@ extension PostgresStore: ConsentAndBlockStore {
 
     public func consents(of patient: PatientID, as context: AccessContext) throws -> [Consent] {
         try readThroughDoor(context, patient: patient, detail: ConsentAndBlockRules.consentsDetail,
-                            sql: Self.consentsSQL) { read in
+                            sql: Self.consentsSQL) { read, _ in
             (read.rows[ConsentAndBlockRules.consentsPart.name] ?? []).map(Decode.consent)
         }
     }
@@ -30,7 +30,7 @@ extension PostgresStore: ConsentAndBlockStore {
     public func blocks(of patient: PatientID,
                        as context: AccessContext) throws -> (blocks: [InformationBlock], openings: [BlockOpening]) {
         try readThroughDoor(context, patient: patient, detail: ConsentAndBlockRules.blocksDetail,
-                            sql: Self.blocksSQL) { read in
+                            sql: Self.blocksSQL) { read, _ in
             ((read.rows[ConsentAndBlockRules.blocksPart.name] ?? []).map(Decode.block),
              (read.rows[ConsentAndBlockRules.openingsPart.name] ?? []).map(Decode.opening))
         }

@@ -126,21 +126,15 @@ extension SQLiteStore {
         try write { db in
             let subject = try AccessFacts.subject(db, context)
             guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-            let order = callbacks ? "callback_from, callback_to, registered_at, id" : "registered_at, id"
             let requests = try Row.fetchAll(db, sql: """
-                SELECT * FROM care_request WHERE unit_id = ? AND assessed_at IS NULL
-                \(callbacks ? "AND callback_from IS NOT NULL AND contacted_at IS NULL" : "") ORDER BY \(order)
-                """, arguments: [context.unitId.rawValue]).map(Self.decodeCareRequest)
+                SELECT * FROM care_request WHERE \(CareRequestList.condition(callbacks: callbacks))
+                 ORDER BY \(CareRequestList.order(callbacks: callbacks))
+                """, arguments: ["unit": context.unitId.rawValue]).map(Self.decodeCareRequest)
             let grants = try grants(db, subject, patients: Array(Set(requests.map(\.patientId.rawValue))))
-            let shown = Array(requests.filter { grants[$0.patientId.rawValue] != nil }.prefix(limit))
-            let byId = try SummaryQuery.byPatient(db, shown.map(\.patientId))
-            let rows = shown.compactMap { r -> CareRequestRow? in
-                var request = r
-                // The reason is clinical: left blank for a role that reads none (a secretary's callback list).
-                if grants[r.patientId.rawValue]?.sees(.clinical, documentedAt: r.unitId) != true { request.reason = "" }
-                return byId[r.patientId].map { CareRequestRow(request: request, patient: $0) }
-            }
-            try logShown(db, context, view: callbacks ? "callback list" : "care requests",
+            let visible = requests.filter { grants[$0.patientId.rawValue] != nil }.prefix(limit)
+            let rows = CareRequestList.shown(requests, grants: grants, limit: limit,
+                                             summaries: try SummaryQuery.byPatient(db, visible.map(\.patientId)))
+            try logShown(db, context, view: CareRequestList.view(callbacks: callbacks),
                          patients: rows.map(\.patient.id), grants: grants)
             return rows
         }
@@ -168,7 +162,7 @@ extension SQLiteStore {
         return decodeCareRequest(row)
     }
 
-    static func decodeCareRequest(_ row: Row) -> CareRequest {
+    package static func decodeCareRequest(_ row: Row) -> CareRequest {
         func date(_ column: String) -> Date? {
             (row[column] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         }

@@ -91,7 +91,7 @@ extension SQLiteStore {
                               day.noon(in: .stockholm), UnitID(rawValue: row["responsible_unit_id"]), .coordination))
             }
             for row in read["task_done", default: []] {
-                let task = Self.decodeTask(row)
+                let task = TaskRules.decode(row)
                 found.append((task.patientId, .taskDone(text: task.text, reply: task.reply, by: row["done_name"]),
                               task.doneAt ?? since, task.unitId, .clinical))
             }

@@ -1,0 +1,22 @@
+import NaraStore
+
+/// The SQL of a list across patients on PostgreSQL (the open tasks), sent as one plain
+/// statement: the SQLite store's parts (who asks, the rows, their patients' policy facts
+/// from `AccessFacts.manyPatients` and summaries) translated by `PostgresRecordSQL`, with
+/// no migration. A list's read has no patient argument.
+enum PostgresListSQL {
+    /// The named arguments, bound as `$1`…`$4` (`AccessFacts.values`).
+    static let argumentNames = ["unit", "staff", "today", "now_ms"]
+
+    /// One statement of (part, JSON rows) rows for `parts`. PostgreSQL has no max of
+    /// booleans: whether a care request is open is `bool_or`, as in `nara.referral_queue`.
+    static func read(_ parts: [TaggedRead.Part]) -> String {
+        PostgresRecordSQL.union(parts.map { part in
+            let translated = PostgresRecordSQL.translated(part, arguments: argumentNames)
+            guard part.name == "f_request" else { return translated }
+            return TaggedRead.Part(part.name, translated.sql.replacing("max(assessed_at IS NULL)",
+                                                                       with: "bool_or(assessed_at IS NULL)"),
+                                   order: part.order)
+        })
+    }
+}
