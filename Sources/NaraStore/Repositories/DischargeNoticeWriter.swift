@@ -88,14 +88,6 @@ extension SQLiteStore {
 
 /// The rows of `discharge_notice` as the domain's notices, for every store.
 package enum DischargeNoticeRows {
-    /// The notices of the patients whose ids `list` holds ("1,2,3"), newest first for each.
-    static func load(_ db: Database, patients list: String) throws -> [DischargeNotice] {
-        try Row.fetchAll(db, sql: """
-            SELECT n.*, u.name AS ward_name FROM discharge_notice n JOIN care_unit u ON u.id = n.ward_unit_id
-            WHERE n.patient_id IN (\(list)) ORDER BY n.patient_id, n.admitted_on DESC, n.id DESC
-            """).map(decode)
-    }
-
     /// A row of `discharge_notice`, with the ward's name when the query joined it.
     package static func decode(_ row: Row) -> DischargeNotice {
         var n = DischargeNotice(id: row["id"], patientId: PatientID(row["patient_id"] as Int64),
