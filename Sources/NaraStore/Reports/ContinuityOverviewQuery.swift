@@ -13,30 +13,28 @@ extension SQLiteStore {
     ///   left out, so that blocked information shows in no figure that user sees.
     public func continuityOverview(today: LocalDate, months: Int, minimumEncounters: Int,
                                    as context: AccessContext) throws -> ContinuityOverview {
-        let window = Continuity.window(endingOn: today, months: months)
-        return try read { db in
-            let subject = try AccessFacts.subject(db, context)
-            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-            var query = ContinuityOverviewQuery(db: db, window: window, minimumEncounters: minimumEncounters)
-            query.reader = subject
+        try read { db in
+            var query = ContinuityOverviewQuery(source: SQLiteReportSource(db: db),
+                                                window: Continuity.window(endingOn: today, months: months),
+                                                minimumEncounters: minimumEncounters)
             query.today = today
-            return try query.run(months: months)
+            return try query.run(months: months, as: context)
         }
     }
 }
 
-/// Three set-wise reads (staff and units, listings, named contacts) and then one pass
-/// over the window's encounters in patient order, so the cost grows with the number of
+/// One read of who asks, staff, units and blocks, two set-wise passes (listings, named
+/// contacts) and then one pass over the window's encounters in patient order, so the cost grows with the number of
 /// encounters in the window and never makes a query per patient. Listings and contacts
 /// are read in patient order too and walked beside the encounters (a merge join), so a
-/// region's worth of patients costs no hash lookups.
-struct ContinuityOverviewQuery {
-    let db: Database
+/// region's worth of patients costs no hash lookups. On either store (`ReportSource`).
+package struct ContinuityOverviewQuery {
+    let source: any ReportSource
     let window: ClosedRange<LocalDate>
     let minimumEncounters: Int
     /// Who reads the report: blocks are judged from their side.
     var reader: AccessSubject?
-    var today = LocalDate(dayNumber: 0)
+    package var today = LocalDate(dayNumber: 0)
     private var blocks: [Int64: [InformationBlock]] = [:]
     private var providerOfUnit: [String: ProviderID] = [:]
 
@@ -74,29 +72,40 @@ struct ContinuityOverviewQuery {
         var tally: ContinuityTallyByProfession
     }
 
-    init(db: Database, window: ClosedRange<LocalDate>, minimumEncounters: Int) {
-        self.db = db
+    package init(source: any ReportSource, window: ClosedRange<LocalDate>, minimumEncounters: Int) {
+        self.source = source
         self.window = window
         self.minimumEncounters = max(2, minimumEncounters)
     }
 
-    mutating func run(months: Int) throws -> ContinuityOverview {
-        try loadDirectory()
+    /// Refused for an inactive user: the figures name no patient, so any role may read them.
+    package mutating func run(months: Int, as context: AccessContext) throws -> ContinuityOverview {
+        let rows = try source.parts(Self.directoryParts,
+                                    arguments: ["unit": context.unitId.rawValue, "staff": context.staffId.rawValue])
+        reader = try ReportRules.subject(rows, context: context, needsPatientRights: false)
+        loadDirectory(rows)
+        loadBlocks(rows)
         try loadListings()
         try loadAssignments()
-        try loadBlocks()
         try passOverEncounters()
         return overview(months: months)
     }
 
+    /// Who asks, the directory, and the few active blocks, in one statement.
+    static let directoryParts = [
+        AccessFacts.subjectPart,
+        TaggedRead.Part("unit", "SELECT id, name, provider_id FROM care_unit"),
+        TaggedRead.Part("staff", "SELECT id, name, profession FROM staff"),
+        TaggedRead.Part("block", "SELECT * FROM information_block WHERE to_date IS NULL"),
+    ]
+
     /// The few active blocks, and every unit's provider to judge them by.
-    private mutating func loadBlocks() throws {
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM information_block WHERE to_date IS NULL") {
+    private mutating func loadBlocks(_ rows: [String: [Row]]) {
+        for row in rows["block"] ?? [] {
             let block = Decode.block(row)
             blocks[block.patientId.rawValue, default: []].append(block)
         }
-        guard !blocks.isEmpty else { return }
-        for (unit, provider) in try AccessFacts.providerMap(db) { providerOfUnit[unit.rawValue] = provider }
+        for row in rows["unit"] ?? [] { providerOfUnit[row["id"]] = ProviderID(rawValue: row["provider_id"] ?? "") }
     }
 
     /// An encounter the patient has blocked from the reader's unit or provider.
@@ -109,15 +118,15 @@ struct ContinuityOverviewQuery {
         }
     }
 
-    private mutating func loadDirectory() throws {
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM care_unit") {
-            unitIndex[row[0]] = unitIds.count
-            unitIds.append(row[0])
-            unitNames.append(row[1])
+    private mutating func loadDirectory(_ rows: [String: [Row]]) {
+        for row in rows["unit"] ?? [] {
+            unitIndex[row["id"]] = unitIds.count
+            unitIds.append(row["id"])
+            unitNames.append(row["name"])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, profession FROM staff") {
-            staffIndex[row[0]] = staffRows.count
-            staffRows.append((row[0], row[1], Profession(rawValue: row[2]) ?? .other))
+        for row in rows["staff"] ?? [] {
+            staffIndex[row["id"]] = staffRows.count
+            staffRows.append((row["id"], row["name"], Profession(rawValue: row["profession"]) ?? .other))
         }
         listed = Array(repeating: 0, count: unitIds.count)
         withContact = listed
@@ -128,33 +137,35 @@ struct ContinuityOverviewQuery {
 
     /// Listings active on the window's last day, with the contacts at the listing unit.
     private mutating func loadListings() throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        try source.each("""
             SELECT l.patient_id, l.unit_id,
                    EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id AND c.unit_id = l.unit_id
-                           AND c.role = 'care_contact' AND c.from_date <= ?1 AND (c.to_date IS NULL OR c.to_date > ?1)),
+                           AND c.role = 'care_contact' AND c.from_date <= :day
+                           AND (c.to_date IS NULL OR c.to_date > :day)) AS with_contact,
                    EXISTS (SELECT 1 FROM care_contact c WHERE c.patient_id = l.patient_id AND c.unit_id = l.unit_id
-                           AND c.role = 'named_physician' AND c.from_date <= ?1 AND (c.to_date IS NULL OR c.to_date > ?1))
-            FROM listing l WHERE l.from_date <= ?1 AND (l.to_date IS NULL OR l.to_date > ?1)
+                           AND c.role = 'named_physician' AND c.from_date <= :day
+                           AND (c.to_date IS NULL OR c.to_date > :day)) AS with_gp
+            FROM listing l WHERE l.from_date <= :day AND (l.to_date IS NULL OR l.to_date > :day)
             ORDER BY l.patient_id
-            """, arguments: [window.upperBound.iso])
-        while let row = try rows.next() {
-            guard let unit = unitIndex[row[1] as String] else { continue }
-            listings.append((row[0], unit))
+            """, arguments: ["day": window.upperBound.iso]) { row in
+            guard let unit = unitIndex[row["unit_id"] as String] else { return }
+            listings.append((row["patient_id"], unit))
             listed[unit] += 1
-            if row[2] as Bool { withContact[unit] += 1 }
-            if row[3] as Bool { withGP[unit] += 1 }
+            if row["with_contact"] as Bool { withContact[unit] += 1 }
+            if row["with_gp"] as Bool { withGP[unit] += 1 }
         }
     }
 
     /// Named care contacts and named GPs active on the window's last day.
     private mutating func loadAssignments() throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        try source.each("""
             SELECT patient_id, staff_id, unit_id, role FROM care_contact
-            WHERE from_date <= ?1 AND (to_date IS NULL OR to_date > ?1)
+            WHERE from_date <= :day AND (to_date IS NULL OR to_date > :day)
             ORDER BY patient_id
-            """, arguments: [window.upperBound.iso])
-        while let row = try rows.next() {
-            guard let staff = staffIndex[row[1] as String], let unit = unitIndex[row[2] as String] else { continue }
+            """, arguments: ["day": window.upperBound.iso]) { row in
+            guard let staff = staffIndex[row["staff_id"] as String], let unit = unitIndex[row["unit_id"] as String] else {
+                return
+            }
             let key = AssignmentKey(staff: staff, unit: unit)
             let index: Int
             if let known = assignmentIndex[key] {
@@ -165,12 +176,12 @@ struct ContinuityOverviewQuery {
                 assignments.append(Assignment(key: key, group: staffRows[staff].profession.continuityGroup,
                                               tally: ContinuityTallyByProfession(minimumEncounters: minimumEncounters)))
             }
-            if (row[3] as String) == ContactRole.namedPhysician.rawValue {
+            if (row["role"] as String) == ContactRole.namedPhysician.rawValue {
                 assignments[index].namedGPs += 1
             } else {
                 assignments[index].careContacts += 1
             }
-            let patient: Int64 = row[0]
+            let patient: Int64 = row["patient_id"]
             let counted = patientAssignments.reversed().prefix { $0.patient == patient }.contains { $0.assignment == index }
             if !counted {
                 patientAssignments.append((patient, index))
@@ -185,18 +196,17 @@ struct ContinuityOverviewQuery {
     private mutating func passOverEncounters() throws {
         let from = Self.startOfDay(window.lowerBound), to = Self.startOfDay(window.upperBound.adding(days: 1))
         let days = LocalDays(timeZone: Self.stockholm, from: from, to: to)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT patient_id, at, staff_id, unit_id FROM encounter
-            WHERE at >= ? AND at < ? AND annulled_at IS NULL ORDER BY patient_id, at, id
-            """, arguments: [from, to])
         var current = Responsibility(listedAt: nil, assignments: 0..<0, units: [])
         var patient: Int64 = -1
         var nextListing = 0, nextAssignment = 0
         var kept: [Kept] = []
         // A patient's encounters are mostly at one unit: compare before hashing.
         var lastUnitText = "", lastUnit = -1
-        while let row = try rows.next() {
-            let p: Int64 = row[0]
+        try source.each("""
+            SELECT patient_id, at, staff_id, unit_id FROM encounter
+            WHERE at >= :from AND at < :to AND annulled_at IS NULL ORDER BY patient_id, at, id
+            """, arguments: ["from": from, "to": to]) { row in
+            let p: Int64 = row["patient_id"]
             if p != patient {
                 measure(current, kept)
                 kept.removeAll(keepingCapacity: true)
@@ -207,18 +217,18 @@ struct ContinuityOverviewQuery {
                 }
                 current = responsibility(of: p, listing: nextListing, assignment: nextAssignment)
             }
-            guard !current.units.isEmpty else { continue }
-            let unitText: String = row[3]
+            guard !current.units.isEmpty else { return }
+            let unitText: String = row["unit_id"]
             if unitText != lastUnitText {
                 lastUnit = unitIndex[unitText] ?? -1
                 lastUnitText = unitText
             }
-            guard current.units.contains(lastUnit), !blocked(p, at: unitText) else { continue }
-            let staffId: String = row[2]
+            guard current.units.contains(lastUnit), !blocked(p, at: unitText) else { return }
+            let staffId: String = row["staff_id"]
             let staff = staffIndex[staffId] ?? -1
             let group = staff >= 0 ? staffRows[staff].profession.continuityGroup : .others
             kept.append(Kept(unit: lastUnit, staff: staff,
-                             encounter: ContinuityEncounter(day: days.day(row[1]), staffId: StaffID(rawValue: staffId),
+                             encounter: ContinuityEncounter(day: days.day(row["at"]), staffId: StaffID(rawValue: staffId),
                                                             group: group)))
         }
         measure(current, kept)

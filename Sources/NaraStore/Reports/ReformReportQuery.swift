@@ -10,94 +10,105 @@ extension SQLiteStore {
     public func reformReport(unit: UnitID, today: LocalDate, months: Int, scope: ContinuityScope,
                              as context: AccessContext) throws -> ReformReport {
         try read { db in
-            let subject = try AccessFacts.subject(db, context)
-            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-            guard !subject.rights.isDisjoint(with: Right.patientRights) else { throw StoreError.accessDenied(.notForRole) }
-            var report = ReformReport(unit: unit, endingOn: today, count: months, scope: scope)
-            var query = ReformReportQuery(db: db, unit: unit.rawValue, first: report.firstDay, today: today,
-                                          since: report.firstDay.adding(months: -report.continuityMonths),
-                                          reader: subject)
-            for patient in try query.patients() { report.add(patient) }
-            for referral in try ReferralRows.load(db, where: """
-                from_unit_id = ? AND id IN (SELECT referral_id FROM referral_event WHERE action = 'reject')
-                """, arguments: [unit.rawValue]) {
-                report.add(sent: referral)
-            }
-            return report
+            try ReformReportQuery.report(SQLiteReportSource(db: db), unit: unit, today: today, months: months,
+                                         scope: scope, as: context)
         }
     }
 }
 
-/// A few set-wise reads over the patients listed at the unit at some time in the period,
-/// grouped by patient in memory: no query per patient except for the plans of the few
-/// with discharge notices.
-struct ReformReportQuery {
-    let db: Database
+/// One read of who asks and the unit's patients' listings, contacts, discharge notices,
+/// plans and rejected referrals (set-wise, grouped by patient in memory), then one pass
+/// over their encounters: the same statements however many patients. On either store
+/// (`ReportSource`).
+package struct ReformReportQuery {
+    let source: any ReportSource
     let unit: String
     let first: LocalDate
     let today: LocalDate
     /// Encounters before this day are outside every continuity window.
     let since: LocalDate
-    let reader: AccessSubject
 
-    private var patientsSQL: String {
-        """
-        SELECT DISTINCT patient_id FROM listing
-        WHERE unit_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date > ?)
-        """
+    /// Refused for an inactive user and for roles that read no patient.
+    package static func report(_ source: any ReportSource, unit: UnitID, today: LocalDate, months: Int,
+                               scope: ContinuityScope, as context: AccessContext) throws -> ReformReport {
+        var report = ReformReport(unit: unit, endingOn: today, count: months, scope: scope)
+        let query = ReformReportQuery(source: source, unit: unit.rawValue, first: report.firstDay, today: today,
+                                      since: report.firstDay.adding(months: -report.continuityMonths))
+        let rows = try source.parts(query.parts, arguments: query.arguments(context))
+        let reader = try ReportRules.subject(rows, context: context, needsPatientRights: true)
+        for patient in try query.patients(rows, reader: reader) { report.add(patient) }
+        for referral in ReferralRows.assemble(rows) { report.add(sent: referral) }
+        return report
     }
-    private var patientsArguments: StatementArguments { [unit, today.iso, first.iso] }
 
-    mutating func patients() throws -> [ReformPatient] {
+    /// The patients listed at the unit at some time in the period.
+    private static let patientsSQL = """
+        SELECT DISTINCT patient_id FROM listing
+        WHERE unit_id = :unit AND from_date <= :today AND (to_date IS NULL OR to_date > :first)
+        """
+
+    private func arguments(_ context: AccessContext) -> [String: (any DatabaseValueConvertible)?] {
+        ["unit": unit, "today": today.iso, "first": first.iso, "reader_unit": context.unitId.rawValue,
+         "staff": context.staffId.rawValue]
+    }
+
+    private var parts: [TaggedRead.Part] {
+        [ReportRules.readerPart,
+         TaggedRead.Part("patient", Self.patientsSQL),
+         TaggedRead.Part("listing", "SELECT * FROM listing WHERE unit_id = :unit AND patient_id IN (\(Self.patientsSQL))"),
+         TaggedRead.Part("care_contact", "SELECT * FROM care_contact WHERE unit_id = :unit AND (to_date IS NULL OR to_date > :first)"),
+         TaggedRead.Part("residential_care", """
+             SELECT id FROM patient WHERE residential_care AND id IN (\(Self.patientsSQL))
+             """),
+         TaggedRead.Part("discharge_notice", "SELECT * FROM discharge_notice WHERE unit_id = :unit", order: "id"),
+         TaggedRead.Part("block", "SELECT * FROM information_block WHERE to_date IS NULL"),
+         TaggedRead.Part("unit", "SELECT id, provider_id FROM care_unit")]
+            + PlanRows.parts(where: "patient_id IN (SELECT patient_id FROM discharge_notice WHERE unit_id = :unit)")
+            + ReferralRows.parts(where: """
+                from_unit_id = :unit AND id IN (SELECT referral_id FROM referral_event WHERE action = 'reject')
+                """)
+    }
+
+    private func patients(_ rows: [String: [Row]], reader: AccessSubject) throws -> [ReformPatient] {
         var byId: [Int64: ReformPatient] = [:]
-        for id in try Int64.fetchAll(db, sql: patientsSQL, arguments: patientsArguments) {
-            byId[id] = ReformPatient(listings: [])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM listing WHERE unit_id = ? AND patient_id IN (\(patientsSQL))",
-                                    arguments: [unit] + patientsArguments) {
-            byId[row["patient_id"]]?.listings.append(Decode.listing(row))
-        }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT * FROM care_contact WHERE unit_id = ? AND (to_date IS NULL OR to_date > ?)
-            """, arguments: [unit, first.iso]) {
-            byId[row["patient_id"]]?.contacts.append(Decode.contact(row))
-        }
-        for id in try Int64.fetchAll(db, sql: "SELECT id FROM patient WHERE residential_care = 1 AND id IN (\(patientsSQL))",
-                                     arguments: patientsArguments) {
-            byId[id]?.residentialCare = true
-        }
-        try loadEncounters(into: &byId)
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM discharge_notice WHERE unit_id = ?", arguments: [unit]) {
+        for row in rows["patient"] ?? [] { byId[row["patient_id"]] = ReformPatient(listings: []) }
+        for row in rows["listing"] ?? [] { byId[row["patient_id"]]?.listings.append(Decode.listing(row)) }
+        for row in rows["care_contact"] ?? [] { byId[row["patient_id"]]?.contacts.append(Decode.contact(row)) }
+        for row in rows["residential_care"] ?? [] { byId[row["id"]]?.residentialCare = true }
+        try loadEncounters(into: &byId, rows, reader: reader)
+        var plans: [Int64: [CoordinatedPlan]] = [:]
+        for plan in PlanRows.assemble(rows) { plans[plan.patientId.rawValue, default: []].append(plan) }
+        for row in rows["discharge_notice"] ?? [] {
             let notice = DischargeNoticeRows.decode(row)
-            guard byId[notice.patientId.rawValue] != nil else { continue }
-            if byId[notice.patientId.rawValue]!.dischargeNotices.isEmpty {
-                byId[notice.patientId.rawValue]!.plans = try PlanRows.load(db, patient: notice.patientId.rawValue)
-            }
-            byId[notice.patientId.rawValue]!.dischargeNotices.append(notice)
+            let id = notice.patientId.rawValue
+            guard byId[id] != nil else { continue }
+            if byId[id]!.dischargeNotices.isEmpty { byId[id]!.plans = plans[id] ?? [] }
+            byId[id]!.dischargeNotices.append(notice)
         }
         return byId.keys.sorted().map { byId[$0]! }
     }
 
-    private func loadEncounters(into byId: inout [Int64: ReformPatient]) throws {
+    private func loadEncounters(into byId: inout [Int64: ReformPatient], _ rows: [String: [Row]],
+                                reader: AccessSubject) throws {
         var blocks: [Int64: [InformationBlock]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM information_block WHERE to_date IS NULL") {
+        for row in rows["block"] ?? [] {
             let block = Decode.block(row)
             if block.isActive(on: today) { blocks[block.patientId.rawValue, default: []].append(block) }
         }
-        let providers = blocks.isEmpty ? [:] : try AccessFacts.providerMap(db)
+        var providers: [UnitID: ProviderID] = [:]
+        for row in rows["unit"] ?? [] { providers[UnitID(rawValue: row["id"])] = ProviderID(rawValue: row["provider_id"] ?? "") }
         let from = seconds(since.noon(in: .stockholm)) - 86_400
-        let rows = try Row.fetchCursor(db, sql: """
+        try source.each("""
             SELECT e.patient_id, e.at, e.staff_id, e.unit_id, s.profession FROM encounter e
             JOIN staff s ON s.id = e.staff_id
-            WHERE e.at >= ? AND e.annulled_at IS NULL AND e.patient_id IN (\(patientsSQL))
-            """, arguments: [from] + patientsArguments)
-        while let row = try rows.next() {
+            WHERE e.at >= :from AND e.annulled_at IS NULL AND e.patient_id IN (\(Self.patientsSQL))
+            """, arguments: ["from": from, "unit": unit, "today": today.iso, "first": first.iso]) { row in
             let patient: Int64 = row["patient_id"]
             let unitId = UnitID(rawValue: row["unit_id"])
             if let hiding = blocks[patient] {
                 let provider = providers[unitId] ?? ProviderID.derived(from: unitId)
                 if hiding.contains(where: { $0.hides(documentedAt: unitId, of: provider, fromReaderAt: reader.unitId,
-                                                      of: reader.providerId) }) { continue }
+                                                      of: reader.providerId) }) { return }
             }
             let at = Date(timeIntervalSince1970: TimeInterval(row["at"] as Int64))
             byId[patient]?.encounters.append(ContinuityEncounter(

@@ -146,12 +146,11 @@ extension SQLiteStore {
     public func careRequestsForReport(unit: UnitID, from: LocalDate, to: LocalDate,
                                       as context: AccessContext) throws -> [CareRequest] {
         try read { db in
-            let subject = try AccessFacts.subject(db, context)
-            guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-            guard !subject.rights.isDisjoint(with: Right.patientRights) else { throw StoreError.accessDenied(.notForRole) }
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM care_request WHERE unit_id = ? AND registered_on BETWEEN ? AND ? ORDER BY registered_at, id
-                """, arguments: [unit.rawValue, from.iso, to.iso]).map(Self.decodeCareRequest)
+            let rows = try SQLiteReportSource(db: db).parts(
+                ReportRules.careRequestParts,
+                arguments: ReportRules.careRequestArguments(unit: unit, from: from, to: to, context: context))
+            _ = try ReportRules.subject(rows, context: context, needsPatientRights: true)
+            return (rows["care_request"] ?? []).map(Self.decodeCareRequest)
         }
     }
 
