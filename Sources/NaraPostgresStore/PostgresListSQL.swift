@@ -11,12 +11,15 @@ enum PostgresListSQL {
     /// One statement of (part, JSON rows) rows for `parts`. PostgreSQL has no max of
     /// booleans: whether a care request is open is `bool_or`, as in `nara.referral_queue`.
     static func read(_ parts: [TaggedRead.Part]) -> String {
-        PostgresRecordSQL.union(parts.map { part in
-            let translated = PostgresRecordSQL.translated(part, arguments: argumentNames)
-            guard part.name == "f_request" else { return translated }
-            return TaggedRead.Part(part.name, translated.sql.replacing("max(assessed_at IS NULL)",
-                                                                       with: "bool_or(assessed_at IS NULL)"),
-                                   order: part.order)
-        })
+        PostgresRecordSQL.union(parts.map { carried($0, arguments: argumentNames) })
+    }
+
+    /// A SQLite part of a list as PostgreSQL reads it, over the named `arguments`.
+    static func carried(_ part: TaggedRead.Part, arguments: [String]) -> TaggedRead.Part {
+        let translated = PostgresRecordSQL.translated(part, arguments: arguments)
+        guard part.name == "f_request" else { return translated }
+        return TaggedRead.Part(part.name, translated.sql.replacing("max(assessed_at IS NULL)",
+                                                                   with: "bool_or(assessed_at IS NULL)"),
+                               order: part.order)
     }
 }

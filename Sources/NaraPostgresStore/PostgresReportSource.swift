@@ -35,10 +35,11 @@ struct PostgresReportSource: ReportSource {
         try session.query("CLOSE report_rows")
     }
 
-    /// A SQLite part as PostgreSQL reads it. A plan's participants are in the order written:
-    /// SQLite's rowid, here the order a copy wrote them in (`PostgresRecordSQL.own`).
+    /// A SQLite part as PostgreSQL reads it, as a list's are (`PostgresListSQL`). A plan's
+    /// participants are in the order written: SQLite's rowid, here the order a copy wrote
+    /// them in (`PostgresRecordSQL.own`).
     static func carried(_ part: TaggedRead.Part, _ names: [String]) -> TaggedRead.Part {
-        let translated = PostgresRecordSQL.translated(part, arguments: names)
+        let translated = PostgresListSQL.carried(part, arguments: names)
         guard part.name == "plan_participant" else { return translated }
         return TaggedRead.Part(part.name, translated.sql.replacing(/\browid\b/, with: "ctid"), order: part.order)
     }

@@ -73,7 +73,7 @@ extension SQLiteStore {
     }
 
     /// The grants the policy gives on facts already read.
-    static func grants(_ subject: AccessSubject, facts: [Int64: PatientAccessFacts], today: LocalDate,
+    package static func grants(_ subject: AccessSubject, facts: [Int64: PatientAccessFacts], today: LocalDate,
                        now: Date) -> [Int64: AccessGrant] {
         var result: [Int64: AccessGrant] = [:]
         for (id, f) in facts {

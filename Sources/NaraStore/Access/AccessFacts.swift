@@ -38,7 +38,7 @@ package enum AccessFacts {
 
     /// The parts of the facts of the patients `patients` selects ("IN (…)", a list or a
     /// subquery), for a `TaggedRead` with `arguments(unit:staff:today:now:)`.
-    static func manyPatients(_ patients: String) -> [TaggedRead.Part] {
+    package static func manyPatients(_ patients: String) -> [TaggedRead.Part] {
         [
             TaggedRead.Part("f_listed", "SELECT patient_id " + Basis.listing.from(patients)),
             TaggedRead.Part("f_named", "SELECT patient_id " + Basis.namedContact.from(patients)),
@@ -76,7 +76,7 @@ package enum AccessFacts {
     }
 
     /// Fills in the facts of the patients in `result` from `manyPatients` rows; others are ignored.
-    static func assemble(_ rows: [String: [Row]], into result: inout [Int64: PatientAccessFacts]) {
+    package static func assemble(_ rows: [String: [Row]], into result: inout [Int64: PatientAccessFacts]) {
         func each(_ part: String, _ body: (inout PatientAccessFacts, Row) -> Void) {
             for row in rows[part] ?? [] {
                 let id: Int64 = row["patient_id"]

@@ -17,7 +17,7 @@ extension SQLiteStore {
                 _ = try checkRead(db, context, subject: subject, patient: patient)
             }
             let instance = try Self.instance(db)
-            var reader = ExportReader(db: db, instance: instance)
+            var reader = ExportReader(db: SQLiteExchangeSQL(db: db), instance: instance)
             let whole = try reader.read(patient: patient?.rawValue)
             var grants: [PatientID: AccessGrant] = [:]
             for (id, grant) in try self.grants(db, subject, patients: reader.patientIds) {
@@ -42,24 +42,26 @@ extension SQLiteStore {
     }
 }
 
-struct ExportReader {
-    let db: Database
+/// The store's rows as a batch, on either store (`ExchangeSQL`); the caller decides which
+/// patients the user may see (`ExchangeBatch.seen(through:)`) and logs them.
+package struct ExportReader {
+    let db: any ExchangeSQL
     let instance: String
     var batch = ExchangeBatch()
-    var patientIds: [Int64] = []
+    package var patientIds: [Int64] = []
     var index: [Int64: Int] = [:]
 
-    init(db: Database, instance: String) {
+    package init(db: any ExchangeSQL, instance: String) {
         self.db = db
         self.instance = instance
     }
 
-    mutating func read(patient: Int64?) throws -> ExchangeBatch {
+    package mutating func read(patient: Int64?) throws -> ExchangeBatch {
         let filter = patient == nil ? "" : "WHERE patient_id = \(patient!)"
         let patientFilter = patient == nil ? "" : "WHERE id = \(patient!)"
         let links = try self.links()
 
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM patient \(patientFilter) ORDER BY id") {
+        for row in try db.rows("SELECT * FROM patient \(patientFilter) ORDER BY id", []) {
             let p = Decode.patient(row)
             index[p.id.rawValue] = batch.patients.count
             patientIds.append(p.id.rawValue)
@@ -70,11 +72,11 @@ struct ExportReader {
                                                                        Date(timeIntervalSince1970: TimeInterval($0))
                                                                    })))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM listing \(filter) ORDER BY id") {
+        for row in try db.rows("SELECT * FROM listing \(filter) ORDER BY id", []) {
             guard let i = index[row["patient_id"]] else { continue }
             batch.patients[i].value.listings.append(Decode.listing(row))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM patient_identifier \(filter) ORDER BY rowid") {
+        for row in try db.rows("SELECT * FROM patient_identifier \(filter) ORDER BY rowid", []) {
             guard let i = index[row["patient_id"]] else { continue }
             batch.patients[i].value.localIdentifiers.append(ExchangeIdentifier(system: row["system"], value: row["value"]))
         }
@@ -91,12 +93,10 @@ struct ExportReader {
                                        prefix: "stay", links: links, Decode.discharge)
         batch.observations = try records("SELECT * FROM observation \(filter) ORDER BY patient_id, id",
                                          kind: "observation", prefix: "obs", links: links, Decode.observation)
-        let referrals = try ReferralRows.load(db, where: patient == nil ? "1" : "patient_id = ?",
-                                              arguments: patient == nil ? [] : [patient!], orderBy: "patient_id, id")
+        let referrals = try self.referrals(where: patient == nil ? "TRUE" : "patient_id = \(patient!)")
         batch.referrals = referrals.map { r in item(r, patient: r.patientId.rawValue, localId: r.id, kind: "referral",
                                                     prefix: "ref", links: links) }
-        let plans = try PlanRows.load(db, where: patient == nil ? "1" : "patient_id = ?",
-                                      arguments: patient == nil ? [] : [patient!])
+        let plans = try self.plans(where: patient == nil ? "TRUE" : "patient_id = \(patient!)")
             .sorted { ($0.patientId, $0.id) < ($1.patientId, $1.id) }
         batch.plans = plans.map { p in item(p, patient: p.patientId.rawValue, localId: p.id, kind: "plan", prefix: "plan",
                                             links: links) }
@@ -124,17 +124,43 @@ struct ExportReader {
             }
             for p in batch.plans { units.formUnion(p.value.unitIds.map(\.rawValue)) }
         }
-        let staffRows = try (whole ? Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id")
-                                   : RecordQuery.fetchByIds(db, table: "staff", ids: Array(staff)).sorted { ($0["id"] as String) < ($1["id"] as String) })
+        let staffRows = try (whole ? db.rows("SELECT * FROM staff ORDER BY id", [])
+                                   : byIds("staff", staff))
         batch.staff = staffRows.map(Decode.staff).map { s in
             Exchanged(origin: origin("Practitioner"), resourceId: Self.fhirId(s.id.rawValue), value: s)
         }
         units.formUnion(batch.staff.map(\.value.unitId.rawValue))
-        let unitRows = try (whole ? Row.fetchAll(db, sql: "SELECT * FROM care_unit ORDER BY id")
-                                  : RecordQuery.fetchByIds(db, table: "care_unit", ids: Array(units)).sorted { ($0["id"] as String) < ($1["id"] as String) })
+        let unitRows = try (whole ? db.rows("SELECT * FROM care_unit ORDER BY id", [])
+                                  : byIds("care_unit", units))
         batch.units = unitRows.map(Decode.unit).map { u in
             Exchanged(origin: origin("Organization"), resourceId: Self.fhirId(u.id.rawValue), value: u)
         }
+    }
+
+    /// The rows of `table` with these ids, in id order.
+    func byIds(_ table: String, _ ids: Set<String>) throws -> [Row] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        return try db.rows("SELECT * FROM \(table) WHERE id IN (\(marks)) ORDER BY id", ids.sorted())
+    }
+
+    /// The referrals `condition` selects, with their histories and pauses, in three reads.
+    func referrals(where condition: String) throws -> [Referral] {
+        let ids = "SELECT id FROM referral WHERE \(condition)"
+        return ReferralRows.assemble(
+            try db.rows("SELECT * FROM referral WHERE \(condition) ORDER BY patient_id, id", []),
+            events: try db.rows("SELECT * FROM referral_event WHERE referral_id IN (\(ids)) ORDER BY id", []),
+            pauses: try db.rows("SELECT * FROM referral_pause WHERE referral_id IN (\(ids)) ORDER BY id", []))
+    }
+
+    /// The plans `condition` selects, with participants, people and services, in four reads.
+    func plans(where condition: String) throws -> [CoordinatedPlan] {
+        let ids = "SELECT id FROM coordinated_plan WHERE \(condition)"
+        return PlanRows.assemble(
+            try db.rows("SELECT * FROM coordinated_plan WHERE \(condition) ORDER BY id", []),
+            participants: try db.rows("SELECT * FROM plan_participant WHERE plan_id IN (\(ids)) ORDER BY rowid", []),
+            people: try db.rows("SELECT * FROM plan_person WHERE plan_id IN (\(ids)) ORDER BY plan_id, position", []),
+            services: try db.rows("SELECT * FROM plan_service WHERE plan_id IN (\(ids)) ORDER BY plan_id, position", []))
     }
 
     struct Link {
@@ -144,7 +170,7 @@ struct ExportReader {
 
     func links() throws -> [String: [Int64: Link]] {
         var out: [String: [Int64: Link]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM exchange_link ORDER BY rowid") {
+        for row in try db.rows("SELECT * FROM exchange_link ORDER BY rowid", []) {
             let system: String? = row["identifier_system"], value: String? = row["identifier_value"]
             let ident = system.flatMap { s in value.map { ExchangeIdentifier(system: s, value: $0) } }
             let kind: String = row["kind"], local: Int64 = row["local_id"]
@@ -155,7 +181,7 @@ struct ExportReader {
 
     func records<V>(_ sql: String, kind: String, prefix: String, links: [String: [Int64: Link]],
                     _ decode: (Row) -> V) throws -> [Exchanged<V>] {
-        try Row.fetchAll(db, sql: sql).map { row in
+        try db.rows(sql, []).map { row in
             item(decode(row), patient: row["patient_id"], localId: row["id"], kind: kind, prefix: prefix, links: links)
         }
     }

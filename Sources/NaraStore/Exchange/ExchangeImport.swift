@@ -17,34 +17,11 @@ extension SQLiteStore {
     /// read row, since their stored values are shown.
     public func importBatch(_ batch: ExchangeBatch, source: String, as context: AccessContext, dryRun: Bool = false,
                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExchangeSummary {
-        let body = { (db: Database) throws -> (ExchangeSummary, [(PatientID?, (String, Bool))]) in
-            var run = ImportRun(db: db, batch: batch)
-            run.progress = progress
-            run.now = self.clock.now
-            run.editor = context.staffId.rawValue
-            run.authorize = { patient in
-                guard !context.staffId.rawValue.hasPrefix("account:") else {
-                    throw ImportRun.Refusal("changing a patient already in the store needs --user naming a staff member")
-                }
-                do {
-                    return try self.checkWrite(db, context, patient: PatientID(rawValue: patient), category: .identity)
-                } catch StoreError.emergencyAccessRequired {
-                    throw ImportRun.Refusal("\(context.staffId) has no care relationship with the patient, "
-                                            + "and an import is no emergency")
-                }
+        let body = { (db: Database) throws -> (summary: ExchangeSummary, entries: [(PatientID?, (String, Bool))]) in
+            try ImportRun.importing(batch, source: source, context: context, db: SQLiteExchangeSQL(db: db),
+                                    now: self.clock.now, progress: progress) { patient in
+                try self.checkWrite(db, context, patient: PatientID(rawValue: patient), category: .identity)
             }
-            try run.importAll()
-            var entries: [(PatientID?, (String, Bool))] = []
-            for patient in run.written.sorted() {
-                let detail = "import \(source)" + (run.changedFields[patient].map { ": changed " + $0.joined(separator: ", ") } ?? "")
-                entries.append((PatientID(rawValue: patient),
-                                run.grants[patient].map { Self.logged(detail, $0) } ?? (detail, false)))
-            }
-            run.summary.patientsWritten = run.written.count
-            let s = run.summary
-            entries.append((nil, ("import \(source): \(s.totalCreated) new, \(s.totalUpdated) updated, "
-                                  + "\(s.totalUnchanged) unchanged, \(s.conflicts.count) held back", false)))
-            return (s, entries)
         }
         guard dryRun else {
             return try write { db in
@@ -55,12 +32,8 @@ extension SQLiteStore {
             }
         }
         let (summary, entries) = try rolledBack(body)
-        let shown = Set(summary.changes.map(\.patientId.rawValue))
         try write { db in
-            try appendLog(db, context: context, entries: entries.compactMap { entry in
-                guard let id = entry.0, shown.contains(id.rawValue) else { return nil }
-                return (id, (entry.1.0.replacingOccurrences(of: "import ", with: "import dry run "), entry.1.1))
-            }, action: .read)
+            try appendLog(db, context: context, entries: ImportRun.dryRunEntries(summary, entries), action: .read)
         }
         return summary
     }
@@ -81,6 +54,55 @@ extension SQLiteStore {
     }
 }
 
+extension ImportRun {
+    /// The whole batch on `db`, on either store, the policy asked by `check` for each
+    /// patient already in the store that the file changes. Returns the summary and the
+    /// log rows: one per patient written, with the basis, then the batch's own.
+    package static func importing(_ batch: ExchangeBatch, source: String, context: AccessContext, db: any ExchangeSQL,
+                                  now: Date, progress: ((Int, Int) -> Void)?,
+                                  check: @escaping (Int64) throws -> AccessGrant) throws
+        -> (summary: ExchangeSummary, entries: [(PatientID?, (String, Bool))]) {
+        var run = ImportRun(db: db, batch: batch)
+        run.progress = progress
+        run.now = now
+        run.editor = context.staffId.rawValue
+        run.authorize = { patient in
+            guard !context.staffId.rawValue.hasPrefix("account:") else {
+                throw ImportRun.Refusal("changing a patient already in the store needs --user naming a staff member")
+            }
+            do {
+                return try check(patient)
+            } catch StoreError.emergencyAccessRequired {
+                throw ImportRun.Refusal("\(context.staffId) has no care relationship with the patient, "
+                                        + "and an import is no emergency")
+            }
+        }
+        try run.importAll()
+        var entries: [(PatientID?, (String, Bool))] = []
+        for patient in run.written.sorted() {
+            let detail = "import \(source)" + (run.changedFields[patient].map { ": changed " + $0.joined(separator: ", ") } ?? "")
+            entries.append((PatientID(rawValue: patient),
+                            run.grants[patient].map { SQLiteStore.logged(detail, $0) } ?? (detail, false)))
+        }
+        run.summary.patientsWritten = run.written.count
+        let s = run.summary
+        entries.append((nil, ("import \(source): \(s.totalCreated) new, \(s.totalUpdated) updated, "
+                              + "\(s.totalUnchanged) unchanged, \(s.conflicts.count) held back", false)))
+        return (s, entries)
+    }
+
+    /// A dry run's log rows: a read row for each patient whose changes the summary shows,
+    /// since their stored values are shown.
+    package static func dryRunEntries(_ summary: ExchangeSummary, _ entries: [(PatientID?, (String, Bool))])
+        -> [(PatientID?, (String, Bool))] {
+        let shown = Set(summary.changes.map(\.patientId.rawValue))
+        return entries.compactMap { entry in
+            guard let id = entry.0, shown.contains(id.rawValue) else { return nil }
+            return (id, (entry.1.0.replacingOccurrences(of: "import ", with: "import dry run "), entry.1.1))
+        }
+    }
+}
+
 /// The error of a record that could not be written: its place in the file first.
 struct ImportError: Error, CustomStringConvertible {
     let origin: ExchangeOrigin
@@ -88,8 +110,8 @@ struct ImportError: Error, CustomStringConvertible {
     var description: String { "\(origin): \(problem)" }
 }
 
-struct ImportRun {
-    let db: Database
+package struct ImportRun {
+    let db: any ExchangeSQL
     let batch: ExchangeBatch
     var summary = ExchangeSummary()
     var written: Set<Int64> = []
@@ -116,15 +138,15 @@ struct ImportRun {
         if done % 500 == 0 { progress?(done, batch.count) }
     }
 
-    init(db: Database, batch: ExchangeBatch) {
+    init(db: any ExchangeSQL, batch: ExchangeBatch) {
         self.db = db
         self.batch = batch
         summary.skipped = batch.skipped
     }
 
     mutating func importAll() throws {
-        units = Set(try String.fetchAll(db, sql: "SELECT id FROM care_unit"))
-        for row in try Row.fetchAll(db, sql: "SELECT id, hsa_id FROM staff") {
+        units = Set(try db.rows("SELECT id FROM care_unit", []).map { $0["id"] as String })
+        for row in try db.rows("SELECT id, hsa_id FROM staff", []) {
             staff[row["id"]] = row["id"]
             if let hsa = row["hsa_id"] as String? { staff["hsa:" + hsa] = row["id"] }
         }
@@ -133,68 +155,63 @@ struct ImportRun {
         try importPatients()
         try importRecords(batch.contacts, kind: "contact", type: "CareTeam") { run, item, patient in
             let c = item.value
-            try run.db.run("""
+            return try run.db.insert("""
                 INSERT INTO care_contact(patient_id, role, staff_id, unit_id, reason, from_date, to_date, end_reason,
                                          version, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 'import')
-                """, arguments: [patient, c.role.rawValue, try run.staffId(c.staffId, item.origin),
+                """, [patient, c.role.rawValue, try run.staffId(c.staffId, item.origin),
                                  try run.unitId(c.unitId, item.origin), try run.text(c.reason, item.origin, "reason", 500, min: 1),
                                  c.from.iso, c.to?.iso, c.endReason])
-            return run.db.lastInsertedRowID
         }
         try importRecords(batch.problems, kind: "problem", type: "Condition") { run, item, patient in
             let p = item.value
-            try run.db.run("INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [patient, p.code, try run.text(p.text, item.origin, "text", 200, min: 1),
+            return try run.db.insert("INSERT INTO problem(patient_id, code, text, chronic, since) VALUES (?, ?, ?, ?, ?)",
+                               [patient, p.code, try run.text(p.text, item.origin, "text", 200, min: 1),
                                            p.chronic, p.since?.iso])
-            return run.db.lastInsertedRowID
         }
         try importRecords(batch.encounters, kind: "encounter", type: "Encounter") { run, item, patient in
             let e = item.value
-            try run.db.run("""
+            return try run.db.insert("""
                 INSERT INTO encounter(patient_id, at, mode, planned, staff_id, unit_id, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [patient, Int64(e.at.timeIntervalSince1970.rounded(.down)), e.mode.rawValue, e.planned,
+                """, [patient, Int64(e.at.timeIntervalSince1970.rounded(.down)), e.mode.rawValue, e.planned,
                                  try run.staffId(e.staffId, item.origin), try run.unitId(e.unitId, item.origin),
                                  try run.text(e.reason, item.origin, "reason", 500)])
-            return run.db.lastInsertedRowID
         }
         try importRecords(batch.discharges, kind: "discharge", type: "Encounter") { run, item, patient in
             let d = item.value
-            try run.db.run("""
+            return try run.db.insert("""
                 INSERT INTO discharge(patient_id, unit_id, admitted_on, discharged_on) VALUES (?, ?, ?, ?)
-                """, arguments: [patient, try run.unitId(d.unitId, item.origin), d.admittedOn.iso, d.dischargedOn.iso])
-            return run.db.lastInsertedRowID
+                """, [patient, try run.unitId(d.unitId, item.origin), d.admittedOn.iso, d.dischargedOn.iso])
         }
         try importRecords(batch.dischargeNotices, kind: "discharge_notice", type: "Encounter") { run, item, patient in
             try run.insertAdmissionNotice(item, patient: patient)
         }
         try importRecords(batch.observations, kind: "observation", type: "Observation") { run, item, patient in
             let o = item.value
-            try run.db.run("""
+            return try run.db.insert("""
                 INSERT INTO observation(patient_id, kind, value, value2, smoking, at, unit_id, staff_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [patient, o.kind.rawValue, o.value, o.value2, o.smoking?.rawValue,
+                """, [patient, o.kind.rawValue, o.value, o.value2, o.smoking?.rawValue,
                                  Int64(o.at.timeIntervalSince1970.rounded(.down)), try run.unitId(o.unitId, item.origin),
                                  try o.staffId.map { try run.staffId($0, item.origin) }])
-            return run.db.lastInsertedRowID
         }
         try importRecords(batch.referrals, kind: "referral", type: "ServiceRequest") { run, item, patient in
             try run.insertReferral(item, patient: patient)
         }
         try importRecords(batch.plans, kind: "plan", type: "CarePlan") { run, item, patient in
             let p = item.value
-            try run.db.run("""
+            let plan = try run.db.insert("""
                 INSERT INTO coordinated_plan(patient_id, responsible_unit_id, goal, agreed_on, follow_up_on, closed_on,
                                              version, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, 1, 0, 'import')
-                """, arguments: [patient, try run.unitId(p.responsibleUnitId, item.origin),
+                """, [patient, try run.unitId(p.responsibleUnitId, item.origin),
                                  try run.text(p.goal, item.origin, "description", 2000), p.agreedOn.iso,
                                  p.followUpOn?.iso, p.closedOn?.iso])
-            let plan = run.db.lastInsertedRowID
             for part in p.participants {
-                try run.db.run("INSERT OR IGNORE INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)",
-                                   arguments: [plan, try run.unitId(part.unitId, item.origin), String(part.role.prefix(200))])
+                _ = try run.db.insertIfMissing("""
+                    INSERT INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                    """, [plan, try run.unitId(part.unitId, item.origin), String(part.role.prefix(200))])
             }
             return plan
         }
@@ -208,7 +225,7 @@ struct ImportRun {
             guard !units.contains(u.id.rawValue) else { summary.unchanged["Organization", default: 0] += 1; continue }
             guard u.id.rawValue.count <= 64 else { throw ImportError(origin: item.origin, problem: "id: longer than 64 characters") }
             try db.run("INSERT INTO care_unit(id, name, principal, kind) VALUES (?, ?, ?, ?)",
-                           arguments: [u.id.rawValue, try text(u.name, item.origin, "name", 200, min: 1),
+                       [u.id.rawValue, try text(u.name, item.origin, "name", 200, min: 1),
                                        u.principal.rawValue, u.kind.rawValue])
             units.insert(u.id.rawValue)
             summary.created["Organization", default: 0] += 1
@@ -228,7 +245,7 @@ struct ImportRun {
             }
             try db.run("""
                 INSERT INTO staff(id, name, profession, unit_id, roles, hsa_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [s.id.rawValue, try text(s.name, item.origin, "name", 200, min: 1), s.profession.rawValue,
+                """, [s.id.rawValue, try text(s.name, item.origin, "name", 200, min: 1), s.profession.rawValue,
                                  try unitId(s.unitId, item.origin), s.roles.map(\.rawValue).sorted().joined(separator: ","),
                                  s.hsaId, s.active])
             staff[s.id.rawValue] = s.id.rawValue
@@ -245,30 +262,29 @@ struct ImportRun {
             tick()
             let (patient, ident) = try self.patient(item.patient, item.origin)
             let key = ident + "|" + item.matchKey
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM exchange_link WHERE kind = ? AND match_key = ?"),
-                                 arguments: [kind, key]) == true {
+            if try !db.rows("SELECT 1 FROM exchange_link WHERE kind = ? AND match_key = ?", [kind, key]).isEmpty {
                 summary.unchanged[type, default: 0] += 1
                 continue
             }
             let local: Int64
             do {
                 local = try insert(&self, item, patient)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            } catch let error as ExchangeConstraint {
                 throw ImportError(origin: item.origin, problem: Self.constraintText(error))
             }
             try db.run("""
                 INSERT INTO exchange_link(kind, match_key, local_id, resource_id, identifier_system, identifier_value)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [kind, key, local, item.resourceId,
+                """, [kind, key, local, item.resourceId,
                                  item.identifier?.system, item.identifier?.value])
             written.insert(patient)
             summary.created[type, default: 0] += 1
         }
     }
 
-    static func constraintText(_ error: DatabaseError) -> String {
-        let message = error.message ?? ""
-        if message.contains("care_contact") && message.contains("UNIQUE") {
+    static func constraintText(_ error: ExchangeConstraint) -> String {
+        let message = error.message
+        if message.contains("care_contact") && message.localizedCaseInsensitiveContains("unique") {
             return "the patient already has an active named contact of this kind at this unit"
         }
         return "cannot be stored: \(message)"
@@ -293,13 +309,5 @@ struct ImportRun {
         guard cleaned.count >= min else { throw ImportError(origin: origin, problem: "\(field): missing") }
         guard cleaned.count <= max else { throw ImportError(origin: origin, problem: "\(field): longer than \(max) characters") }
         return cleaned
-    }
-}
-
-extension Database {
-    /// One statement a kind of row, prepared once: an import writes each of them
-    /// tens of thousands of times, and preparing costs more than inserting.
-    func run(_ sql: String, arguments: StatementArguments) throws {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

@@ -10,22 +10,21 @@ extension ImportRun {
             tick()
             let p = item.value.patient
             let ident = p.identifier
-            var id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM patient WHERE ident = ?"), arguments: [ident.value])
+            var id: Int64? = try db.rows("SELECT id FROM patient WHERE ident = ?", [ident.value]).first?["id"]
             if id == nil {
                 let given = try text(p.givenName, item.origin, "name.given", 200, min: 1)
                 let family = try text(p.familyName, item.origin, "name.family", 200, min: 1)
-                try db.run("""
+                id = try db.insert("""
                     INSERT INTO patient(ident, ident_short, ident_kind, given_name, family_name, search_name, sex,
                                         birth_date, street, postal_code, city, phone, protected, protection_label,
                                         deceased, deceased_on, next_of_kin, interpreter, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [ident.value, String(ident.value.suffix(10)), ident.kind.rawValue, given, family,
+                    """, [ident.value, String(ident.value.suffix(10)), ident.kind.rawValue, given, family,
                                      p.protectedIdentity ? "" : SearchFolding.fold(given + " " + family), p.sex.rawValue,
                                      p.birthDate?.iso, p.address?.street, p.address?.postalCode, p.address?.city,
                                      p.phone, p.protectedIdentity, protectionLabel(item), p.deceased, p.deceasedOn?.iso,
                                      SQLiteStore.encodeNextOfKin(p.nextOfKin), p.interpreter?.language,
                                      item.value.lastUpdated.map { Int64($0.timeIntervalSince1970.rounded(.down)) }])
-                id = db.lastInsertedRowID
                 written.insert(id!)
                 summary.created["Patient", default: 0] += 1
                 try insertListings(item, patient: id!)
@@ -34,13 +33,14 @@ extension ImportRun {
             }
             let patient = id!
             patients[index] = (patient, ident.value)
-            try db.run("""
-                INSERT OR IGNORE INTO exchange_link(kind, match_key, local_id, resource_id) VALUES ('patient', ?, ?, ?)
-                """, arguments: ["ident:" + ident.value, patient, item.resourceId])
+            _ = try db.insertIfMissing("""
+                INSERT INTO exchange_link(kind, match_key, local_id, resource_id) VALUES ('patient', ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, ["ident:" + ident.value, patient, item.resourceId])
             for local in item.value.localIdentifiers {
-                try db.run("INSERT OR IGNORE INTO patient_identifier(patient_id, system, value) VALUES (?, ?, ?)",
-                               arguments: [patient, String(local.system.prefix(300)), String(local.value.prefix(300))])
-                if db.changesCount > 0 {
+                if try db.insertIfMissing("""
+                    INSERT INTO patient_identifier(patient_id, system, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                    """, [patient, String(local.system.prefix(300)), String(local.value.prefix(300))]) {
                     summary.localIdentifiers += 1
                     written.insert(patient)
                 }
@@ -59,7 +59,7 @@ extension ImportRun {
     /// marks the patient protected applies that at once whatever else is held back, since
     /// showing a protected name is the harm and hiding one is not.
     mutating func update(_ item: Exchanged<ExchangedPatient>, patient: Int64) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM patient WHERE id = ?", arguments: [patient]) else { return }
+        guard let row = try db.rows("SELECT * FROM patient WHERE id = ?", [patient]).first else { return }
         let old = Decode.patient(row)
         let oldLabel: String? = row["protection_label"]
         var new = item.value.patient
@@ -97,8 +97,8 @@ extension ImportRun {
         if let refusal {
             summary.conflicts.append(refusal)
             if new.protectedIdentity && !old.protectedIdentity {
-                try db.run("UPDATE patient SET protected = 1, protection_label = ?, search_name = '' WHERE id = ?",
-                           arguments: [label, patient])
+                try db.run("UPDATE patient SET protected = TRUE, protection_label = ?, search_name = '' WHERE id = ?",
+                           [label, patient])
                 written.insert(patient)
                 changedFields[patient] = ["protection"]
                 summary.updated["Patient", default: 0] += 1
@@ -117,7 +117,7 @@ extension ImportRun {
                                phone = ?, protected = ?, protection_label = ?, deceased = ?, deceased_on = ?,
                                next_of_kin = ?, interpreter = ?, updated_at = ?, updated_by = ?
             WHERE id = ?
-            """, arguments: [new.givenName, new.familyName,
+            """, [new.givenName, new.familyName,
                              new.protectedIdentity ? "" : SearchFolding.fold(new.givenName + " " + new.familyName),
                              new.address?.street, new.address?.postalCode, new.address?.city, new.phone,
                              new.protectedIdentity, keptLabel, new.deceased, new.deceasedOn?.iso,
@@ -145,7 +145,7 @@ extension ImportRun {
                 active = true
             }
             try db.run("INSERT INTO listing(patient_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)",
-                           arguments: [patient, try unitId(l.unitId, item.origin), l.from.iso, l.to?.iso])
+                       [patient, try unitId(l.unitId, item.origin), l.from.iso, l.to?.iso])
         }
     }
 
@@ -155,10 +155,10 @@ extension ImportRun {
         case .batch(let i)?:
             return patients[i]!
         case .resource(let id)?:
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let rows = try db.rows("""
                 SELECT DISTINCT p.id, p.ident FROM exchange_link l JOIN patient p ON p.id = l.local_id
                 WHERE l.kind = 'patient' AND l.resource_id = ? LIMIT 2
-                """), arguments: [id])
+                """, [id])
             // Two systems may both have a Patient/1: then the id alone cannot say who.
             guard rows.count < 2 else {
                 throw ImportError(origin: origin, problem: "subject: Patient/\(id) names more than one patient in the store; import the records in one file with their patients")
