@@ -20,6 +20,8 @@ package final class PostgresClient: @unchecked Sendable {
     private var connection: PostgresConnection?
     private var connectionCount = 0
     private let statementCount = Mutex(0)
+    /// The statements sent while `recording` runs, for `recordingStatements`; nil otherwise.
+    private let recorded = Mutex<[String]?>(nil)
 
     /// swift-log's default handler writes to standard error, which is the curses
     /// screen: postgres-nio's messages go nowhere.
@@ -94,6 +96,14 @@ package final class PostgresClient: @unchecked Sendable {
     /// test holds a door to its budget by it.
     package var statementsSent: Int { statementCount.withLock { $0 } }
 
+    /// `body`'s result and the text of each statement it sent, in order.
+    package func recording<T>(_ body: () throws -> T) throws -> (result: T, statements: [String]) {
+        recorded.withLock { $0 = [] }
+        defer { recorded.withLock { $0 = nil } }
+        let result = try body()
+        return (result, recorded.withLock { $0 ?? [] })
+    }
+
     /// Closes the connection; the next call opens a new one.
     package func disconnect() {
         lock.lock()
@@ -164,6 +174,7 @@ package final class PostgresClient: @unchecked Sendable {
             ) { let _: EventLoopFuture<Void> = connection.close() }
             defer { deadline.cancel() }
             client.statementCount.withLock { $0 += 1 }
+            client.recorded.withLock { $0?.append(query.sql) }
             do {
                 let result = try connection.query(query, logger: PostgresClient.quiet).wait()
                 return Array(result)

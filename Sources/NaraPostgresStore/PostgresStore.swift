@@ -19,11 +19,19 @@ public final class PostgresStore: Sendable {
     public let clock: any Clock
     /// Which patients each list of a session has logged lately, as the SQLite store's.
     let shownMemory = ShownMemory()
+    /// What the database says it holds (`store_meta`): a demo's synthetic people, or real
+    /// ones; a database that says nothing is taken as production, which demands a user.
+    public let kind: StoreKind
+    /// The staff member a demo database's sessions run as when no user is given.
+    public let demoUser: StaffID?
 
-    init(location: PostgresLocation, client: PostgresClient, clock: any Clock) {
+    init(location: PostgresLocation, client: PostgresClient, clock: any Clock, kind: StoreKind = .production,
+         demoUser: StaffID? = nil) {
         self.address = location
         self.client = client
         self.clock = clock
+        self.kind = kind
+        self.demoUser = demoUser
     }
 
     /// Connects and brings the schema up to date (`PostgresMigrations`). The database
@@ -38,7 +46,14 @@ public final class PostgresStore: Sendable {
         } else {
             try PostgresMigrations.migrate(client)
         }
-        return PostgresStore(location: location, client: client, clock: clock)
+        var meta: [String: String] = [:]
+        for row in try client.query("SELECT key, value FROM nara.store_meta WHERE key IN ('kind', 'demo_user')") {
+            let (key, value) = try row.decode((String, String).self)
+            meta[key] = value
+        }
+        let kind = meta["kind"].flatMap(StoreKind.init(rawValue:)) ?? .production
+        return PostgresStore(location: location, client: client, clock: clock, kind: kind,
+                             demoUser: kind == .demo ? meta["demo_user"].map(StaffID.init(rawValue:)) : nil)
     }
 
     /// `store` is a `postgresql://` URL or the path of a connection file
