@@ -15,7 +15,8 @@ import PostgresNIO
 /// four (ROLLBACK for the last two); one refused on the request alone (no name, a code
 /// that is no ICD-10 code, a discharge before its admission) none. A registration is
 /// four (BEGIN, who asks with the unit and any patient of that identifier, the patient
-/// with listing and log row, COMMIT); refused on what was read, three. `logEvent` is one.
+/// with listing and log row, COMMIT); refused on what was read, three (ROLLBACK for the
+/// last two); refused at the unique index, four. `logEvent` is one.
 ///
 /// Many writers: a registration takes no lock, as there is no patient to lock yet; the
 /// unique identifier decides between two sessions registering one identifier at once,
@@ -44,6 +45,8 @@ extension PostgresStore {
                 let log = try Self.logJSON([AccessLogAppend(context, patient: nil, action: .write,
                                                             detail: PatientWriteRules.registerDetail, at: now)])
                 // The name words go in by the patient table's trigger, as for a copied patient.
+                // `patient_identifier` holds other systems' identifiers, which only an
+                // import brings (as on SQLite): a registration has none to write.
                 let rows = try session.query("""
                     WITH work AS (
                         INSERT INTO nara.patient(ident, ident_short, ident_kind, given_name, family_name, search_name,

@@ -50,7 +50,8 @@ struct PatientWriteConformanceTests {
             }
             self.ward = UnitID(rawValue: try #require(ward))
             otherClinic = "SE2321000164-vcpw01"
-            let clinic = CareUnit(id: otherClinic, name: "Vårdcentralen Väster", principal: .region, kind: .primaryCare)
+            let clinic = CareUnit(id: otherClinic, name: "Vårdcentralen Väster", principal: .region,
+                                  kind: .primaryCare)
             let physician = Staff(id: "pw.lakare", name: "Pia Westin", profession: .physician, unitId: otherClinic,
                                   roles: [.physician])
             for store in [sqlite as any DirectoryStore, pg as any DirectoryStore] {
@@ -222,7 +223,8 @@ struct PatientWriteConformanceTests {
         let head = try #require(try pg.accessLogHead()?.rowId)
         let before = try #require(try sqlite.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM patient") })
         let existing = try PersonIdentifier.parse(try #require(try sqlite.read { db in
-            try String.fetchOne(db, sql: "SELECT ident FROM patient WHERE id = ?", arguments: [cast.base.patient.rawValue])
+            try String.fetchOne(db, sql: "SELECT ident FROM patient WHERE id = ?",
+                                arguments: [cast.base.patient.rawValue])
         }), today: RecordConformanceTests.today)
         let (done, refusals) = ConsentAndBlockConformanceTests.compare(
             try Self.requests(cast, existing: existing), sqlite as any PatientWriteCalls, pg as any PatientWriteCalls)
