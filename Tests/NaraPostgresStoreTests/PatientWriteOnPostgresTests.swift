@@ -116,7 +116,7 @@ struct PatientWriteOnPostgresTests {
 
     /// A session that registers an identifier another has just inserted, not yet
     /// committed, passes the read and waits at the unique index: once the other commits,
-    /// it is refused with the same error as one that read the patient.
+    /// it is refused with the same error as one that read the patient, in four statements.
     @Test func aRegistrationRacingAnotherIsRefusedAsADuplicate() throws {
         let (_, pg, folder, c) = try Self.stores()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -124,7 +124,7 @@ struct PatientWriteOnPostgresTests {
         let head = try #require(try pg.accessLogHead()?.rowId)
         let location = pg.client.location
         let inserted = DispatchSemaphore(value: 0)
-        let errors = Errors(), refused = Mutex<StoreError?>(nil)
+        let errors = Errors(), refused = Mutex<StoreError?>(nil), sent = Mutex(0)
         PG.onThreads(2) { i in
             do {
                 let store = try PostgresStore.open(location: location, clock: RecordConformanceTests.clock)
@@ -151,6 +151,7 @@ struct PatientWriteOnPostgresTests {
                     }
                 } else {
                     inserted.wait()
+                    let before = store.client.statementsSent
                     do {
                         let new = NewPatient(identifier: ident, givenName: "Sen", familyName: "Där")
                         _ = try store.registerPatient(new, listedAt: c.base.unit, on: RecordConformanceTests.today,
@@ -158,6 +159,7 @@ struct PatientWriteOnPostgresTests {
                     } catch let error as StoreError {
                         refused.withLock { $0 = error }
                     }
+                    sent.withLock { $0 = store.client.statementsSent - before }
                 }
             } catch {
                 errors.add(error)
@@ -165,6 +167,7 @@ struct PatientWriteOnPostgresTests {
         }
         #expect(errors.all.isEmpty, "\(errors.all)")
         #expect(refused.withLock { $0 } == PatientWriteRules.duplicate(ident))
+        #expect(sent.withLock { $0 } == 4, "BEGIN, the read, the refused insert, ROLLBACK")
         #expect(try PG.admin(pg, "SELECT count(*) FROM nara.patient WHERE ident = '\(ident.value)'")[0]
             .decode(Int64.self) == 1)
         #expect(try pg.accessLogHead()?.rowId == head)
