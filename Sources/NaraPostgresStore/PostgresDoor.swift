@@ -39,11 +39,14 @@ extension PostgresStore {
     /// and how the rows it returns make the caller's result. The result may still refuse:
     /// the transaction, log row and all, is then rolled back. `then` is a second
     /// data-modifying statement over the first's rows (`FROM work`, without binds of its
-    /// own), for a change that writes two tables in the same statement.
+    /// own), for a change that writes two tables in the same statement. `also` are
+    /// further data-modifying statements in the same statement, over the query's binds,
+    /// for a change that writes more tables still; none of them returns rows.
     struct DoorWork<T> {
         var query: PostgresQuery
         var logged: (String, Bool)
         var then: String? = nil
+        var also: [String] = []
         var result: ([Row]) throws -> T
     }
 
@@ -90,11 +93,13 @@ extension PostgresStore {
     /// 5. COMMIT.
     ///
     /// A refusal on what was read sends ROLLBACK instead of 4 and 5 and writes nothing:
-    /// no log row, as on SQLite, whose transaction rolls back the same way.
-    func writeThroughDoor<T>(_ context: AccessContext, patient: PatientID,
-                             named: (unit: String?, provider: String?, staff: String?) = (nil, nil, nil),
-                             parts: [TaggedRead.Part] = [], decide: (DoorRead) throws -> AccessGrant,
-                             _ work: (DoorRead, AccessGrant) throws -> DoorWork<T>) throws -> T {
+    /// no log row, as on SQLite, whose transaction rolls back the same way. `decide` is
+    /// usually the policy's grant (`writeGrant`); a write with a rule of its own (listing
+    /// at one's own unit) decides its own way.
+    func writeThroughDoor<Decision, T>(_ context: AccessContext, patient: PatientID,
+                                       named: (unit: String?, provider: String?, staff: String?) = (nil, nil, nil),
+                                       parts: [TaggedRead.Part] = [], decide: (DoorRead) throws -> Decision,
+                                       _ work: (DoorRead, Decision) throws -> DoorWork<T>) throws -> T {
         let today = clock.today, now = clock.now
         var binds = Self.doorBinds(context, patient: patient, today: today, now: now)
         for value in [named.unit, named.provider, named.staff] { binds.append(value) }
@@ -110,7 +115,8 @@ extension PostgresStore {
             try query.binds.append(Self.logJSON([AccessLogAppend(context, patient: patient, action: .write,
                                                                  detail: detail, emergency: emergency, at: now)]))
             let rows = try session.query(PostgresQuery(unsafeSQL: """
-                WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")
+                WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")\(
+                    work.also.enumerated().map { " also\($0.offset) AS (\($0.element))," }.joined())
                      logged AS (SELECT log_id FROM nara.append_access_log($\(query.binds.count)::jsonb))
                 SELECT (SELECT json_agg(w)::text FROM work w), (SELECT count(*) FROM logged)
                 """, binds: query.binds))

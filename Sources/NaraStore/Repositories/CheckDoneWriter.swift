@@ -6,11 +6,9 @@ extension SQLiteStore {
     /// examination, spirometry): clinical information, through the door like an encounter.
     public func recordCheckDone(_ patient: PatientID, item: CheckItem, on day: LocalDate,
                                 as context: AccessContext) throws -> CheckDone {
-        guard item.observation == nil else {
-            throw StoreError.invalid("\(item.rawValue) is a measurement: record it as an observation")
-        }
-        guard day <= clock.today else { throw StoreError.invalid("an examination cannot be recorded in the future") }
-        return try writeThroughDoor(context, patient: patient, category: .clinical, detail: "check \(item.rawValue)") { db, _ in
+        try PatientWriteRules.checkCheckDone(item, on: day, today: clock.today)
+        return try writeThroughDoor(context, patient: patient, category: .clinical,
+                                    detail: PatientWriteRules.checkDoneDetail(item)) { db, _ in
             try db.execute(sql: """
                 INSERT INTO check_done(patient_id, item, done_on, unit_id, staff_id) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [patient.rawValue, item.rawValue, day.iso, context.unitId.rawValue,

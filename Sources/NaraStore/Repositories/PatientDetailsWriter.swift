@@ -7,14 +7,9 @@ import NaraDomain
 /// patient, and stamped like an import so that an older file does not overwrite them.
 extension SQLiteStore {
     public func setNextOfKin(_ patient: PatientID, _ people: [NextOfKin], as context: AccessContext) throws {
-        guard people.count <= NextOfKin.limit else { throw StoreError.invalid("at most \(NextOfKin.limit) next of kin") }
-        let cleaned = try people.map {
-            NextOfKin(name: try Validate.text($0.name, field: .nextOfKinName, max: 200),
-                      relation: try Validate.text($0.relation, field: .relation, max: 60),
-                      phone: try $0.phone.map { try Validate.text($0, field: .phone, max: 40, required: false) }
-                          .flatMap { $0.isEmpty ? nil : $0 })
-        }
-        try writeThroughDoor(context, patient: patient, category: .identity, detail: "next of kin") { db, _ in
+        let cleaned = try PatientWriteRules.nextOfKin(people)
+        try writeThroughDoor(context, patient: patient, category: .identity,
+                             detail: PatientWriteRules.nextOfKinDetail) { db, _ in
             try db.execute(sql: "UPDATE patient SET next_of_kin = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                            arguments: [Self.encodeNextOfKin(cleaned), Self.stamp(clock.now), context.staffId.rawValue,
                                        patient.rawValue])
@@ -22,7 +17,8 @@ extension SQLiteStore {
     }
 
     public func setInterpreter(_ patient: PatientID, _ need: InterpreterNeed?, as context: AccessContext) throws {
-        try writeThroughDoor(context, patient: patient, category: .identity, detail: "interpreter") { db, _ in
+        try writeThroughDoor(context, patient: patient, category: .identity,
+                             detail: PatientWriteRules.interpreterDetail) { db, _ in
             try db.execute(sql: "UPDATE patient SET interpreter = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                            arguments: [need?.language, Self.stamp(clock.now), context.staffId.rawValue, patient.rawValue])
         }
@@ -34,17 +30,11 @@ extension SQLiteStore {
     /// log row with the change.
     public func correctDeath(_ patient: PatientID, deceased: Bool, on day: LocalDate?, reason: String,
                              as context: AccessContext) throws {
-        let reason = try Validate.text(reason, field: .reason, max: 300)
-        guard Reason.isMeaningful(reason) else {
-            throw StoreError.refused(.reasonSaysNothing(minimumLetters: Reason.minimumLetters))
-        }
-        if let day, day > clock.today { throw StoreError.refused(.deathInFuture) }
-        let what = deceased ? "death recorded " + (day?.iso ?? "(day unknown)") : "death undone"
-        try writeThroughDoor(context, patient: patient, category: .identity, detail: what + ": " + reason) { db, _ in
-            if let day, let born = Decode.day(try String.fetchOne(db, sql: "SELECT birth_date FROM patient WHERE id = ?",
-                                                                  arguments: [patient.rawValue])), day < born {
-                throw StoreError.refused(.deathBeforeBirth)
-            }
+        let detail = try PatientWriteRules.deathCorrection(deceased: deceased, on: day, reason: reason,
+                                                           today: clock.today)
+        try writeThroughDoor(context, patient: patient, category: .identity, detail: detail) { db, _ in
+            try PatientWriteRules.checkDeathAfterBirth(day, born: try Row.fetchOne(
+                db, sql: PatientWriteRules.birthPart.sql, arguments: ["patient": patient.rawValue]))
             try db.execute(sql: """
                 UPDATE patient SET deceased = ?, deceased_on = ?, updated_at = ?, updated_by = ? WHERE id = ?
                 """, arguments: [deceased, deceased ? day?.iso : nil, Self.stamp(clock.now), context.staffId.rawValue,
@@ -52,13 +42,8 @@ extension SQLiteStore {
         }
     }
 
-    /// The column's JSON; none is NULL, so an empty list and a never-asked one read alike.
-    static func encodeNextOfKin(_ people: [NextOfKin]) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard !people.isEmpty, let data = try? encoder.encode(people) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+    /// The column's JSON (`PatientWriteRules.encodeNextOfKin`).
+    static func encodeNextOfKin(_ people: [NextOfKin]) -> String? { PatientWriteRules.encodeNextOfKin(people) }
 
-    private static func stamp(_ now: Date) -> Int64 { Int64(now.timeIntervalSince1970.rounded(.down)) }
+    private static func stamp(_ now: Date) -> Int64 { PatientWriteRules.stamp(now) }
 }
