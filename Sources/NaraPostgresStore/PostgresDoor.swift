@@ -47,6 +47,10 @@ extension PostgresStore {
         var logged: (String, Bool)
         var then: String? = nil
         var also: [String] = []
+        /// For a log row that names what the work made: the column of the work's one row
+        /// whose value stands for `PostgresStore.madeId` in the detail (a new row's id), in the
+        /// same statement.
+        var loggedId: String? = nil
         var result: ([Row]) throws -> T
     }
 
@@ -114,10 +118,15 @@ extension PostgresStore {
             let (detail, emergency) = work.logged
             try query.binds.append(Self.logJSON([AccessLogAppend(context, patient: patient, action: .write,
                                                                  detail: detail, emergency: emergency, at: now)]))
+            let log = "$\(query.binds.count)::jsonb"
+            let entries = work.loggedId.map { column in
+                "jsonb_set(\(log), '{0,detail}', to_jsonb(replace(\(log)->0->>'detail', '\(Self.madeId)', "
+                    + "(SELECT \(column)::text FROM work))))"
+            } ?? log
             let rows = try session.query(PostgresQuery(unsafeSQL: """
                 WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")\(
                     work.also.enumerated().map { " also\($0.offset) AS (\($0.element))," }.joined())
-                     logged AS (SELECT log_id FROM nara.append_access_log($\(query.binds.count)::jsonb))
+                     logged AS (SELECT log_id FROM nara.append_access_log(\(entries)))
                 SELECT (SELECT json_agg(w)::text FROM work w), (SELECT count(*) FROM logged)
                 """, binds: query.binds))
             let (json, logged) = try rows[0].decode((String?, Int64).self)
@@ -125,6 +134,10 @@ extension PostgresStore {
             return try work.result(JSONRows.decode(json))
         }
     }
+
+    /// What a log row's detail says in place of the id of the row the work made
+    /// (`DoorWork.loggedId`).
+    static let madeId = "{made id}"
 
     /// The policy's answer for a write of `category` on what the door read: the rule the
     /// SQLite door asks (`SQLiteStore.writeGrant`).

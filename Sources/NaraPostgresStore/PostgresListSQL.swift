@@ -10,13 +10,16 @@ enum PostgresListSQL {
 
     /// One statement of (part, JSON rows) rows for `parts`. PostgreSQL has no max of
     /// booleans: whether a care request is open is `bool_or`, as in `nara.referral_queue`.
-    static func read(_ parts: [TaggedRead.Part]) -> String {
-        PostgresRecordSQL.union(parts.map { carried($0, arguments: argumentNames) })
+    /// `arguments` names the binds of a list with arguments of its own after these four,
+    /// and `local` the names of a WITH clause the caller puts before the statement.
+    static func read(_ parts: [TaggedRead.Part], arguments: [String] = argumentNames,
+                     local: Set<String> = []) -> String {
+        PostgresRecordSQL.union(parts.map { carried($0, arguments: arguments, local: local) })
     }
 
     /// A SQLite part of a list as PostgreSQL reads it, over the named `arguments`.
-    static func carried(_ part: TaggedRead.Part, arguments: [String]) -> TaggedRead.Part {
-        let translated = PostgresRecordSQL.translated(part, arguments: arguments)
+    static func carried(_ part: TaggedRead.Part, arguments: [String], local: Set<String> = []) -> TaggedRead.Part {
+        let translated = PostgresRecordSQL.translated(part, arguments: arguments, local: local)
         guard part.name == "f_request" else { return translated }
         return TaggedRead.Part(part.name, translated.sql.replacing("max(assessed_at IS NULL)",
                                                                    with: "bool_or(assessed_at IS NULL)"),

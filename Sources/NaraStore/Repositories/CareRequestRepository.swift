@@ -9,29 +9,28 @@ extension SQLiteStore {
     public func addCareRequest(_ patient: PatientID, channel: CareRequestChannel, problem: CareRequestProblem,
                                reason: String, callback: CallbackSlot? = nil,
                                as context: AccessContext) throws -> CareRequest {
-        let text = CleanText.line(reason).trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw StoreError.invalid("a care request needs its reason") }
+        let text = try CareRequestRules.reason(reason)
         let now = clock.now
         return try write { db in
             try Validate.patientExists(db, patient)
-            // The 0 and 3 guarantees are primary care's duty (HSLF 2017:80 6 kap 1 §).
-            guard try Validate.unit(db, context.unitId).kind == .primaryCare else {
-                throw StoreError.invalid("a care request is registered at a primary-care unit (vårdcentral)")
-            }
-            if try Bool.fetchOne(db, sql: "SELECT deceased FROM patient WHERE id = ?", arguments: [patient.rawValue]) == true {
-                throw StoreError.invalid("the patient has died; no care request can be registered")
-            }
+            try CareRequestRules.checkRegistration(
+                unit: Validate.unit(db, context.unitId),
+                deceased: Bool.fetchOne(db, sql: "SELECT deceased FROM patient WHERE id = ?",
+                                        arguments: [patient.rawValue]) == true)
+            // Who asks, before the row that names them: an unknown user is refused as
+            // such, not by the insert's foreign key.
+            _ = try AccessFacts.subject(db, context)
             try db.execute(sql: """
                 INSERT INTO care_request(patient_id, unit_id, channel, problem, reason, registered_at, registered_on,
                                          registered_by, callback_from, callback_to)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [patient.rawValue, context.unitId.rawValue, channel.rawValue, problem.rawValue, text,
-                                 seconds(now), LocalDate(date: now, in: .stockholm).iso, context.staffId.rawValue,
+                                 seconds(now), CareRequestRules.registeredOn(now).iso, context.staffId.rawValue,
                                  callback?.fromMinute, callback?.toMinute])
             let id = db.lastInsertedRowID
             let grant = try checkWrite(db, context, patient: patient, category: .clinical)
-            try appendLog(db, context: context, entries: [(patient, Self.logged("care request \(id) registered", grant))],
-                          action: .write)
+            try appendLog(db, context: context,
+                          entries: [(patient, Self.logged(CareRequestRules.registeredDetail(id), grant))], action: .write)
             return try Self.careRequest(db, id)
         }
     }
@@ -55,57 +54,35 @@ extension SQLiteStore {
     public func recordUnansweredCallback(_ patient: PatientID, id: Int64? = nil,
                                          as context: AccessContext) throws -> CareRequest {
         try writeThroughDoor(context, patient: patient, category: .clinical,
-                             detail: "care request \(id.map(String.init) ?? "oldest open") no answer") { db, _ in
-            let request = try Self.openCareRequest(db, patient, id, waitingFor: "contacted", context)
+                             detail: CareRequestRules.Step.unanswered.detail(id)) { db, _ in
+            let request = try Self.openCareRequest(db, patient, id, waitingFor: .unanswered, context)
             try db.execute(sql: "UPDATE care_request SET unanswered = unanswered + 1, unanswered_at = ? WHERE id = ?",
                            arguments: [seconds(clock.now), request.id])
             return try Self.careRequest(db, request.id)
         }
     }
 
-    /// The patient's request `id`, else their oldest at the user's unit whose `column`
-    /// step is still to come; at the user's unit and with that step not yet taken.
-    private static func openCareRequest(_ db: Database, _ patient: PatientID, _ id: Int64?, waitingFor column: String,
+    /// The patient's request `id`, else their oldest at the user's unit whose `step` is
+    /// still to come; at the user's unit and with that step not yet taken.
+    private static func openCareRequest(_ db: Database, _ patient: PatientID, _ id: Int64?,
+                                        waitingFor step: CareRequestRules.Step,
                                         _ context: AccessContext) throws -> CareRequest {
-        let request: CareRequest
-        if let id {
-            request = try careRequest(db, id)
-        } else {
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM care_request WHERE patient_id = ? AND unit_id = ? AND assessed_at IS NULL
-                  AND \(column)_at IS NULL ORDER BY registered_at, id LIMIT 1
-                """, arguments: [patient.rawValue, context.unitId.rawValue]) else {
-                throw StoreError.notFound("an open care request of the patient at \(context.unitId)")
-            }
-            request = decodeCareRequest(row)
-        }
-        guard request.patientId == patient else { throw StoreError.notFound("care request \(request.id) of the patient") }
-        guard request.unitId == context.unitId else {
-            throw StoreError.invalid("care request \(request.id) belongs to \(request.unitId), not your unit")
-        }
-        guard (column == "contacted" ? request.contactedAt : request.assessedAt) == nil else {
-            throw StoreError.invalid("care request \(request.id) is already \(column)")
-        }
-        return request
+        let row = try Row.fetchOne(db, sql: CareRequestRules.part(id, waitingFor: step).sql,
+                                   arguments: id == nil ? ["patient": patient.rawValue, "unit": context.unitId.rawValue]
+                                                        : [:])
+        return try CareRequestRules.open(row, id, patient: patient, step: step, context: context)
     }
 
     private func stopCareRequestClock(_ patient: PatientID, _ id: Int64?, _ guarantee: PrimaryCareGuarantee, at: Date?,
                                       _ context: AccessContext) throws -> CareRequest {
         let when = at ?? clock.now
-        guard when <= clock.now.addingTimeInterval(3600) else {
-            throw StoreError.invalid("a contact or assessment cannot be recorded in the future")
-        }
-        let column = guarantee == .contact ? "contacted" : "assessed"
-        return try writeThroughDoor(context, patient: patient, category: .clinical,
-                                    detail: "care request \(id.map(String.init) ?? "oldest open") \(column)") { db, _ in
-            let request = try Self.openCareRequest(db, patient, id, waitingFor: column, context)
-            guard when >= request.registeredAt.addingTimeInterval(-60) else {
-                throw StoreError.invalid("care request \(request.id) was registered after that time")
-            }
-            if guarantee == .assessment {
-                guard try Validate.staff(db, context.staffId).profession.isLicensed else {
-                    throw StoreError.invalid("a medical assessment is made by licensed staff (legitimerad personal)")
-                }
+        try CareRequestRules.checkTime(when, now: clock.now)
+        let step = CareRequestRules.Step(guarantee)
+        let column = step.column
+        return try writeThroughDoor(context, patient: patient, category: .clinical, detail: step.detail(id)) { db, _ in
+            let request = try Self.openCareRequest(db, patient, id, waitingFor: step, context)
+            try CareRequestRules.checkStop(request, at: when, step: step) { try Validate.staff(db, context.staffId) }
+            if step == .assessment {
                 try db.execute(sql: """
                     UPDATE care_request SET contacted_at = ?, contacted_by = ? WHERE id = ? AND contacted_at IS NULL
                     """, arguments: [seconds(when), context.staffId.rawValue, request.id])
