@@ -44,6 +44,13 @@ extension PostgresStore {
         var query: PostgresQuery
         var logged: (String, Bool)
         var then: String? = nil
+        /// Further data-modifying statements, `more_0`, `more_1`…, over the query's own
+        /// binds (`PostgresWorkBinds`), each free to name `work`, `then_` and the ones
+        /// before it. Unnamed ones run in no set order: one that must follow another
+        /// names it.
+        var more: [String] = []
+        /// The statement whose rows make the result: `work`, or one of `more` (`more_0`…).
+        var resultOf = "work"
         var result: ([Row]) throws -> T
     }
 
@@ -110,9 +117,10 @@ extension PostgresStore {
             try query.binds.append(Self.logJSON([AccessLogAppend(context, patient: patient, action: .write,
                                                                  detail: detail, emergency: emergency, at: now)]))
             let rows = try session.query(PostgresQuery(unsafeSQL: """
-                WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")
+                WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")\(
+                    work.more.enumerated().map { " more_\($0) AS (\($1))," }.joined())
                      logged AS (SELECT log_id FROM nara.append_access_log($\(query.binds.count)::jsonb))
-                SELECT (SELECT json_agg(w)::text FROM work w), (SELECT count(*) FROM logged)
+                SELECT (SELECT json_agg(w)::text FROM \(work.resultOf) w), (SELECT count(*) FROM logged)
                 """, binds: query.binds))
             let (json, logged) = try rows[0].decode((String?, Int64).self)
             guard logged == 1 else { throw StoreError.unavailable("the access log took \(logged) rows for one") }
