@@ -94,7 +94,7 @@ extension PostgresStore {
             try Validate.version(read.first("contact"), table: "care_contact", id: id, expected: expectedVersion)
             return try Self.writeGrant(read, category: .coordination, today: today, now: now)
         }) { read, grant in
-            let row = read.first("contact")!
+            guard let row = read.first("contact") else { throw StoreError.notFound("care contact \(id)") }
             let (query, logged) = try change(ContactRules.contact(row), grant)
             return DoorWork(query: query, logged: logged) { rows in
                 guard let changed = rows.first else { throw Validate.conflict(row) }

@@ -47,7 +47,9 @@ extension PostgresStore {
             let (work, more) = try Self.planStatements(saved, context: context, at: seconds(now), &b)
             return DoorWork(query: b.query(work), logged: SQLiteStore.logged(PlanRules.detail(plan), grant), more: more) {
                 rows in
-                guard let row = rows.first else { throw Validate.conflict(read.first("plan")!) }
+                guard let row = rows.first else {
+                    throw read.first("plan").map(Validate.conflict) ?? StoreError.notFound("coordinated plan \(plan.id)")
+                }
                 saved.id = row["id"]
                 saved.version = row["version"]
                 return saved

@@ -39,7 +39,10 @@ struct PostgresWorkBinds {
 
     /// A text as an SQL literal, for a door part, whose SQL has no binds of its own:
     /// quotes doubled (the server reads backslashes as they are, standard_conforming_strings).
-    static func literal(_ value: String) -> String { "'" + value.replacingOccurrences(of: "'", with: "''") + "'" }
+    /// A text with a NUL, which no text column holds, is NULL: it finds nothing, as on SQLite.
+    static func literal(_ value: String) -> String {
+        value.contains("\0") ? "NULL::text" : "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
 }
 
 extension PostgresStore {

@@ -189,4 +189,33 @@ struct ContactOnPostgresTests {
             return
         }
     }
+
+    /// Eight sessions, each its own connection, assign a care contact at one unit for one
+    /// patient at once: each ends the one before, and one stays active.
+    @Test func eightAssignmentsAtOnceLeaveOneActive() throws {
+        let (sqlite, pg, folder) = try RecordConformanceTests.stores(patients: 20)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let c = try ConsentAndBlockConformanceTests.Cast(sqlite)
+        let head = try #require(try pg.accessLogHead()?.rowId)
+        let errors = Errors()
+        let location = pg.client.location
+        PG.onThreads(8) { i in
+            do {
+                let store = try PostgresStore.open(location: location, clock: RecordConformanceTests.clock)
+                _ = try store.assignContact(NewCareContact(patientId: c.patient, role: .careContact, staffId: c.owner.staffId,
+                                                           unitId: c.unit, reason: "Ansvarig \(i)",
+                                                           from: RecordConformanceTests.today), as: c.owner)
+            } catch {
+                errors.add(error)
+            }
+        }
+        #expect(errors.all.isEmpty, "\(errors.all)")
+        let counts = try PG.admin(pg, """
+            SELECT count(*) FILTER (WHERE to_date IS NULL), count(*) FILTER (WHERE replaced_by IS NOT NULL)
+              FROM nara.care_contact WHERE patient_id = \(c.patient.rawValue) AND unit_id = '\(c.unit.rawValue)'
+               AND role = 'care_contact' AND reason LIKE 'Ansvarig %'
+            """)[0].decode((Int64, Int64).self)
+        #expect(counts.0 == 1 && counts.1 == 7)
+        #expect(try pg.accessLogHead()?.rowId == head + 8)
+    }
 }

@@ -19,8 +19,8 @@ extension SQLiteStore {
                 """, arguments: [now, context.staffId.rawValue, reason, id])
             encounter.annulment = Annulment(at: Date(timeIntervalSince1970: TimeInterval(now)), by: context.staffId,
                                             reason: reason)
-            try appendLog(db, context: context, entries: [(encounter.patientId, Self.logged(ContactRules.annulEncounterDetail(id), grant))],
-                          action: .write)
+            try appendLog(db, context: context, entries: [(encounter.patientId, Self.logged(
+                ContactRules.annulEncounterDetail(id), grant))], action: .write)
             return encounter
         }
     }
