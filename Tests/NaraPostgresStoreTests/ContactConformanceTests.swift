@@ -153,6 +153,13 @@ struct ContactOnPostgresTests {
         #expect(try RecordWrites.sent(pg) {
             _ = try pg.annulContact(id, expectedVersion: 2, reason: "Registrerad på fel patient", as: c.owner)
         } == 6)
+        let encounter = try ContactConformanceTests.encounters(sqlite, c).own
+        #expect(try RecordWrites.sent(pg) {
+            _ = try pg.annulEncounter(encounter, reason: "Registrerad på fel patient", as: c.owner)
+        } == 6)
+        #expect(RecordWrites.sent(pg) { #expect(throws: StoreError.refused(.alreadyAnnulled)) {
+            try pg.annulEncounter(encounter, reason: "Registrerad på fel patient", as: c.owner)
+        } } == 5)
     }
 
     /// Eight sessions, each its own connection, end one contact at the version they all
