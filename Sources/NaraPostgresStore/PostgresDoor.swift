@@ -39,14 +39,19 @@ extension PostgresStore {
     /// and how the rows it returns make the caller's result. The result may still refuse:
     /// the transaction, log row and all, is then rolled back. `then` is a second
     /// data-modifying statement over the first's rows (`FROM work`, without binds of its
-    /// own), for a change that writes two tables in the same statement. `also` are
-    /// further data-modifying statements in the same statement, over the query's binds,
-    /// for a change that writes more tables still; none of them returns rows.
+    /// own), for a change that writes two tables in the same statement; `more` are further
+    /// ones, for a change that writes more tables still.
     struct DoorWork<T> {
         var query: PostgresQuery
         var logged: (String, Bool)
         var then: String? = nil
-        var also: [String] = []
+        /// Further data-modifying statements, `more_0`, `more_1`…, over the query's own
+        /// binds (`PostgresWorkBinds`), each free to name `work`, `then_` and the ones
+        /// before it. Unnamed ones run in no set order: one that must follow another
+        /// names it.
+        var more: [String] = []
+        /// The statement whose rows make the result: `work`, or one of `more` (`more_0`…).
+        var resultOf = "work"
         /// For a log row that names what the work made: the column of the work's one row
         /// whose value stands for `PostgresStore.madeId` in the detail (a new row's id), in the
         /// same statement.
@@ -125,9 +130,9 @@ extension PostgresStore {
             } ?? log
             let rows = try session.query(PostgresQuery(unsafeSQL: """
                 WITH work AS (\(query.sql)),\(work.then.map { " then_ AS (\($0))," } ?? "")\(
-                    work.also.enumerated().map { " also\($0.offset) AS (\($0.element))," }.joined())
+                    work.more.enumerated().map { " more_\($0) AS (\($1))," }.joined())
                      logged AS (SELECT log_id FROM nara.append_access_log(\(entries)))
-                SELECT (SELECT json_agg(w)::text FROM work w), (SELECT count(*) FROM logged)
+                SELECT (SELECT json_agg(w)::text FROM \(work.resultOf) w), (SELECT count(*) FROM logged)
                 """, binds: query.binds))
             let (json, logged) = try rows[0].decode((String?, Int64).self)
             guard logged == 1 else { throw StoreError.unavailable("the access log took \(logged) rows for one") }

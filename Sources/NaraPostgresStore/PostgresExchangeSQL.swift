@@ -6,8 +6,9 @@ import PostgresNIO
 
 /// The exchange's statements (`ExchangeSQL`) on a PostgreSQL session, inside a
 /// transaction whose `search_path` is `nara` (`PostgresStore.exchanging`): the SQLite SQL
-/// runs as written, with `?` numbered `$n` and rowid (the order rows were written) the
-/// physical order, as a copy wrote them. Flags are bound as booleans, which the schema's
+/// runs as written, with `?` numbered `$n` and rowid (the order rows were written) a plan
+/// participant's `position`, and elsewhere the physical order: the tables read so
+/// (identifiers of other systems, exchange links) are only ever added to. Flags are bound as booleans, which the schema's
 /// columns are; a row the schema refuses is an `ExchangeConstraint`, as on SQLite.
 struct PostgresExchangeSQL: ExchangeSQL {
     let session: PostgresClient.Session
@@ -37,10 +38,11 @@ struct PostgresExchangeSQL: ExchangeSQL {
         }
     }
 
-    /// `sql` with its `?` numbered (the exchange's SQL has none in a literal) and rowid as ctid.
+    /// `sql` with its `?` numbered (the exchange's SQL has none in a literal) and rowid carried over.
     static func query(_ sql: String, _ arguments: [(any DatabaseValueConvertible)?]) -> PostgresQuery {
         var numbered = "", n = 0
-        for character in sql.replacing(/\browid\b/, with: "ctid") {
+        let order = sql.contains("plan_participant") ? "position" : "ctid"
+        for character in sql.replacing(/\browid\b/, with: order) {
             if character == "?" {
                 n += 1
                 numbered += "$\(n)"

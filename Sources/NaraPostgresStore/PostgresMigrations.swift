@@ -23,6 +23,7 @@ enum PostgresMigrations {
         (RegionSchemaContactsByStaff.identifier, RegionSchemaContactsByStaff.statements),
         (RegionSchemaLogHashUnindexed.identifier, RegionSchemaLogHashUnindexed.statements),
         (RegionSchemaReferralQueue.encounterSeekIdentifier, RegionSchemaReferralQueue.statements),
+        (RegionSchemaPlanParticipantPosition.identifier, RegionSchemaPlanParticipantPosition.statements),
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a

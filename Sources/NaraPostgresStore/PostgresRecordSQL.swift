@@ -18,13 +18,12 @@ enum PostgresRecordSQL {
 
     /// The parts whose SQLite SQL does not carry over.
     static let own: [String: TaggedRead.Part] = [
-        // SQLite keeps a plan's participants in the order written, by rowid. PostgreSQL has
-        // no rowid; the physical order (ctid) is the order a copy wrote them in, which is
-        // SQLite's. (A plan written here will need a position column, as plan_person has.)
+        // SQLite keeps a plan's participants in the order written, by rowid; PostgreSQL
+        // by `position` (`RegionSchemaPlanParticipantPosition`).
         "plan_participant": TaggedRead.Part("plan_participant", """
-            SELECT pp.*, pp.ctid AS position_ FROM nara.plan_participant pp
+            SELECT pp.* FROM nara.plan_participant pp
              WHERE pp.plan_id IN (SELECT id FROM nara.coordinated_plan WHERE patient_id = $1)
-            """, order: "position_"),
+            """, order: "position"),
     ]
 
     /// One statement: a row (part, JSON array) for every part of `RecordQuery.read`.

@@ -36,12 +36,12 @@ struct PostgresReportSource: ReportSource {
     }
 
     /// A SQLite part as PostgreSQL reads it, as a list's are (`PostgresListSQL`). A plan's
-    /// participants are in the order written: SQLite's rowid, here the order a copy wrote
-    /// them in (`PostgresRecordSQL.own`).
+    /// participants are in the order written: SQLite's rowid, here `position`
+    /// (`RegionSchemaPlanParticipantPosition`).
     static func carried(_ part: TaggedRead.Part, _ names: [String]) -> TaggedRead.Part {
         let translated = PostgresListSQL.carried(part, arguments: names)
         guard part.name == "plan_participant" else { return translated }
-        return TaggedRead.Part(part.name, translated.sql.replacing(/\browid\b/, with: "ctid"), order: part.order)
+        return TaggedRead.Part(part.name, translated.sql.replacing(/\browid\b/, with: "position"), order: part.order)
     }
 
     /// A server row as a GRDB row, read by column name as the SQLite store's decoders read

@@ -108,7 +108,7 @@ extension PostgresStore {
                 """, binds: binds), logged: logged, then: """
                 INSERT INTO nara.listing(patient_id, unit_id, from_date)
                 SELECT $1, $2, $3 WHERE (SELECT count(*) FROM work) >= 0
-                """, also: ["""
+                """, more: ["""
                 UPDATE nara.care_contact SET to_date = greatest(from_date, $3), ended_by_listing = $2,
                        version = version + 1, updated_at = $4, updated_by = $5
                  WHERE patient_id = $1 AND role = 'named_physician' AND to_date IS NULL AND unit_id <> $2

@@ -11,6 +11,11 @@ extension PostgresStore: CopyableStore {
     /// history, the name-word index its trigger fills from the patients, the counters.
     static let notCopied: Set<String> = ["nara_migrations", "patient_name_word", "change_counter"]
 
+    /// Columns the store keeps itself, by table: the order a table's rows were written
+    /// in, where SQLite keeps it by rowid. A copy leaves them out, reads the rows in
+    /// their order, and the target numbers them as they go in, in the order read.
+    static let ownColumns: [String: String] = ["plan_participant": "position"]
+
     /// The tables `counts()` reports, the SQLite store's list (`SQLiteStore.counts()`).
     static let countedTables = [
         "care_unit", "staff", "patient", "listing", "care_contact", "problem", "encounter", "discharge",
@@ -80,7 +85,8 @@ extension PostgresStore: CopyableStore {
               FROM information_schema.columns WHERE table_schema = 'nara' ORDER BY table_name, ordinal_position
             """).map { try $0.decode((String, String, String, Bool).self) }
         var tables: [(String, [Column])] = []
-        for (table, column, type, identity) in rows where !Self.notCopied.contains(table) {
+        for (table, column, type, identity) in rows
+            where !Self.notCopied.contains(table) && Self.ownColumns[table] != column {
             if tables.last?.0 != table { tables.append((table, [])) }
             tables[tables.count - 1].1.append(Column(name: column, type: type, identity: identity))
         }
@@ -111,7 +117,8 @@ extension PostgresStore: CopyableStore {
                 guard let column = byName[name] else { throw StoreError.invalid("no column \(table.name).\(name)") }
                 return column
             }
-            let order = table.columns.contains("id") ? " ORDER BY id" : ""
+            let order = table.columns.contains("id") ? " ORDER BY id"
+                : PostgresStore.ownColumns[table.name].map { " ORDER BY \(PostgresStore.quoted($0))" } ?? ""
             try session.query(PostgresQuery(unsafeSQL: """
                 DECLARE copy_rows NO SCROLL CURSOR FOR
                 SELECT \(columns.map { PostgresStore.quoted($0.name) }.joined(separator: ", "))

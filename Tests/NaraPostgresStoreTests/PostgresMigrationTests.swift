@@ -10,7 +10,8 @@ struct PostgresMigrationTests {
     /// Every migration this version knows, in order.
     static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier,
                       RegionSchemaReferralQueue.identifier, RegionSchemaContactsByStaff.identifier,
-                      RegionSchemaLogHashUnindexed.identifier, RegionSchemaReferralQueue.encounterSeekIdentifier]
+                      RegionSchemaLogHashUnindexed.identifier, RegionSchemaReferralQueue.encounterSeekIdentifier,
+                      RegionSchemaPlanParticipantPosition.identifier]
 
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()

@@ -40,6 +40,8 @@ struct SchemaTranslationTests {
         #expect(pgColumns.removeValue(forKey: "nara_migrations") != nil)
         #expect(pgColumns.removeValue(forKey: "patient_name_word") == ["word", "patient_id"])
         #expect(Set(pgColumns.keys) == Set(sqliteColumns.keys))
+        // Columns the store keeps itself (a table's order, where SQLite has its rowid).
+        for (table, column) in PostgresStore.ownColumns { #expect(pgColumns[table]?.remove(column) != nil) }
         for (table, columns) in sqliteColumns {
             #expect(pgColumns[table] == columns, "\(table)")
         }

@@ -48,7 +48,9 @@ extension SQLiteStore: CopyableStore {
 
         func rows(of table: CopyTable, batchSize: Int, _ each: ([[CopyValue]]) throws -> Void) throws {
             // By id where there is one: the log's rows go over in the order they chain.
-            let order = table.columns.contains("id") ? " ORDER BY id" : ""
+            // A plan's participants in the order written (rowid), which a copy keeps.
+            let order = table.columns.contains("id") ? " ORDER BY id"
+                : table.name == "plan_participant" ? " ORDER BY rowid" : ""
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT \(table.columns.map(SQLiteStore.quoted).joined(separator: ", "))
                   FROM \(SQLiteStore.quoted(table.name))\(order)

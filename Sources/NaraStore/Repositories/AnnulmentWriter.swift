@@ -7,36 +7,34 @@ import NaraDomain
 /// only the registering unit annuls, and the log row names the patient like any write.
 extension SQLiteStore {
     public func annulEncounter(_ id: RecordID, reason: String, as context: AccessContext) throws -> Encounter {
-        let reason = try Self.annulReason(reason)
+        let reason = try ContactRules.annulReason(reason)
         return try write { db in
             guard var encounter = try Row.fetchOne(db, sql: "SELECT * FROM encounter WHERE id = ?", arguments: [id])
                 .map(Decode.encounter) else { throw StoreError.notFound("encounter \(id)") }
             let grant = try checkWrite(db, context, patient: encounter.patientId, category: .clinical)
-            try Self.mayAnnul(encounter.unitId, encounter.annulment, context)
+            try ContactRules.mayAnnul(encounter.unitId, encounter.annulment, context)
             let now = seconds(clock.now)
             try db.execute(sql: """
                 UPDATE encounter SET annulled_at = ?, annulled_by = ?, annul_reason = ? WHERE id = ?
                 """, arguments: [now, context.staffId.rawValue, reason, id])
             encounter.annulment = Annulment(at: Date(timeIntervalSince1970: TimeInterval(now)), by: context.staffId,
                                             reason: reason)
-            try appendLog(db, context: context, entries: [(encounter.patientId, Self.logged("annul encounter \(id)", grant))],
-                          action: .write)
+            try appendLog(db, context: context, entries: [(encounter.patientId, Self.logged(
+                ContactRules.annulEncounterDetail(id), grant))], action: .write)
             return encounter
         }
     }
 
     public func annulContact(_ id: RecordID, expectedVersion: Int, reason: String,
                              as context: AccessContext) throws -> CareContact {
-        let reason = try Self.annulReason(reason)
+        let reason = try ContactRules.annulReason(reason)
         return try write { db in
             try Validate.version(db, table: "care_contact", id: id, expected: expectedVersion)
             guard var contact = try Row.fetchOne(db, sql: "SELECT * FROM care_contact WHERE id = ?", arguments: [id])
                 .map(Decode.contact) else { throw StoreError.notFound("care contact \(id)") }
             let grant = try checkWrite(db, context, patient: contact.patientId, category: .coordination)
-            try Self.mayAnnul(contact.unitId, contact.annulment, context)
-            // An open contact is also closed on its first day, so no "active contact" rule
-            // anywhere can count it; an ended one keeps its end.
-            let to = contact.to ?? contact.from
+            try ContactRules.mayAnnul(contact.unitId, contact.annulment, context)
+            let to = ContactRules.annulledEnd(contact)
             let now = seconds(clock.now)
             try db.execute(sql: """
                 UPDATE care_contact SET annulled_at = ?, annulled_by = ?, annul_reason = ?, to_date = ?,
@@ -48,21 +46,8 @@ extension SQLiteStore {
             contact.annulment = Annulment(at: Date(timeIntervalSince1970: TimeInterval(now)), by: context.staffId,
                                           reason: reason)
             try appendLog(db, context: context, entries: [(contact.patientId, Self.logged(
-                "annul \(contact.role.rawValue) \(contact.staffId)", grant))], action: .write)
+                ContactRules.annulContactDetail(contact), grant))], action: .write)
             return contact
         }
-    }
-
-    private static func annulReason(_ reason: String) throws -> String {
-        let reason = try Validate.text(reason, field: .reason, max: 500)
-        guard Reason.isMeaningful(reason) else {
-            throw StoreError.refused(.reasonSaysNothing(minimumLetters: Reason.minimumLetters))
-        }
-        return reason
-    }
-
-    private static func mayAnnul(_ unit: UnitID, _ annulment: Annulment?, _ context: AccessContext) throws {
-        guard annulment == nil else { throw StoreError.refused(.alreadyAnnulled) }
-        guard unit == context.unitId else { throw StoreError.refused(.annulOwnUnitsOnly) }
     }
 }

@@ -3,21 +3,19 @@ import NaraDomain
 
 extension SQLiteStore {
     public func savePlan(_ plan: CoordinatedPlan, as context: AccessContext) throws -> CoordinatedPlan {
-        let goal = try Validate.text(plan.goal, field: .goal, max: 2000, multiline: true)
-        if let followUp = plan.followUpOn, followUp < plan.agreedOn {
-            throw StoreError.refused(.followUpBeforeAgreed)
-        }
+        let goal = try PlanRules.goal(plan)
         let now = seconds(clock.now)
         // Units in a plan get a relationship through it: only a unit already in the plan
         // (or making it) changes who takes part, and never on emergency access alone.
         return try writeThroughDoor(context, patient: plan.patientId, category: .coordination, grantsRelationship: true,
-                                    detail: plan.id == 0 ? "new coordinated plan" : "coordinated plan \(plan.id)") { db, _ in
-            for unit in plan.unitIds { _ = try Validate.unit(db, unit) }
-            let takingPart = plan.id == 0 ? plan.unitIds : Set(try PlanRows.load(
-                db, where: "id = ?", arguments: [plan.id]).first?.unitIds ?? [])
-            guard takingPart.contains(context.unitId) else {
-                throw StoreError.refused(.planChangedByParticipantsOnly)
-            }
+                                    detail: PlanRules.detail(plan)) { db, _ in
+            try PlanRules.checkParticipant(plan, unit: { try Validate.unit(db, $0) }, stored: {
+                Set(try PlanRows.load(db, where: "id = ?", arguments: [plan.id]).first?.unitIds ?? [])
+            }, context: context)
+            if plan.id != 0 { try Validate.version(db, table: "coordinated_plan", id: plan.id, expected: plan.version) }
+            // The people named are known before any row names them.
+            let content = try PlanRules.content(plan.content, staff: { try Validate.staff(db, $0, mustBeActive: false) },
+                                                unit: { try Validate.unit(db, $0) })
             var saved = plan
             saved.goal = goal
             if plan.id == 0 {
@@ -33,7 +31,6 @@ extension SQLiteStore {
                 saved.id = db.lastInsertedRowID
                 saved.version = 1
             } else {
-                try Validate.version(db, table: "coordinated_plan", id: plan.id, expected: plan.version)
                 try db.execute(sql: """
                     UPDATE coordinated_plan SET responsible_unit_id = ?, goal = ?, agreed_on = ?, follow_up_on = ?,
                            closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?, consent_on = ?,
@@ -48,13 +45,13 @@ extension SQLiteStore {
                 }
                 saved.version = plan.version + 1
             }
-            var seen = Set<UnitID>()
-            for p in plan.participants where seen.insert(p.unitId).inserted {
+            saved.participants = PlanRules.participants(plan)
+            for p in saved.participants {
                 try db.execute(sql: "INSERT INTO plan_participant(plan_id, unit_id, role) VALUES (?, ?, ?)",
-                               arguments: [saved.id, p.unitId.rawValue, CleanText.line(p.role)])
+                               arguments: [saved.id, p.unitId.rawValue, PlanRules.storedRole(p)])
             }
-            saved.participants = plan.participants.filter { p in seen.remove(p.unitId) != nil }
-            saved.content = try PlanContentWriter.write(db, plan: saved.id, plan.content)
+            try PlanContentWriter.write(db, plan: saved.id, content)
+            saved.content = content
             return saved
         }
     }

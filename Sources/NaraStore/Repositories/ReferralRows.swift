@@ -50,7 +50,7 @@ enum ReferralRows {
 
     /// Inserts a new referral (id 0) with all its events and pauses; returns its id.
     static func insert(_ db: Database, _ r: Referral) throws -> RecordID {
-        let last = r.history.last
+        let updated = ReferralRules.updated(r)
         try db.execute(sql: """
             INSERT INTO referral(patient_id, from_unit_id, to_unit_id, priority, question, guarantee, self_referral,
                                  state, created_at, created_by, sent_on, booked_on, seen_on, reply, version,
@@ -59,8 +59,7 @@ enum ReferralRows {
             """, arguments: [r.patientId.rawValue, r.fromUnitId.rawValue, r.toUnitId.rawValue, r.priority.rawValue,
                              r.question, r.guarantee.rawValue, r.selfReferral, r.state.rawValue,
                              seconds(r.createdAt), r.createdBy.rawValue, r.sentOn?.iso, r.bookedOn?.iso,
-                             r.seenOn?.iso, r.reply, r.version, seconds(last?.at ?? r.createdAt),
-                             (last?.staffId ?? r.createdBy).rawValue])
+                             r.seenOn?.iso, r.reply, r.version, updated.at, updated.by])
         let id = db.lastInsertedRowID
         for event in r.history { try insertEvent(db, referral: id, event) }
         try replacePauses(db, referral: id, r.pauses)
@@ -69,14 +68,13 @@ enum ReferralRows {
 
     /// Saves a step: the new row values, the events not yet stored, the pauses.
     static func update(_ db: Database, _ r: Referral, newEvents: ArraySlice<ReferralEvent>) throws {
-        let last = r.history.last
+        let updated = ReferralRules.updated(r)
         try db.execute(sql: """
             UPDATE referral SET to_unit_id = ?, state = ?, sent_on = ?, booked_on = ?, seen_on = ?, reply = ?,
                                 version = ?, updated_at = ?, updated_by = ?
             WHERE id = ?
             """, arguments: [r.toUnitId.rawValue, r.state.rawValue, r.sentOn?.iso, r.bookedOn?.iso, r.seenOn?.iso,
-                             r.reply, r.version, seconds(last?.at ?? r.createdAt),
-                             (last?.staffId ?? r.createdBy).rawValue, r.id])
+                             r.reply, r.version, updated.at, updated.by, r.id])
         for event in newEvents { try insertEvent(db, referral: r.id, event) }
         try replacePauses(db, referral: r.id, r.pauses)
     }
@@ -87,7 +85,7 @@ enum ReferralRows {
                                        forwarded_to)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [referral, seconds(e.at), e.staffId.rawValue, e.unitId.rawValue, e.action.rawValue,
-                             e.from.rawValue, e.to.rawValue, CleanText.clean(e.comment, allowNewlines: true),
+                             e.from.rawValue, e.to.rawValue, ReferralRules.storedComment(e),
                              e.forwardedTo?.rawValue])
     }
 
@@ -97,7 +95,7 @@ enum ReferralRows {
             try db.execute(sql: """
                 INSERT INTO referral_pause(referral_id, kind, from_date, to_date, comment, offered_on, patient_informed)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [referral, p.kind.rawValue, p.from.iso, p.to?.iso, CleanText.line(p.comment),
+                """, arguments: [referral, p.kind.rawValue, p.from.iso, p.to?.iso, ReferralRules.storedComment(p),
                                  p.offeredOn?.iso, p.patientInformed])
         }
     }

@@ -51,13 +51,20 @@ package enum Validate {
 
     /// Refuses a save based on an old read, naming who changed the row and when.
     static func version(_ db: Database, table: String, id: RecordID, expected: Int) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, updated_at, updated_by FROM \(table) WHERE id = ?",
-                                         arguments: [id]) else {
-            throw StoreError.notFound("\(table.replacingOccurrences(of: "_", with: " ")) \(id)")
-        }
-        if (row["version"] as Int) != expected {
-            throw StoreError.conflict(changedBy: StaffID(rawValue: (row["updated_by"] as String?) ?? "?"),
-                                      at: Date(timeIntervalSince1970: TimeInterval(row["updated_at"] as Int64)))
-        }
+        try version(Row.fetchOne(db, sql: "SELECT version, updated_at, updated_by FROM \(table) WHERE id = ?",
+                                 arguments: [id]), table: table, id: id, expected: expected)
+    }
+
+    /// `version(_:table:id:expected:)` on the row (with `version`, `updated_at` and
+    /// `updated_by`) the caller read; refused as not found when there is none.
+    package static func version(_ row: Row?, table: String, id: RecordID, expected: Int) throws {
+        guard let row else { throw StoreError.notFound("\(table.replacingOccurrences(of: "_", with: " ")) \(id)") }
+        if (row["version"] as Int) != expected { throw conflict(row) }
+    }
+
+    /// The refusal of a save based on an old read, from the row as it is now.
+    package static func conflict(_ row: Row) -> StoreError {
+        StoreError.conflict(changedBy: StaffID(rawValue: (row["updated_by"] as String?) ?? "?"),
+                            at: Date(timeIntervalSince1970: TimeInterval(row["updated_at"] as Int64)))
     }
 }
