@@ -8,8 +8,9 @@ import NaraDomain
 /// candidates that need it, not one per patient, so a list of 10,000 candidates costs
 /// what a list of 2 does, as a screen must when each statement is a round trip to a
 /// server. The kinds are not joined into one `TaggedRead`: on SQLite the wide rows of
-/// such a union made Mina patienter and the counts half as slow again (BENCHMARKS.md),
-/// and a server store reads these facts in a function of its own.
+/// such a union made Mina patienter and the counts half as slow again (BENCHMARKS.md).
+/// The PostgreSQL store reads the same parts (`WorkListFactParts`) in its one statement
+/// a list, where a round trip costs more than wide rows.
 struct WorkListFactLoader {
     let db: Database
     let today: LocalDate
