@@ -17,10 +17,8 @@ extension SQLiteStore: WorkListStore {
             let summaries = try SummaryQuery.fetch(db, ids: shown.map(\.patientId.rawValue))
             let byId = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let claims = try Self.claims(db, unit: unit, kind: kind, now: clock.now)
-            let rows = WorkListClaim.ordered(shown.compactMap { e in
-                byId[e.patientId].map { WorkListRow(entry: e, patient: $0, claim: claims[e.patientId]) }
-            })
-            try logShown(db, context, view: "work list \(kind.rawValue)", patients: rows.map(\.patient.id),
+            let rows = WorkListRead.rows(shown, limit: limit, summaries: byId, claims: claims)
+            try logShown(db, context, view: WorkListRead.view(kind), patients: rows.map(\.patient.id),
                          grants: grants)
             return rows
         }
@@ -36,52 +34,31 @@ extension SQLiteStore: WorkListStore {
             // of fact once for the patients of the lists that read it.
             var arguments = WorkListCandidates.arguments(unit: unit, settings: settings, today: today)
             _ = arguments.append(contentsOf: ["unit": context.unitId.rawValue, "staff": context.staffId.rawValue,
-                                              "handled_since": Self.oldest(clock.now)])
-            let rows = try TaggedRead([AccessFacts.subjectPart, Self.handledPart]
+                                              "handled_since": WorkListClaimRules.oldest(clock.now)])
+            let rows = try TaggedRead([AccessFacts.subjectPart, WorkListClaimRules.handledPart]
                                       + WorkListKind.allCases.map(WorkListCandidates.part))
                 .fetch(db, arguments: arguments)
-            let subject = try Self.listReader(AccessFacts.subject(rows, context: context))
-            var candidates: [WorkListKind: [Int64]] = [:]
-            for kind in WorkListKind.allCases { candidates[kind] = (rows[kind.rawValue] ?? []).map { $0["patient_id"] } }
+            let subject = try WorkListRead.listReader(AccessFacts.subject(rows, context: context))
+            let candidates = WorkListRead.candidates(rows)
             let grants = try grants(db, subject, patients: Array(Set(candidates.values.joined())))
-            var plan: [WorkListFact: [Int64]] = [:]
-            for (kind, ids) in candidates {
-                let seen = ids.filter { grants[$0] != nil }
-                for fact in kind.needs { plan[fact, default: []] += seen }
-            }
-            let facts = try loader(db, today: today, grants: grants, settings: settings).load(plan)
+            let facts = try loader(db, today: today, grants: grants, settings: settings)
+                .load(WorkListRead.plan(candidates, grants: grants))
             // A handled row is done: the count is what is left to do.
-            let handled = Self.handled(rows)
-            var counts: [WorkListKind: Int] = [:]
-            for (kind, ids) in candidates {
-                counts[kind] = ids.count { id in
-                    guard let f = facts[id], grants[id] != nil, !(handled[kind]?.contains(id) ?? false) else { return false }
-                    return WorkListRules.evaluate(kind, facts: f, settings: settings, today: today) != nil
-                }
-            }
-            return counts
+            return WorkListRead.counts(candidates, grants: grants, facts: facts,
+                                       handled: WorkListClaimRules.handled(rows), settings: settings, today: today)
         }
     }
 
     /// The user as a list reader: active, with a role that reads coordination or clinical information.
     static func listReader(_ db: Database, _ context: AccessContext) throws -> AccessSubject {
-        try listReader(AccessFacts.subject(db, context))
-    }
-
-    static func listReader(_ subject: AccessSubject) throws -> AccessSubject {
-        guard subject.active else { throw StoreError.accessDenied(.inactiveUser) }
-        guard subject.rights.contains(.readCoordination) || subject.rights.contains(.readClinical) else {
-            throw StoreError.accessDenied(.notForRole)
-        }
-        return subject
+        try WorkListRead.listReader(AccessFacts.subject(db, context))
     }
 
     /// The fact loader for lists of `grants`; continuity is read over the frequent-contact window only.
     private func loader(_ db: Database, today: LocalDate, grants: [Int64: AccessGrant],
                         settings: WorkListSettings) -> WorkListFactLoader {
         var loader = WorkListFactLoader(db: db, today: today, grants: grants)
-        loader.continuitySince = seconds(Continuity.window(
-            endingOn: today, months: settings.frequentWindowMonths).lowerBound.adding(days: -1).noon(in: .stockholm))
+        loader.continuitySince = WorkListRead.continuitySince(settings: settings, today: today)
         return loader
     }
 
@@ -91,16 +68,15 @@ extension SQLiteStore: WorkListStore {
         let subject = try Self.listReader(db, context)
         let candidates = try WorkListCandidates.ids(db, kind: kind, unit: unit, settings: settings, today: today)
         let grants = try grants(db, subject, patients: candidates)
-        let facts = try loader(db, today: today, grants: grants, settings: settings)
-            .load(candidates.filter { grants[$0] != nil }, needs: kind.needs)
-        let entries = facts.compactMap { WorkListRules.evaluate(kind, facts: $0, settings: settings, today: today) }
-            .sorted(by: WorkListEntry.urgencyOrder)
-        return (entries, grants)
+        let seen = candidates.filter { grants[$0] != nil }
+        let facts = try loader(db, today: today, grants: grants, settings: settings).load(seen, needs: kind.needs)
+        let byId = Dictionary(facts.map { ($0.patientId.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        return (WorkListRead.entries(kind, ids: seen, facts: byId, settings: settings, today: today), grants)
     }
 }
 
 /// The patients each list considers: indexed SQL, never stricter than the list's rule.
-enum WorkListCandidates {
+package enum WorkListCandidates {
     static func ids(_ db: Database, kind: WorkListKind, unit: UnitID, settings: WorkListSettings,
                     today: LocalDate) throws -> [Int64] {
         let rows = try TaggedRead([part(kind)]).fetch(db, arguments: arguments(unit: unit, settings: settings, today: today))
@@ -110,6 +86,12 @@ enum WorkListCandidates {
     /// The values the parts read, by name: one set for every list, so that all lists'
     /// candidates can be one statement.
     static func arguments(unit: UnitID, settings: WorkListSettings, today: LocalDate) -> StatementArguments {
+        StatementArguments(values(unit: unit, settings: settings, today: today))
+    }
+
+    /// `arguments` as values by name, for a store that binds them its own way.
+    package static func values(unit: UnitID, settings: WorkListSettings,
+                               today: LocalDate) -> [String: (any DatabaseValueConvertible)?] {
         func noonBefore(months: Int) -> Int64 {
             seconds(Continuity.window(endingOn: today, months: months).lowerBound.adding(days: -1).noon(in: .stockholm))
         }
@@ -127,13 +109,13 @@ enum WorkListCandidates {
             "stays": settings.multimorbidStays,
         ]
         for (i, code) in codes.enumerated() { values["code\(i)"] = code + "%" }
-        return StatementArguments(values)
+        return values
     }
 
     private static let codes = YearlyCheckProgramme.standard.flatMap(\.codePrefixes)
 
     /// The list's candidates as one part named for the list, one column `patient_id`.
-    static func part(_ kind: WorkListKind) -> TaggedRead.Part {
+    package static func part(_ kind: WorkListKind) -> TaggedRead.Part {
         let listed = "SELECT patient_id FROM listing WHERE unit_id = :list_unit AND to_date IS NULL"
         let sql: String
         switch kind {
