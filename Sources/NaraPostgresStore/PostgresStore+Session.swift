@@ -16,3 +16,22 @@ extension PostgresStore: StatementRecording {
     /// caches of its own; what the lists logged lately is a few ids.
     public func releaseMemory() {}
 }
+
+extension PostgresStore {
+    /// Says what the database holds, when it says nothing yet: `nara init` on an empty
+    /// database. The kind is read when a store is opened.
+    public func claimKind(_ kind: StoreKind) throws {
+        try client.query("""
+            INSERT INTO nara.store_meta(key, value) VALUES ('kind', \(kind.rawValue)) ON CONFLICT (key) DO NOTHING
+            """)
+    }
+}
+
+/// The patient's record behind the door: opening it (`PostgresStore+Record.swift`), the
+/// patient's own writes (`+PatientWrites`, `+PatientDetails`), contacts and annulments
+/// (`+Contacts`, `+Annulments`), referrals and plans (`+Referrals`, `+Plans`), and Mina
+/// patienter (`+MyPatients`).
+extension PostgresStore: PatientRecordStore {}
+
+/// Everything a session and the commands need, as the SQLite store has it.
+extension PostgresStore: CareStore {}

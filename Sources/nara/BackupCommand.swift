@@ -55,6 +55,9 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try StoreOptions.refuseServerStore(storeOptions.path, "nara restore puts a backup file in place of a "
+                + "store file; a database server is restored by its own point-in-time recovery "
+                + "(docs/DEPLOYMENT-REGION.md)")
             let report = try SQLiteStore.restore(from: from, to: storeOptions.path)
             print("restored\t\(Output.clean(report.path))")
             if let kept = report.keptAs { print("kept\t\(Output.clean(kept))") }

@@ -19,11 +19,14 @@ struct StoreOptions: ParsableArguments {
 
     var isDefaultDemoStore: Bool { path == StoreLocation.defaultDemoStore }
 
-    /// Opens the store. The default demo store is built on first use, so that a new
-    /// user's first command works; any other missing path is an error.
+    /// Opens the store: a PostgreSQL database (a URL or a connection file), or a SQLite
+    /// file. The default demo store is built on first use, so that a new user's first
+    /// command works; any other missing path is an error.
     func open(readOnly: Bool = false) throws -> any CareStore {
+        if let location = try Self.serverLocation(path) {
+            return try PostgresStore.open(location: location, readOnly: readOnly)
+        }
         try buildDefaultDemoStore()
-        try Self.refuseServerStore(path)
         return try SQLiteStore.open(at: path, mode: .existing, readOnly: readOnly)
     }
 
@@ -61,29 +64,40 @@ struct StoreOptions: ParsableArguments {
         _ = try DemoCommand.build(at: path, options: DemoOptions(today: SystemClock().today), force: false)
     }
 
-    /// A PostgreSQL address where a session or a command needs the whole store: said
-    /// plainly, not taken for a missing file. The address is not repeated: a URL may
+    /// A PostgreSQL address for a command that works on a store file (`nara restore`):
+    /// said plainly, not taken for a missing file. The address is not repeated: a URL may
     /// hold a password. Any other file falls through to SQLite, which names its fault.
-    static func refuseServerStore(_ path: String) throws {
+    static func refuseServerStore(_ path: String, _ why: String) throws {
         guard PostgresLocation.isURL(path) || (try? serverLocation(path)) != nil else { return }
-        throw StoreError.invalid("--store names a PostgreSQL database, which serves `nara copy`, `nara bench`, "
-            + "`nara staff`, `nara audit verify|head|anchor`, `nara check` and `nara ssh authorized-keys` so far; "
-            + "sessions and other commands run on a SQLite file")
+        throw StoreError.invalid("--store names a PostgreSQL database: " + why)
     }
 
-    /// Whether a store is where --store points. The only place, with `open` and
-    /// `create`, that knows what kind of store that is: every command works on `CareStore`.
-    var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    /// Whether a store is where --store points: a file, or a database that holds a
+    /// directory. The only place, with `open` and `create`, that knows what kind of store
+    /// that is: every command works on `CareStore`. A database that cannot be reached is
+    /// none here: `create` then says why.
+    var exists: Bool {
+        guard let location = try? Self.serverLocation(path) else { return FileManager.default.fileExists(atPath: path) }
+        return (try? PostgresStore.open(location: location, readOnly: true).units().isEmpty == false) ?? false
+    }
 
-    /// Makes an empty production store where --store points.
+    /// Makes an empty production store where --store points: a new file, or the schema in
+    /// an empty database (refused when it already holds a directory).
     func create() throws -> any CareStore {
-        try Self.refuseServerStore(path)
+        if let location = try Self.serverLocation(path) {
+            let store = try PostgresStore.open(location: location)
+            guard try store.units().isEmpty else { throw StoreError.duplicate("a store at \(store.location)") }
+            try store.claimKind(.production)
+            return store
+        }
         return try SQLiteStore.open(at: path, mode: .createIfMissing(.production))
     }
 
     /// Removes what `create()` made, when the command could not finish setting it up:
-    /// the next try starts clean.
+    /// the next try starts clean. A database keeps its schema, which is harmless empty,
+    /// and a connection file is never removed.
     func removeUnfinished() {
+        guard (try? Self.serverLocation(path)) == nil, !PostgresLocation.isURL(path) else { return }
         for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
