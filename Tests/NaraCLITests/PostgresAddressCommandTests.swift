@@ -41,14 +41,20 @@ struct PostgresAddressCommandTests {
         #expect(bad.status != 0 && bad.stderr.contains("--sessions"), "\(bad.stderr)")
     }
 
-    @Test func otherCommandsRefuseAServerAddressPlainly() throws {
-        let url = "postgresql://nara:secret-word@127.0.0.1:1/region"
-        for arguments in [["worklist", "elderly-multimorbid", "--store", url], ["--store", url, "--user", "eva"]] {
+    /// Sessions and the other commands take the address too; a server that does not
+    /// answer is a message without the password, and the file-only `restore` refuses it.
+    @Test func sessionsAndCommandsNameAnUnreachableServerWithoutItsPassword() throws {
+        let url = "postgresql://nara:secret-word@127.0.0.1:1/region?connect_timeout=2"
+        for arguments in [["worklist", "elderly-multimorbid", "--store", url], ["--store", url, "--user", "eva"],
+                          ["report", "continuity", "--store", url]] {
             let run = try NaraBinary.run(arguments)
             #expect(run.status == 1, "\(arguments)")
-            #expect(run.stderr.contains("PostgreSQL"), "\(run.stderr)")
+            #expect(run.stderr.contains("cannot be reached") && run.stderr.contains("127.0.0.1:1"), "\(run.stderr)")
             #expect(!run.stderr.contains("secret-word"))
         }
+        let restore = try NaraBinary.run(["restore", "--store", url, "--from", "/nonexistent.sqlite"])
+        #expect(restore.status == 1 && restore.stderr.contains("point-in-time recovery"), "\(restore.stderr)")
+        #expect(!restore.stderr.contains("secret-word"))
     }
 
     /// The operator's commands take the address, and a server that does not answer is
