@@ -51,16 +51,12 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = storeOptions.path
-            if let location = try StoreOptions.serverLocation(path) {
-                if let sessions {
-                    try runLoad(location, sessions: sessions)
-                } else {
-                    try runOnPostgres(location, samples: max(100, samples))
+            if let sessions {
+                guard let location = try StoreOptions.serverLocation(path) else {
+                    throw StoreError.invalid("bench: --sessions runs on a PostgreSQL store (a postgresql:// URL or a connection file)")
                 }
+                try runLoad(location, sessions: sessions)
                 return
-            }
-            guard sessions == nil else {
-                throw StoreError.invalid("bench: --sessions runs on a PostgreSQL store (a postgresql:// URL or a connection file)")
             }
             let store = try storeOptions.open()
             let session = try SessionResolver.resolve(store: store, user: userOption.user ?? store.demoUser?.rawValue,
