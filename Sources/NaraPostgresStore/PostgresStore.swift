@@ -6,9 +6,9 @@ import PostgresNIO
 /// Every query names the schema `nara`, so it works whatever the role's search_path,
 /// also through PgBouncer in transaction mode, where a session's SET does not stick.
 ///
-/// So far it holds the directory, patient search, opening a record, the referral queue,
-/// the access log with its extract and review, and the change counters a session polls;
-/// the rest of the patient-data protocols follow.
+/// It is a `CareStore`: sessions and every command run on it as on a clinic's file, each
+/// protocol in a file of its own (`PostgresStore+….swift`), patient data through the door
+/// (`PostgresDoor.swift`).
 public final class PostgresStore: Sendable {
     /// Where the database is and how to log in; `location` is its text without the password.
     public let address: PostgresLocation

@@ -118,9 +118,8 @@ extension PostgresStore: OperatorStore {
 }
 
 /// What a STORE argument names: a SQLite file, or a PostgreSQL database by a
-/// `postgresql://` URL or a connection file. `nara copy` and `nara bench` take
-/// PostgreSQL, and the operator's commands through `StoreOptions.openOperator`; every
-/// other command opens `--store` as a SQLite file.
+/// `postgresql://` URL or a connection file. Sessions and every command take either
+/// (`StoreOptions.open`); `nara backup` and `nara restore` are a file's alone.
 enum StoreAddress {
     /// A URL is PostgreSQL; so is an existing file that is not a SQLite database (a
     /// connection file is a few lines of text). A path where nothing is yet is a new
