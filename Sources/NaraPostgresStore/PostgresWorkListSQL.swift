@@ -30,14 +30,21 @@ enum PostgresWorkListSQL {
         return PostgresRecordSQL.binds(values, names: argumentNames)
     }
 
+    /// The patients `ids` selects, as a condition after a patient id: an array made once
+    /// (an InitPlan), which each part's index on the patient looks up. With `IN (SELECT …)`
+    /// over the WITH clause the planner cannot tell the few ids from many, and read every
+    /// row of `listing`, `problem`, `observation` and more, hashing them against the ids:
+    /// a region's tables whole for a hundred patients.
+    static func among(_ ids: String) -> String { "= ANY (ARRAY(\(ids)))" }
+
     /// A SQLite part as PostgreSQL reads it: booleans are booleans, a plan's participants
-    /// keep the physical order (as `PostgresRecordSQL.own` says), a check's day is a
+    /// keep the order written (`position`, as in `PostgresRecordSQL.own`), a check's day is a
     /// number or an ISO day as JSON (SQLite unites the two in one column), and whether a
     /// care request is open is `bool_or` (as in `PostgresListSQL`).
     static func translated(_ part: TaggedRead.Part, local: Set<String>) -> TaggedRead.Part {
         var sql = part.sql.replacing("chronic = 1", with: "chronic")
             .replacing("residential_care = 1", with: "residential_care")
-            .replacing("rowid AS position_", with: "ctid AS position_")
+            .replacing("rowid AS position_", with: "position AS position_")
             .replacing("max(assessed_at IS NULL)", with: "bool_or(assessed_at IS NULL)")
         if part.name == "check" {
             sql = sql.replacing("max(at) AS at", with: "to_json(max(at)) AS at")
@@ -60,7 +67,7 @@ enum PostgresWorkListSQL {
     /// policy facts, summaries, and the facts the list's rule reads.
     static let lists: [WorkListKind: String] = Dictionary(uniqueKeysWithValues: WorkListKind.allCases.map {
         kind -> (WorkListKind, String) in
-        let among = "IN (SELECT patient_id FROM cand)"
+        let among = Self.among("SELECT patient_id FROM cand")
         return (kind, read(with: [("cand", WorkListCandidates.part(kind).sql)], [
             AccessFacts.subjectPart, TaggedRead.Part("candidate", "SELECT patient_id FROM cand"),
             WorkListClaimRules.listPart,
@@ -74,8 +81,7 @@ enum PostgresWorkListSQL {
     static let counts: String = {
         let kinds = WorkListKind.allCases
         func among(_ lists: [Int]) -> String? {
-            lists.isEmpty ? nil
-                : "IN (" + lists.map { "SELECT patient_id FROM c\($0)" }.joined(separator: " UNION ") + ")"
+            lists.isEmpty ? nil : Self.among(lists.map { "SELECT patient_id FROM c\($0)" }.joined(separator: " UNION "))
         }
         let queries = kinds.enumerated().map { (name: "c\($0.offset)", sql: WorkListCandidates.part($0.element).sql) }
         let parts = [AccessFacts.subjectPart, WorkListClaimRules.handledPart]
@@ -91,7 +97,7 @@ enum PostgresWorkListSQL {
     /// policy facts, summaries, last encounter and next planned contact at the unit, and
     /// every fact the lists read.
     static let myPatients: String = {
-        let among = "IN (SELECT patient_id FROM mine_ids)"
+        let among = Self.among("SELECT patient_id FROM mine_ids")
         return read(with: [("mine_ids", "SELECT patient_id FROM (\(MyPatientsList.contactsPart.sql)) AS m")],
                     [AccessFacts.subjectPart, MyPatientsList.contactsPart] + WorkListRead.patientParts(among)
                         + [MyPatientsList.lastPart(among), MyPatientsList.plannedPart(among)]
