@@ -5,11 +5,13 @@ import NaraPostgresStore
 import Synchronization
 
 /// `nara bench --store postgresql://… --sessions N`: N sessions at once on one database,
-/// each a nurse at a vårdcentral going through a round of what a session does on
-/// PostgreSQL so far: type a name into the search (two letters, then three), look a
-/// patient up by personnummer and open the record, and every fifth round read the
-/// unit's referral inbox. Each session has a connection of its own (to PgBouncer, when
-/// the address is PgBouncer's) and pauses between actions as a person does.
+/// each a nurse at a vårdcentral going through a round of her day: type a name into the
+/// search (two letters, then three), look a patient up by personnummer and open the
+/// record, write a task about the patient to the unit and mark it done; and every fifth
+/// round read the unit's referral inbox, Min dag (the care requests, callbacks, open
+/// tasks, planned contacts and news), Mina patienter and a work list. Each session has a
+/// connection of its own (to PgBouncer, when the address is PgBouncer's) and pauses
+/// between actions as a person does.
 ///
 /// Reports p50 and p99 per action over all sessions, the actions that failed, the
 /// database's server connections at most (through PgBouncer: its pool), and their
@@ -90,7 +92,8 @@ struct RegionLoad {
         done.store(true, ordering: .relaxed)
         for store in stores { store.client.disconnect() }
         let times = samples.times.withLock { $0 }
-        let order = ["search, 2 letters", "search, 3 letters", "pnr lookup", "open record", "referral inbox"]
+        let order = ["search, 2 letters", "search, 3 letters", "pnr lookup", "open record", "task, written",
+                     "task, done", "referral inbox", "min dag", "mina patienter", "work list"]
         return Report(actions: order.compactMap { name in
                           times[name].map { (name, StoreBenchmark.Figure(seconds: $0, factor: 1000)) }
                       },
@@ -128,11 +131,31 @@ struct RegionLoad {
             timed("pnr lookup") { found = try store.patientID(for: identifier) }
             if let found {
                 timed("open record") { _ = try store.openRecord(found, as: context) }
+                var task: PatientTask?
+                timed("task, written") {
+                    task = try store.addTask(found, text: "Ring patienten om provsvaren", toStaff: nil,
+                                             toUnit: context.unitId, due: nil, priority: .normal, as: context)
+                }
+                if let task {
+                    timed("task, done") { _ = try store.completeTask(found, id: task.id, reply: "Klart", as: context) }
+                }
             }
             if round % 5 == 0 {
                 timed("referral inbox") {
                     _ = try store.referrals(box: .inbox, unit: context.unitId, includeClosed: false, limit: 500,
                                             as: context)
+                }
+                timed("min dag") {
+                    _ = try store.openCareRequests(callbacks: false, limit: 500, as: context)
+                    _ = try store.openCareRequests(callbacks: true, limit: 500, as: context)
+                    _ = try store.openTasks(limit: 500, as: context)
+                    _ = try store.plannedContacts(from: store.clock.today, limit: 500, as: context)
+                    _ = try store.patientNews(since: store.clock.now.addingTimeInterval(-86_400), limit: 500, as: context)
+                }
+                timed("mina patienter") { _ = try store.myPatients(limit: 2_000, as: context) }
+                timed("work list") {
+                    _ = try store.workList(.elderlyMultimorbidWithoutContact, unit: context.unitId, settings: .default,
+                                           today: store.clock.today, limit: 500, as: context)
                 }
             }
             round += 1

@@ -34,7 +34,8 @@ struct PostgresAddressCommandTests {
         let report = try JSONSerialization.jsonObject(with: Data(load.stdout.utf8)) as? [String: Double]
         #expect(report?["sessions"] == 4 && report?["failed"] == 0 && (report?["rounds"] ?? 0) >= 4, "\(load.stdout)")
         #expect((report?["server_connections"] ?? 0) >= 1)
-        for action in ["search_2_letters", "search_3_letters", "pnr_lookup", "open_record", "referral_inbox"] {
+        for action in ["search_2_letters", "search_3_letters", "pnr_lookup", "open_record", "task_written", "task_done",
+                       "referral_inbox", "min_dag", "mina_patienter", "work_list"] {
             #expect((report?[action + "_p99_ms"] ?? 0) > 0, "\(action) in \(load.stdout)")
         }
         let onFile = try NaraBinary.run(["bench", "--store", demo, "--sessions", "4"])
