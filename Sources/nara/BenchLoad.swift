@@ -140,7 +140,8 @@ struct RegionLoad {
                     timed("task, done") { _ = try store.completeTask(found, id: task.id, reply: "Klart", as: context) }
                 }
             }
-            if round % 5 == 0 {
+            // Every fifth round, each session at its own turn: nurses do not all open Min dag in the same second.
+            if (round + session) % 5 == 0 {
                 timed("referral inbox") {
                     _ = try store.referrals(box: .inbox, unit: context.unitId, includeClosed: false, limit: 500,
                                             as: context)
