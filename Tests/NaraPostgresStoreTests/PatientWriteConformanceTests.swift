@@ -7,29 +7,8 @@ import Testing
 @testable import NaraPostgresStore
 @testable import NaraStore
 
-/// The calls of `PatientRecordStore` that write the patient's own record, which both
-/// stores have.
-protocol PatientWriteCalls {
-    func registerPatient(_ patient: NewPatient, listedAt unit: UnitID?, on day: LocalDate,
-                         as context: AccessContext) throws -> Patient
-    func setListing(_ patient: PatientID, unit: UnitID, from day: LocalDate, as context: AccessContext) throws
-    func setNextOfKin(_ patient: PatientID, _ people: [NextOfKin], as context: AccessContext) throws
-    func setInterpreter(_ patient: PatientID, _ need: InterpreterNeed?, as context: AccessContext) throws
-    func setResidentialCare(_ patient: PatientID, _ lives: Bool, as context: AccessContext) throws
-    func recordCheckDone(_ patient: PatientID, item: CheckItem, on day: LocalDate,
-                         as context: AccessContext) throws -> CheckDone
-    func correctDeath(_ patient: PatientID, deceased: Bool, on day: LocalDate?, reason: String,
-                      as context: AccessContext) throws
-    func addProblem(_ patient: PatientID, code: String, text: String, chronic: Bool, since: LocalDate?,
-                    as context: AccessContext) throws -> Problem
-    func recordEncounter(_ encounter: NewEncounter, as context: AccessContext) throws -> Encounter
-    func recordDischarge(_ patient: PatientID, unit: UnitID, admittedOn: LocalDate, dischargedOn: LocalDate,
-                         as context: AccessContext) throws -> HospitalDischarge
-    func logEvent(_ detail: String, action: AccessAction, as context: AccessContext) throws
-}
-
-extension SQLiteStore: PatientWriteCalls {}
-extension PostgresStore: PatientWriteCalls {}
+/// The writes of the patient's own record: the calls of `PatientRecordStore`, which both stores are.
+typealias PatientWriteCalls = PatientRecordStore
 
 /// The patient's own record writes on PostgreSQL against the SQLite store they were
 /// copied from: the same requests, in the same order, give the same results or the same

@@ -5,23 +5,9 @@ import Testing
 @testable import NaraPostgresStore
 @testable import NaraStore
 
-/// The calls of `PatientRecordStore` for contacts, annulments, referrals and plans, with
-/// the record they change: both stores have them.
-protocol RecordWriteCalls {
-    func assignContact(_ new: NewCareContact, as context: AccessContext) throws -> CareContact
-    func endContact(_ id: RecordID, expectedVersion: Int, on day: LocalDate, reason: String,
-                    as context: AccessContext) throws -> CareContact
-    func annulEncounter(_ id: RecordID, reason: String, as context: AccessContext) throws -> Encounter
-    func annulContact(_ id: RecordID, expectedVersion: Int, reason: String, as context: AccessContext) throws -> CareContact
-    func createReferral(_ new: NewReferral, at: Date, as context: AccessContext) throws -> Referral
-    func applyReferral(_ id: RecordID, _ action: ReferralAction, expectedVersion: Int, at: Date, comment: String,
-                       as context: AccessContext) throws -> Referral
-    func savePlan(_ plan: CoordinatedPlan, as context: AccessContext) throws -> CoordinatedPlan
-    func openRecord(_ id: PatientID, as context: AccessContext) throws -> PatientRecord
-}
-
-extension SQLiteStore: RecordWriteCalls {}
-extension PostgresStore: RecordWriteCalls {}
+/// Contacts, annulments, referrals and plans, with the record they change: the calls of
+/// `PatientRecordStore`, which both stores are.
+typealias RecordWriteCalls = PatientRecordStore
 
 /// Runs requests against both stores and compares what they give; remembers, per
 /// store, what a request made (an id, a version) for the requests after it.

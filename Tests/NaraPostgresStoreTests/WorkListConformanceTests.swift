@@ -7,20 +7,8 @@ import Testing
 @testable import NaraPostgresStore
 @testable import NaraStore
 
-/// The calls of the work lists that both stores have.
-protocol WorkListCalls {
-    func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
-                  limit: Int, as context: AccessContext) throws -> [WorkListRow]
-    func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
-                        as context: AccessContext) throws -> [WorkListKind: Int]
-    func toggleWorkListClaim(_ kind: WorkListKind, patient: PatientID, as context: AccessContext) throws -> WorkListClaim?
-    func markWorkListHandled(_ kind: WorkListKind, patient: PatientID, note: String,
-                             as context: AccessContext) throws -> WorkListClaim
-    func myPatients(limit: Int, as context: AccessContext) throws -> [MyPatientRow]
-}
-
-extension SQLiteStore: WorkListCalls {}
-extension PostgresStore: WorkListCalls {}
+/// The work lists and Mina patienter, which both stores have.
+typealias WorkListCalls = WorkListStore & PatientRecordStore
 
 /// The work lists on PostgreSQL against the SQLite store: every list with two settings,
 /// the counts, and the marks, for users of every kind, give the same rows or the same
