@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
             let store: any CareStore
             if created {
                 store = try storeOptions.create()
-                Output.note("Created a new, empty production store at \(path).")
+                Output.note("Created a new, empty production store at \(storeOptions.shown).")
             } else {
                 store = try storeOptions.open()
             }

@@ -41,9 +41,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let path = storeOptions.path
             if storeOptions.exists {
-                throw StoreError.duplicate("a store at \(path)")
+                throw StoreError.duplicate("a store at \(storeOptions.shown)")
             }
             let store = try storeOptions.create()
             do {
@@ -57,7 +56,7 @@ struct InitCommand: ParsableCommand {
                 storeOptions.removeUnfinished()
                 throw error
             }
-            print("Created production store \(Output.clean(path)) with unit \(unitId) and administrator \(admin).")
+            print("Created production store \(Output.clean(storeOptions.shown)) with unit \(unitId) and administrator \(admin).")
         }
     }
 }

@@ -19,6 +19,13 @@ struct StoreOptions: ParsableArguments {
 
     var isDefaultDemoStore: Bool { path == StoreLocation.defaultDemoStore }
 
+    /// Where the store is, for a message: the path, or a database's address without its
+    /// password (a URL may hold one).
+    var shown: String {
+        guard let location = try? Self.serverLocation(path) else { return path }
+        return location.description
+    }
+
     /// Opens the store: a PostgreSQL database (a URL or a connection file), or a SQLite
     /// file. The default demo store is built on first use, so that a new user's first
     /// command works; any other missing path is an error.

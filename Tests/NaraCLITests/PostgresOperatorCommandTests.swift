@@ -26,6 +26,23 @@ struct PostgresOperatorCommandTests {
         return run.stdout
     }
 
+    /// `nara init` makes a production store in an empty database, refuses one that holds
+    /// a directory, and names the database without a password.
+    @Test func initMakesAStoreInAnEmptyDatabaseOnce() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let region = try CopyCommandTests.address(in: folder)
+        let arguments = ["init", "--store", region, "--unit-id", "SE2321000164-vc0100", "--unit-name", "Vårdcentralen Ny",
+                         "--admin", "anna.admin", "--admin-name", "Anna Admin"]
+        let made = try Self.ok(arguments)
+        #expect(made.contains("Created production store") && made.contains("anna.admin"), "\(made)")
+        #expect(!made.contains("password"))
+        let again = try NaraBinary.run(arguments)
+        #expect(again.status == 1 && again.stderr.contains("already exists"), "\(again.stderr)")
+        #expect(try Self.ok(["staff", "list", "--store", region, "--format", "csv"]).contains("anna.admin,Anna Admin"))
+        #expect(try Self.ok(["check", "--store", region]).contains("production"))
+    }
+
     @Test func staffListsAlikeAndStaffAndKeysAreAddedOnPostgres() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
