@@ -164,26 +164,48 @@ package final class PostgresClient: @unchecked Sendable {
 
         /// Sends one statement and waits for all its rows. The server's
         /// `statement_timeout` bounds a slow statement; the client's own deadline, a
-        /// little longer, bounds a server or network that stopped answering at all:
-        /// the connection is closed, which fails the wait.
+        /// little longer, bounds a server or network that stopped answering at all: the
+        /// wait ends with `.unavailable` and the connection is closed. The wait is on a
+        /// promise of this client's, not on postgres-nio's answer alone: a statement
+        /// written just as the server ended the connection is never answered, and
+        /// closing the connection afterwards does not fail it either.
         @discardableResult
         package func query(_ query: PostgresQuery) throws -> [PostgresRow] {
             let connection = self.connection
+            let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+            let settled = Settled()
+            let location = client.location
             let deadline = connection.eventLoop.scheduleTask(
-                in: .milliseconds(Int64(client.location.statementTimeoutMs) + 5_000)
-            ) { let _: EventLoopFuture<Void> = connection.close() }
+                in: .milliseconds(Int64(location.statementTimeoutMs) + 5_000)
+            ) {
+                if settled.claim() { answer.fail(StoreError.unavailable("\(location) did not answer in time")) }
+                let _: EventLoopFuture<Void> = connection.close()
+            }
             defer { deadline.cancel() }
             client.statementCount.withLock { $0 += 1 }
             client.recorded.withLock { $0?.append(query.sql) }
+            connection.query(query, logger: PostgresClient.quiet).whenComplete { result in
+                if settled.claim() { answer.completeWith(result) }
+            }
             do {
-                let result = try connection.query(query, logger: PostgresClient.quiet).wait()
+                let result = try answer.futureResult.wait()
                 return Array(result)
             } catch {
                 // A connection that failed this way is not asked again: the next call
                 // connects anew. (The lock is held: this runs inside `withConnection`.)
-                if PostgresErrors.lostConnection(error) || connection.isClosed { client.forget(connection) }
+                if error is StoreError || PostgresErrors.lostConnection(error) || connection.isClosed {
+                    client.forget(connection)
+                }
                 throw PostgresErrors.map(error, location: client.location, connecting: false)
             }
         }
     }
+}
+
+/// Whether an answer was given: the first of the server's answer and the deadline gives
+/// it, the other does nothing.
+private final class Settled: Sendable {
+    private let done = Atomic<Bool>(false)
+
+    func claim() -> Bool { !done.exchange(true, ordering: .acquiringAndReleasing) }
 }
