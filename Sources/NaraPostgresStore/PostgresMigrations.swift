@@ -24,6 +24,7 @@ enum PostgresMigrations {
         (RegionSchemaLogHashUnindexed.identifier, RegionSchemaLogHashUnindexed.statements),
         (RegionSchemaReferralQueue.encounterSeekIdentifier, RegionSchemaReferralQueue.statements),
         (RegionSchemaPlanParticipantPosition.identifier, RegionSchemaPlanParticipantPosition.statements),
+        (RegionSchemaAccessLogAppend.identifier, RegionSchemaAccessLogAppend.statements),
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a
@@ -48,7 +49,12 @@ enum PostgresMigrations {
                 for statement in migration.statements {
                     try session.query(PostgresQuery(unsafeSQL: statement))
                 }
-                try session.query("INSERT INTO nara_migrations(identifier) VALUES (\(migration.identifier))")
+                // The statement's own time, not the transaction's: migrations applied
+                // together keep their order, which the identifiers' text does not
+                // (`region-v10…` sorts before `region-v2…`).
+                try session.query("""
+                    INSERT INTO nara_migrations(identifier, applied_at) VALUES (\(migration.identifier), clock_timestamp())
+                    """)
             }
             return missing.map(\.identifier)
         }

@@ -11,7 +11,7 @@ struct PostgresMigrationTests {
     static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier,
                       RegionSchemaReferralQueue.identifier, RegionSchemaContactsByStaff.identifier,
                       RegionSchemaLogHashUnindexed.identifier, RegionSchemaReferralQueue.encounterSeekIdentifier,
-                      RegionSchemaPlanParticipantPosition.identifier]
+                      RegionSchemaPlanParticipantPosition.identifier, RegionSchemaAccessLogAppend.identifier]
 
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()

@@ -56,59 +56,8 @@ extension RegionSchema {
                         ELSE octet_length(convert_to(value, 'UTF8'))::text || ':' || value END
         $$
         """,
-        // The one way into the log. Takes the rows of one step as a JSON array of
-        // objects (at_ms, staff_id, unit_id, patient_id, action, detail, client_address,
-        // session_id, emergency, reason), so that a list's rows are one statement, and
-        // under the transaction's advisory lock numbers them after the last row and
-        // chains them: hex(sha256(prev_hash || E'\n' || canonical)), the canonical text
-        // being `AccessLogChain.canonical` of the row as stored. The lock is held until
-        // the transaction ends, so the append belongs last in a transaction. SECURITY
-        // DEFINER: a role that may only execute this function can still append.
-        """
-        CREATE FUNCTION append_access_log(entries jsonb)
-            RETURNS TABLE (log_id bigint, log_hash text)
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = nara, pg_catalog, pg_temp AS $$
-        DECLARE
-            entry jsonb;
-            r access_log%ROWTYPE;
-            previous text;
-            last_id bigint;
-        BEGIN
-            IF jsonb_typeof(entries) IS DISTINCT FROM 'array' THEN
-                RAISE EXCEPTION 'append_access_log takes a JSON array of rows' USING ERRCODE = 'invalid_parameter_value';
-            END IF;
-            PERFORM pg_advisory_xact_lock(\(logChainLockKey));
-            SELECT l.id, l.hash INTO last_id, previous FROM access_log l ORDER BY l.id DESC LIMIT 1;
-            last_id := coalesce(last_id, 0);
-            previous := coalesce(previous, repeat('0', 64));
-            FOR entry IN SELECT e.value FROM jsonb_array_elements(entries) WITH ORDINALITY AS e(value, n) ORDER BY e.n
-            LOOP
-                last_id := last_id + 1;
-                r.id := last_id;
-                r.at_ms := (entry->>'at_ms')::bigint;
-                r.staff_id := entry->>'staff_id';
-                r.unit_id := entry->>'unit_id';
-                r.patient_id := (entry->>'patient_id')::bigint;
-                r.action := entry->>'action';
-                r.detail := entry->>'detail';
-                r.client_address := entry->>'client_address';
-                r.session_id := entry->>'session_id';
-                r.emergency := coalesce((entry->>'emergency')::boolean, false);
-                r.reason := entry->>'reason';
-                r.prev_hash := previous;
-                r.hash := encode(sha256(convert_to(previous || E'\\n' || concat_ws(',',
-                    log_field(r.id::text), log_field(r.at_ms::text), log_field(r.staff_id), log_field(r.unit_id),
-                    log_field(r.patient_id::text), log_field(r.action), log_field(r.detail),
-                    log_field(r.client_address), log_field(r.session_id),
-                    log_field(CASE WHEN r.emergency THEN '1' ELSE '0' END), log_field(r.reason)), 'UTF8')), 'hex');
-                INSERT INTO access_log VALUES (r.*);
-                previous := r.hash;
-                log_id := r.id;
-                log_hash := r.hash;
-                RETURN NEXT;
-            END LOOP;
-        END $$
-        """,
+        // The one way into the log (`appendFunction`).
+        appendFunction,
         "REVOKE ALL ON FUNCTION append_access_log(jsonb) FROM PUBLIC",
         """
         CREATE TABLE access_review (
