@@ -33,10 +33,12 @@ import TerminalUI
     }
 
     @Test func othersCommitsMakeAKeptScreenReadAgainAfterItsFrame() throws {
-        let f = try WorkListsFixture()
+        let clock = StepClock(day: WorkListsFixture.day)
+        let f = try WorkListsFixture(clock: clock)
         defer { f.remove() }
         f.press(.function(6))
         f.app.handle(.key(.function(2)))
+        clock.advance(seconds: WorkListsScreen.recountInterval)
         // A colleague joins the unit: the unit's counter moves (a log row alone would not).
         try f.store.addStaff(Staff(id: "ny.kollega", name: "Ny Kollega", profession: .nurse,
                                    unitId: f.app.state.session.unit.id, roles: [.nurse]))
@@ -46,6 +48,39 @@ import TerminalUI
         f.app.doIdleWork()
         #expect(!f.app.hasIdleWork)
         #expect(try #require(f.line(containing: Self.lowContinuity)).hasSuffix(" 366 │"))
+    }
+
+    /// Others' commits count the lists again at most once a minute: the first at once,
+    /// later ones when the minute since the last count is over, on a tick.
+    @Test func othersCommitsCountTheListsAgainAtMostOnceAMinute() throws {
+        let clock = StepClock(day: WorkListsFixture.day)
+        let f = try WorkListsFixture(clock: clock)
+        defer { f.remove() }
+        f.press(.function(6))
+        #expect(!f.app.hasIdleWork)
+        let unit = f.app.state.session.unit.id
+        func colleagueJoins(_ id: String) throws {
+            try f.store.addStaff(Staff(id: StaffID(rawValue: id), name: "Ny Kollega", profession: .nurse, unitId: unit, roles: [.nurse]))
+        }
+        clock.advance(seconds: 20)
+        try colleagueJoins("ny.kollega1")
+        f.app.handle(.tick)
+        #expect(!f.app.hasIdleWork, "counted 20 s ago: held back")
+        clock.advance(seconds: 30)
+        try colleagueJoins("ny.kollega2")
+        f.app.handle(.tick)
+        #expect(!f.app.hasIdleWork, "50 s after the count: still held back")
+        clock.advance(seconds: 10)
+        f.app.handle(.tick)
+        #expect(f.app.hasIdleWork, "a minute after the count, a tick counts again")
+        f.app.doIdleWork()
+        #expect(!f.app.hasIdleWork)
+        f.app.handle(.tick)
+        #expect(!f.app.hasIdleWork, "nothing held back any more")
+        clock.advance(seconds: 61)
+        try colleagueJoins("ny.kollega3")
+        f.app.handle(.tick)
+        #expect(f.app.hasIdleWork, "the first commit after a quiet minute counts at once")
     }
 
     /// A colleague looking at a record commits a log row and nothing else: the unit's

@@ -23,12 +23,12 @@ struct WorkListsFixture {
     let app: App
     let view: AppView
 
-    init(language: Language = .sv, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) throws {
+    init(language: Language = .sv, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode,
+         clock: any Clock = FixedClock(day: day)) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nara-wl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("s.sqlite").path
         try FileManager.default.copyItem(atPath: try Self.built.get(), toPath: path)
-        let clock = FixedClock(day: Self.day)
         store = try SQLiteStore.open(at: path, clock: clock)
         let session = try SessionResolver.resolve(store: store, user: nil, environment: [:])
         app = App(store: store, session: session, language: language, width: width, height: height, clock: clock)

@@ -64,6 +64,9 @@ public final class App {
         case .tick:
             state.now = clock.now
             refreshIfOthersChanged()
+            var top = state.top
+            top.tick(context)
+            state.top = top
         case .paste:
             if case .emergency(var access) = state.overlay {
                 _ = access.handle(event)

@@ -59,6 +59,9 @@ public protocol ScreenModel: Sendable {
     mutating func appear(_ context: ScreenContext) -> [ScreenCommand]
     /// Another session committed: read again what is shown.
     mutating func refresh(_ context: ScreenContext)
+    /// A second has passed with the screen on top: the time to do what it put off (a
+    /// read held back so that it is not made again on every commit of others).
+    mutating func tick(_ context: ScreenContext)
     /// Draws into `area` and returns where the terminal cursor belongs, if anywhere.
     func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)?
     /// The open form's input, kept when the session ends without the user choosing.
@@ -82,6 +85,7 @@ extension ScreenModel {
     public var hasUnsavedInput: Bool { false }
     public mutating func appear(_ context: ScreenContext) -> [ScreenCommand] { [] }
     public mutating func refresh(_ context: ScreenContext) {}
+    public mutating func tick(_ context: ScreenContext) {}
     public func draft() -> ScreenDraft? { nil }
     public mutating func restore(_ draft: ScreenDraft, _ context: ScreenContext) -> Bool { false }
     public var keepsStateWhenLeft: Bool { false }

@@ -10,6 +10,15 @@ public struct WorkListsScreen: ScreenModel {
     public var settings = WorkListSettings.default
     /// Counting every list reads thousands of patients' facts: it follows the frame.
     var countPending = false
+    /// Others' commits make the counts again at most once in this long. A unit's staff
+    /// commit every few seconds, and every session showing the lists would otherwise
+    /// count them all again each time: on a region's database, the dearest read there
+    /// is, many times a minute for each nurse. The open list itself is read again at once.
+    static let recountInterval: TimeInterval = 60
+    /// When the counts shown were read.
+    var countedAt: Date?
+    /// Others committed since the counts were read, within `recountInterval` of them.
+    var recountHeld = false
 
     public init() {}
 
@@ -66,12 +75,25 @@ public struct WorkListsScreen: ScreenModel {
         return []
     }
 
+    /// A recount held back is made once `recountInterval` has passed since the last.
+    public mutating func tick(_ context: ScreenContext) {
+        guard recountHeld, !recountTooSoon(context.now) else { return }
+        recountHeld = false
+        countPending = true
+    }
+
+    private func recountTooSoon(_ now: Date) -> Bool {
+        countedAt.map { now.timeIntervalSince($0) < Self.recountInterval } ?? false
+    }
+
     public var keepsStateWhenLeft: Bool { true }
     public var hasIdleWork: Bool { countPending }
 
     public mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand] {
         guard countPending else { return [] }
         countPending = false
+        recountHeld = false
+        countedAt = context.now
         let result = Self.count(context, settings)
         let rows = WorkListsView.visibleRows(bodyHeight: context.bodyHeight)
         _ = WorkListsReducer.reduce(&state, .counted(result.counts), visibleRows: rows)
@@ -79,7 +101,12 @@ public struct WorkListsScreen: ScreenModel {
     }
 
     public mutating func refresh(_ context: ScreenContext) {
+        let pending = countPending
         _ = run(.refresh, context)
+        if !pending, countPending, recountTooSoon(context.now) {
+            countPending = false
+            recountHeld = true
+        }
     }
 
     public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
