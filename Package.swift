@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(name: "NaraAppTests", dependencies: ["NaraApp", "NaraDomain", "NaraStore", "TerminalUI",
                                                         "TerminalUITesting"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "NaraCLITests", dependencies: ["NaraDomain", "NaraPostgresTesting", "TmuxTesting", "nara",
+        .testTarget(name: "NaraCLITests", dependencies: ["NaraApp", "NaraDomain", "NaraPostgresTesting", "TmuxTesting", "nara",
                                                         "nara-store-harness"]),
         .testTarget(name: "NaraThemesTests", dependencies: ["NaraThemes", "TerminalUI"]),
     ],

@@ -13,10 +13,13 @@ struct AppFixture {
     static let day = LocalDate(year: 2026, month: 11, day: 23)!
     static let vc: UnitID = "SE2321000164-vc01"
 
-    init(language: Language = .sv, width: Int = 80, height: Int = 24) throws {
+    /// At 10:00 on `day`, Swedish time, unless the test brings a clock of its own.
+    static let noon = day.noon(in: .stockholm).addingTimeInterval(-7200)
+
+    init(language: Language = .sv, width: Int = 80, height: Int = 24,
+         clock: any Clock = FixedClock(AppFixture.noon)) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nara-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let clock = FixedClock(Self.day.noon(in: .stockholm).addingTimeInterval(-7200))
         store = try SQLiteStore.open(at: folder.appendingPathComponent("s.sqlite").path,
                                      mode: .createIfMissing(.demo), clock: clock)
         try store.addUnit(CareUnit(id: Self.vc, name: "Vårdcentralen Ekbacken", principal: .region, kind: .primaryCare))

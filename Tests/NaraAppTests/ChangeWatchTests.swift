@@ -54,7 +54,8 @@ import Testing
     }
 
     @Test func aCommitAboutAnotherUnitsPatientMakesTheSessionReadNothing() throws {
-        let f = try AppFixture()
+        let clock = StepClock(AppFixture.noon)
+        let f = try AppFixture(clock: clock)
         defer { f.remove() }
         let other = try SQLiteStore.open(at: f.store.path)
         try other.addUnit(CareUnit(id: Self.norr, name: "Vårdcentralen Norr", principal: .region, kind: .primaryCare))
@@ -87,10 +88,58 @@ import Testing
         #expect(f.app.state.patient?.problems.count == 1)
         #expect(try tickAfter(f) {}.isEmpty)
 
-        // A patient come to the user's unit: the screens read again, the record does not.
+        // A patient come to the user's unit, past the unit's interval since the screens
+        // last read: the screens read again, the record does not.
+        clock.advance(seconds: App.unitRefreshInterval)
         let readUnit = try tickAfter(f) { _ = try register("19800202-0025", "Britt", at: AppFixture.vc, as: Self.colleague) }
         #expect(!readUnit.contains { $0.contains("FROM problem WHERE patient_id") })
         #expect(searchResults(f).count == 3)
         #expect(searchResults(f).contains { $0.contains("Britt") })
+    }
+
+    /// Others' commits to the unit make the screens read again at once, then at most once
+    /// in `App.unitRefreshInterval`: one held back is read on the first tick after it.
+    /// A move of the open record is read at once whatever the interval.
+    @Test func theUnitsMovesAreReadAtMostOncePerInterval() throws {
+        let clock = StepClock(AppFixture.noon)
+        let f = try AppFixture(clock: clock)
+        defer { f.remove() }
+        let other = try SQLiteStore.open(at: f.store.path)
+        var added = 0
+        func register() throws {
+            added += 1
+            _ = try other.registerPatient(
+                NewPatient(identifier: try PersonIdentifier.parse("19800202-00\(["25", "33", "41", "58"][added - 1])",
+                                                                  today: AppFixture.day),
+                           givenName: "Öbergs\(added)", familyName: "Öberg"),
+                listedAt: AppFixture.vc, on: AppFixture.day, as: Self.colleague)
+        }
+        f.type("öberg")
+        f.app.handleAndSettle(.tick)
+        #expect(searchResults(f).count == 1)
+
+        try register()
+        f.app.handleAndSettle(.tick)
+        #expect(searchResults(f).count == 2, "the first move after a quiet spell is read at once")
+
+        clock.advance(seconds: 3)
+        try register()
+        f.app.handleAndSettle(.tick)
+        #expect(searchResults(f).count == 2, "3 s after the last read: held back")
+        clock.advance(seconds: 3)
+        f.app.handleAndSettle(.tick)
+        #expect(searchResults(f).count == 2)
+        clock.advance(seconds: App.unitRefreshInterval - 6)
+        f.app.handleAndSettle(.tick)
+        #expect(searchResults(f).count == 3, "the interval over, the held move is read on a tick")
+
+        // The open record's moves are read at once, however soon after the last.
+        f.press(.enter)
+        let id = try #require(f.app.state.patient?.patient.id)
+        f.app.handleAndSettle(.tick)
+        clock.advance(seconds: 1)
+        _ = try other.addProblem(id, code: "I10", text: "Hypertoni", chronic: true, since: nil, as: Self.colleague)
+        f.app.handleAndSettle(.tick)
+        #expect(f.app.state.patient?.problems.count == 1)
     }
 }

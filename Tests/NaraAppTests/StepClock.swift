@@ -9,6 +9,7 @@ final class StepClock: Clock, @unchecked Sendable {
     let timeZone: ClockZone = .stockholm
 
     init(day: LocalDate) { current = day.noon(in: .stockholm) }
+    init(_ start: Date) { current = start }
 
     var now: Date { lock.withLock { current } }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NaraApp
 import Testing
 import TmuxTesting
 
@@ -37,11 +38,13 @@ final class NaraTerminal {
 
     /// Another session's step shows here without a key, within the two seconds a nurse
     /// may wait (and half a second for the terminal).
+    /// Within a tick of the commit, or of the end of the unit's interval
+    /// (`App.unitRefreshInterval`) when the screens read again for a move just before.
     func seesWithoutAKey(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let started = Date()
-        let seen = try session.waitForScreen(seconds: 2.5) { $0.contains(text) }
+        let started = Date(), limit = App.unitRefreshInterval + 2.5
+        let seen = try session.waitForScreen(seconds: limit) { $0.contains(text) }
         #expect(seen.matched, "no \"\(text)\" on the screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        #expect(Date().timeIntervalSince(started) < 2.5, sourceLocation: sourceLocation)
+        #expect(Date().timeIntervalSince(started) < limit, sourceLocation: sourceLocation)
     }
 
     /// F10 in each session, and each program ends cleanly.

@@ -215,6 +215,16 @@ public final class App {
     /// whether a commit touched what this session shows.
     private var changes = ChangeWatch()
 
+    /// Others' commits to the unit make the screens read again at once, and then at most
+    /// once in this long. A unit's staff commit every few seconds; every session showing
+    /// a unit's screen would otherwise read it again at each, which on a region's
+    /// database is every session's queue and day many times a minute. A move of the open
+    /// record is read at once.
+    public static let unitRefreshInterval: TimeInterval = 10
+    /// When the screens last read again for a move, and whether a move since waits.
+    private var unitReadAt: Date?
+    private var unitMoveHeld = false
+
     /// Opens a record through the store's door. Without a care relationship the door
     /// refuses and the two-step emergency access dialog takes over.
     func openRecord(_ id: PatientID, show: Bool = true, emergencyReason: String? = nil) {
@@ -362,7 +372,19 @@ public final class App {
         if moved.record, let id = scope.patient {
             openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)
         }
-        guard moved.record || moved.unit else { return }
+        // The unit's moves are taken at most once in `unitRefreshInterval`; one held
+        // back is taken on the first tick after it.
+        var again = moved.record
+        if moved.unit || unitMoveHeld {
+            if let last = unitReadAt, state.now.timeIntervalSince(last) < Self.unitRefreshInterval {
+                unitMoveHeld = true
+            } else {
+                again = true
+            }
+        }
+        guard again else { return }
+        unitMoveHeld = false
+        unitReadAt = state.now
         let ctx = context
         for i in state.stack.indices {
             var screen = state.stack[i]

@@ -14,7 +14,7 @@ public struct WorkListsScreen: ScreenModel {
     /// commit every few seconds, and every session showing the lists would otherwise
     /// count them all again each time: on a region's database, the dearest read there
     /// is, many times a minute for each nurse. The open list itself is read again at once.
-    static let recountInterval: TimeInterval = 60
+    public static let recountInterval: TimeInterval = 60
     /// When the counts shown were read.
     var countedAt: Date?
     /// Others committed since the counts were read, within `recountInterval` of them.
