@@ -31,6 +31,7 @@ extension PostgresStore {
             let staff = Dictionary((read.rows["plan_staff"] ?? []).map { (StaffID(rawValue: $0["id"]), $0) },
                                    uniquingKeysWith: { a, _ in a })
             let unit = { (id: UnitID) in try Validate.unit(units[id], id) }
+            try PlanRules.checkPatient(plan, stored: read.first("plan")?["patient_id"])
             try PlanRules.checkParticipant(plan, unit: unit, stored: { PlanRules.storedUnits(read.rows) },
                                            context: context)
             if plan.id != 0 {
@@ -76,7 +77,8 @@ extension PostgresStore {
             """ : """
             UPDATE nara.coordinated_plan SET version = version + 1,
                    \(zip(columns, values).map { "\($0) = \($1)" }.joined(separator: ", "))
-             WHERE id = \(b.int(plan.id)) AND version = \(b.int(plan.version))
+             WHERE id = \(b.int(plan.id)) AND patient_id = \(b.int(plan.patientId.rawValue))
+               AND version = \(b.int(plan.version))
             RETURNING *
             """
         let tables = ["plan_participant", "plan_person", "plan_service"]

@@ -98,6 +98,38 @@ struct PlanConformanceTests {
     }
 }
 
+extension PlanConformanceTests {
+    /// A change that names one patient and another patient's plan is refused as not
+    /// found on both stores, before anything is written or logged: the door checked the
+    /// patient named, so the plan must be that patient's.
+    @Test func aPlanIsChangedOnlyAsItsOwnPatients() throws {
+        let (sqlite, pg, folder) = try RecordConformanceTests.stores(patients: 20)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let c = try ConsentAndBlockConformanceTests.Cast(sqlite)
+        let other = try #require(try sqlite.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT patient_id FROM listing WHERE unit_id = ? AND to_date IS NULL AND patient_id <> ?
+                   AND NOT EXISTS (SELECT 1 FROM information_block b WHERE b.patient_id = listing.patient_id)
+                 ORDER BY patient_id LIMIT 1
+                """, arguments: [c.unit.rawValue, c.patient.rawValue])
+        })
+        for store in [sqlite as any CareStore, pg as any CareStore] {
+            let plan = try store.savePlan(Self.plan(c), as: c.owner)
+            var elsewhere = plan
+            elsewhere.patientId = PatientID(rawValue: other)
+            elsewhere.goal = "Någon annans mål"
+            let head = try #require(try store.accessLogHead()?.rowId)
+            #expect(throws: StoreError.notFound("coordinated plan \(plan.id)")) {
+                try store.savePlan(elsewhere, as: c.owner)
+            }
+            #expect(try store.accessLogHead()?.rowId == head)
+            let kept = try store.openRecord(c.patient, as: c.owner).plans.first { $0.id == plan.id }
+            #expect(kept?.goal == plan.goal)
+            #expect(kept?.version == plan.version)
+        }
+    }
+}
+
 /// Plans on PostgreSQL: what a save costs, and that writers to one plan follow one another.
 @Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipReason))
 struct PlanOnPostgresTests {

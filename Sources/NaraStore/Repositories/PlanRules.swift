@@ -19,6 +19,14 @@ package enum PlanRules {
         plan.id == 0 ? "new coordinated plan" : "coordinated plan \(plan.id)"
     }
 
+    /// A change names its plan by id and its patient: the plan must be that patient's,
+    /// or the door would have checked and logged one patient and changed another's
+    /// plan. Refused as not found, so that the refusal says nothing of the other plan.
+    package static func checkPatient(_ plan: CoordinatedPlan, stored: Int64?) throws {
+        guard plan.id != 0 else { return }
+        guard stored == plan.patientId.rawValue else { throw StoreError.notFound("coordinated plan \(plan.id)") }
+    }
+
     /// Every unit of the plan exists (`unit` reads one); only a unit already in the plan
     /// (or, for a new one, in it) changes it. `stored` is the units of the plan as
     /// saved, read only for a plan that has an id.

@@ -9,6 +9,8 @@ extension SQLiteStore {
         // (or making it) changes who takes part, and never on emergency access alone.
         return try writeThroughDoor(context, patient: plan.patientId, category: .coordination, grantsRelationship: true,
                                     detail: PlanRules.detail(plan)) { db, _ in
+            try PlanRules.checkPatient(plan, stored: try Int64.fetchOne(
+                db, sql: "SELECT patient_id FROM coordinated_plan WHERE id = ?", arguments: [plan.id]))
             try PlanRules.checkParticipant(plan, unit: { try Validate.unit(db, $0) }, stored: {
                 Set(try PlanRows.load(db, where: "id = ?", arguments: [plan.id]).first?.unitIds ?? [])
             }, context: context)
@@ -35,11 +37,11 @@ extension SQLiteStore {
                     UPDATE coordinated_plan SET responsible_unit_id = ?, goal = ?, agreed_on = ?, follow_up_on = ?,
                            closed_on = ?, version = version + 1, updated_at = ?, updated_by = ?, consent_on = ?,
                            consent_form = ?, meeting_on = ?, responsible_staff_id = ?
-                    WHERE id = ?
+                    WHERE id = ? AND patient_id = ?
                     """, arguments: [plan.responsibleUnitId.rawValue, goal, plan.agreedOn.iso, plan.followUpOn?.iso,
                                      plan.closedOn?.iso, now, context.staffId.rawValue, plan.consentOn?.iso,
                                      plan.content.consentForm?.rawValue, plan.content.meetingOn?.iso,
-                                     plan.content.responsibleStaffId?.rawValue, plan.id])
+                                     plan.content.responsibleStaffId?.rawValue, plan.id, plan.patientId.rawValue])
                 for table in ["plan_participant", "plan_person", "plan_service"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE plan_id = ?", arguments: [plan.id])
                 }
