@@ -126,6 +126,8 @@ extension PlanConformanceTests {
             let kept = try store.openRecord(c.patient, as: c.owner).plans.first { $0.id == plan.id }
             #expect(kept?.goal == plan.goal)
             #expect(kept?.version == plan.version)
+            // What a save returns is what is read back: the roles as cleaned and stored.
+            #expect(kept?.participants == plan.participants)
         }
     }
 }

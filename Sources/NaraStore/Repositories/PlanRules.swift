@@ -42,11 +42,13 @@ package enum PlanRules {
         Set(PlanRows.assemble(rows).first?.unitIds ?? [])
     }
 
-    /// The participants kept: each unit once, the first time it is named; the role as
-    /// stored is `storedRole`.
+    /// The participants kept: each unit once, the first time it is named, with its role
+    /// as stored (`storedRole`), so that the plan a save returns is the plan read back.
     package static func participants(_ plan: CoordinatedPlan) -> [PlanParticipant] {
         var seen = Set<UnitID>()
-        return plan.participants.filter { seen.insert($0.unitId).inserted }
+        return plan.participants.filter { seen.insert($0.unitId).inserted }.map {
+            PlanParticipant(unitId: $0.unitId, role: storedRole($0))
+        }
     }
 
     package static func storedRole(_ participant: PlanParticipant) -> String { CleanText.line(participant.role) }
