@@ -68,11 +68,15 @@ extension PostgresStore: DayStore {
         return try client.withConnection { session in
             let rows = try session.query("""
                 WITH before AS (SELECT seen_at FROM nara.day_seen WHERE staff_id = \(context.staffId.rawValue)),
-                     seen AS (INSERT INTO nara.day_seen(staff_id, seen_at) VALUES (\(context.staffId.rawValue), \(seconds(now)))
+                     seen AS (INSERT INTO nara.day_seen(staff_id, seen_at)
+                              SELECT id, \(seconds(now)) FROM nara.staff WHERE id = \(context.staffId.rawValue)
                               ON CONFLICT (staff_id) DO UPDATE SET seen_at = excluded.seen_at RETURNING seen_at)
                 SELECT (SELECT seen_at FROM before), (SELECT count(*) FROM seen)
                 """)
-            return try rows[0].decode((Int64?, Int64).self).0.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            let (before, seen) = try rows[0].decode((Int64?, Int64).self)
+            // An unknown user is refused as such, not by the foreign key.
+            guard seen == 1 else { throw StoreError.unknownStaff(context.staffId) }
+            return before.map { Date(timeIntervalSince1970: TimeInterval($0)) }
         }
     }
 

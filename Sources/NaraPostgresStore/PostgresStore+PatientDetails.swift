@@ -56,9 +56,12 @@ extension PostgresStore {
 
     /// Part of who the patient is, so written as identity, as the municipality reports it.
     public func setResidentialCare(_ patient: PatientID, _ lives: Bool, as context: AccessContext) throws {
-        try writeThroughDoor(context, patient: patient, decide: identityGrant) { _, grant in
+        let now = clock.now
+        return try writeThroughDoor(context, patient: patient, decide: identityGrant) { _, grant in
             DoorWork(query: """
-                UPDATE nara.patient SET residential_care = \(lives) WHERE id = \(patient.rawValue) RETURNING id
+                UPDATE nara.patient SET residential_care = \(lives), updated_at = \(PatientWriteRules.stamp(now)),
+                       updated_by = \(context.staffId.rawValue)
+                 WHERE id = \(patient.rawValue) RETURNING id
                 """, logged: SQLiteStore.logged(PatientWriteRules.residentialCareDetail(lives), grant)) { _ in }
         }
     }

@@ -186,6 +186,7 @@ struct DayStoreRequestConformanceTests {
             ("news by no one", news(b.stranger)),
             ("day seen first", { try $0.markDaySeen(as: vc) as Any }),
             ("day seen again", { try $0.markDaySeen(as: vc) as Any }),
+            ("day seen by no one", { try $0.markDaySeen(as: b.stranger) as Any }),
         ]
     }
 

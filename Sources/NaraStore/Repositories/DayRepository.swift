@@ -62,6 +62,8 @@ extension SQLiteStore {
     /// When the user last looked at Min dag, and now as the new time. Names no patient.
     public func markDaySeen(as context: AccessContext) throws -> Date? {
         try write { db in
+            // An unknown user is refused as such, not by the foreign key.
+            _ = try Validate.staff(db, context.staffId, mustBeActive: false)
             let before = try Int64.fetchOne(db, sql: "SELECT seen_at FROM day_seen WHERE staff_id = ?",
                                             arguments: [context.staffId.rawValue])
             try db.execute(sql: """

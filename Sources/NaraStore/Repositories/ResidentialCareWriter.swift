@@ -7,8 +7,11 @@ extension SQLiteStore {
     public func setResidentialCare(_ patient: PatientID, _ lives: Bool, as context: AccessContext) throws {
         try writeThroughDoor(context, patient: patient, category: .identity,
                              detail: PatientWriteRules.residentialCareDetail(lives)) { db, _ in
-            try db.execute(sql: "UPDATE patient SET residential_care = ? WHERE id = ?",
-                           arguments: [lives, patient.rawValue])
+            // Stamped like the other facts of who the patient is, so that an older file
+            // imported later does not overwrite it.
+            try db.execute(sql: "UPDATE patient SET residential_care = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                           arguments: [lives, PatientWriteRules.stamp(clock.now), context.staffId.rawValue,
+                                       patient.rawValue])
         }
     }
 }
