@@ -1,3 +1,6 @@
+import Foundation
+import GRDB
+import NaraDomain
 import NaraStore
 
 /// The SQL of a list across patients on PostgreSQL (the open tasks), sent as one plain
@@ -7,6 +10,17 @@ import NaraStore
 enum PostgresListSQL {
     /// The named arguments, bound as `$1`…`$4` (`AccessFacts.values`).
     static let argumentNames = ["unit", "staff", "today", "now_ms"]
+
+    static let sampleDay = LocalDate(year: 2000, month: 1, day: 1)!
+    /// Values of the four, of the types every call binds, for read functions' signatures.
+    static var sample: [String: (any DatabaseValueConvertible)?] {
+        AccessFacts.values(unit: "u", staff: "s", today: sampleDay, now: Date(timeIntervalSince1970: 0))
+    }
+
+    /// A list of `parts` over the four arguments as a server-side function.
+    static func function(_ name: String, _ parts: [TaggedRead.Part]) -> PostgresReadFunction {
+        PostgresReadFunction(name, read(parts), arguments: argumentNames, sample: sample)
+    }
 
     /// One statement of (part, JSON rows) rows for `parts`. PostgreSQL has no max of
     /// booleans: whether a care request is open is `bool_or`, as in `nara.referral_queue`.

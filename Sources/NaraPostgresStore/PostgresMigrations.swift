@@ -25,6 +25,7 @@ enum PostgresMigrations {
         (RegionSchemaReferralQueue.encounterSeekIdentifier, RegionSchemaReferralQueue.statements),
         (RegionSchemaPlanParticipantPosition.identifier, RegionSchemaPlanParticipantPosition.statements),
         (RegionSchemaAccessLogAppend.identifier, RegionSchemaAccessLogAppend.statements),
+        (RegionSchemaReadFunctions.identifier, RegionSchemaReadFunctions.statements),
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a

@@ -17,12 +17,10 @@ extension PostgresStore {
     public func openCareRequests(callbacks: Bool = false, limit: Int = 500,
                                  as context: AccessContext) throws -> [CareRequestRow] {
         let today = clock.today, now = clock.now
-        let binds = PostgresRecordSQL.binds(AccessFacts.values(unit: context.unitId, staff: context.staffId,
-                                                               today: today, now: now),
-                                            names: PostgresListSQL.argumentNames)
-        let sql = callbacks ? Self.callbackListSQL : Self.careRequestsSQL
+        let values = AccessFacts.values(unit: context.unitId, staff: context.staffId, today: today, now: now)
+        let function = callbacks ? Self.callbackListFunction : Self.careRequestsFunction
         return try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: sql, binds: binds)))
+            let rows = try JSONRows.parts(session.query(function.query(values)))
             let (shown, grants) = try CareRequestList.rows(rows, context: context, limit: limit, today: today, now: now)
             let entries = shownMemory.entries(context, view: CareRequestList.view(callbacks: callbacks),
                                               patients: shown.map(\.patient.id), grants: grants, now: now)
@@ -32,6 +30,6 @@ extension PostgresStore {
         }
     }
 
-    static let careRequestsSQL = PostgresListSQL.read(CareRequestList.parts(callbacks: false))
-    static let callbackListSQL = PostgresListSQL.read(CareRequestList.parts(callbacks: true))
+    static let careRequestsFunction = PostgresListSQL.function("care_requests", CareRequestList.parts(callbacks: false))
+    static let callbackListFunction = PostgresListSQL.function("callbacks", CareRequestList.parts(callbacks: true))
 }

@@ -45,7 +45,7 @@ extension PostgresStore: DayStore {
         let today = clock.today, now = clock.now
         var values = AccessFacts.values(unit: context.unitId, staff: context.staffId, today: today, now: now)
         values["from"] = from.iso
-        return try list(Self.plannedSQL, PostgresRecordSQL.binds(values, names: Self.plannedArguments),
+        return try list(Self.plannedFunction.query(values),
                         view: DayRules.plannedView, context: context, now: now) { rows in
             try DayRules.plannedRows(rows, context: context, limit: limit, today: today, now: now)
         } patients: { $0.map(\.patient.id) }
@@ -55,7 +55,7 @@ extension PostgresStore: DayStore {
         let today = clock.today, now = clock.now
         let values = AccessFacts.values(unit: context.unitId, staff: context.staffId, today: today, now: now)
             .merging(PatientNewsRules.values(staff: context.staffId, today: today, since: since)) { a, _ in a }
-        return try list(Self.newsSQL, PostgresRecordSQL.binds(values, names: Self.newsArguments),
+        return try list(Self.newsFunction.query(values),
                         view: PatientNewsRules.view, context: context, now: now) { rows in
             try PatientNewsRules.rows(rows, context: context, since: since, limit: limit, today: today, now: now)
         } patients: { $0.map(\.patient.id) }
@@ -82,11 +82,11 @@ extension PostgresStore: DayStore {
 
     /// A list across patients: `sql` read in one statement, `decide` making the rows and
     /// grants, then the log rows of the patients shown (`shownMemory`) in a second.
-    private func list<R>(_ sql: String, _ binds: PostgresBindings, view: String, context: AccessContext, now: Date,
+    private func list<R>(_ query: PostgresQuery, view: String, context: AccessContext, now: Date,
                          _ decide: ([String: [Row]]) throws -> (rows: [R], grants: [Int64: AccessGrant]),
                          patients: ([R]) -> [PatientID]) throws -> [R] {
         try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: sql, binds: binds)))
+            let rows = try JSONRows.parts(session.query(query))
             let (shown, grants) = try decide(rows)
             let entries = shownMemory.entries(context, view: view, patients: patients(shown), grants: grants, now: now)
             try Self.appendAccessLog(entries.map { patient, logged in (patient, logged) }, context: context,
@@ -100,4 +100,13 @@ extension PostgresStore: DayStore {
     static let newsArguments = PostgresListSQL.argumentNames + ["since_day", "since"]
     static let newsSQL = PostgresRecordSQL.translated(PatientNewsRules.mine, arguments: newsArguments) + "\n"
         + PostgresListSQL.read(PatientNewsRules.listParts, arguments: newsArguments, local: ["mine"])
+
+    static let plannedFunction = PostgresReadFunction("planned_contacts", plannedSQL, arguments: plannedArguments,
+                                                      sample: PostgresListSQL.sample.merging(["from": "2000-01-01"]) {
+                                                          a, _ in a
+                                                      })
+    static let newsFunction = PostgresReadFunction(
+        "patient_news", newsSQL, arguments: newsArguments,
+        sample: PostgresListSQL.sample.merging(PatientNewsRules.values(staff: "s", today: PostgresListSQL.sampleDay,
+                                                                       since: Date(timeIntervalSince1970: 0))) { a, _ in a })
 }

@@ -21,11 +21,10 @@ extension PostgresStore {
     /// A refusal of the user is the first alone.
     public func myPatients(limit: Int = 2_000, as context: AccessContext) throws -> [MyPatientRow] {
         let today = clock.today, now = clock.now
-        let binds = PostgresWorkListSQL.binds(context, unit: context.unitId, kind: nil, settings: .default,
-                                              today: today, clockToday: today, now: now)
+        let values = PostgresWorkListSQL.values(context, unit: context.unitId, kind: nil, settings: .default,
+                                                today: today, clockToday: today, now: now)
         return try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresWorkListSQL.myPatients,
-                                                                      binds: binds)))
+            let rows = try JSONRows.parts(session.query(PostgresWorkListSQL.myPatientsFunction.query(values)))
             let subject = try AccessFacts.subject(rows, context: context)
             try MyPatientsList.reader(subject)
             let contacts = rows["mine"] ?? []

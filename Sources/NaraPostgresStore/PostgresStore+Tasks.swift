@@ -52,11 +52,9 @@ extension PostgresStore {
     /// A refusal of the user is the first alone.
     public func openTasks(limit: Int = 500, as context: AccessContext) throws -> [TaskRow] {
         let today = clock.today, now = clock.now
-        let binds = PostgresRecordSQL.binds(AccessFacts.values(unit: context.unitId, staff: context.staffId,
-                                                               today: today, now: now),
-                                            names: PostgresListSQL.argumentNames)
+        let values = AccessFacts.values(unit: context.unitId, staff: context.staffId, today: today, now: now)
         return try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: Self.openTasksSQL, binds: binds)))
+            let rows = try JSONRows.parts(session.query(Self.openTasksFunction.query(values)))
             let (shown, grants) = try TaskRules.openRows(rows, context: context, limit: limit, today: today, now: now)
             let entries = shownMemory.entries(context, view: TaskRules.listView, patients: shown.map(\.patient.id),
                                               grants: grants, now: now)
@@ -84,5 +82,5 @@ extension PostgresStore {
     }
 
     static let tasksSQL = PostgresDoorSQL.read([TaskRules.patientPart])
-    static let openTasksSQL = PostgresListSQL.read(TaskRules.openParts)
+    static let openTasksFunction = PostgresListSQL.function("open_tasks", TaskRules.openParts)
 }

@@ -21,11 +21,10 @@ extension PostgresStore: WorkListStore {
     public func workList(_ kind: WorkListKind, unit: UnitID, settings: WorkListSettings, today: LocalDate,
                          limit: Int, as context: AccessContext) throws -> [WorkListRow] {
         let clockToday = clock.today, now = clock.now
-        let binds = PostgresWorkListSQL.binds(context, unit: unit, kind: kind, settings: settings, today: today,
-                                              clockToday: clockToday, now: now)
+        let values = PostgresWorkListSQL.values(context, unit: unit, kind: kind, settings: settings, today: today,
+                                                clockToday: clockToday, now: now)
         return try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresWorkListSQL.lists[kind]!,
-                                                                      binds: binds)))
+            let rows = try JSONRows.parts(session.query(PostgresWorkListSQL.listFunctions[kind]!.query(values)))
             let subject = try WorkListRead.listReader(AccessFacts.subject(rows, context: context))
             let candidates = (rows["candidate"] ?? []).map { $0["patient_id"] as Int64 }
             let grants = WorkListRead.grants(rows, subject: subject, patients: candidates, today: clockToday, now: now)
@@ -50,10 +49,10 @@ extension PostgresStore: WorkListStore {
     public func workListCounts(unit: UnitID, settings: WorkListSettings, today: LocalDate,
                                as context: AccessContext) throws -> [WorkListKind: Int] {
         let clockToday = clock.today, now = clock.now
-        let binds = PostgresWorkListSQL.binds(context, unit: unit, kind: nil, settings: settings, today: today,
-                                              clockToday: clockToday, now: now)
+        let values = PostgresWorkListSQL.values(context, unit: unit, kind: nil, settings: settings, today: today,
+                                                clockToday: clockToday, now: now)
         let rows = try client.withConnection { session in
-            try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresWorkListSQL.counts, binds: binds)))
+            try JSONRows.parts(session.query(PostgresWorkListSQL.countsFunction.query(values)))
         }
         let subject = try WorkListRead.listReader(AccessFacts.subject(rows, context: context))
         let candidates = WorkListRead.candidates(rows)

@@ -20,15 +20,33 @@ enum PostgresWorkListSQL {
 
     /// The values of `argumentNames`: `today` is the lists' day, the clock's `clockToday`
     /// and `now` the policy's.
-    static func binds(_ context: AccessContext, unit: UnitID, kind: WorkListKind?, settings: WorkListSettings,
-                      today: LocalDate, clockToday: LocalDate, now: Date) -> PostgresBindings {
+    static func values(_ context: AccessContext, unit: UnitID, kind: WorkListKind?, settings: WorkListSettings,
+                       today: LocalDate, clockToday: LocalDate, now: Date) -> [String: (any DatabaseValueConvertible)?] {
         var values = AccessFacts.values(unit: context.unitId, staff: context.staffId, today: clockToday, now: now)
         values.merge(WorkListCandidates.values(unit: unit, settings: settings, today: today)) { a, _ in a }
         values["kind"] = kind?.rawValue ?? ""
         values["since"] = WorkListRead.continuitySince(settings: settings, today: today)
         values["handled_since"] = WorkListClaimRules.oldest(now)
-        return PostgresRecordSQL.binds(values, names: argumentNames)
+        return values
     }
+
+    /// Values of every argument, of the types every call binds, for the functions' signatures.
+    static var sample: [String: (any DatabaseValueConvertible)?] {
+        let day = PostgresListSQL.sampleDay
+        return values(AccessContext(staffId: "s", unitId: "u", sessionId: "s"), unit: "u", kind: nil,
+                      settings: .default, today: day, clockToday: day, now: Date(timeIntervalSince1970: 0))
+    }
+
+    /// Each list as a server-side function (`PostgresReadFunction`).
+    static let listFunctions: [WorkListKind: PostgresReadFunction] = lists.reduce(into: [:]) { all, list in
+        all[list.key] = PostgresReadFunction("work_list_" + list.key.rawValue.replacing("-", with: "_"), list.value,
+                                             arguments: argumentNames, sample: sample)
+    }
+
+    static let countsFunction = PostgresReadFunction("work_list_counts", counts, arguments: argumentNames,
+                                                     sample: sample)
+    static let myPatientsFunction = PostgresReadFunction("my_patients", myPatients, arguments: argumentNames,
+                                                         sample: sample)
 
     /// The patients `ids` selects, as a condition after a patient id: an array made once
     /// (an InitPlan), which each part's index on the patient looks up. With `IN (SELECT …)`

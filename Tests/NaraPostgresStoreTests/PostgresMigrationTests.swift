@@ -11,7 +11,8 @@ struct PostgresMigrationTests {
     static let all = [RegionSchema.identifier, RegionSchemaChangeCounters.identifier, RegionSchemaRecordRead.identifier,
                       RegionSchemaReferralQueue.identifier, RegionSchemaContactsByStaff.identifier,
                       RegionSchemaLogHashUnindexed.identifier, RegionSchemaReferralQueue.encounterSeekIdentifier,
-                      RegionSchemaPlanParticipantPosition.identifier, RegionSchemaAccessLogAppend.identifier]
+                      RegionSchemaPlanParticipantPosition.identifier, RegionSchemaAccessLogAppend.identifier,
+                      RegionSchemaReadFunctions.identifier]
 
     @Test func theSchemaIsMadeOnceAndAgainIsANoOp() throws {
         let location = try PG.database()

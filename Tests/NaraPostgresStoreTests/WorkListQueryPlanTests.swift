@@ -20,12 +20,14 @@ struct WorkListQueryPlanTests {
                                 "care_request", "work_list_claim"]
 
     /// The tables a plan reads from start to end even when the planner is told to avoid
-    /// it: those no index serves. (With every patient of a small demo at one unit, a list
+    /// it: those no index serves. The plan is the generic one a read function keeps. (With every patient of a small demo at one unit, a list
     /// is over nearly every row, and the planner rightly walks the tables; the question
     /// is whether a region of many units has an index to go by.)
     static func walked(_ pg: PostgresStore, _ sql: String, _ binds: PostgresBindings) throws -> Set<String> {
         let plan = try pg.client.transaction { session in
             try session.query("SET LOCAL enable_seqscan = off")
+            // The plan the read's function keeps (`PostgresReadFunction`): made once, for any values.
+            try session.query("SET LOCAL plan_cache_mode = force_generic_plan")
             return try session.query(PostgresQuery(unsafeSQL: "EXPLAIN " + sql, binds: binds))
                 .map { try $0.decode(String.self) }
         }
@@ -45,8 +47,9 @@ struct WorkListQueryPlanTests {
         let c = try ConsentAndBlockConformanceTests.Cast(sqlite)
         let today = RecordConformanceTests.today, now = RecordConformanceTests.clock.now
         func binds(_ kind: WorkListKind?) -> PostgresBindings {
-            PostgresWorkListSQL.binds(c.owner, unit: c.unit, kind: kind, settings: .default, today: today,
-                                      clockToday: today, now: now)
+            PostgresRecordSQL.binds(PostgresWorkListSQL.values(c.owner, unit: c.unit, kind: kind, settings: .default,
+                                                               today: today, clockToday: today, now: now),
+                                    names: PostgresWorkListSQL.argumentNames)
         }
         for kind in WorkListKind.allCases {
             let walked = try Self.walked(pg, PostgresWorkListSQL.lists[kind]!, binds(kind))

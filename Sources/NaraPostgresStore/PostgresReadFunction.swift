@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import NaraDomain
+import NaraStore
+import PostgresNIO
+
+/// A read of many parts (a list, Min dag's sections, every work list's count) kept on the
+/// server as a function, `nara.<name>(…)`, whose body is the statement as this version
+/// makes it. Sent as a plain statement, each of these large UNIONs was planned again at
+/// every call: 6–9 ms of a Min dag section's server time, 35 ms of Mina patienter's, 30–55
+/// ms of the counts' (`log_min_duration_statement` logs the "bind" step). A PL/pgSQL
+/// function's statement is planned once per server connection and kept, generic: a
+/// connection behind PgBouncer serves many sessions, so the plan is made once for all
+/// of them. The arguments' order and types are the statement's `$1`…, and each call's
+/// values are checked against them.
+///
+/// The bodies are this version's; when the SQL of a part changes, a migration must
+/// create the functions again (`RegionSchemaReadFunctions`), and
+/// `ReadFunctionTests.everyFunctionInTheDatabaseIsThisVersions` fails until one does.
+struct PostgresReadFunction: Sendable {
+    let name: String
+    let body: String
+    let arguments: [String]
+    let types: [String]
+
+    /// `sample` holds a value of each argument, of the type every call binds.
+    init(_ name: String, _ body: String, arguments: [String], sample: [String: (any DatabaseValueConvertible)?]) {
+        self.name = name
+        self.body = body
+        self.arguments = arguments
+        types = arguments.map { argument in
+            guard let type = Self.type(sample[argument] ?? nil) else {
+                preconditionFailure("read function \(name): argument \(argument) is no number or text")
+            }
+            return type
+        }
+    }
+
+    static func type(_ value: (any DatabaseValueConvertible)?) -> String? {
+        switch value?.databaseValue.storage {
+        case .int64: "bigint"
+        case .double: "double precision"
+        case .string: "text"
+        case .blob, .null, nil: nil
+        }
+    }
+
+    /// What the function runs: the body as the function's source holds it.
+    var source: String {
+        """
+
+        #variable_conflict use_column
+        BEGIN
+        RETURN QUERY
+        \(body);
+        END
+        """
+    }
+
+    var create: String {
+        """
+        CREATE OR REPLACE FUNCTION nara.\(name)(\(types.joined(separator: ", ")))
+            RETURNS TABLE (part text, rows text) LANGUAGE plpgsql STABLE
+            SET search_path = nara, pg_catalog, pg_temp
+            SET plan_cache_mode = force_generic_plan AS $body$\(source)$body$
+        """
+    }
+
+    /// The call, with `values` bound in the arguments' order.
+    func query(_ values: [String: (any DatabaseValueConvertible)?]) -> PostgresQuery {
+        for (argument, type) in zip(arguments, types) where Self.type(values[argument] ?? nil) != type {
+            preconditionFailure("read function \(name): argument \(argument) is not \(type)")
+        }
+        let placeholders = arguments.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+        return PostgresQuery(unsafeSQL: "SELECT part, rows FROM nara.\(name)(\(placeholders))",
+                             binds: PostgresRecordSQL.binds(values, names: arguments))
+    }
+}
