@@ -15,17 +15,30 @@ import PostgresNIO
 enum PostgresMigrations {
     static let lockKey: Int64 = 7_436_175_000
 
-    static let all: [(identifier: String, statements: [String])] = [
-        (RegionSchema.identifier, RegionSchema.statements),
-        (RegionSchemaChangeCounters.identifier, RegionSchemaChangeCounters.statements),
-        (RegionSchemaRecordRead.identifier, RegionSchemaRecordRead.statements),
-        (RegionSchemaReferralQueue.identifier, RegionSchemaReferralQueue.statements),
-        (RegionSchemaContactsByStaff.identifier, RegionSchemaContactsByStaff.statements),
-        (RegionSchemaLogHashUnindexed.identifier, RegionSchemaLogHashUnindexed.statements),
-        (RegionSchemaReferralQueue.encounterSeekIdentifier, RegionSchemaReferralQueue.statements),
-        (RegionSchemaPlanParticipantPosition.identifier, RegionSchemaPlanParticipantPosition.statements),
-        (RegionSchemaAccessLogAppend.identifier, RegionSchemaAccessLogAppend.statements),
-        (RegionSchemaReadFunctions.identifier, RegionSchemaReadFunctions.statements),
+    struct Migration: Sendable {
+        let identifier: String
+        let statements: @Sendable () -> [String]
+
+        init(_ identifier: String, statements: @escaping @Sendable () -> [String]) {
+            self.identifier = identifier
+            self.statements = statements
+        }
+    }
+
+    /// Each migration's statements are made only when it is applied: some are long SQL
+    /// made from the parts at run time, which a session that finds its database current
+    /// should not pay for at every start.
+    static let all: [Migration] = [
+        Migration(RegionSchema.identifier) { RegionSchema.statements },
+        Migration(RegionSchemaChangeCounters.identifier) { RegionSchemaChangeCounters.statements },
+        Migration(RegionSchemaRecordRead.identifier) { RegionSchemaRecordRead.statements },
+        Migration(RegionSchemaReferralQueue.identifier) { RegionSchemaReferralQueue.statements },
+        Migration(RegionSchemaContactsByStaff.identifier) { RegionSchemaContactsByStaff.statements },
+        Migration(RegionSchemaLogHashUnindexed.identifier) { RegionSchemaLogHashUnindexed.statements },
+        Migration(RegionSchemaReferralQueue.encounterSeekIdentifier) { RegionSchemaReferralQueue.statements },
+        Migration(RegionSchemaPlanParticipantPosition.identifier) { RegionSchemaPlanParticipantPosition.statements },
+        Migration(RegionSchemaAccessLogAppend.identifier) { RegionSchemaAccessLogAppend.statements },
+        Migration(RegionSchemaReadFunctions.identifier) { RegionSchemaReadFunctions.statements },
     ]
 
     /// Applies what is missing of `migrations` (all of them, but for a test that makes a
@@ -33,7 +46,7 @@ enum PostgresMigrations {
     /// when the database was up to date).
     @discardableResult
     static func migrate(_ client: PostgresClient,
-                        _ migrations: [(identifier: String, statements: [String])] = all) throws -> [String] {
+                        _ migrations: [Migration] = all) throws -> [String] {
         if try pending(client, locked: nil, migrations).isEmpty { return [] }
         return try client.transaction { session in
             try session.query("SELECT pg_advisory_xact_lock(\(lockKey))")
@@ -47,7 +60,7 @@ enum PostgresMigrations {
                 """)
             let missing = try pending(client, locked: session, migrations)
             for migration in missing {
-                for statement in migration.statements {
+                for statement in migration.statements() {
                     try session.query(PostgresQuery(unsafeSQL: statement))
                 }
                 // The statement's own time, not the transaction's: migrations applied
@@ -79,8 +92,8 @@ enum PostgresMigrations {
     }
 
     private static func pending(_ client: PostgresClient, locked session: PostgresClient.Session?,
-                                _ migrations: [(identifier: String, statements: [String])])
-        throws -> [(identifier: String, statements: [String])] {
+                                _ migrations: [Migration])
+        throws -> [Migration] {
         let done = try session.map(recorded) ?? client.withConnection(recorded)
         let known = Set(migrations.map(\.identifier))
         if let unknown = done.first(where: { !known.contains($0) }) {

@@ -38,9 +38,10 @@ enum PostgresWorkListSQL {
     }
 
     /// Each list as a server-side function (`PostgresReadFunction`).
-    static let listFunctions: [WorkListKind: PostgresReadFunction] = lists.reduce(into: [:]) { all, list in
-        all[list.key] = PostgresReadFunction("work_list_" + list.key.rawValue.replacing("-", with: "_"), list.value,
-                                             arguments: argumentNames, sample: sample)
+    static let listFunctions: [WorkListKind: PostgresReadFunction] = WorkListKind.allCases.reduce(into: [:]) {
+        all, kind in
+        all[kind] = PostgresReadFunction("work_list_" + kind.rawValue.replacing("-", with: "_"), lists[kind]!,
+                                         arguments: argumentNames, sample: sample)
     }
 
     static let countsFunction = PostgresReadFunction("work_list_counts", counts, arguments: argumentNames,
