@@ -16,13 +16,17 @@ struct ReadFunctionTests {
         #expect(Set(functions.map(\.name)).count == functions.count, "two functions share a name")
         for function in functions {
             let stored = try PG.admin(pg, """
-                SELECT prosrc, pg_get_function_identity_arguments(oid) FROM pg_proc
+                SELECT prosrc, pg_get_function_identity_arguments(oid), array_to_string(proconfig, ';') FROM pg_proc
                  WHERE proname = '\(function.name)' AND pronamespace = 'nara'::regnamespace
-                """).map { try $0.decode((String, String).self) }
+                """).map { try $0.decode((String, String, String).self) }
             #expect(stored.count == 1, "nara.\(function.name): \(stored.count) functions of that name")
             #expect(stored.first?.0 == function.source,
                     "nara.\(function.name) is not this version's statement: add a migration")
             #expect(stored.first?.1 == function.types.joined(separator: ", "))
+            for setting in PostgresReadFunction.settings {
+                #expect(stored.first?.2.contains(setting.replacing(" = ", with: "=")) == true,
+                        "nara.\(function.name) runs without \(setting)")
+            }
             #expect(function.body.firstMatch(of: /[^:]:[a-z]/) == nil, "\(function.name): a named argument is left")
         }
     }
