@@ -26,10 +26,8 @@ extension PostgresStore: AccessLogStore {
         values["patient"] = patient.rawValue
         // SQLite reads a negative limit as none; PostgreSQL refuses one.
         values["limit"] = limit < 0 ? Int64.max : Int64(limit)
-        let binds = PostgresRecordSQL.binds(values, names: PostgresAccessLogSQL.extractArguments)
         return try client.withConnection { session in
-            let rows = try JSONRows.parts(session.query(PostgresQuery(unsafeSQL: PostgresAccessLogSQL.extract,
-                                                                      binds: binds)))
+            let rows = try JSONRows.parts(session.query(PostgresAccessLogSQL.extractFunction.query(values)))
             let (entries, logged) = try AccessLogExtractQuery.extract(rows, patient: patient, context: context,
                                                                       today: today, now: now)
             try Self.appendAccessLog(AccessLogExtractQuery.logEntries(logged, patient: patient, context: context,

@@ -1,7 +1,7 @@
 import NaraDomain
 
 /// The reads of many parts as server-side functions (`PostgresReadFunction`): every work
-/// list and their counts, Mina patienter, and Min dag's sections.
+/// list and their counts, Mina patienter, Min dag's sections, and a patient's log extract.
 enum RegionSchemaReadFunctions {
     static let identifier = "region-v11-read-functions"
 
@@ -9,7 +9,7 @@ enum RegionSchemaReadFunctions {
         WorkListKind.allCases.map { PostgresWorkListSQL.listFunctions[$0]! } + [
             PostgresWorkListSQL.countsFunction, PostgresWorkListSQL.myPatientsFunction,
             PostgresStore.careRequestsFunction, PostgresStore.callbackListFunction, PostgresStore.openTasksFunction,
-            PostgresStore.plannedFunction, PostgresStore.newsFunction,
+            PostgresStore.plannedFunction, PostgresStore.newsFunction, PostgresAccessLogSQL.extractFunction,
         ]
     }
 
