@@ -221,9 +221,7 @@ public final class App {
     /// database is every session's queue and day many times a minute. A move of the open
     /// record is read at once.
     public static let unitRefreshInterval: TimeInterval = 10
-    /// When the screens last read again for a move, and whether a move since waits.
-    private var unitReadAt: Date?
-    private var unitMoveHeld = false
+    private var unitReads = HeldRead(interval: unitRefreshInterval)
 
     /// Opens a record through the store's door. Without a care relationship the door
     /// refuses and the two-step emergency access dialog takes over.
@@ -372,19 +370,9 @@ public final class App {
         if moved.record, let id = scope.patient {
             openRecord(id, show: false, emergencyReason: state.patientEmergencyReason)
         }
-        // The unit's moves are taken at most once in `unitRefreshInterval`; one held
-        // back is taken on the first tick after it.
-        var again = moved.record
-        if moved.unit || unitMoveHeld {
-            if let last = unitReadAt, state.now.timeIntervalSince(last) < Self.unitRefreshInterval {
-                unitMoveHeld = true
-            } else {
-                again = true
-            }
-        }
-        guard again else { return }
-        unitMoveHeld = false
-        unitReadAt = state.now
+        let unitNow = moved.unit && unitReads.moved(at: state.now)
+        guard moved.record || unitNow || unitReads.due(at: state.now) else { return }
+        unitReads.read(at: state.now)
         let ctx = context
         for i in state.stack.indices {
             var screen = state.stack[i]

@@ -15,10 +15,7 @@ public struct WorkListsScreen: ScreenModel {
     /// count them all again each time: on a region's database, the dearest read there
     /// is, many times a minute for each nurse. The open list itself is read again at once.
     public static let recountInterval: TimeInterval = 60
-    /// When the counts shown were read.
-    var countedAt: Date?
-    /// Others committed since the counts were read, within `recountInterval` of them.
-    var recountHeld = false
+    var recounts = HeldRead(interval: recountInterval)
 
     public init() {}
 
@@ -77,13 +74,7 @@ public struct WorkListsScreen: ScreenModel {
 
     /// A recount held back is made once `recountInterval` has passed since the last.
     public mutating func tick(_ context: ScreenContext) {
-        guard recountHeld, !recountTooSoon(context.now) else { return }
-        recountHeld = false
-        countPending = true
-    }
-
-    private func recountTooSoon(_ now: Date) -> Bool {
-        countedAt.map { now.timeIntervalSince($0) < Self.recountInterval } ?? false
+        if recounts.due(at: context.now) { countPending = true }
     }
 
     public var keepsStateWhenLeft: Bool { true }
@@ -92,8 +83,7 @@ public struct WorkListsScreen: ScreenModel {
     public mutating func doIdleWork(_ context: ScreenContext) -> [ScreenCommand] {
         guard countPending else { return [] }
         countPending = false
-        recountHeld = false
-        countedAt = context.now
+        recounts.read(at: context.now)
         let result = Self.count(context, settings)
         let rows = WorkListsView.visibleRows(bodyHeight: context.bodyHeight)
         _ = WorkListsReducer.reduce(&state, .counted(result.counts), visibleRows: rows)
@@ -103,10 +93,7 @@ public struct WorkListsScreen: ScreenModel {
     public mutating func refresh(_ context: ScreenContext) {
         let pending = countPending
         _ = run(.refresh, context)
-        if !pending, countPending, recountTooSoon(context.now) {
-            countPending = false
-            recountHeld = true
-        }
+        if !pending, countPending, !recounts.moved(at: context.now) { countPending = false }
     }
 
     public func render(in area: Rect, buffer: inout Buffer, _ context: ScreenContext) -> (x: Int, y: Int)? {
