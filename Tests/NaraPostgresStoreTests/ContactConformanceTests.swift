@@ -102,20 +102,11 @@ struct ContactConformanceTests {
     }
 
     @Test func everyRequestGivesTheSameResultOrRefusalAndTheSameLogRows() throws {
-        let (sqlite, pg, folder) = try RecordConformanceTests.stores(patients: 20)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let head = try #require(try pg.accessLogHead()?.rowId)
-        let cast = try ConsentAndBlockConformanceTests.Cast(sqlite)
-        let requests = Self.requests(cast, encounters: try Self.encounters(sqlite, cast), RecordWrites())
-        let (done, refusals) = RecordWrites.compare(requests, sqlite, pg)
-        try RecordWrites.expectSameRecord(sqlite, pg, cast.patient, as: cast.owner)
-        try RecordWrites.expectSameLog(sqlite, pg, after: head, done: done + 1)
-        #expect(done >= 6)
-        for kind in ["not_found", "unknown_staff", "inactive_staff", "inactive_user", "emergency_required", "required",
-                     "changed by", "at most 31 days ahead", "does not meet patients", "own unit", "cannot start before",
-                     "already ended", "says something", "already annulled"] {
-            #expect(refusals.contains { $0.contains(kind) }, "no refusal \(kind): \(refusals.sorted())")
-        }
+        try RecordWrites.expectAlike(atLeast: 6, refusals: [
+            "not_found", "unknown_staff", "inactive_staff", "inactive_user", "emergency_required", "required",
+            "changed by", "at most 31 days ahead", "does not meet patients", "own unit", "cannot start before",
+            "already ended", "says something", "already annulled",
+        ]) { sqlite, cast, writes in Self.requests(cast, encounters: try Self.encounters(sqlite, cast), writes) }
     }
 }
 

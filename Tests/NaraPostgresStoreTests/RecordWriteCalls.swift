@@ -43,6 +43,31 @@ final class RecordWrites {
         return (done, refusals)
     }
 
+    /// A conformance suite's whole check, on a 20-patient demo and its copy: `requests`
+    /// (made from the demo's cast) on both stores alike, the cast's record and the log
+    /// alike afterwards, at least `atLeast` done, and a refusal of each of `kinds`;
+    /// then `afterwards`, a suite's own checks of the stores.
+    static func expectAlike(atLeast: Int, refusals kinds: [String],
+                            sourceLocation: SourceLocation = #_sourceLocation,
+                            _ requests: (SQLiteStore, ConsentAndBlockConformanceTests.Cast, RecordWrites) throws
+                                -> [Request],
+                            afterwards: (SQLiteStore, PostgresStore, ConsentAndBlockConformanceTests.Cast) throws
+                                -> Void = { _, _, _ in }) throws {
+        let (sqlite, pg, folder) = try RecordConformanceTests.stores(patients: 20)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let head = try #require(try pg.accessLogHead()?.rowId, sourceLocation: sourceLocation)
+        let cast = try ConsentAndBlockConformanceTests.Cast(sqlite)
+        let (done, refusals) = compare(try requests(sqlite, cast, RecordWrites()), sqlite, pg)
+        try expectSameRecord(sqlite, pg, cast.patient, as: cast.owner)
+        try expectSameLog(sqlite, pg, after: head, done: done + 1)
+        #expect(done >= atLeast, sourceLocation: sourceLocation)
+        for kind in kinds {
+            #expect(refusals.contains { $0.contains(kind) }, "no refusal \(kind): \(refusals.sorted())",
+                    sourceLocation: sourceLocation)
+        }
+        try afterwards(sqlite, pg, cast)
+    }
+
     /// The record opened on both stores is the same (a read, logged on both).
     static func expectSameRecord(_ sqlite: SQLiteStore, _ pg: PostgresStore, _ patient: PatientID,
                                  as context: AccessContext) throws {
